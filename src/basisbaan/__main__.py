@@ -1,0 +1,3 @@
+from basisbaan.cli import main
+
+main()

@@ -1,0 +1,149 @@
+"""Writing audit entries. Call these inside the service's transaction.
+
+- :func:`audit_change` for create, update and delete of a record,
+- :func:`audit_access` for every view of personal data (detail pages, API
+  reads, exports), in the same request as the access.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from basisbaan.audit.context import current_channel, current_request_id
+from basisbaan.audit.models import AuditAction, AuditEntry
+from basisbaan.tenancy.models import Municipality, User
+
+__all__ = ["audit_access", "audit_change", "audit_list_access", "diff", "snapshot"]
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe form of a field value."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
+    """The audited values of ``instance``: concrete fields, FKs as ids."""
+    values: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in {"created_at", "updated_at"}:
+            continue
+        if fields is not None and field.name not in fields:
+            continue
+        values[field.name] = _plain(getattr(instance, field.attname))
+    return values
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """``{field: [before, after]}`` for every field whose value changed."""
+    return {
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value
+    }
+
+
+def _entry(
+    *,
+    actor: User | None,
+    municipality_id: int | None,
+    action: AuditAction,
+    instance: models.Model,
+    changes: dict[str, Any],
+    channel: str,
+) -> AuditEntry:
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and actor.pk else None,
+        actor_label=actor.get_username() if actor is not None and actor.pk else "systeem",
+        municipality_id=municipality_id,
+        action=action,
+        object_type=instance._meta.label_lower,
+        object_id=str(instance.pk or ""),
+        object_repr=str(instance)[:200],
+        changes=changes,
+        request_id=current_request_id(),
+        channel=channel or current_channel(),
+    )
+
+
+def audit_change(
+    *,
+    actor: User | None,
+    instance: models.Model,
+    action: AuditAction,
+    before: dict[str, Any] | None = None,
+    channel: str = "",
+) -> AuditEntry:
+    """Record a create, update or delete of ``instance`` with changed fields.
+
+    ``before`` is the :func:`snapshot` taken before the change (not for create).
+    """
+    after = snapshot(instance) if action != AuditAction.DELETE else {}
+    if action == AuditAction.CREATE:
+        changes = {name: [None, value] for name, value in after.items()}
+    elif action == AuditAction.DELETE:
+        changes = {name: [value, None] for name, value in (before or {}).items()}
+    else:
+        changes = diff(before or {}, after)
+    return _entry(
+        actor=actor,
+        municipality_id=getattr(instance, "municipality_id", None),
+        action=action,
+        instance=instance,
+        changes=changes,
+        channel=channel,
+    )
+
+
+def audit_access(
+    *,
+    actor: User | None,
+    instance: models.Model,
+    fields: list[str],
+    channel: str = "",
+    action: AuditAction = AuditAction.VIEW,
+) -> AuditEntry:
+    """Record that ``actor`` saw the personal-data ``fields`` of ``instance``."""
+    return _entry(
+        actor=actor,
+        municipality_id=getattr(instance, "municipality_id", None),
+        action=action,
+        instance=instance,
+        changes={"fields": fields},
+        channel=channel,
+    )
+
+
+def audit_list_access(
+    *,
+    actor: User | None,
+    municipality: Municipality | None,
+    model: type[models.Model],
+    ids: list[Any],
+    fields: list[str],
+    channel: str = "",
+) -> AuditEntry | None:
+    """Record one entry for a list of personal-data records shown at once."""
+    if not ids:
+        return None
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and actor.pk else None,
+        actor_label=actor.get_username() if actor is not None and actor.pk else "systeem",
+        municipality=municipality,
+        action=AuditAction.LIST,
+        object_type=model._meta.label_lower,
+        object_id="",
+        object_repr=str(model._meta.verbose_name_plural)[:200],
+        changes={"ids": [str(i) for i in ids], "fields": fields},
+        request_id=current_request_id(),
+        channel=channel or current_channel(),
+    )

@@ -1,0 +1,53 @@
+"""Reads of hosts and positions, always within one municipality."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from basisbaan.hosts.models import Host, HostContact, Position
+from basisbaan.tenancy.models import Municipality
+
+
+def host_list(*, municipality: Municipality, search: str = "", kind: str = "") -> QuerySet[Host]:
+    qs = Host.objects.filter(municipality=municipality).annotate(
+        position_count=Count("positions", distinct=True)
+    )
+    if search.strip():
+        qs = qs.filter(name__icontains=search.strip())
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs
+
+
+def host_contact_list(
+    *, municipality: Municipality, host_id: int | None = None
+) -> QuerySet[HostContact]:
+    qs = HostContact.objects.filter(municipality=municipality).select_related("host")
+    if host_id is not None:
+        qs = qs.filter(host_id=host_id)
+    return qs
+
+
+def position_list(
+    *,
+    municipality: Municipality,
+    host_id: int | None = None,
+    track: str = "",
+    is_open: bool | None = None,
+) -> QuerySet[Position]:
+    qs = (
+        Position.objects.filter(municipality=municipality)
+        .select_related("host")
+        .annotate(
+            active_placements=Count(
+                "placements", filter=Q(placements__end_date__isnull=True), distinct=True
+            )
+        )
+    )
+    if host_id is not None:
+        qs = qs.filter(host_id=host_id)
+    if track:
+        qs = qs.filter(track=track)
+    if is_open is not None:
+        qs = qs.filter(is_open=is_open)
+    return qs

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class HouseholdType(models.TextChoices):
+    SINGLE = "single", _("Alleenstaand")
+    SINGLE_PARENT = "single_parent", _("Alleenstaande ouder")
+    COUPLE = "couple", _("Gehuwd of samenwonend")
+    COUPLE_WITH_CHILDREN = "couple_with_children", _("Gehuwd of samenwonend met kinderen")
+    OTHER = "other", _("Anders")
+
+
+class ParticipantStatus(models.TextChoices):
+    REFERRED = "referred", _("Aangemeld")
+    INTAKE = "intake", _("In intake")
+    WAITING = "waiting", _("Wachtlijst")
+    PLACED = "placed", _("Geplaatst")
+    REJECTED = "rejected", _("Niet toegelaten")
+    EXITED = "exited", _("Uitgestroomd")
+
+
+class ExitReason(models.TextChoices):
+    REGULAR_WORK = "regular_work", _("Regulier werk")
+    EDUCATION = "education", _("Opleiding")
+    OTHER_BENEFIT = "other_benefit", _("Andere uitkering")
+    MOVED = "moved", _("Verhuisd")
+    DROPPED_OUT = "dropped_out", _("Voortijdig gestopt")
+    PROGRAMME_ENDED = "programme_ended", _("Einde programma")
+    OTHER = "other", _("Anders")
+
+
+# The allowed status transitions. Everything else is refused by the service.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    ParticipantStatus.REFERRED: frozenset({ParticipantStatus.INTAKE, ParticipantStatus.EXITED}),
+    ParticipantStatus.INTAKE: frozenset(
+        {ParticipantStatus.WAITING, ParticipantStatus.REJECTED, ParticipantStatus.EXITED}
+    ),
+    ParticipantStatus.WAITING: frozenset({ParticipantStatus.PLACED, ParticipantStatus.EXITED}),
+    ParticipantStatus.PLACED: frozenset({ParticipantStatus.WAITING, ParticipantStatus.EXITED}),
+    ParticipantStatus.REJECTED: frozenset({ParticipantStatus.REFERRED}),
+    ParticipantStatus.EXITED: frozenset({ParticipantStatus.REFERRED}),
+}
+
+PERSONAL_FIELDS = [
+    "bsn",
+    "first_name",
+    "name_prefix",
+    "last_name",
+    "date_of_birth",
+    "email",
+    "phone",
+    "street",
+    "postcode",
+    "city",
+]

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from basisbaan.participants.constants import ExitReason, HouseholdType, ParticipantStatus
+from basisbaan.participants.validators import validate_bsn
+from basisbaan.programmes.models import Programme
+from basisbaan.tenancy.models import TenantModel
+
+postcode_validator = RegexValidator(
+    r"^[1-9][0-9]{3} ?[A-Za-z]{2}$", _("Vul een postcode in als 1234 AB.")
+)
+
+
+class Participant(TenantModel):
+    """A resident in (or referred to) a basisbaan programme."""
+
+    # PROTECT: a programme with participants is closed, never deleted.
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.PROTECT,
+        related_name="participants",
+        verbose_name=_("programma"),
+    )
+    bsn = models.CharField(
+        _("BSN"),
+        max_length=9,
+        validators=[validate_bsn],
+        help_text=_("Burgerservicenummer, 9 cijfers."),
+    )
+    first_name = models.CharField(_("voornaam"), max_length=100)
+    name_prefix = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
+    last_name = models.CharField(_("achternaam"), max_length=100)
+    date_of_birth = models.DateField(_("geboortedatum"))
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+    street = models.CharField(_("straat en huisnummer"), max_length=120, blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=7, blank=True, validators=[postcode_validator]
+    )
+    city = models.CharField(_("woonplaats"), max_length=80, blank=True)
+    household_type = models.CharField(
+        _("leefsituatie"), max_length=30, choices=HouseholdType.choices
+    )
+    social_assistance_start = models.DateField(_("in de bijstand sinds"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ParticipantStatus.choices,
+        default=ParticipantStatus.REFERRED,
+    )
+    status_changed_at = models.DateTimeField(_("status gewijzigd op"), null=True, blank=True)
+    exit_date = models.DateField(_("uitstroomdatum"), null=True, blank=True)
+    exit_reason = models.CharField(
+        _("reden uitstroom"), max_length=30, choices=ExitReason.choices, blank=True
+    )
+    # SET_NULL: when a staff account goes, the participant stays and is flagged
+    # as having no contact person until a new one is chosen.
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_for",
+        verbose_name=_("vast aanspreekpunt"),
+    )
+
+    class Meta:
+        ordering = ["last_name", "first_name", "id"]
+        verbose_name = _("deelnemer")
+        verbose_name_plural = _("deelnemers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "bsn"], name="participant_bsn_unique_per_municipality"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["municipality", "last_name", "first_name", "id"],
+                name="participant_muni_name",
+            ),
+            models.Index(fields=["municipality", "status"], name="participant_muni_status"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.name_prefix, self.last_name) if p)
+
+    @property
+    def pseudonym(self) -> str:
+        """A stable code without identity, for researchers: ``D-1A2B3C``.
+
+        Derived from the row id and the secret key, so it cannot be turned back
+        into a BSN or name without access to the application.
+        """
+        digest = hashlib.sha256(f"{settings.SECRET_KEY}:participant:{self.pk}".encode())
+        return "D-" + digest.hexdigest()[:6].upper()

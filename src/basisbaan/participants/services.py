@@ -1,0 +1,183 @@
+"""Writes of participants: one transaction each, audit entry included.
+
+Status changes go through :func:`participant_change_status`, which enforces
+the lifecycle in :data:`~basisbaan.participants.constants.TRANSITIONS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from basisbaan.core.services import ensure_same_municipality, model_create, model_update
+from basisbaan.participants.constants import TRANSITIONS, ParticipantStatus
+from basisbaan.participants.models import Participant
+from basisbaan.participants.validators import normalise_bsn
+from basisbaan.programmes.models import Programme
+from basisbaan.tenancy.models import Membership, Municipality, User
+from basisbaan.tenancy.roles import Role
+
+__all__ = [
+    "participant_change_status",
+    "participant_create",
+    "participant_set_contact_person",
+    "participant_update",
+]
+
+EDITABLE = {
+    "programme",
+    "bsn",
+    "first_name",
+    "name_prefix",
+    "last_name",
+    "date_of_birth",
+    "email",
+    "phone",
+    "street",
+    "postcode",
+    "city",
+    "household_type",
+    "social_assistance_start",
+}
+CONTACT_ROLES = {Role.CASEWORKER, Role.JOBCOACH, Role.PROGRAMME_MANAGER}
+
+
+def _check_bsn_unique(municipality_id: int, bsn: str, exclude_pk: int | None = None) -> None:
+    qs = Participant.objects.filter(municipality_id=municipality_id, bsn=bsn)
+    if exclude_pk is not None:
+        qs = qs.exclude(pk=exclude_pk)
+    if qs.exists():
+        raise ValidationError({"bsn": _("Er is al een deelnemer met dit BSN in uw gemeente.")})
+
+
+def _check_contact_person(municipality_id: int, user: User | None) -> None:
+    if user is None:
+        return
+    if not Membership.objects.filter(
+        user=user, municipality_id=municipality_id, role__in=CONTACT_ROLES
+    ).exists():
+        raise ValidationError(
+            {
+                "contact_person": _(
+                    "Het vaste aanspreekpunt moet een consulent, jobcoach of "
+                    "programmamanager van uw gemeente zijn."
+                )
+            }
+        )
+
+
+def _check_dates(date_of_birth: dt.date, social_assistance_start: dt.date | None) -> None:
+    today = timezone.localdate()
+    if date_of_birth >= today:
+        raise ValidationError({"date_of_birth": _("De geboortedatum ligt in de toekomst.")})
+    if social_assistance_start is not None and social_assistance_start < date_of_birth:
+        raise ValidationError(
+            {"social_assistance_start": _("De bijstand kan niet vóór de geboortedatum beginnen.")}
+        )
+
+
+@transaction.atomic
+def participant_create(
+    *,
+    municipality: Municipality,
+    actor: User | None,
+    programme: Programme,
+    contact_person: User | None = None,
+    **data: Any,
+) -> Participant:
+    """Register a referred participant. ``data`` holds the personal fields."""
+    ensure_same_municipality(municipality, programme=programme)
+    unknown = set(data) - EDITABLE
+    if unknown:
+        raise ValidationError(_("Onbekende velden: %s") % ", ".join(sorted(unknown)))
+    data["bsn"] = normalise_bsn(data.get("bsn", ""))
+    _check_bsn_unique(municipality.pk, data["bsn"])
+    _check_dates(data["date_of_birth"], data.get("social_assistance_start"))
+    _check_contact_person(municipality.pk, contact_person)
+    participant = Participant(
+        municipality=municipality,
+        programme=programme,
+        contact_person=contact_person,
+        status=ParticipantStatus.REFERRED,
+        status_changed_at=timezone.now(),
+        **data,
+    )
+    return model_create(instance=participant, actor=actor)
+
+
+@transaction.atomic
+def participant_update(
+    *, participant: Participant, actor: User | None, data: dict[str, Any]
+) -> Participant:
+    data = dict(data)
+    if "programme" in data:
+        ensure_same_municipality(participant.municipality, programme=data["programme"])
+    if "bsn" in data:
+        data["bsn"] = normalise_bsn(data["bsn"])
+        _check_bsn_unique(participant.municipality_id, data["bsn"], exclude_pk=participant.pk)
+    _check_dates(
+        data.get("date_of_birth", participant.date_of_birth),
+        data.get("social_assistance_start", participant.social_assistance_start),
+    )
+    participant, _changed = model_update(
+        instance=participant, data=data, actor=actor, allowed=EDITABLE
+    )
+    return participant
+
+
+@transaction.atomic
+def participant_change_status(
+    *,
+    participant: Participant,
+    actor: User | None,
+    status: str,
+    exit_date: dt.date | None = None,
+    exit_reason: str = "",
+) -> Participant:
+    """Move a participant along the lifecycle; refuse a transition not allowed.
+
+    Exiting needs an exit date and reason; re-entering clears them.
+    """
+    current = ParticipantStatus(participant.status)
+    target = ParticipantStatus(status)
+    if target not in TRANSITIONS[current]:
+        raise ValidationError(
+            {
+                "status": _("Van de status '%(from)s' kan een deelnemer niet naar '%(to)s'.")
+                % {"from": current.label, "to": target.label}
+            }
+        )
+    data: dict[str, Any] = {"status": target}
+    if target == ParticipantStatus.EXITED:
+        if exit_date is None or not exit_reason:
+            raise ValidationError({"exit_reason": _("Geef bij uitstroom de datum en de reden op.")})
+        data |= {"exit_date": exit_date, "exit_reason": exit_reason}
+    elif current == ParticipantStatus.EXITED:
+        data |= {"exit_date": None, "exit_reason": ""}
+    participant, _changed = model_update(
+        instance=participant,
+        data=data | {"status_changed_at": timezone.now()},
+        actor=actor,
+        allowed={"status", "status_changed_at", "exit_date", "exit_reason"},
+    )
+    return participant
+
+
+@transaction.atomic
+def participant_set_contact_person(
+    *, participant: Participant, actor: User | None, contact_person: User | None
+) -> Participant:
+    """Make ``contact_person`` the participant's one fixed contact person."""
+    _check_contact_person(participant.municipality_id, contact_person)
+    participant, _changed = model_update(
+        instance=participant,
+        data={"contact_person": contact_person},
+        actor=actor,
+        allowed={"contact_person"},
+    )
+    return participant

@@ -1,0 +1,2 @@
+app_name = "participants"
+urlpatterns: list = []

@@ -1,0 +1,93 @@
+"""Writes of placements: start and end, with the participant's status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from basisbaan.core.services import ensure_same_municipality, model_create, model_update
+from basisbaan.hosts.models import Position
+from basisbaan.participants.constants import ParticipantStatus
+from basisbaan.participants.models import Participant
+from basisbaan.participants.services import participant_change_status
+from basisbaan.placements.models import Placement
+from basisbaan.tenancy.models import Municipality, User
+
+__all__ = ["placement_create", "placement_end"]
+
+
+@transaction.atomic
+def placement_create(
+    *,
+    municipality: Municipality,
+    actor: User | None,
+    participant: Participant,
+    position: Position,
+    start_date: dt.date,
+    track: str = "",
+) -> Placement:
+    """Place a participant from the waiting list at an open position.
+
+    Refused while the programme's intake is closed, when the participant is
+    not on the waiting list, or when the position is closed or full.
+    """
+    ensure_same_municipality(municipality, participant=participant, position=position)
+    programme = participant.programme
+    if not programme.intake_open:
+        raise ValidationError(
+            _("De instroom van %(programme)s is gesloten: %(reason)s")
+            % {"programme": programme.name, "reason": programme.intake_closed_reason}
+        )
+    if participant.status != ParticipantStatus.WAITING:
+        raise ValidationError(
+            {"participant": _("Alleen een deelnemer op de wachtlijst kan worden geplaatst.")}
+        )
+    if not position.is_open:
+        raise ValidationError({"position": _("Deze werkplek is niet open voor plaatsing.")})
+    taken = Placement.objects.filter(position=position, end_date__isnull=True).count()
+    if taken >= position.places:
+        raise ValidationError({"position": _("Alle plekken op deze werkplek zijn bezet.")})
+    if not programme.start_date <= start_date <= programme.end_date:
+        raise ValidationError(
+            {"start_date": _("De startdatum valt buiten de looptijd van het programma.")}
+        )
+    placement = model_create(
+        instance=Placement(
+            municipality=municipality,
+            participant=participant,
+            position=position,
+            track=track or position.track,
+            start_date=start_date,
+        ),
+        actor=actor,
+    )
+    participant_change_status(participant=participant, actor=actor, status=ParticipantStatus.PLACED)
+    return placement
+
+
+@transaction.atomic
+def placement_end(
+    *, placement: Placement, actor: User | None, end_date: dt.date, reason: str
+) -> Placement:
+    """End a placement; the participant goes back to the waiting list."""
+    if placement.end_date is not None:
+        raise ValidationError(_("Deze plaatsing is al beëindigd."))
+    if end_date < placement.start_date:
+        raise ValidationError({"end_date": _("De einddatum ligt vóór de startdatum.")})
+    if not reason.strip():
+        raise ValidationError({"end_reason": _("Geef de reden op waarom de plaatsing stopt.")})
+    placement, _changed = model_update(
+        instance=placement,
+        data={"end_date": end_date, "end_reason": reason.strip()},
+        actor=actor,
+        allowed={"end_date", "end_reason"},
+    )
+    participant = placement.participant
+    if participant.status == ParticipantStatus.PLACED:
+        participant_change_status(
+            participant=participant, actor=actor, status=ParticipantStatus.WAITING
+        )
+    return placement

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TenancyConfig(AppConfig):
+    name = "basisbaan.tenancy"
+    label = "tenancy"
+    verbose_name = _("Gemeenten en gebruikers")

@@ -1,0 +1,24 @@
+"""Attach the active municipality and the user's role in it to every request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from basisbaan.tenancy.selectors import MUNICIPALITY_HEADER, SESSION_KEY, membership_resolve
+
+
+class ActiveMunicipalityMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        requested = request.META.get(MUNICIPALITY_HEADER) or request.session.get(SESSION_KEY)
+        membership = membership_resolve(user=request.user, requested_slug=requested)  # type: ignore[arg-type]
+        if membership is None and requested and request.META.get(MUNICIPALITY_HEADER) is None:
+            # A stale session choice (membership removed): fall back to the default.
+            membership = membership_resolve(user=request.user, requested_slug=None)  # type: ignore[arg-type]
+        request.membership = membership  # type: ignore[attr-defined]
+        request.municipality = membership.municipality if membership else None  # type: ignore[attr-defined]
+        return self.get_response(request)

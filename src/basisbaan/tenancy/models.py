@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from basisbaan.tenancy.roles import Role
+
+
+class Municipality(models.Model):
+    """A municipality (gemeente): the tenant. All personal data belongs to one."""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("korte naam"), max_length=50, unique=True)
+    cbs_code = models.CharField(
+        _("CBS-gemeentecode"), max_length=6, blank=True, help_text=_("Bijvoorbeeld GM0080.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """A person who signs in. What they may see depends on their memberships."""
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Membership(models.Model):
+    """A user's role in one municipality."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("gebruiker")
+    )
+    # PROTECT: a municipality with users is never removed by accident.
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("gemeente"),
+    )
+    role = models.CharField(_("rol"), max_length=30, choices=Role.choices)
+
+    class Meta:
+        ordering = ["municipality__name"]
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality"], name="membership_one_role_per_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.municipality} ({self.get_role_display()})"
+
+
+class TenantModel(models.Model):
+    """Base for every record that belongs to one municipality.
+
+    The municipality is stored on every such row (not only reached through a
+    parent), so that scoping is one indexed filter everywhere.
+    """
+
+    # PROTECT: a municipality's records outlive any attempt to delete it.
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("gemeente")
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        abstract = True

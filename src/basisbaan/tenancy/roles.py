@@ -1,0 +1,86 @@
+"""Roles and the role-to-permission matrix: the one place that says who may do what.
+
+Views, API viewsets, templates and services all ask :func:`has_perm`; nothing
+else decides about permissions. A user has one role per municipality
+(see :class:`~basisbaan.tenancy.models.Membership`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CASEWORKER = "caseworker", _("Consulent")
+    JOBCOACH = "jobcoach", _("Jobcoach")
+    PROGRAMME_MANAGER = "programme_manager", _("Programmamanager")
+    CONTROLLER = "controller", _("Controller")
+    RESEARCHER = "researcher", _("Onderzoeker")
+    READ_ONLY = "read_only", _("Alleen lezen")
+    FUNCTIONAL_ADMIN = "functional_admin", _("Functioneel beheerder")
+
+
+class Perm(StrEnum):
+    PROGRAMME_VIEW = "programme.view"
+    PROGRAMME_MANAGE = "programme.manage"
+    PROGRAMME_INTAKE = "programme.intake"
+    # Pseudonymised participant data: status, programme, dates, no identity.
+    PARTICIPANT_VIEW = "participant.view"
+    # Identity and contact data (BSN, name, address): every access is audited.
+    PARTICIPANT_VIEW_PERSONAL = "participant.view_personal"
+    PARTICIPANT_MANAGE = "participant.manage"
+    HOST_VIEW = "host.view"
+    HOST_MANAGE = "host.manage"
+    PLACEMENT_VIEW = "placement.view"
+    PLACEMENT_MANAGE = "placement.manage"
+    CONTRACT_VIEW = "contract.view"
+    CONTRACT_MANAGE = "contract.manage"
+    AUDIT_VIEW = "audit.view"
+
+
+_VIEW_ALL = frozenset(
+    {
+        Perm.PROGRAMME_VIEW,
+        Perm.PARTICIPANT_VIEW,
+        Perm.HOST_VIEW,
+        Perm.PLACEMENT_VIEW,
+        Perm.CONTRACT_VIEW,
+    }
+)
+
+MATRIX: dict[Role, frozenset[Perm]] = {
+    Role.CASEWORKER: _VIEW_ALL
+    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PARTICIPANT_MANAGE, Perm.PLACEMENT_MANAGE},
+    Role.JOBCOACH: _VIEW_ALL | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.HOST_MANAGE},
+    Role.PROGRAMME_MANAGER: _VIEW_ALL
+    | {
+        Perm.PARTICIPANT_VIEW_PERSONAL,
+        Perm.PARTICIPANT_MANAGE,
+        Perm.PROGRAMME_MANAGE,
+        Perm.PROGRAMME_INTAKE,
+        Perm.HOST_MANAGE,
+        Perm.PLACEMENT_MANAGE,
+        Perm.CONTRACT_MANAGE,
+    },
+    Role.CONTROLLER: _VIEW_ALL | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.CONTRACT_MANAGE},
+    # Researchers see pseudonymised participant data only.
+    Role.RESEARCHER: _VIEW_ALL,
+    Role.READ_ONLY: _VIEW_ALL | {Perm.PARTICIPANT_VIEW_PERSONAL},
+    Role.FUNCTIONAL_ADMIN: frozenset(Perm),
+}
+
+
+def has_perm(role: str | None, perm: Perm) -> bool:
+    """Whether ``role`` grants ``perm``. No role grants nothing."""
+    if role is None:
+        return False
+    return perm in MATRIX.get(Role(role), frozenset())
+
+
+def perms_for(role: str | None) -> frozenset[Perm]:
+    if role is None:
+        return frozenset()
+    return MATRIX.get(Role(role), frozenset())

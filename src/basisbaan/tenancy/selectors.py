@@ -1,0 +1,36 @@
+"""Reads of municipalities and memberships."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from basisbaan.tenancy.models import Membership, Municipality, User
+
+MUNICIPALITY_HEADER = "HTTP_X_MUNICIPALITY"
+SESSION_KEY = "municipality"
+
+
+def membership_list(*, user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("municipality")
+
+
+def membership_resolve(*, user: User, requested_slug: str | None) -> Membership | None:
+    """The membership a request works in.
+
+    ``requested_slug`` (from the X-Municipality header or the session) wins when
+    the user is a member there; otherwise the user's first municipality by name.
+    A slug the user is no member of gives ``None``: never another's data.
+    """
+    if not user.is_authenticated:
+        return None
+    memberships = list(membership_list(user=user))
+    if requested_slug:
+        for membership in memberships:
+            if membership.municipality.slug == requested_slug:
+                return membership
+        return None
+    return memberships[0] if memberships else None
+
+
+def municipality_get(*, slug: str) -> Municipality:
+    return Municipality.objects.get(slug=slug)
