@@ -119,7 +119,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "basisbaan.tenancy.middleware.LoginRequiredMiddleware",
     "basisbaan.tenancy.middleware.ActiveMunicipalityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -148,9 +148,9 @@ TEMPLATES = [
 ]
 
 AUTH_USER_MODEL = "tenancy.User"
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "dashboard"
-LOGOUT_REDIRECT_URL = "login"
+LOGIN_URL = "tenancy:login"
+LOGIN_REDIRECT_URL = "core:dashboard"
+LOGOUT_REDIRECT_URL = "tenancy:login"
 AUTH_PASSWORD_VALIDATORS = (
     [
         {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.contrib.auth.middleware import LoginRequiredMiddleware as BaseLoginRequiredMiddleware
 from django.http import HttpRequest, HttpResponse
 
 from basisbaan.tenancy.selectors import MUNICIPALITY_HEADER, SESSION_KEY, membership_resolve
@@ -22,3 +23,18 @@ class ActiveMunicipalityMiddleware:
         request.membership = membership  # type: ignore[attr-defined]
         request.municipality = membership.municipality if membership else None  # type: ignore[attr-defined]
         return self.get_response(request)
+
+
+class LoginRequiredMiddleware(BaseLoginRequiredMiddleware):
+    """Django's login-required default, except for the API and language switch.
+
+    The API authenticates itself (token or session) and answers 401/403 in JSON
+    instead of redirecting to the login page.
+    """
+
+    open_prefixes = ("/api/", "/i18n/")
+
+    def process_view(self, request, view_func, view_args, view_kwargs):  # type: ignore[no-untyped-def]
+        if request.path.startswith(self.open_prefixes):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
