@@ -35,6 +35,11 @@ class Contract(TenantModel):
         _("juridisch werkgever"), max_length=150, help_text=_("Bijvoorbeeld Caparis.")
     )
     reference = models.CharField(_("kenmerk"), max_length=40, blank=True)
+    wage_subsidy = models.BooleanField(
+        _("met loonkostensubsidie"),
+        default=False,
+        help_text=_("De werkgever ontvangt loonkostensubsidie (LKS) voor dit contract."),
+    )
 
     class Meta:
         ordering = ["-id"]

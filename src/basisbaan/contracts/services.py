@@ -37,6 +37,7 @@ def contract_create(
     end_date: dt.date | None = None,
     placement: Placement | None = None,
     reference: str = "",
+    wage_subsidy: bool = False,
 ) -> Contract:
     """A contract with its first period; the period lasts the programme's
     default number of months unless ``end_date`` is given."""
@@ -52,6 +53,7 @@ def contract_create(
             placement=placement,
             employer_name=employer_name,
             reference=reference,
+            wage_subsidy=wage_subsidy,
         ),
         actor=actor,
     )
