@@ -9,6 +9,12 @@ from basisbaan.tenancy.roles import Role
 from tests.factories import MembershipFactory, MunicipalityFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests log in often; the production hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def municipality(db) -> Municipality:
     return MunicipalityFactory(name="Leeuwarden", slug="leeuwarden")

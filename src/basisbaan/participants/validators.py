@@ -7,15 +7,25 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
+def _strip(value: str) -> str:
+    return "".join(ch for ch in (value or "") if ch not in " .-")
+
+
 def normalise_bsn(value: str) -> str:
     """Strip spaces, dots and dashes; pad an 8-digit BSN with a leading zero."""
-    compact = stdnum_bsn.compact(value or "")
+    compact = _strip(value)
     return compact.zfill(9) if len(compact) == 8 else compact
 
 
 def validate_bsn(value: str) -> None:
-    """Refuse a BSN that fails the eleven-test, with a Dutch message."""
+    """Refuse a BSN that fails the eleven-test, with a Dutch message.
+
+    Only 8 or 9 digits are accepted: stdnum would pad any shorter number.
+    """
+    compact = _strip(value)
     try:
+        if compact.isdigit() and len(compact) not in (8, 9):
+            raise InvalidLength()
         stdnum_bsn.validate(normalise_bsn(value))
     except InvalidLength as exc:
         raise ValidationError(
