@@ -1,0 +1,109 @@
+"""The cross-municipality walk: a user of municipality B visits every URL
+pattern and every API route with the ids of municipality A's records, and
+must never see one of them.
+
+The visitor is B's functional administrator (every permission, and staff for
+the Django admin), so a refusal by role cannot hide a scoping hole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from basisbaan.tenancy.roles import Role
+from tests.conftest import make_member
+from tests.factories import (
+    ContractFactory,
+    ContractPeriodFactory,
+    HostContactFactory,
+    ParticipantFactory,
+    PlacementFactory,
+    PositionFactory,
+    ProgrammeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Geheimanaam"
+SKIP = re.compile(r"^(i18n/|api/v1/(schema|docs|redoc))")
+
+
+def _patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, URLPattern]]:
+    found = []
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            found += _patterns(entry, route)
+        else:
+            found.append((route, entry))
+    return found
+
+
+def _fill(route: str, value: str) -> str | None:
+    """Turn a route into a path, every parameter replaced by ``value``."""
+    route = route.lstrip("^").rstrip("$").replace("\\Z", "").replace("\\.", ".")
+    route = re.sub(r"<(?:\w+:)?\w+>", value, route)
+    route = re.sub(r"\(\?P<\w+>[^)]*\)", value, route)
+    route = re.sub(r"\(\?P<format>[^)]*\)", "json", route)
+    if re.search(r"[\\()\[\]?*+^$]", route):
+        return None
+    return "/" + route
+
+
+@pytest.fixture
+def world_a(municipality):
+    """One record of every kind in municipality A, each carrying the secret."""
+    programme = ProgrammeFactory(municipality=municipality, name=f"{SECRET} programma")
+    participant = ParticipantFactory(
+        programme=programme, first_name=SECRET, last_name=SECRET, bsn="123456782"
+    )
+    position = PositionFactory(
+        host__municipality=municipality, host__name=f"{SECRET} BV", title=f"{SECRET} functie"
+    )
+    contact = HostContactFactory(host=position.host, name=f"{SECRET} Contact")
+    placement = PlacementFactory(participant=participant, position=position)
+    contract = ContractFactory(
+        participant=participant, placement=placement, employer_name=f"{SECRET} Payroll"
+    )
+    period = ContractPeriodFactory(
+        contract=contract,
+        start_date=dt.date(2024, 7, 1),
+        end_date=dt.date(2024, 12, 31),
+        hourly_wage=Decimal("13.68"),
+    )
+    return [programme, participant, position.host, position, contact, placement, contract, period]
+
+
+def test_a_user_of_another_municipality_sees_nothing_of_the_first(
+    world_a, other_municipality, client_as
+):
+    visitor = make_member(other_municipality, Role.FUNCTIONAL_ADMIN, username="beheerder-b")
+    visitor.is_staff = True
+    visitor.save()
+    # B has records of its own, so lists are not trivially empty.
+    ParticipantFactory(programme__municipality=other_municipality, first_name="Eigen")
+    client = client_as(visitor)
+    ids = sorted({str(obj.pk) for obj in world_a})
+
+    visited = 0
+    for route, _pattern in _patterns(get_resolver()):
+        if SKIP.match(route):
+            continue
+        for value in ids if "<" in route or "(?P" in route else [""]:
+            path = _fill(route, value)
+            if path is None:
+                continue
+            response = client.get(path, HTTP_ACCEPT="text/html,application/json")
+            visited += 1
+            assert response.status_code < 500, f"{path} gave {response.status_code}"
+            if response.status_code == 200:
+                body = response.content.decode(errors="replace")
+                assert SECRET not in body, f"{path} shows data of another municipality"
+                assert "123456782" not in body, f"{path} shows a BSN of another municipality"
+    assert visited > 50
