@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import ForeignKey, QuerySet
 from django.http import HttpRequest
 
@@ -68,3 +69,39 @@ class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     has_change_permission = has_view_permission
     has_add_permission = has_view_permission  # type: ignore[assignment]
     has_delete_permission = has_view_permission
+
+    # The admin writes outside the services, so it writes the audit entries itself.
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        from basisbaan.audit.models import AuditAction
+        from basisbaan.audit.services import audit_change, snapshot
+
+        before = snapshot(type(obj)._default_manager.get(pk=obj.pk)) if change else None
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            audit_change(
+                actor=request.user,  # type: ignore[arg-type]
+                instance=obj,
+                action=AuditAction.UPDATE if change else AuditAction.CREATE,
+                before=before,
+                channel="admin",
+            )
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        from basisbaan.audit.models import AuditAction
+        from basisbaan.audit.services import audit_change, snapshot
+
+        before, pk = snapshot(obj), obj.pk
+        with transaction.atomic():
+            super().delete_model(request, obj)
+            obj.pk = pk
+            audit_change(
+                actor=request.user,  # type: ignore[arg-type]
+                instance=obj,
+                action=AuditAction.DELETE,
+                before=before,
+                channel="admin",
+            )
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        for obj in queryset:
+            self.delete_model(request, obj)
