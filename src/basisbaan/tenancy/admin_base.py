@@ -14,6 +14,8 @@ from django.db import transaction
 from django.db.models import ForeignKey, QuerySet
 from django.http import HttpRequest
 
+from basisbaan.audit.models import AuditAction
+from basisbaan.audit.services import audit_change, snapshot
 from basisbaan.tenancy.models import Membership, Municipality
 from basisbaan.tenancy.roles import Role
 
@@ -72,9 +74,6 @@ class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     # The admin writes outside the services, so it writes the audit entries itself.
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        from basisbaan.audit.models import AuditAction
-        from basisbaan.audit.services import audit_change, snapshot
-
         before = snapshot(type(obj)._default_manager.get(pk=obj.pk)) if change else None
         with transaction.atomic():
             super().save_model(request, obj, form, change)
@@ -87,9 +86,6 @@ class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             )
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        from basisbaan.audit.models import AuditAction
-        from basisbaan.audit.services import audit_change, snapshot
-
         before, pk = snapshot(obj), obj.pk
         with transaction.atomic():
             super().delete_model(request, obj)
