@@ -1,1 +1,33 @@
-urlpatterns: list = []
+"""The REST API, mounted at ``/api/v1/``: resources, schema and documentation."""
+
+from __future__ import annotations
+
+from django.urls import path
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
+from rest_framework.permissions import AllowAny
+from rest_framework.routers import DefaultRouter
+
+from basisbaan.participants.api.viewsets import ParticipantViewSet
+from basisbaan.programmes.api.viewsets import ProgrammeViewSet
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("programmes", ProgrammeViewSet, basename="programme")
+router.register("participants", ParticipantViewSet, basename="participant")
+
+# The schema and its documentation pages hold no data: public, no session needed.
+public = {"permission_classes": [AllowAny], "authentication_classes": []}
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(**public), name="schema"),
+    path(
+        "docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema", **public), name="docs"
+    ),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema", **public), name="redoc"),
+    *router.urls,
+]

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from rest_framework.exceptions import PermissionDenied
+
+from basisbaan.core.api.viewsets import request_membership
+from basisbaan.participants.constants import ParticipantStatus
+from basisbaan.participants.models import Participant
+from basisbaan.participants.selectors import participant_list
+from basisbaan.programmes.models import Programme
+from basisbaan.programmes.selectors import programme_list
+from basisbaan.tenancy.models import User
+from basisbaan.tenancy.roles import Perm, has_perm
+
+
+def _programmes(request: Any) -> QuerySet[Programme]:
+    membership = request_membership(request) if request is not None else None
+    if membership is None:
+        return Programme.objects.none()
+    return programme_list(municipality=membership.municipality)
+
+
+def _staff(request: Any) -> QuerySet[User]:
+    membership = request_membership(request) if request is not None else None
+    if membership is None:
+        return User.objects.none()
+    return User.objects.filter(memberships__municipality=membership.municipality).distinct()
+
+
+class ParticipantFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=ParticipantStatus.choices)
+    programme = django_filters.ModelChoiceFilter(queryset=_programmes)
+    contact_person = django_filters.ModelChoiceFilter(queryset=_staff)
+    search = django_filters.CharFilter(
+        method="filter_search",
+        max_length=100,
+        help_text=(
+            "Een volledig BSN, of het begin van een voor- of achternaam. "
+            "Alleen met recht op persoonsgegevens."
+        ),
+    )
+
+    class Meta:
+        model = Participant
+        fields = ["status", "programme", "contact_person", "search"]
+
+    def filter_search(self, queryset: QuerySet[Participant], name: str, value: str) -> Any:
+        membership = request_membership(self.request) if self.request is not None else None
+        if membership is None:
+            return queryset.none()
+        if not has_perm(membership.role, Perm.PARTICIPANT_VIEW_PERSONAL):
+            # Searching on name or BSN would tie a pseudonym to a person.
+            raise PermissionDenied("Zoeken op naam of BSN vraagt het recht op persoonsgegevens.")
+        matches = participant_list(municipality=membership.municipality, search=value)
+        return queryset.filter(pk__in=matches.values("pk"))

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
+from basisbaan.participants.constants import ExitReason, ParticipantStatus
+from basisbaan.participants.models import Participant
+from basisbaan.programmes.models import Programme
+from basisbaan.programmes.selectors import programme_list
+from basisbaan.tenancy.models import Municipality, User
+
+
+def staff_list(*, municipality: Municipality) -> Any:
+    """Users with a membership in ``municipality``: candidates for contact person."""
+    return User.objects.filter(memberships__municipality=municipality).distinct()
+
+
+class ParticipantSerializer(serializers.ModelSerializer[Participant]):
+    """All fields, identity and contact data included (audited on every read)."""
+
+    programme = ScopedPrimaryKeyRelatedField(
+        selector=programme_list, queryset=Programme.objects.none(), label="programma"
+    )
+    contact_person = ScopedPrimaryKeyRelatedField(
+        selector=staff_list,
+        queryset=User.objects.none(),
+        allow_null=True,
+        required=False,
+        label="vast aanspreekpunt",
+        help_text="Id van een consulent, jobcoach of programmamanager van de gemeente.",
+    )
+    date_of_birth = DateField(label="geboortedatum")
+    social_assistance_start = DateField(
+        label="in de bijstand sinds", allow_null=True, required=False
+    )
+    full_name = serializers.CharField(read_only=True)
+    pseudonym = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Participant
+        fields = [
+            "id",
+            "pseudonym",
+            "programme",
+            "bsn",
+            "first_name",
+            "name_prefix",
+            "last_name",
+            "full_name",
+            "date_of_birth",
+            "email",
+            "phone",
+            "street",
+            "postcode",
+            "city",
+            "household_type",
+            "social_assistance_start",
+            "status",
+            "status_changed_at",
+            "exit_date",
+            "exit_reason",
+            "contact_person",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = [
+            "status",
+            "status_changed_at",
+            "exit_date",
+            "exit_reason",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class ParticipantPseudonymisedSerializer(serializers.ModelSerializer[Participant]):
+    """Without identity or contact data: for roles without the personal-data right."""
+
+    pseudonym = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Participant
+        fields = [
+            "id",
+            "pseudonym",
+            "programme",
+            "status",
+            "household_type",
+            "status_changed_at",
+            "exit_date",
+            "exit_reason",
+        ]
+        read_only_fields = fields
+
+
+class ParticipantStatusSerializer(serializers.Serializer[None]):
+    status = serializers.ChoiceField(choices=ParticipantStatus.choices)
+    exit_date = DateField(
+        required=False, allow_null=True, default=None, help_text="Verplicht bij uitstroom."
+    )
+    exit_reason = serializers.ChoiceField(
+        choices=ExitReason.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Verplicht bij uitstroom.",
+    )
+
+
+class ParticipantContactPersonSerializer(serializers.Serializer[None]):
+    contact_person = ScopedPrimaryKeyRelatedField(
+        selector=staff_list,
+        queryset=User.objects.none(),
+        allow_null=True,
+        help_text="Id van de nieuwe contactpersoon, of null om hem leeg te maken.",
+    )

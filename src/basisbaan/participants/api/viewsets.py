@@ -1,0 +1,201 @@
+"""API of participants: ``/api/v1/participants/``.
+
+Roles with :attr:`Perm.PARTICIPANT_VIEW_PERSONAL` get every field, and each
+read of them is written to the audit log; other roles (researchers) get the
+pseudonymised fields only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from basisbaan.audit.services import audit_access, audit_list_access
+from basisbaan.core.api.schema import TenantAutoSchema
+from basisbaan.core.api.viewsets import TenantViewSet
+from basisbaan.participants.api.filters import ParticipantFilter
+from basisbaan.participants.api.serializers import (
+    ParticipantContactPersonSerializer,
+    ParticipantPseudonymisedSerializer,
+    ParticipantSerializer,
+    ParticipantStatusSerializer,
+)
+from basisbaan.participants.constants import PERSONAL_FIELDS
+from basisbaan.participants.models import Participant
+from basisbaan.participants.selectors import participant_list
+from basisbaan.participants.services import (
+    participant_change_status,
+    participant_create,
+    participant_set_contact_person,
+    participant_update,
+)
+from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.roles import Perm
+
+PSEUDONYMISED_NOTE = (
+    " Rollen zonder recht op persoonsgegevens (onderzoeker) krijgen alleen de "
+    "gepseudonimiseerde velden (ParticipantPseudonymised): id, pseudonym, programme, "
+    "status, household_type, status_changed_at, exit_date, exit_reason. "
+    "Elke inzage van persoonsgegevens wordt in het auditlog vastgelegd."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Deelnemers van de gemeente", description=PSEUDONYMISED_NOTE),
+    retrieve=extend_schema(summary="Eén deelnemer", description=PSEUDONYMISED_NOTE),
+    create=extend_schema(
+        summary="Deelnemer aanmelden",
+        description="Registreert een aangemelde deelnemer (status 'referred').",
+    ),
+    update=extend_schema(summary="Deelnemer wijzigen"),
+    partial_update=extend_schema(summary="Deelnemer deels wijzigen"),
+)
+class ParticipantViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    TenantViewSet,
+):
+    """Deelnemers (inwoners in of aangemeld voor een basisbaanprogramma)."""
+
+    queryset = Participant.objects.none()
+    serializer_class = ParticipantSerializer
+    filterset_class = ParticipantFilter
+    schema = TenantAutoSchema()
+    view_permission = Perm.PARTICIPANT_VIEW
+    manage_permission = Perm.PARTICIPANT_MANAGE
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Participant]:
+        return participant_list(municipality=municipality)
+
+    @property
+    def personal(self) -> bool:
+        """Whether this request may see identity and contact data."""
+        if getattr(self, "swagger_fake_view", False):
+            return True
+        return self.has_perm(Perm.PARTICIPANT_VIEW_PERSONAL)
+
+    @property
+    def ordering_fields(self) -> list[str]:  # type: ignore[override]
+        fields = ["status", "status_changed_at", "created_at", "id"]
+        # Ordering by name would let a researcher reconstruct identities.
+        return ["last_name", "first_name", *fields] if self.personal else fields
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[Participant]]:
+        if self.personal:
+            return ParticipantSerializer
+        return ParticipantPseudonymisedSerializer
+
+    def _output(self, participant: Participant) -> dict[str, Any]:
+        return self.get_serializer(participant).data  # type: ignore[no-any-return]
+
+    # Reads: personal data is audited in the request that shows it.
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        rows = list(page) if page is not None else list(queryset)
+        if self.personal:
+            audit_list_access(
+                actor=request.user,  # type: ignore[arg-type]
+                municipality=self.municipality,
+                model=Participant,
+                ids=[row.pk for row in rows],
+                fields=PERSONAL_FIELDS,
+            )
+        data = self.get_serializer(rows, many=True).data
+        if page is not None:
+            return self.get_paginated_response(data)
+        return Response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        participant = self.get_object()
+        if self.personal:
+            audit_access(
+                actor=request.user,  # type: ignore[arg-type]
+                instance=participant,
+                fields=PERSONAL_FIELDS,
+            )
+        return Response(self._output(participant))
+
+    # Writes: through the services only.
+
+    def perform_create(self, serializer: serializers.BaseSerializer[Participant]) -> None:
+        data: dict[str, Any] = dict(serializer.validated_data)
+        serializer.instance = participant_create(
+            municipality=self.municipality,
+            actor=self.request.user,  # type: ignore[arg-type]
+            programme=data.pop("programme"),
+            contact_person=data.pop("contact_person", None),
+            **data,
+        )
+
+    def perform_update(self, serializer: serializers.BaseSerializer[Participant]) -> None:
+        participant = serializer.instance
+        assert participant is not None
+        data: dict[str, Any] = dict(serializer.validated_data)
+        with transaction.atomic():
+            if "contact_person" in data:
+                contact_person = data.pop("contact_person")
+                if contact_person != participant.contact_person:
+                    participant = participant_set_contact_person(
+                        participant=participant,
+                        actor=self.request.user,  # type: ignore[arg-type]
+                        contact_person=contact_person,
+                    )
+            participant = participant_update(
+                participant=participant,
+                actor=self.request.user,  # type: ignore[arg-type]
+                data=data,
+            )
+        serializer.instance = participant
+
+    @extend_schema(
+        summary="Status van een deelnemer wijzigen",
+        description=(
+            "Zet de deelnemer een stap verder in de levenscyclus "
+            "(aangemeld → intake → wachtlijst → geplaatst, of uitgestroomd). "
+            "Uitstroom vraagt een datum en een reden."
+        ),
+        request=ParticipantStatusSerializer,
+        responses=ParticipantSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def status(self, request: Request, pk: str | None = None) -> Response:
+        participant = self.get_object()
+        payload = ParticipantStatusSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        participant = participant_change_status(
+            participant=participant,
+            actor=request.user,  # type: ignore[arg-type]
+            **payload.validated_data,
+        )
+        return Response(self._output(participant))
+
+    @extend_schema(
+        summary="Vast aanspreekpunt kiezen",
+        description="Maakt een consulent, jobcoach of programmamanager het vaste aanspreekpunt.",
+        request=ParticipantContactPersonSerializer,
+        responses=ParticipantSerializer,
+    )
+    @action(detail=True, methods=["post"], url_path="contact-person")
+    def contact_person(self, request: Request, pk: str | None = None) -> Response:
+        participant = self.get_object()
+        payload = ParticipantContactPersonSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        payload.is_valid(raise_exception=True)
+        participant = participant_set_contact_person(
+            participant=participant,
+            actor=request.user,  # type: ignore[arg-type]
+            contact_person=payload.validated_data["contact_person"],
+        )
+        return Response(self._output(participant))

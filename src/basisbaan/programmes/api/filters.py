@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+import django_filters
+
+from basisbaan.programmes.models import Programme
+
+
+class ProgrammeFilter(django_filters.FilterSet):
+    intake_open = django_filters.BooleanFilter(help_text="Alleen programma's met open instroom.")
+
+    class Meta:
+        model = Programme
+        fields = ["intake_open"]
