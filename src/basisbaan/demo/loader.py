@@ -1,0 +1,323 @@
+"""Write the demo data of :mod:`basisbaan.demo.data` through the apps' services.
+
+Every record is made by the same service a user would call, so validation runs
+and every change has its audit entry (actor ``None``, shown as "systeem").
+Users and memberships are made with the ORM: there is no user service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils.text import slugify
+
+from basisbaan.audit.context import reset_request_id, set_channel, set_request_id
+from basisbaan.audit.models import AuditEntry
+from basisbaan.calc.dates import period_end
+from basisbaan.contracts.models import Contract
+from basisbaan.contracts.services import contract_create, contract_period_add
+from basisbaan.demo.data import (
+    DEMO_PASSWORD,
+    MUNICIPALITIES,
+    USERS,
+    DemoMunicipality,
+    DemoParticipant,
+    DemoProgramme,
+    demo_bsns,
+    minimum_wage_on,
+)
+from basisbaan.hosts.models import Host, Position
+from basisbaan.hosts.services import host_contact_create, host_create, position_create
+from basisbaan.participants.constants import ParticipantStatus
+from basisbaan.participants.models import Participant
+from basisbaan.participants.services import participant_change_status, participant_create
+from basisbaan.placements.services import placement_create
+from basisbaan.programmes.models import Programme
+from basisbaan.programmes.services import (
+    programme_create,
+    programme_set_intake,
+    programme_update,
+)
+from basisbaan.tenancy.models import Membership, Municipality, User
+
+__all__ = ["DemoConflictError", "MunicipalitySummary", "demo_is_loaded", "load_demo"]
+
+# The statuses a participant passes through on the way to each demo status.
+_PATH: dict[ParticipantStatus, tuple[ParticipantStatus, ...]] = {
+    ParticipantStatus.REFERRED: (),
+    ParticipantStatus.INTAKE: (ParticipantStatus.INTAKE,),
+    ParticipantStatus.WAITING: (ParticipantStatus.INTAKE, ParticipantStatus.WAITING),
+    # placement_create moves the participant from the waiting list to placed.
+    ParticipantStatus.PLACED: (ParticipantStatus.INTAKE, ParticipantStatus.WAITING),
+}
+
+
+class DemoConflictError(Exception):
+    """The database already holds records the demo would create."""
+
+
+@dataclass(frozen=True)
+class MunicipalitySummary:
+    name: str
+    programme: str
+    intake_open: bool
+    hosts: int
+    participants: int
+    placed: int
+    contracts: int
+    with_wage_subsidy: int
+
+
+def demo_is_loaded() -> bool:
+    """The demo counts as loaded when the municipality of Leeuwarden exists."""
+    return Municipality.objects.filter(slug=MUNICIPALITIES[0].slug).exists()
+
+
+def load_demo() -> list[MunicipalitySummary]:
+    """Load every demo municipality in one transaction; return a summary per municipality.
+
+    Audit entries get channel ``cli`` and one request id for the whole load.
+    """
+    channel_token = set_channel("cli")
+    request_token = set_request_id(uuid.uuid4())
+    try:
+        with transaction.atomic():
+            _check_free()
+            users = _create_users()
+            bsns = iter(demo_bsns(sum(len(m.participants) for m in MUNICIPALITIES)))
+            for demo in MUNICIPALITIES:
+                _load_municipality(demo, users, bsns)
+    finally:
+        reset_request_id(request_token)
+        channel_token.var.reset(channel_token)  # type: ignore[attr-defined]
+    return [_summary(demo) for demo in MUNICIPALITIES]
+
+
+def _check_free() -> None:
+    for demo in MUNICIPALITIES:
+        if Municipality.objects.filter(slug=demo.slug).exists():
+            raise DemoConflictError(
+                f"Gemeente '{demo.slug}' bestaat al, maar de demo is niet (volledig) geladen. "
+                "Gebruik een lege database voor de demo."
+            )
+
+
+def _create_users() -> dict[str, User]:
+    """The demo users, each with one membership. Existing users are reused."""
+    password = make_password(DEMO_PASSWORD)  # hashed once: fast, same for all demo users
+    users: dict[str, User] = {}
+    for demo_user in USERS:
+        user, _created = User.objects.get_or_create(
+            username=demo_user.username,
+            defaults={
+                "first_name": demo_user.first_name,
+                "last_name": demo_user.last_name,
+                "email": f"{demo_user.username}@example.nl",
+                "is_staff": demo_user.is_staff,
+                "password": password,
+            },
+        )
+        users[demo_user.username] = user
+    return users
+
+
+def _add_memberships(municipality: Municipality, users: dict[str, User]) -> None:
+    for demo_user in USERS:
+        if demo_user.municipality == municipality.slug:
+            Membership.objects.get_or_create(
+                user=users[demo_user.username],
+                municipality=municipality,
+                defaults={"role": demo_user.role},
+            )
+
+
+def _load_municipality(
+    demo: DemoMunicipality, users: dict[str, User], bsns: Iterator[str]
+) -> Municipality:
+    municipality = Municipality.objects.create(
+        name=demo.name, slug=demo.slug, cbs_code=demo.cbs_code
+    )
+    _add_memberships(municipality, users)
+    programme = _create_programme(municipality, demo.programme)
+    positions = _create_hosts(municipality, demo)
+    for number, person in enumerate(demo.participants, start=1):
+        participant = _create_participant(
+            municipality, programme, demo, person, users, next(bsns), number
+        )
+        if person.placement is not None:
+            _place(municipality, programme, demo.programme, participant, person, positions, number)
+    if demo.programme.intake_closed_reason:
+        # Last: placement_create refuses while intake is closed.
+        programme_set_intake(
+            programme=programme,
+            actor=None,
+            open=False,
+            reason=demo.programme.intake_closed_reason,
+        )
+    return municipality
+
+
+def _create_programme(municipality: Municipality, demo: DemoProgramme) -> Programme:
+    programme = programme_create(
+        municipality=municipality,
+        actor=None,
+        name=demo.name,
+        slug=demo.slug,
+        start_date=demo.start_date,
+        end_date=demo.end_date,
+        description=demo.description,
+    )
+    if programme.contract_period_months != demo.contract_period_months:
+        programme = programme_update(
+            programme=programme,
+            actor=None,
+            data={"contract_period_months": demo.contract_period_months},
+        )
+    return programme
+
+
+def _email(name: str, domain: str = "example.nl") -> str:
+    return f"{slugify(name).replace('-', '.')}@{domain}"
+
+
+def _create_hosts(municipality: Municipality, demo: DemoMunicipality) -> dict[str, Position]:
+    positions: dict[str, Position] = {}
+    for demo_host in demo.hosts:
+        host = host_create(
+            municipality=municipality,
+            actor=None,
+            name=demo_host.name,
+            kind=demo_host.kind,
+            street=demo_host.street,
+            postcode=demo_host.postcode,
+            city=demo_host.city,
+            notes=demo_host.notes,
+        )
+        host_contact_create(
+            host=host,
+            actor=None,
+            name=demo_host.contact_name,
+            role=demo_host.contact_role,
+            email=_email(demo_host.contact_name),
+        )
+        for demo_position in demo_host.positions:
+            positions[demo_position.key] = position_create(
+                municipality=municipality,
+                actor=None,
+                host=host,
+                title=demo_position.title,
+                tasks=demo_position.tasks,
+                hours_per_week=demo_position.hours_per_week,
+                track=demo_position.track,
+                places=demo_position.places,
+            )
+    return positions
+
+
+def _create_participant(
+    municipality: Municipality,
+    programme: Programme,
+    demo: DemoMunicipality,
+    person: DemoParticipant,
+    users: dict[str, User],
+    bsn: str,
+    number: int,
+) -> Participant:
+    full_name = " ".join(p for p in (person.first_name, person.name_prefix, person.last_name) if p)
+    participant = participant_create(
+        municipality=municipality,
+        actor=None,
+        programme=programme,
+        contact_person=users[person.contact_person],
+        bsn=bsn,
+        first_name=person.first_name,
+        name_prefix=person.name_prefix,
+        last_name=person.last_name,
+        date_of_birth=person.date_of_birth,
+        email=_email(full_name),
+        phone=f"06-0000{number:04d}",
+        street=person.street,
+        postcode=person.postcode,
+        city=demo.city,
+        household_type=person.household_type,
+        social_assistance_start=person.social_assistance_start,
+    )
+    for status in _PATH[person.status]:
+        participant = participant_change_status(participant=participant, actor=None, status=status)
+    return participant
+
+
+def _place(
+    municipality: Municipality,
+    programme: Programme,
+    demo: DemoProgramme,
+    participant: Participant,
+    person: DemoParticipant,
+    positions: dict[str, Position],
+    number: int,
+) -> None:
+    """Place the participant, make the contract and renew it period by period."""
+    placed = person.placement
+    assert placed is not None
+    placement = placement_create(
+        municipality=municipality,
+        actor=None,
+        participant=participant,
+        position=positions[placed.position],
+        start_date=placed.start,
+    )
+    contract = contract_create(
+        municipality=municipality,
+        actor=None,
+        participant=participant,
+        placement=placement,
+        employer_name=demo.employer_name,
+        reference=f"{municipality.cbs_code}-{placed.start.year}-{number:03d}",
+        start_date=placed.start,
+        hours_per_week=placed.hours_per_week,
+        hourly_wage=minimum_wage_on(placed.start),
+        wage_subsidy=placed.wage_subsidy,
+    )
+    last_end = contract.periods.get().end_date
+    while last_end < demo.renew_through:
+        start = last_end + dt.timedelta(days=1)
+        period = contract_period_add(
+            contract=contract,
+            actor=None,
+            hours_per_week=placed.hours_per_week,
+            hourly_wage=minimum_wage_on(start),
+            end_date=_renewal_end(start, programme),
+        )
+        last_end = period.end_date
+
+
+def _renewal_end(start: dt.date, programme: Programme) -> dt.date:
+    """The programme's default period, clipped to the programme's last day."""
+    end = period_end(start, programme.contract_period_months)
+    return min(end, programme.end_date)
+
+
+def _summary(demo: DemoMunicipality) -> MunicipalitySummary:
+    municipality = Municipality.objects.get(slug=demo.slug)
+    programme = Programme.objects.get(municipality=municipality, slug=demo.programme.slug)
+    participants = Participant.objects.filter(municipality=municipality)
+    contracts = Contract.objects.filter(municipality=municipality)
+    return MunicipalitySummary(
+        name=municipality.name,
+        programme=programme.name,
+        intake_open=programme.intake_open,
+        hosts=Host.objects.filter(municipality=municipality).count(),
+        participants=participants.count(),
+        placed=participants.filter(status=ParticipantStatus.PLACED).count(),
+        contracts=contracts.count(),
+        with_wage_subsidy=contracts.filter(wage_subsidy=True).count(),
+    )
+
+
+def audit_entry_count() -> int:
+    return AuditEntry.objects.count()

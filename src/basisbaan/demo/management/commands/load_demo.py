@@ -1,0 +1,63 @@
+"""``basisbaan load_demo``: the Leeuwarden pilot and a small Emmen programme, for trying out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from basisbaan.demo.data import DEMO_PASSWORD, USERS
+from basisbaan.demo.loader import (
+    DemoConflictError,
+    audit_entry_count,
+    demo_is_loaded,
+    load_demo,
+)
+from basisbaan.tenancy.models import Municipality
+
+
+class Command(BaseCommand):
+    help = (
+        "Laad de demogegevens: de pilot basisbanen van Leeuwarden zoals de "
+        "raadsinformatiebrief van 2025 die beschrijft, en een klein programma in Emmen. "
+        "Alleen met DEBUG aan. Een tweede keer uitvoeren verandert niets."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG:
+            raise CommandError(
+                "De demogegevens worden alleen geladen als DEBUG aan staat (ontwikkelomgeving). "
+                "Laad nooit demogegevens met wachtwoord 'demo' in een productieomgeving."
+            )
+        if demo_is_loaded():
+            self.stdout.write(
+                "De demo is al geladen (gemeente Leeuwarden bestaat): niets gewijzigd."
+            )
+            return
+        audit_before = audit_entry_count()
+        try:
+            summaries = load_demo()
+        except DemoConflictError as exc:
+            raise CommandError(str(exc)) from exc
+
+        self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))
+        for s in summaries:
+            intake = "instroom open" if s.intake_open else "instroom gesloten"
+            self.stdout.write(
+                f"  {s.name}: {s.programme} ({intake}); {s.hosts} werkgevers, "
+                f"{s.participants} deelnemers, waarvan {s.placed} geplaatst; "
+                f"{s.contracts} contracten, waarvan {s.with_wage_subsidy} met loonkostensubsidie."
+            )
+        self.stdout.write(
+            f"  Alles via de services: {audit_entry_count() - audit_before} auditregels "
+            "(gebruiker 'systeem')."
+        )
+        self.stdout.write("")
+        self.stdout.write(f"Inloggen (wachtwoord voor iedereen: {DEMO_PASSWORD}):")
+        names = dict(Municipality.objects.values_list("slug", "name"))
+        self.stdout.write(f"  {'gebruiker':<18} {'rol':<24} gemeente")
+        for user in USERS:
+            self.stdout.write(
+                f"  {user.username:<18} {user.role.label!s:<24} {names[user.municipality]}"
+            )
