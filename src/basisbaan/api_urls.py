@@ -11,7 +11,10 @@ from drf_spectacular.views import (
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
+from basisbaan.contracts.api.viewsets import ContractViewSet
+from basisbaan.hosts.api.viewsets import HostContactViewSet, HostViewSet, PositionViewSet
 from basisbaan.participants.api.viewsets import ParticipantViewSet
+from basisbaan.placements.api.viewsets import PlacementViewSet
 from basisbaan.programmes.api.viewsets import ProgrammeViewSet
 
 app_name = "api"
@@ -19,6 +22,11 @@ app_name = "api"
 router = DefaultRouter()
 router.register("programmes", ProgrammeViewSet, basename="programme")
 router.register("participants", ParticipantViewSet, basename="participant")
+router.register("hosts", HostViewSet, basename="host")
+router.register("host-contacts", HostContactViewSet, basename="host-contact")
+router.register("positions", PositionViewSet, basename="position")
+router.register("placements", PlacementViewSet, basename="placement")
+router.register("contracts", ContractViewSet, basename="contract")
 
 # The schema and its documentation pages hold no data: public, no session needed.
 public = {"permission_classes": [AllowAny], "authentication_classes": []}

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.request import Request
 
 from basisbaan.core.api.viewsets import request_membership
-from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.models import Municipality, User
 
 # Dates outside this range are refused: they are typing errors, and date
 # arithmetic on them (a contract period after 31-12-9999) would overflow.
@@ -19,7 +20,14 @@ MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2199, 12, 31)
 
 
-def request_municipality(context: dict[str, Any]) -> Municipality | None:
+def request_actor(request: Request) -> User:
+    """The authenticated user of an API request (the permission checks ran)."""
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def request_municipality(context: Mapping[str, Any]) -> Municipality | None:
     """The municipality of the request in a serializer's context, if any."""
     request = context.get("request")
     if request is None:
@@ -44,13 +52,13 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):  # type:
         **kwargs: Any,
     ) -> None:
         self.selector = selector
+        self.model: type[Model] = queryset.model
         super().__init__(queryset=queryset, **kwargs)
 
     def get_queryset(self) -> QuerySet[Any]:
-        assert self.queryset is not None
         municipality = request_municipality(self.context)
         if municipality is None:
-            return self.queryset.none()
+            return self.model._default_manager.none()
         return self.selector(municipality=municipality)
 
     def to_internal_value(self, data: Any) -> Model:

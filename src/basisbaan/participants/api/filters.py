@@ -30,7 +30,7 @@ def _staff(request: Any) -> QuerySet[User]:
     return User.objects.filter(memberships__municipality=membership.municipality).distinct()
 
 
-class ParticipantFilter(django_filters.FilterSet):
+class ParticipantFilter(django_filters.FilterSet):  # type: ignore[misc]
     status = django_filters.ChoiceFilter(choices=ParticipantStatus.choices)
     programme = django_filters.ModelChoiceFilter(queryset=_programmes)
     contact_person = django_filters.ModelChoiceFilter(queryset=_staff)

@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from basisbaan.audit.services import audit_access, audit_list_access
+from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.participants.api.filters import ParticipantFilter
@@ -84,7 +85,7 @@ class ParticipantViewSet(
         return self.has_perm(Perm.PARTICIPANT_VIEW_PERSONAL)
 
     @property
-    def ordering_fields(self) -> list[str]:  # type: ignore[override]
+    def ordering_fields(self) -> list[str]:
         fields = ["status", "status_changed_at", "created_at", "id"]
         # Ordering by name would let a researcher reconstruct identities.
         return ["last_name", "first_name", *fields] if self.personal else fields
@@ -105,7 +106,7 @@ class ParticipantViewSet(
         rows = list(page) if page is not None else list(queryset)
         if self.personal:
             audit_list_access(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request_actor(request),
                 municipality=self.municipality,
                 model=Participant,
                 ids=[row.pk for row in rows],
@@ -120,7 +121,7 @@ class ParticipantViewSet(
         participant = self.get_object()
         if self.personal:
             audit_access(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request_actor(request),
                 instance=participant,
                 fields=PERSONAL_FIELDS,
             )
@@ -132,7 +133,7 @@ class ParticipantViewSet(
         data: dict[str, Any] = dict(serializer.validated_data)
         serializer.instance = participant_create(
             municipality=self.municipality,
-            actor=self.request.user,  # type: ignore[arg-type]
+            actor=request_actor(self.request),
             programme=data.pop("programme"),
             contact_person=data.pop("contact_person", None),
             **data,
@@ -148,12 +149,12 @@ class ParticipantViewSet(
                 if contact_person != participant.contact_person:
                     participant = participant_set_contact_person(
                         participant=participant,
-                        actor=self.request.user,  # type: ignore[arg-type]
+                        actor=request_actor(self.request),
                         contact_person=contact_person,
                     )
             participant = participant_update(
                 participant=participant,
-                actor=self.request.user,  # type: ignore[arg-type]
+                actor=request_actor(self.request),
                 data=data,
             )
         serializer.instance = participant
@@ -175,7 +176,7 @@ class ParticipantViewSet(
         payload.is_valid(raise_exception=True)
         participant = participant_change_status(
             participant=participant,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request_actor(request),
             **payload.validated_data,
         )
         return Response(self._output(participant))
@@ -195,7 +196,7 @@ class ParticipantViewSet(
         payload.is_valid(raise_exception=True)
         participant = participant_set_contact_person(
             participant=participant,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request_actor(request),
             contact_person=payload.validated_data["contact_person"],
         )
         return Response(self._output(participant))

@@ -5,7 +5,7 @@ import django_filters
 from basisbaan.programmes.models import Programme
 
 
-class ProgrammeFilter(django_filters.FilterSet):
+class ProgrammeFilter(django_filters.FilterSet):  # type: ignore[misc]
     intake_open = django_filters.BooleanFilter(help_text="Alleen programma's met open instroom.")
 
     class Meta:

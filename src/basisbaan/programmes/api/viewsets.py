@@ -12,6 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.programmes.api.filters import ProgrammeFilter
@@ -60,13 +61,13 @@ class ProgrammeViewSet(
         months = data.pop("contract_period_months", None)
         with transaction.atomic():
             programme = programme_create(
-                municipality=self.municipality, actor=self.request.user, **data
+                municipality=self.municipality, actor=request_actor(self.request), **data
             )
             if months is not None and months != programme.contract_period_months:
                 # programme_create takes no period length; set it in the same transaction.
                 programme = programme_update(
                     programme=programme,
-                    actor=self.request.user,
+                    actor=request_actor(self.request),
                     data={"contract_period_months": months},
                 )
         serializer.instance = programme
@@ -75,7 +76,7 @@ class ProgrammeViewSet(
         assert serializer.instance is not None
         serializer.instance = programme_update(
             programme=serializer.instance,
-            actor=self.request.user,
+            actor=request_actor(self.request),
             data=dict(serializer.validated_data),
         )
 
@@ -95,7 +96,7 @@ class ProgrammeViewSet(
         payload.is_valid(raise_exception=True)
         programme = programme_set_intake(
             programme=programme,
-            actor=request.user,
+            actor=request_actor(request),
             open=payload.validated_data["open"],
             reason=payload.validated_data["reason"],
         )

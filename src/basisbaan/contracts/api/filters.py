@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+
+from basisbaan.contracts.models import Contract
+from basisbaan.core.api.viewsets import request_membership
+from basisbaan.participants.models import Participant
+from basisbaan.participants.selectors import participant_list
+
+
+def _participants(request: Any) -> QuerySet[Participant]:
+    membership = request_membership(request) if request is not None else None
+    if membership is None:
+        return Participant.objects.none()
+    return participant_list(municipality=membership.municipality)
+
+
+class ContractFilter(django_filters.FilterSet):  # type: ignore[misc]
+    participant = django_filters.ModelChoiceFilter(queryset=_participants)
+    wage_subsidy = django_filters.BooleanFilter()
+
+    class Meta:
+        model = Contract
+        fields = ["participant", "wage_subsidy"]

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+
+from basisbaan.core.api.viewsets import request_membership
+from basisbaan.hosts.constants import Track
+from basisbaan.hosts.models import Position
+from basisbaan.hosts.selectors import position_list
+from basisbaan.participants.models import Participant
+from basisbaan.participants.selectors import participant_list
+from basisbaan.placements.models import Placement
+
+
+def _participants(request: Any) -> QuerySet[Participant]:
+    membership = request_membership(request) if request is not None else None
+    if membership is None:
+        return Participant.objects.none()
+    return participant_list(municipality=membership.municipality)
+
+
+def _positions(request: Any) -> QuerySet[Position]:
+    membership = request_membership(request) if request is not None else None
+    if membership is None:
+        return Position.objects.none()
+    return position_list(municipality=membership.municipality)
+
+
+class PlacementFilter(django_filters.FilterSet):  # type: ignore[misc]
+    participant = django_filters.ModelChoiceFilter(queryset=_participants)
+    position = django_filters.ModelChoiceFilter(queryset=_positions)
+    track = django_filters.ChoiceFilter(choices=Track.choices)
+    active = django_filters.BooleanFilter(
+        method="filter_active", help_text="true: lopende plaatsingen; false: beëindigde."
+    )
+
+    class Meta:
+        model = Placement
+        fields = ["participant", "position", "track", "active"]
+
+    def filter_active(
+        self, queryset: QuerySet[Placement], name: str, value: bool
+    ) -> QuerySet[Placement]:
+        return queryset.filter(end_date__isnull=value)
