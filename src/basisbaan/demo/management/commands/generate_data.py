@@ -1,0 +1,83 @@
+"""``basisbaan generate_data``: bulk synthetic data for benchmarks (no audit entries)."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from basisbaan.demo.generator import BATCH_SIZE, AlreadyFilledError, generate, neighbour_slug
+
+
+class Command(BaseCommand):
+    help = (
+        "Maak snel veel synthetische gegevens voor benchmarks (bulk, niet via de services, "
+        "zonder auditregels): deelnemers, werkgevers, werkplekken, plaatsingen en contracten, "
+        "plus een kleine buurgemeente zodat de scheiding tussen gemeenten meetelt."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--participants", type=int, required=True, help="Aantal deelnemers (bijv. 100000)."
+        )
+        parser.add_argument(
+            "--municipality",
+            default="benchmark",
+            help="Korte naam (slug) van de gemeente; wordt gemaakt als ze niet bestaat. "
+            "Standaard: benchmark (Benchmarkgemeente).",
+        )
+        parser.add_argument(
+            "--neighbour-participants",
+            type=int,
+            default=None,
+            help="Aantal deelnemers in de buurgemeente (<slug>-buur). "
+            "Standaard een tiende, minstens 20; 0 voor geen.",
+        )
+        parser.add_argument("--seed", type=int, default=1, help="Startwaarde van het toeval.")
+        parser.add_argument(
+            "--append",
+            action="store_true",
+            help="Voeg toe aan een gemeente die al deelnemers heeft (anders weigert de opdracht).",
+        )
+        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=argparse.SUPPRESS)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if getattr(settings, "PRODUCTION", False):
+            raise CommandError("Gegenereerde testgegevens horen niet in een productieomgeving.")
+        count = options["participants"]
+        if count < 1:
+            raise CommandError("--participants moet minstens 1 zijn.")
+        slug = options["municipality"]
+        verbose = options["verbosity"] >= 2
+        started = time.perf_counter()
+        try:
+            results = generate(
+                participants=count,
+                slug=slug,
+                neighbour_participants=options["neighbour_participants"],
+                seed=options["seed"],
+                append=options["append"],
+                batch_size=options["batch_size"],
+                log=self.stdout.write if verbose else None,
+            )
+        except AlreadyFilledError as exc:
+            raise CommandError(str(exc)) from exc
+        total = time.perf_counter() - started
+        for r in results:
+            self.stdout.write(
+                f"{r.municipality}: {_n(r.participants)} deelnemers, {_n(r.hosts)} werkgevers, "
+                f"{_n(r.positions)} werkplekken, {_n(r.placements)} plaatsingen, "
+                f"{_n(r.contracts)} contracten met {_n(r.periods)} periodes, "
+                f"{r.staff} nieuwe medewerkers ({r.seconds:.1f} s)"
+            )
+        if len(results) == 1 and options["neighbour_participants"] != 0:
+            self.stdout.write(f"Buurgemeente {neighbour_slug(slug)} had al gegevens: overgeslagen.")
+        self.stdout.write(self.style.SUCCESS(f"Klaar in {total:.1f} s."))
+
+
+def _n(value: int) -> str:
+    """``100000`` -> ``100.000``: Dutch thousands separator."""
+    return f"{value:,}".replace(",", ".")

@@ -1,0 +1,98 @@
+"""``basisbaan generate_data``: bulk synthetic data for benchmarks."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from stdnum.nl import bsn as stdnum_bsn
+
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from basisbaan.audit.models import AuditEntry
+from basisbaan.contracts.models import Contract, ContractPeriod
+from basisbaan.participants.constants import ParticipantStatus
+from basisbaan.participants.models import Participant
+from basisbaan.placements.models import Placement
+from basisbaan.tenancy.models import Membership, Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fast_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def generate(*args: str) -> str:
+    out = StringIO()
+    call_command("generate_data", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_generates_200_participants_with_unique_valid_bsns():
+    output = generate("--participants", "200", "--batch-size", "64")
+    assert "Benchmarkgemeente" in output
+    municipality = Municipality.objects.get(slug="benchmark")
+    bsns = list(Participant.objects.filter(municipality=municipality).values_list("bsn", flat=True))
+    assert len(bsns) == 200
+    assert len(set(bsns)) == 200
+    assert all(stdnum_bsn.is_valid(b) for b in bsns)
+    # No audit entries: the generator bypasses the services on purpose.
+    assert not AuditEntry.objects.exists()
+
+
+def test_placements_contracts_and_a_neighbour():
+    generate("--participants", "200")
+    municipality = Municipality.objects.get(slug="benchmark")
+    placements = Placement.objects.filter(municipality=municipality)
+    assert 60 <= placements.count() <= 140  # about half
+    active = placements.filter(end_date__isnull=True)
+    placed = Participant.objects.filter(municipality=municipality, status=ParticipantStatus.PLACED)
+    assert active.count() == placed.count()
+    contracts = Contract.objects.filter(municipality=municipality)
+    assert contracts.count() == placements.count()
+    for contract in contracts.prefetch_related("periods"):
+        periods = sorted(contract.periods.all(), key=lambda p: p.sequence)
+        assert 1 <= len(periods) <= 4
+        assert contract.placement is not None
+        assert periods[0].start_date == contract.placement.start_date
+        assert all(p.end_date >= p.start_date for p in periods)
+    for placement in placements.select_related("participant", "position"):
+        assert placement.participant.municipality_id == municipality.pk
+        assert placement.position.municipality_id == municipality.pk
+    assert Membership.objects.filter(municipality=municipality).exists()
+    neighbour = Municipality.objects.get(slug="benchmark-buur")
+    assert Participant.objects.filter(municipality=neighbour).count() == 20
+    assert ContractPeriod.objects.filter(municipality=neighbour).exists()
+
+
+def test_refuses_a_filled_municipality_unless_append():
+    generate("--participants", "50", "--municipality", "proef", "--neighbour-participants", "0")
+    with pytest.raises(CommandError, match="--append"):
+        generate("--participants", "50", "--municipality", "proef")
+    generate(
+        "--participants", "30", "--municipality", "proef", "--append", "--seed", "7",
+        "--neighbour-participants", "0",
+    )  # fmt: skip
+    bsns = list(
+        Participant.objects.filter(municipality__slug="proef").values_list("bsn", flat=True)
+    )
+    assert len(bsns) == 80
+    assert len(set(bsns)) == 80
+    assert not Municipality.objects.filter(slug="proef-buur").exists()
+
+
+def test_same_seed_same_data():
+    generate("--participants", "40", "--municipality", "een", "--neighbour-participants", "0")
+    generate("--participants", "40", "--municipality", "twee", "--neighbour-participants", "0")
+
+    def names(slug: str) -> list[tuple[str, str]]:
+        return list(
+            Participant.objects.filter(municipality__slug=slug)
+            .order_by("pk")
+            .values_list("bsn", "last_name")
+        )
+
+    assert names("een") == names("twee")
