@@ -43,6 +43,7 @@ class ContractViewSet(
     serializer_class = ContractSerializer
     filterset_class = ContractFilter
     ordering_fields = ["id", "first_start", "last_end"]
+    ordering = ["-id"]
     schema = TenantAutoSchema()
     view_permission = Perm.CONTRACT_VIEW
     manage_permission = Perm.CONTRACT_MANAGE

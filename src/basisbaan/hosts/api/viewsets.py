@@ -50,6 +50,8 @@ class HostViewSet(
     serializer_class = HostSerializer
     filterset_class = HostFilter
     ordering_fields = ["name", "kind", "id"]
+    # The selector annotates counts (GROUP BY), which drops the model ordering.
+    ordering = ["name", "id"]
     schema = TenantAutoSchema()
     view_permission = Perm.HOST_VIEW
     manage_permission = Perm.HOST_MANAGE
@@ -133,6 +135,7 @@ class PositionViewSet(
     serializer_class = PositionSerializer
     filterset_class = PositionFilter
     ordering_fields = ["title", "hours_per_week", "places", "id"]
+    ordering = ["host__name", "title", "id"]
     schema = TenantAutoSchema()
     view_permission = Perm.HOST_VIEW
     manage_permission = Perm.HOST_MANAGE
