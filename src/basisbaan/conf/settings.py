@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "basisbaan.core",
     "basisbaan.tenancy",
     "basisbaan.audit",
+    "basisbaan.parameters",
     "basisbaan.programmes",
     "basisbaan.participants",
     "basisbaan.hosts",
@@ -176,6 +177,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Project-wide static files (vendored NL Design System CSS, htmx, app.css).
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(
     config(
         "STATIC_ROOT",
