@@ -1,2 +1,8 @@
+from django.urls import path
+
+from basisbaan.core import views
+
 app_name = "core"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+]

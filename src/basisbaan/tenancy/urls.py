@@ -1,2 +1,10 @@
+from django.urls import path
+
+from basisbaan.tenancy import views
+
 app_name = "tenancy"
-urlpatterns: list = []
+urlpatterns = [
+    path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("uitloggen/", views.LogoutView.as_view(), name="logout"),
+    path("gemeente/", views.SwitchMunicipalityView.as_view(), name="switch"),
+]

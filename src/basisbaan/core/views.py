@@ -1,0 +1,154 @@
+"""The dashboard, and the base views every app's UI builds on.
+
+The base views only parse, check and hand over: scoping and permissions come
+from :class:`~basisbaan.tenancy.scoping.TenantViewMixin`, writes go through the
+app's service in :meth:`ServiceFormView.perform`, and a service's
+``ValidationError`` lands on the form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic.detail import SingleObjectMixin
+
+from basisbaan.core.forms import add_service_errors
+from basisbaan.hosts.constants import Track
+from basisbaan.hosts.selectors import position_list
+from basisbaan.participants.constants import ParticipantStatus
+from basisbaan.participants.selectors import participant_list
+from basisbaan.placements.selectors import placement_list
+from basisbaan.programmes.selectors import programme_list
+from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.roles import Perm
+from basisbaan.tenancy.scoping import TenantViewMixin
+
+PAGE_SIZE = 25
+
+
+class TenantListView(TenantViewMixin, ListView):  # type: ignore[type-arg]
+    """A paginated list of the active municipality's records."""
+
+    paginate_by = PAGE_SIZE
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        return context
+
+
+class TenantDetailView(TenantViewMixin, DetailView):  # type: ignore[type-arg]
+    """One record of the active municipality; 404 for any other."""
+
+
+class ServiceFormMixin:
+    """A form whose valid data goes to a service.
+
+    Views implement :meth:`perform` (call the service, return the saved
+    object) and :meth:`get_success_url`. A ``ValidationError`` from the service
+    is shown on the form and nothing is saved (the service's transaction rolls
+    back).
+    """
+
+    request: HttpRequest
+    success_message: Any = ""
+    result: Any = None
+    # The service's field names that the form calls differently.
+    service_field_map: dict[str, str] = {}
+
+    def perform(self, form: Any) -> Any:
+        raise NotImplementedError
+
+    def get_success_url(self) -> str:
+        raise NotImplementedError
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            self.result = self.perform(form)
+        except ValidationError as exc:
+            add_service_errors(form, exc, self.service_field_map)
+            return self.form_invalid(form)  # type: ignore[attr-defined,no-any-return]
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class ServiceFormView(TenantViewMixin, ServiceFormMixin, FormView):  # type: ignore[type-arg]
+    """A service form that creates something new."""
+
+
+class ObjectServiceFormView(TenantViewMixin, ServiceFormMixin, SingleObjectMixin, FormView):  # type: ignore[type-arg]
+    """A service form about one scoped record (edit, status change, renew).
+
+    ``self.object`` is the record, found in the active municipality only.
+    """
+
+    object: Any
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def fresh_object(self) -> Any:
+        """The record as stored, for the service.
+
+        A bound ModelForm writes the submitted values onto its instance while
+        validating; the service must compare against the stored values.
+        """
+        return self.get_object()
+
+
+def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = PAGE_SIZE) -> Page[Any]:
+    """The requested page of ``queryset``; out-of-range numbers give the last page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def dashboard_counts(municipality: Municipality) -> dict[str, Any]:
+    """The dashboard's figures in four queries, whatever the numbers."""
+    statuses = list(ParticipantStatus)
+    closed_statuses = [ParticipantStatus.EXITED, ParticipantStatus.REJECTED]
+    participant_counts = participant_list(municipality=municipality).aggregate(
+        total=Count("id"),
+        no_contact=Count(
+            "id", filter=Q(contact_person__isnull=True) & ~Q(status__in=closed_statuses)
+        ),
+        **{f"status_{s.value}": Count("id", filter=Q(status=s)) for s in statuses},
+    )
+    placement_counts = placement_list(municipality=municipality, active=True).aggregate(
+        total=Count("id"),
+        **{f"track_{t.value}": Count("id", filter=Q(track=t)) for t in Track},
+    )
+    open_positions = position_list(municipality=municipality, is_open=True).count()
+    programmes = list(programme_list(municipality=municipality))
+    return {
+        "participants_total": participant_counts["total"],
+        "participants_by_status": [(s, participant_counts[f"status_{s.value}"]) for s in statuses],
+        "participants_without_contact": participant_counts["no_contact"],
+        "placements_total": placement_counts["total"],
+        "placements_by_track": [(t, placement_counts[f"track_{t.value}"]) for t in Track],
+        "open_positions": open_positions,
+        "programmes": programmes,
+        "programmes_closed": [p for p in programmes if not p.intake_open],
+    }
+
+
+class DashboardView(TenantViewMixin, TemplateView):
+    permission = Perm.PARTICIPANT_VIEW
+    template_name = "core/dashboard.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(dashboard_counts(self.municipality))
+        return context
