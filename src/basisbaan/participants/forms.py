@@ -1,0 +1,157 @@
+"""Forms of the participant pages. They check the shape of the input; the
+rules (lifecycle, unique BSN, contact person's role) live in the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from basisbaan.core.forms import Form, ModelForm
+from basisbaan.participants.constants import TRANSITIONS, ExitReason, ParticipantStatus
+from basisbaan.participants.models import Participant
+from basisbaan.participants.services import CONTACT_ROLES
+from basisbaan.participants.validators import normalise_bsn
+from basisbaan.programmes.selectors import programme_list
+from basisbaan.tenancy.models import Municipality, User
+
+PERSONAL_FORM_FIELDS = [
+    "programme",
+    "bsn",
+    "first_name",
+    "name_prefix",
+    "last_name",
+    "date_of_birth",
+    "email",
+    "phone",
+    "street",
+    "postcode",
+    "city",
+    "household_type",
+    "social_assistance_start",
+]
+
+
+def contact_person_queryset(municipality: Municipality) -> QuerySet[User]:
+    """Staff of ``municipality`` who may be a participant's contact person."""
+    return (
+        User.objects.filter(
+            memberships__municipality=municipality, memberships__role__in=CONTACT_ROLES
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class ContactPersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_full_name() or obj.get_username())
+
+
+class ParticipantForm(ModelForm):
+    """Personal data of a participant (new or edited)."""
+
+    bsn = forms.CharField(
+        label=_("BSN"),
+        max_length=12,
+        help_text=_("Burgerservicenummer, 9 cijfers. Spaties en punten mogen."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Participant
+        fields = PERSONAL_FORM_FIELDS
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "off"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "off"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+            "postcode": forms.TextInput(attrs={"autocomplete": "off", "size": "7"}),
+        }
+        help_texts = {
+            "date_of_birth": _("Bijvoorbeeld 29-11-1980."),
+            "social_assistance_start": _("Bijvoorbeeld 01-03-2019."),
+            "postcode": _("Bijvoorbeeld 8911 AB."),
+        }
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programme_list(municipality=municipality)  # type: ignore[attr-defined]
+
+    def clean_bsn(self) -> str:
+        return normalise_bsn(self.cleaned_data["bsn"])
+
+    def service_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in PERSONAL_FORM_FIELDS}
+
+
+class ParticipantCreateForm(ParticipantForm):
+    contact_person = ContactPersonChoiceField(
+        label=_("Vast aanspreekpunt"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("De consulent of jobcoach die voor deze deelnemer het vaste aanspreekpunt is."),
+    )
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, municipality=municipality, **kwargs)
+        self.fields["contact_person"].queryset = contact_person_queryset(municipality)  # type: ignore[attr-defined]
+
+
+class ParticipantStatusForm(Form):
+    status = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.RadioSelect)
+    exit_date = forms.DateField(
+        label=_("Uitstroomdatum"), required=False, help_text=_("Alleen bij uitstroom.")
+    )
+    exit_reason = forms.ChoiceField(
+        label=_("Reden uitstroom"),
+        required=False,
+        choices=[("", "—"), *ExitReason.choices],
+        help_text=_("Alleen bij uitstroom."),
+    )
+
+    def __init__(self, *args: Any, current: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        allowed = TRANSITIONS[ParticipantStatus(current)]
+        self.fields["status"].choices = [  # type: ignore[attr-defined]
+            (s.value, s.label) for s in ParticipantStatus if s in allowed
+        ]
+
+
+class ContactPersonForm(Form):
+    contact_person = ContactPersonChoiceField(
+        label=_("Vast aanspreekpunt"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("(geen)"),
+        help_text=_("Eén vaste persoon voor zowel consulentschap als jobcoaching."),
+    )
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["contact_person"].queryset = contact_person_queryset(municipality)  # type: ignore[attr-defined]
+
+
+class ParticipantFilterForm(forms.Form):
+    """The search and filters above the participant list (GET)."""
+
+    q = forms.CharField(label=_("Zoek op naam of BSN"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alle")), *ParticipantStatus.choices]
+    )
+    programme: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Programma"), required=False, queryset=None, empty_label=_("Alle")
+    )
+    contact = forms.ChoiceField(label=_("Vast aanspreekpunt"), required=False)
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programme_list(municipality=municipality)  # type: ignore[attr-defined]
+        people = contact_person_queryset(municipality)
+        self.fields["contact"].choices = [  # type: ignore[attr-defined]
+            ("", _("Alle")),
+            ("none", _("Zonder vast aanspreekpunt")),
+            *((str(u.pk), u.get_full_name() or u.get_username()) for u in people),
+        ]

@@ -1,0 +1,265 @@
+"""Participant pages: list with search, detail, create, edit, status, contact person.
+
+Users without ``participant.view_personal`` (researchers) see the pseudonym,
+status, programme and dates only. Every page that shows personal data writes
+an audit entry through :func:`audit_participant_view` or
+:func:`audit_participant_list`.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+
+from basisbaan.audit.services import audit_access, audit_list_access
+from basisbaan.contracts.selectors import contract_list
+from basisbaan.core.views import (
+    ObjectServiceFormView,
+    ServiceFormView,
+    TenantDetailView,
+    TenantListView,
+)
+from basisbaan.participants import services
+from basisbaan.participants.constants import PERSONAL_FIELDS, TRANSITIONS, ParticipantStatus
+from basisbaan.participants.forms import (
+    ContactPersonForm,
+    ParticipantCreateForm,
+    ParticipantFilterForm,
+    ParticipantForm,
+    ParticipantStatusForm,
+)
+from basisbaan.participants.models import Participant
+from basisbaan.participants.selectors import participant_list
+from basisbaan.placements.selectors import placement_list
+from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.roles import Perm, has_perm
+
+# What a list of participants shows of each: name (and BSN on the participant list).
+NAME_FIELDS = ["first_name", "name_prefix", "last_name"]
+LIST_FIELDS = ["bsn", *NAME_FIELDS]
+# Participants who are no longer in the programme need no contact person.
+CLOSED_STATUSES = (ParticipantStatus.EXITED, ParticipantStatus.REJECTED)
+
+
+def sees_personal_data(request: HttpRequest) -> bool:
+    membership = getattr(request, "membership", None)
+    return has_perm(membership.role if membership else None, Perm.PARTICIPANT_VIEW_PERSONAL)
+
+
+def audit_participant_view(
+    request: HttpRequest, participant: Participant, fields: list[str] = PERSONAL_FIELDS
+) -> None:
+    """Record that the user saw ``fields`` of one participant (if they may see them)."""
+    if sees_personal_data(request):
+        audit_access(actor=request.user, instance=participant, fields=list(fields))  # type: ignore[arg-type]
+
+
+def audit_participant_list(
+    request: HttpRequest, participant_ids: Iterable[Any], fields: list[str] = NAME_FIELDS
+) -> None:
+    """Record, in one entry, the participants whose ``fields`` a list page showed."""
+    ids = sorted(set(participant_ids))
+    if ids and sees_personal_data(request):
+        audit_list_access(
+            actor=request.user,  # type: ignore[arg-type]
+            municipality=request.municipality,  # type: ignore[attr-defined]
+            model=Participant,
+            ids=ids,
+            fields=list(fields),
+        )
+
+
+class ParticipantListView(TenantListView):
+    permission = Perm.PARTICIPANT_VIEW
+    template_name = "participants/list.html"
+
+    def filter_form(self) -> ParticipantFilterForm:
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = ParticipantFilterForm(
+                self.request.GET or None, municipality=self.municipality
+            )
+            self._filter_form.is_valid()
+        return self._filter_form
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Participant]:
+        form = self.filter_form()
+        data = form.cleaned_data if form.is_bound else {}
+        personal = sees_personal_data(self.request)
+        contact = data.get("contact", "") if personal else ""
+        programme = data.get("programme")
+        qs = participant_list(
+            municipality=municipality,
+            # Searching by name or BSN would reveal identities to a researcher.
+            search=data.get("q", "") if personal else "",
+            status=data.get("status", ""),
+            programme_id=programme.pk if programme else None,
+            contact_person_id=int(contact) if contact.isdigit() else None,
+        )
+        if contact == "none":
+            qs = qs.filter(contact_person__isnull=True).exclude(status__in=CLOSED_STATUSES)
+        return qs
+
+    def get_template_names(self) -> list[str]:
+        htmx = getattr(self.request, "htmx", None)
+        if htmx and not htmx.history_restore_request:
+            return ["participants/_results.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        rows = list(page.object_list)
+        page.object_list = rows
+        context["object_list"] = rows
+        context["filter_form"] = self.filter_form()
+        context["personal"] = sees_personal_data(self.request)
+        audit_participant_list(self.request, (p.pk for p in rows), LIST_FIELDS)
+        return context
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        response = super().render_to_response(context, **kwargs)
+        response["Vary"] = "HX-Request"
+        return response
+
+
+class ParticipantDetailView(TenantDetailView):
+    permission = Perm.PARTICIPANT_VIEW
+    template_name = "participants/detail.html"
+    context_object_name = "participant"
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Participant]:
+        return participant_list(municipality=municipality)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        participant = self.object
+        context["personal"] = sees_personal_data(self.request)
+        context["placements"] = placement_list(
+            municipality=self.municipality, participant_id=participant.pk
+        )
+        context["contracts"] = contract_list(
+            municipality=self.municipality, participant_id=participant.pk
+        )
+        context["next_statuses"] = [
+            s for s in ParticipantStatus if s in TRANSITIONS[ParticipantStatus(participant.status)]
+        ]
+        audit_participant_view(self.request, participant)
+        return context
+
+
+class ParticipantFormMixin:
+    template_name: str | None = "participants/form.html"
+
+    def participant_url(self, participant: Participant) -> str:
+        return reverse("participants:detail", args=[participant.pk])
+
+
+class ParticipantCreateView(ParticipantFormMixin, ServiceFormView):
+    permission = Perm.PARTICIPANT_MANAGE
+    form_class = ParticipantCreateForm
+    success_message = gettext_lazy("De deelnemer is aangemeld.")
+    extra_context = {"page_title": gettext_lazy("Nieuwe deelnemer")}
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "municipality": self.municipality}
+
+    def perform(self, form: ParticipantCreateForm) -> Participant:
+        data = form.service_data()
+        return services.participant_create(
+            municipality=self.municipality,
+            actor=self.request.user,  # type: ignore[arg-type]
+            programme=data.pop("programme"),
+            contact_person=form.cleaned_data.get("contact_person"),
+            **data,
+        )
+
+    def get_success_url(self) -> str:
+        return self.participant_url(self.result)
+
+
+class ParticipantObjectView(ObjectServiceFormView):
+    """A form about one participant; the name in the heading is audited on GET."""
+
+    permission = Perm.PARTICIPANT_MANAGE
+    context_object_name = "participant"
+    audit_fields: list[str] = NAME_FIELDS
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Participant]:
+        return participant_list(municipality=municipality)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        audit_participant_view(request, self.object, self.audit_fields)
+        return response
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), **self.form_extra()}
+
+    def form_extra(self) -> dict[str, Any]:
+        return {}
+
+    def get_success_url(self) -> str:
+        return reverse("participants:detail", args=[self.object.pk])
+
+
+class ParticipantUpdateView(ParticipantFormMixin, ParticipantObjectView):
+    form_class = ParticipantForm
+    extra_context = {"page_title": gettext_lazy("Gegevens wijzigen")}
+    audit_fields = PERSONAL_FIELDS
+    success_message = gettext_lazy("De gegevens zijn opgeslagen.")
+
+    def form_extra(self) -> dict[str, Any]:
+        # A copy: validating a bound ModelForm writes the input onto its instance.
+        return {"municipality": self.municipality, "instance": copy.copy(self.object)}
+
+    def perform(self, form: ParticipantForm) -> Participant:
+        return services.participant_update(
+            participant=self.fresh_object(),
+            actor=self.request.user,  # type: ignore[arg-type]
+            data=form.service_data(),
+        )
+
+
+class ParticipantStatusView(ParticipantObjectView):
+    form_class = ParticipantStatusForm
+    template_name = "participants/status_form.html"
+    extra_context = {"page_title": gettext_lazy("Status wijzigen")}
+    success_message = gettext_lazy("De status is gewijzigd.")
+
+    def form_extra(self) -> dict[str, Any]:
+        return {"current": self.object.status}
+
+    def perform(self, form: ParticipantStatusForm) -> Participant:
+        return services.participant_change_status(
+            participant=self.fresh_object(),
+            actor=self.request.user,  # type: ignore[arg-type]
+            status=form.cleaned_data["status"],
+            exit_date=form.cleaned_data.get("exit_date"),
+            exit_reason=form.cleaned_data.get("exit_reason") or "",
+        )
+
+
+class ParticipantContactPersonView(ParticipantObjectView):
+    form_class = ContactPersonForm
+    template_name = "participants/contact_form.html"
+    extra_context = {"page_title": gettext_lazy("Vast aanspreekpunt kiezen")}
+    success_message = gettext_lazy("Het vaste aanspreekpunt is opgeslagen.")
+
+    def form_extra(self) -> dict[str, Any]:
+        return {"municipality": self.municipality}
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"contact_person": self.object.contact_person_id}
+
+    def perform(self, form: ContactPersonForm) -> Participant:
+        return services.participant_set_contact_person(
+            participant=self.fresh_object(),
+            actor=self.request.user,  # type: ignore[arg-type]
+            contact_person=form.cleaned_data.get("contact_person"),
+        )
