@@ -1,2 +1,8 @@
+from django.urls import path
+
+from basisbaan.audit import views
+
 app_name = "audit"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.AuditListView.as_view(), name="list"),
+]

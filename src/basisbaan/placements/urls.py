@@ -1,2 +1,11 @@
+from django.urls import path
+
+from basisbaan.placements import views
+
 app_name = "placements"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.PlacementListView.as_view(), name="list"),
+    path("nieuw/", views.PlacementCreateView.as_view(), name="create"),
+    path("<int:pk>/", views.PlacementDetailView.as_view(), name="detail"),
+    path("<int:pk>/beeindigen/", views.PlacementEndView.as_view(), name="end"),
+]

@@ -1,0 +1,108 @@
+"""Forms of the contract pages; the rules live in contracts/services.py."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from basisbaan.core.forms import Form
+from basisbaan.participants.selectors import participant_list
+from basisbaan.placements.selectors import placement_list
+from basisbaan.tenancy.models import Municipality
+
+HOURS = {
+    "min_value": Decimal("1"),
+    "max_value": Decimal("40"),
+    "max_digits": 4,
+    "decimal_places": 1,
+}
+WAGE = {"min_value": Decimal("0.01"), "max_digits": 7, "decimal_places": 2}
+
+
+class ParticipantChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.full_name  # type: ignore[no-any-return]
+
+
+class PlacementChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.participant.full_name} – {obj.position.title} ({obj.position.host.name})"
+
+
+class PeriodFields(Form):
+    hours_per_week = forms.DecimalField(
+        label=_("Uren per week"),
+        help_text=_("Bijvoorbeeld 32 of 24,5."),
+        min_value=Decimal("1"),
+        max_value=Decimal("40"),
+        max_digits=4,
+        decimal_places=1,
+    )
+    hourly_wage = forms.DecimalField(
+        label=_("Uurloon (bruto, in euro)"),
+        help_text=_("Bijvoorbeeld 14,40."),
+        min_value=Decimal("0.01"),
+        max_digits=7,
+        decimal_places=2,
+    )
+
+
+class ContractForm(PeriodFields):
+    participant = ParticipantChoiceField(label=_("Deelnemer"), queryset=None)
+    placement = PlacementChoiceField(
+        label=_("Plaatsing"),
+        queryset=None,
+        required=False,
+        help_text=_("De plaatsing waar dit contract bij hoort, als die er is."),
+    )
+    employer_name = forms.CharField(
+        label=_("Juridisch werkgever"), max_length=150, help_text=_("Bijvoorbeeld Caparis.")
+    )
+    reference = forms.CharField(label=_("Kenmerk"), max_length=40, required=False)
+    wage_subsidy = forms.BooleanField(
+        label=_("Met loonkostensubsidie"),
+        required=False,
+        help_text=_("De werkgever ontvangt loonkostensubsidie (LKS) voor dit contract."),
+    )
+    start_date = forms.DateField(label=_("Startdatum eerste periode"))
+    end_date = forms.DateField(
+        label=_("Einddatum eerste periode"),
+        required=False,
+        help_text=_("Leeg laten: de standaardduur van het programma."),
+    )
+
+    field_order = [
+        "participant",
+        "placement",
+        "employer_name",
+        "reference",
+        "wage_subsidy",
+        "start_date",
+        "end_date",
+        "hours_per_week",
+        "hourly_wage",
+    ]
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].queryset = participant_list(municipality=municipality)  # type: ignore[attr-defined]
+        self.fields["placement"].queryset = placement_list(  # type: ignore[attr-defined]
+            municipality=municipality, active=True
+        )
+
+
+class RenewForm(PeriodFields):
+    start_date = forms.DateField(
+        label=_("Startdatum"),
+        required=False,
+        help_text=_("Leeg laten: de dag na het einde van de vorige periode."),
+    )
+    end_date = forms.DateField(
+        label=_("Einddatum"),
+        required=False,
+        help_text=_("Leeg laten: de standaardduur van het programma."),
+    )
+    field_order = ["start_date", "end_date", "hours_per_week", "hourly_wage"]

@@ -1,0 +1,64 @@
+"""Forms of the host pages; the rules live in hosts/services.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from basisbaan.core.forms import ModelForm
+from basisbaan.hosts.constants import HostKind
+from basisbaan.hosts.models import Host, HostContact, Position
+
+
+class ServiceDataMixin:
+    cleaned_data: dict[str, Any]
+    _meta: Any
+
+    def service_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class HostForm(ServiceDataMixin, ModelForm):
+    class Meta:
+        model = Host
+        fields = ["name", "kind", "kvk_number", "street", "postcode", "city", "notes", "active"]
+        widgets = {
+            "kvk_number": forms.TextInput(attrs={"inputmode": "numeric", "size": "8"}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "kind": _("Een wijkteam werkt vooral aan maatschappelijke waarde."),
+            "kvk_number": _("8 cijfers."),
+            "active": _("Zet uit als er geen nieuwe plaatsingen meer komen."),
+        }
+
+
+class HostContactForm(ServiceDataMixin, ModelForm):
+    class Meta:
+        model = HostContact
+        fields = ["name", "role", "email", "phone"]
+        widgets = {"phone": forms.TextInput(attrs={"inputmode": "tel"})}
+        help_texts = {"role": _("Bijvoorbeeld werkbegeleider, leidinggevende of HR.")}
+
+
+class PositionForm(ServiceDataMixin, ModelForm):
+    class Meta:
+        model = Position
+        fields = ["title", "tasks", "hours_per_week", "track", "places", "is_open"]
+        widgets = {"tasks": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "hours_per_week": _("Bijvoorbeeld 32 of 24,5."),
+            "track": _(
+                "Doorstroom: op weg naar regulier werk. Maatschappelijke waarde: de "
+                "basisbaan kan ook een eindbaan zijn."
+            ),
+        }
+
+
+class HostFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoek op naam"), required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label=_("Soort"), required=False, choices=[("", _("Alle")), *HostKind.choices]
+    )

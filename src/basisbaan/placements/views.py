@@ -1,0 +1,136 @@
+"""Placement pages: list, detail, place a participant, end a placement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+
+from basisbaan.contracts.selectors import contract_list
+from basisbaan.core.views import (
+    ObjectServiceFormView,
+    ServiceFormView,
+    TenantDetailView,
+    TenantListView,
+)
+from basisbaan.participants.views import (
+    NAME_FIELDS,
+    audit_participant_list,
+    audit_participant_view,
+)
+from basisbaan.placements import services
+from basisbaan.placements.forms import PlacementEndForm, PlacementFilterForm, PlacementForm
+from basisbaan.placements.models import Placement
+from basisbaan.placements.selectors import placement_list
+from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.roles import Perm
+
+
+class PlacementListView(TenantListView):
+    permission = Perm.PLACEMENT_VIEW
+    template_name = "placements/list.html"
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Placement]:
+        self.filter_form = PlacementFilterForm(self.request.GET or None)
+        data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        status = data.get("status", "")
+        return placement_list(
+            municipality=municipality,
+            active={"active": True, "ended": False}.get(status),
+            track=data.get("track", ""),
+        ).select_related("participant__programme")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        page = context["page_obj"]
+        page.object_list = context["object_list"] = list(page.object_list)
+        audit_participant_list(self.request, (p.participant_id for p in page.object_list))
+        return context
+
+
+class PlacementDetailView(TenantDetailView):
+    permission = Perm.PLACEMENT_VIEW
+    template_name = "placements/detail.html"
+    context_object_name = "placement"
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Placement]:
+        return placement_list(municipality=municipality).select_related("participant__programme")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["contracts"] = contract_list(
+            municipality=self.municipality, participant_id=self.object.participant_id
+        ).filter(placement=self.object)
+        audit_participant_view(self.request, self.object.participant, NAME_FIELDS)
+        return context
+
+
+class PlacementCreateView(ServiceFormView):
+    permission = Perm.PLACEMENT_MANAGE
+    form_class = PlacementForm
+    template_name = "placements/form.html"
+    success_message = gettext_lazy("De deelnemer is geplaatst.")
+    extra_context = {"page_title": gettext_lazy("Deelnemer plaatsen")}
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "municipality": self.municipality}
+
+    def get_initial(self) -> dict[str, Any]:
+        return {
+            key: self.request.GET[key]
+            for key in ("participant", "position")
+            if self.request.GET.get(key, "").isdigit()
+        }
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        # The participant choice lists names: audited like any list.
+        form = response.context_data["form"]  # type: ignore[attr-defined]
+        ids = form.fields["participant"].queryset.values_list("pk", flat=True)
+        audit_participant_list(request, ids)
+        return response
+
+    def perform(self, form: PlacementForm) -> Placement:
+        data = form.cleaned_data
+        return services.placement_create(
+            municipality=self.municipality,
+            actor=self.request.user,  # type: ignore[arg-type]
+            participant=data["participant"],
+            position=data["position"],
+            start_date=data["start_date"],
+            track=data.get("track") or "",
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("placements:detail", args=[self.result.pk])
+
+
+class PlacementEndView(ObjectServiceFormView):
+    permission = Perm.PLACEMENT_MANAGE
+    form_class = PlacementEndForm
+    template_name = "placements/end_form.html"
+    context_object_name = "placement"
+    success_message = gettext_lazy("De plaatsing is beëindigd.")
+    extra_context = {"page_title": gettext_lazy("Plaatsing beëindigen")}
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Placement]:
+        return placement_list(municipality=municipality)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        audit_participant_view(request, self.object.participant, NAME_FIELDS)
+        return response
+
+    def perform(self, form: PlacementEndForm) -> Placement:
+        return services.placement_end(
+            placement=self.fresh_object(),
+            actor=self.request.user,  # type: ignore[arg-type]
+            end_date=form.cleaned_data["end_date"],
+            reason=form.cleaned_data["end_reason"],
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("placements:detail", args=[self.object.pk])
