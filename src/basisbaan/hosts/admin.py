@@ -1,0 +1,26 @@
+from django.contrib import admin
+
+from basisbaan.hosts.models import Host, HostContact, Position
+from basisbaan.tenancy.admin_base import TenantAdmin
+
+
+@admin.register(Host)
+class HostAdmin(TenantAdmin):
+    list_display = ["name", "kind", "city", "active", "municipality"]
+    list_filter = ["kind", "active", "municipality"]
+    search_fields = ["name", "kvk_number", "city"]
+
+
+@admin.register(HostContact)
+class HostContactAdmin(TenantAdmin):
+    list_display = ["name", "role", "host", "municipality"]
+    list_select_related = ["host", "municipality"]
+    search_fields = ["name", "host__name"]
+
+
+@admin.register(Position)
+class PositionAdmin(TenantAdmin):
+    list_display = ["title", "host", "track", "hours_per_week", "places", "is_open"]
+    list_filter = ["track", "is_open", "municipality"]
+    list_select_related = ["host"]
+    search_fields = ["title", "host__name"]
