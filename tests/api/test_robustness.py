@@ -1,0 +1,196 @@
+"""Bad input gives 400 (or 404), never a server error."""
+
+from __future__ import annotations
+
+import pytest
+
+from basisbaan.participants.models import Participant
+from tests.factories import ContractPeriodFactory, ParticipantFactory, PositionFactory
+
+pytestmark = pytest.mark.django_db
+
+HUGE = 10**30
+
+
+@pytest.fixture
+def client(api_as, admin):
+    return api_as(admin)
+
+
+def participant_payload(of_programme, **extra):
+    return {
+        "programme": of_programme.pk,
+        "bsn": "111222333",
+        "first_name": "A",
+        "last_name": "B",
+        "date_of_birth": "1980-01-01",
+        "household_type": "single",
+        **extra,
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("programme", "abc"),
+        ("programme", True),
+        ("programme", HUGE),
+        ("programme", -1),
+        ("programme", [1]),
+        ("programme", {"id": 1}),
+        ("programme", None),
+        ("bsn", 123456789),
+        ("bsn", "12345678901234"),
+        ("first_name", "nul\x00teken"),
+        ("first_name", ""),
+        ("date_of_birth", "03-02-1980"),
+        ("date_of_birth", "1980-02-30"),
+        ("date_of_birth", "0001-01-01"),
+        ("date_of_birth", "9999-12-31"),
+        ("date_of_birth", 19800203),
+        ("date_of_birth", "2999-01-01"),
+        ("household_type", "castle"),
+        ("email", "not-an-email"),
+        ("postcode", "ABCD 12"),
+        ("contact_person", HUGE),
+        ("contact_person", "x"),
+        ("social_assistance_start", "1970-01-01"),  # before the date of birth
+    ],
+)
+def test_participant_create_bad_fields(client, programme, field, value):
+    response = client.post(
+        "/api/v1/participants/", participant_payload(programme, **{field: value}), format="json"
+    )
+
+    assert response.status_code == 400, response.content
+    assert field in response.json()
+    assert not Participant.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"[]", b'"text"', b"null", b"{", b"\xff\xfe", b'{"programme": NaN}'],
+)
+def test_malformed_bodies(client, programme, body):
+    response = client.generic(
+        "POST", "/api/v1/participants/", body, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["abc", "NaN", "Infinity", "-1", "1e400", "1E+2", "0.05", "99999999999999999999.9", 1e308],
+)
+def test_decimal_inputs(client, municipality, value):
+    host = PositionFactory(host__municipality=municipality).host
+
+    response = client.post(
+        "/api/v1/positions/",
+        {"host": host.pk, "title": "X", "hours_per_week": value, "track": "transition"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "hours_per_week" in response.json()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("hourly_wage", "1" * 40),
+        ("hourly_wage", "-5"),
+        ("start_date", "9999-12-31"),  # the period after it would overflow
+        ("end_date", "2020-01-01"),  # before the start
+    ],
+)
+def test_contract_inputs(client, municipality, field, value):
+    participant = ParticipantFactory(programme__municipality=municipality)
+    payload = {
+        "participant": participant.pk,
+        "employer_name": "Caparis",
+        "start_date": "2024-07-01",
+        "hours_per_week": "32",
+        "hourly_wage": "13.68",
+        field: value,
+    }
+
+    response = client.post("/api/v1/contracts/", payload, format="json")
+
+    assert response.status_code == 400
+    assert field in response.json()
+
+
+def test_renewal_far_in_the_future_is_refused_not_crashed(client, municipality):
+    period = ContractPeriodFactory(contract__participant__programme__municipality=municipality)
+
+    response = client.post(
+        f"/api/v1/contracts/{period.contract_id}/renew/",
+        {"start_date": "9999-12-31", "hours_per_week": "32", "hourly_wage": "14"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("path", ["abc", str(HUGE), "-1", "0", "1.5", "%00", "%F0%9F%98%80", "1e3"])
+@pytest.mark.parametrize("resource", ["participants", "contracts", "positions"])
+def test_odd_ids_in_the_path(client, resource, path):
+    response = client.get(f"/api/v1/{resource}/{path}/")
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "abc"},
+        {"page": str(HUGE)},
+        {"page": "-1"},
+        {"programme": str(HUGE)},
+        {"programme": "-1"},
+        {"contact_person": "x"},
+        {"status": "flying"},
+        {"search": "a\x00b"},
+        {"search": "x" * 500},
+    ],
+)
+def test_odd_query_parameters(client, params):
+    response = client.get("/api/v1/participants/", params)
+
+    assert response.status_code in {400, 404}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"page_size": "100000"}, {"page_size": "-3"}, {"page_size": "x"}, {"ordering": "bsn,?"}],
+)
+def test_harmless_query_parameters_are_ignored_or_capped(client, params):
+    response = client.get("/api/v1/participants/", params)
+
+    assert response.status_code == 200
+
+
+def test_odd_municipality_header(api_as, admin):
+    response = api_as(admin).get("/api/v1/programmes/", HTTP_X_MUNICIPALITY="\u00e9\x01" * 100)
+
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("url", "body"),
+    [
+        ("status", {"status": "exited", "exit_date": "31-01-2025", "exit_reason": "moved"}),
+        ("status", {"status": "exited", "exit_date": "2025-01-31", "exit_reason": "bored"}),
+        ("status", {"status": None}),
+        ("contact-person", {"contact_person": [1]}),
+        ("contact-person", {}),
+    ],
+)
+def test_participant_actions_bad_input(client, programme, url, body):
+    participant = ParticipantFactory(programme=programme)
+
+    response = client.post(f"/api/v1/participants/{participant.pk}/{url}/", body, format="json")
+
+    assert response.status_code == 400
