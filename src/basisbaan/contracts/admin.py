@@ -7,7 +7,7 @@ from basisbaan.tenancy.admin_base import TenantAdmin
 @admin.register(Contract)
 class ContractAdmin(TenantAdmin):
     list_display = ["id", "employer_name", "reference", "wage_subsidy", "municipality"]
-    list_filter = ["wage_subsidy", "municipality"]
+    list_filter = ["wage_subsidy", ("municipality", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["reference", "employer_name"]
     raw_id_fields = ["participant", "placement"]
 

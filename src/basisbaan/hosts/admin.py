@@ -7,7 +7,7 @@ from basisbaan.tenancy.admin_base import TenantAdmin
 @admin.register(Host)
 class HostAdmin(TenantAdmin):
     list_display = ["name", "kind", "city", "active", "municipality"]
-    list_filter = ["kind", "active", "municipality"]
+    list_filter = ["kind", "active", ("municipality", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "kvk_number", "city"]
 
 
@@ -21,6 +21,6 @@ class HostContactAdmin(TenantAdmin):
 @admin.register(Position)
 class PositionAdmin(TenantAdmin):
     list_display = ["title", "host", "track", "hours_per_week", "places", "is_open"]
-    list_filter = ["track", "is_open", "municipality"]
+    list_filter = ["track", "is_open", ("municipality", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["host"]
     search_fields = ["title", "host__name"]

@@ -18,7 +18,11 @@ from basisbaan.tenancy.models import User
 @admin.register(Participant)
 class ParticipantAdmin(TenantAdmin):
     list_display = ["last_name", "first_name", "programme", "status", "municipality"]
-    list_filter = ["status", "municipality", "programme"]
+    list_filter = [
+        "status",
+        ("municipality", admin.RelatedOnlyFieldListFilter),
+        ("programme", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["=bsn", "last_name", "first_name"]
     list_select_related = ["programme", "municipality"]
     readonly_fields = ["status_changed_at", "created_at", "updated_at"]

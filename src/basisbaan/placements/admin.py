@@ -7,7 +7,7 @@ from basisbaan.tenancy.admin_base import TenantAdmin
 @admin.register(Placement)
 class PlacementAdmin(TenantAdmin):
     list_display = ["id", "position", "track", "start_date", "end_date", "municipality"]
-    list_filter = ["track", "municipality"]
+    list_filter = ["track", ("municipality", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["position__host", "municipality"]
     raw_id_fields = ["participant", "position"]
     date_hierarchy = "start_date"

@@ -7,6 +7,6 @@ from basisbaan.tenancy.admin_base import TenantAdmin
 @admin.register(Programme)
 class ProgrammeAdmin(TenantAdmin):
     list_display = ["name", "municipality", "start_date", "end_date", "intake_open"]
-    list_filter = ["intake_open", "municipality"]
+    list_filter = ["intake_open", ("municipality", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "slug"]
     readonly_fields = ["intake_changed_at", "created_at", "updated_at"]

@@ -68,7 +68,7 @@ class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]
 @admin.register(Membership)
 class MembershipAdmin(TenantAdmin):
     list_display = ["user", "municipality", "role"]
-    list_filter = ["role", "municipality"]
+    list_filter = ["role", ("municipality", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     # Typed as an id: the list of all accounts is for installation managers only.
     raw_id_fields = ["user"]
