@@ -17,6 +17,9 @@ from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 
 
+EMPTY_CHOICE = _("Kies…")
+
+
 class BBErrorList(ErrorList):
     template_name = "core/forms/errorlist.html"
     template_name_ul = "core/forms/errorlist.html"
@@ -67,6 +70,7 @@ class BaseFormMixin:
         for field in self.fields.values():
             if getattr(field, "template_name", None) is None:
                 field.template_name = self.field_template_name  # type: ignore[attr-defined]
+            self._dutch_empty_choice(field)
             if isinstance(field, forms.DateField) and not isinstance(field.widget, DateInput):
                 field.widget = DateInput(attrs=field.widget.attrs)
             if isinstance(field, forms.DecimalField):
@@ -75,6 +79,20 @@ class BaseFormMixin:
                     attrs={k: v for k, v in field.widget.attrs.items() if k != "step"}
                 )
                 field.widget.is_localized = True
+
+
+    @staticmethod
+    def _dutch_empty_choice(field: forms.Field) -> None:
+        """Our own label for the empty choice of a select (Django's is English-only)."""
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None and str(field.empty_label).startswith("-"):
+                field.empty_label = EMPTY_CHOICE
+        elif isinstance(field, forms.ChoiceField) and not isinstance(
+            field.widget, forms.RadioSelect
+        ):
+            choices = list(field.choices)
+            if choices and choices[0][0] == "" and str(choices[0][1]).startswith("-"):
+                field.choices = [("", EMPTY_CHOICE), *choices[1:]]
 
 
 class Form(BaseFormMixin, forms.Form):
