@@ -16,7 +16,6 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 
-
 EMPTY_CHOICE = _("Kies…")
 
 
@@ -80,7 +79,6 @@ class BaseFormMixin:
                 )
                 field.widget.is_localized = True
 
-
     @staticmethod
     def _dutch_empty_choice(field: forms.Field) -> None:
         """Our own label for the empty choice of a select (Django's is English-only)."""
@@ -100,7 +98,12 @@ class Form(BaseFormMixin, forms.Form):
 
 
 class ModelForm(BaseFormMixin, forms.ModelForm):  # type: ignore[type-arg]
-    pass
+    def validate_constraints(self) -> None:
+        """Leave the model's check constraints to the service.
+
+        The service checks the same rules first and says in Dutch what to fix
+        (and on which field); the generic constraint message would not.
+        """
 
 
 def add_service_errors(
