@@ -88,7 +88,7 @@ class BaseFormMixin:
         elif isinstance(field, forms.ChoiceField) and not isinstance(
             field.widget, forms.RadioSelect
         ):
-            choices = list(field.choices)
+            choices = list(getattr(field, "choices", []))
             if choices and choices[0][0] == "" and str(choices[0][1]).startswith("-"):
                 field.choices = [("", EMPTY_CHOICE), *choices[1:]]
 
