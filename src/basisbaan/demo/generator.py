@@ -223,14 +223,19 @@ def generate(
 
 
 def _analyse() -> None:
-    """Refresh the planner's statistics after a bulk load."""
+    """Refresh the planner's statistics after a bulk load.
+
+    On PostgreSQL also VACUUM (when not inside a transaction), so the visibility
+    map is set and counts can use index-only scans, as on a settled database.
+    """
     tables = [
         m._meta.db_table
         for m in (Participant, Placement, Contract, ContractPeriod, Host, HostContact, Position)
     ]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
+            command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+            cursor.execute(f"{command} " + ", ".join(connection.ops.quote_name(t) for t in tables))
         elif connection.vendor == "sqlite":
             cursor.execute("ANALYZE")
 
