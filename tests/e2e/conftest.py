@@ -1,0 +1,82 @@
+"""Browser tests: Chromium from the system, driven by Playwright.
+
+No browser is downloaded: Debian's ``chromium`` is used. Without it the tests
+are skipped on a developer machine, but fail in CI (where CI is set), so a
+missing browser cannot pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls of the
+# test itself (making users and records) are still plain synchronous calls.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium")
+    if path is None:
+        message = (
+            "Chromium niet gevonden: browsertests overgeslagen "
+            "(installeer met: apt-get install -y chromium)."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message.replace("overgeslagen", "kunnen niet draaien in CI"))
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture
+def new_page(browser):
+    """``new_page(width)``: a Dutch browser tab of that width; CSP errors are collected."""
+    contexts = []
+
+    def _make(width: int = 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []
+        page.on(
+            "console",
+            lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+        return page
+
+    yield _make
+    for context in contexts:
+        context.close()
