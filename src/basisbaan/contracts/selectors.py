@@ -15,6 +15,7 @@ def contract_list(
         Contract.objects.filter(municipality=municipality)
         .select_related("participant", "placement")
         .annotate(first_start=Min("periods__start_date"), last_end=Max("periods__end_date"))
+        .order_by("-id")
         .prefetch_related(Prefetch("periods", queryset=ContractPeriod.objects.order_by("sequence")))
     )
     if participant_id is not None:

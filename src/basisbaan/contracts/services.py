@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,12 +12,14 @@ from django.utils.translation import gettext as _
 
 from basisbaan.calc.dates import period_end
 from basisbaan.contracts.models import Contract, ContractPeriod
-from basisbaan.core.services import ensure_same_municipality, model_create
+from basisbaan.core.services import ensure_same_municipality, model_create, model_update
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.tenancy.models import Municipality, User
 
-__all__ = ["contract_create", "contract_period_add"]
+__all__ = ["contract_create", "contract_period_add", "contract_update"]
+
+CONTRACT_FIELDS = {"employer_name", "reference", "wage_subsidy"}
 
 
 def _check_period(start: dt.date, end: dt.date) -> None:
@@ -106,3 +109,15 @@ def contract_period_add(
         ),
         actor=actor,
     )
+
+
+@transaction.atomic
+def contract_update(*, contract: Contract, actor: User | None, data: dict[str, Any]) -> Contract:
+    """Change the contract's employer, reference or wage-subsidy flag.
+
+    Periods are not edited here: a renewal adds one (:func:`contract_period_add`).
+    """
+    contract, _changed = model_update(
+        instance=contract, data=data, actor=actor, allowed=CONTRACT_FIELDS
+    )
+    return contract

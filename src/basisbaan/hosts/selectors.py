@@ -9,8 +9,11 @@ from basisbaan.tenancy.models import Municipality
 
 
 def host_list(*, municipality: Municipality, search: str = "", kind: str = "") -> QuerySet[Host]:
-    qs = Host.objects.filter(municipality=municipality).annotate(
-        position_count=Count("positions", distinct=True)
+    # An annotated queryset loses Meta.ordering: order explicitly.
+    qs = (
+        Host.objects.filter(municipality=municipality)
+        .annotate(position_count=Count("positions", distinct=True))
+        .order_by("name", "id")
     )
     if search.strip():
         qs = qs.filter(name__icontains=search.strip())
@@ -43,6 +46,7 @@ def position_list(
                 "placements", filter=Q(placements__end_date__isnull=True), distinct=True
             )
         )
+        .order_by("host__name", "title", "id")
     )
     if host_id is not None:
         qs = qs.filter(host_id=host_id)

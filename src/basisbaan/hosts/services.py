@@ -20,6 +20,7 @@ from basisbaan.tenancy.models import Municipality, User
 __all__ = [
     "host_contact_create",
     "host_contact_delete",
+    "host_contact_update",
     "host_create",
     "host_update",
     "position_create",
@@ -59,6 +60,16 @@ def host_contact_create(*, host: Host, actor: User | None, **data: Any) -> HostC
         instance=HostContact(municipality_id=host.municipality_id, host=host, **data),
         actor=actor,
     )
+
+
+@transaction.atomic
+def host_contact_update(
+    *, contact: HostContact, actor: User | None, data: dict[str, Any]
+) -> HostContact:
+    contact, _changed = model_update(
+        instance=contact, data=data, actor=actor, allowed=CONTACT_FIELDS
+    )
+    return contact
 
 
 @transaction.atomic

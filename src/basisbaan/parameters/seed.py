@@ -23,7 +23,7 @@ LKS_ALLOWANCE = (
 LKS_CAP = "Participatiewet art. 10d: loonkostensubsidie ten hoogste 70% van het WML"
 
 
-def _yearly(key: str, values: tuple[str, str, str, str], sources: tuple[str, ...] = ()) -> list:
+def _yearly(key: str, values: tuple[str, str, str, str]) -> list[tuple[str, dt.date, Decimal, str]]:
     years = (2023, 2024, 2025, 2026)
     return [
         (key, D(year, 1, 1), Decimal(value), PREMIUMS_2026 if year == 2026 else PREMIUMS)

@@ -16,7 +16,7 @@ from basisbaan.participants.services import participant_change_status
 from basisbaan.placements.models import Placement
 from basisbaan.tenancy.models import Municipality, User
 
-__all__ = ["placement_create", "placement_end"]
+__all__ = ["placement_create", "placement_end", "placement_update"]
 
 
 @transaction.atomic
@@ -90,4 +90,24 @@ def placement_end(
         participant_change_status(
             participant=participant, actor=actor, status=ParticipantStatus.WAITING
         )
+    return placement
+
+
+@transaction.atomic
+def placement_update(
+    *, placement: Placement, actor: User | None, data: dict[str, object]
+) -> Placement:
+    """Correct a placement's track or start date (the end goes through
+    :func:`placement_end`)."""
+    start = data.get("start_date", placement.start_date)
+    programme = placement.participant.programme
+    if isinstance(start, dt.date) and not programme.start_date <= start <= programme.end_date:
+        raise ValidationError(
+            {"start_date": _("De startdatum valt buiten de looptijd van het programma.")}
+        )
+    if placement.end_date is not None and isinstance(start, dt.date) and start > placement.end_date:
+        raise ValidationError({"start_date": _("De startdatum ligt na de einddatum.")})
+    placement, _changed = model_update(
+        instance=placement, data=data, actor=actor, allowed={"track", "start_date"}
+    )
     return placement

@@ -29,6 +29,7 @@ def programme_create(
     start_date: dt.date,
     end_date: dt.date,
     description: str = "",
+    contract_period_months: int = 6,
 ) -> Programme:
     if end_date < start_date:
         raise ValidationError({"end_date": _("De einddatum ligt vóór de startdatum.")})
@@ -42,6 +43,7 @@ def programme_create(
             start_date=start_date,
             end_date=end_date,
             description=description,
+            contract_period_months=contract_period_months,
         ),
         actor=actor,
     )

@@ -69,7 +69,7 @@ class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         )
 
     has_change_permission = has_view_permission
-    has_add_permission = has_view_permission  # type: ignore[assignment]
+    has_add_permission = has_view_permission
     has_delete_permission = has_view_permission
 
     # The admin writes outside the services, so it writes the audit entries itself.

@@ -23,7 +23,7 @@ def tenancy(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     others = []
     if user is not None and user.is_authenticated and membership is not None:
-        others = [m for m in membership_list(user=user) if m.pk != membership.pk]  # type: ignore[arg-type]
+        others = [m for m in membership_list(user=user) if m.pk != membership.pk]
     return {
         "membership": membership,
         "municipality": getattr(request, "municipality", None),

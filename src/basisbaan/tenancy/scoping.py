@@ -82,4 +82,4 @@ class TenantViewMixin:
         return scope(self.scoped_queryset(self.municipality), self.municipality)
 
     def get_object_or_none(self, model: type[Model], pk: Any) -> Model | None:
-        return scope(model._default_manager.all(), self.municipality).filter(pk=pk).first()  # type: ignore[attr-defined]
+        return scope(model._default_manager.all(), self.municipality).filter(pk=pk).first()

@@ -29,9 +29,9 @@ def request_membership(request: Request) -> Membership | None:
     Token-authenticated requests name their municipality in the X-Municipality
     header when the user belongs to more than one.
     """
-    cached = getattr(request, "_tenant_membership", False)
-    if cached is not False:
-        return cached  # type: ignore[no-any-return]
+    if hasattr(request, "_tenant_membership"):
+        cached: Membership | None = request._tenant_membership
+        return cached
     requested = request.META.get(MUNICIPALITY_HEADER)
     if requested is None and hasattr(request, "session"):
         requested = request.session.get(SESSION_KEY)
@@ -89,5 +89,6 @@ class TenantViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
         membership = request_membership(self.request)
         if membership is None:
             # Schema generation and refused requests: an empty queryset.
-            return self.queryset.none() if self.queryset is not None else QuerySet().none()
+            base: QuerySet[Any] | None = getattr(self, "queryset", None)
+            return base.none() if base is not None else Membership.objects.none()
         return scope(self.scoped_queryset(membership.municipality), membership.municipality)
