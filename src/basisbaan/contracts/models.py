@@ -35,6 +35,14 @@ class Contract(TenantModel):
         _("juridisch werkgever"), max_length=150, help_text=_("Bijvoorbeeld Caparis.")
     )
     reference = models.CharField(_("kenmerk"), max_length=40, blank=True)
+    employee_number = models.CharField(
+        _("personeelsnummer"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "Het nummer van de deelnemer bij de juridisch werkgever (salarisadministratie)."
+        ),
+    )
     wage_subsidy = models.BooleanField(
         _("met loonkostensubsidie"),
         default=False,
@@ -43,6 +51,11 @@ class Contract(TenantModel):
 
     class Meta:
         ordering = ["-id"]
+        indexes = [
+            models.Index(
+                fields=["municipality", "employee_number"], name="contract_employee_number"
+            )
+        ]
         verbose_name = _("arbeidsovereenkomst")
         verbose_name_plural = _("arbeidsovereenkomsten")
 

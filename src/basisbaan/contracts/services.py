@@ -19,7 +19,7 @@ from basisbaan.tenancy.models import Municipality, User
 
 __all__ = ["contract_create", "contract_period_add", "contract_update"]
 
-CONTRACT_FIELDS = {"employer_name", "reference", "wage_subsidy"}
+CONTRACT_FIELDS = {"employer_name", "reference", "wage_subsidy", "employee_number"}
 
 
 def _check_period(start: dt.date, end: dt.date) -> None:
@@ -41,6 +41,7 @@ def contract_create(
     placement: Placement | None = None,
     reference: str = "",
     wage_subsidy: bool = False,
+    employee_number: str = "",
 ) -> Contract:
     """A contract with its first period; the period lasts the programme's
     default number of months unless ``end_date`` is given."""
@@ -57,6 +58,7 @@ def contract_create(
             employer_name=employer_name,
             reference=reference,
             wage_subsidy=wage_subsidy,
+            employee_number=employee_number,
         ),
         actor=actor,
     )
