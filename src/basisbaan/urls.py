@@ -9,6 +9,7 @@ urlpatterns = [
     path("werkgevers/", include("basisbaan.hosts.urls")),
     path("plaatsingen/", include("basisbaan.placements.urls")),
     path("contracten/", include("basisbaan.contracts.urls")),
+    path("verloning/", include("basisbaan.payroll.urls")),
     path("audit/", include("basisbaan.audit.urls")),
     path("api/v1/", include("basisbaan.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

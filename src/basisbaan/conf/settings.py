@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "basisbaan.hosts",
     "basisbaan.placements",
     "basisbaan.contracts",
+    "basisbaan.payroll",
     "basisbaan.demo",
 ]
 
