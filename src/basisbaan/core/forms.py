@@ -52,7 +52,9 @@ class DecimalInput(forms.TextInput):
     """A decimal typed the Dutch way (32,5)."""
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs={"inputmode": "decimal", "size": "8", **(attrs or {})})
+        super().__init__(
+            attrs={"inputmode": "decimal", "size": "8", "class": "bb-input-short", **(attrs or {})}
+        )
 
 
 class BaseFormMixin:

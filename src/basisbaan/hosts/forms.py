@@ -25,7 +25,9 @@ class HostForm(ServiceDataMixin, ModelForm):
         model = Host
         fields = ["name", "kind", "kvk_number", "street", "postcode", "city", "notes", "active"]
         widgets = {
-            "kvk_number": forms.TextInput(attrs={"inputmode": "numeric", "size": "8"}),
+            "kvk_number": forms.TextInput(
+                attrs={"inputmode": "numeric", "size": "8", "class": "bb-input-short"}
+            ),
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {

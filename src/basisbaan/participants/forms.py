@@ -57,7 +57,9 @@ class ParticipantForm(ModelForm):
         label=_("BSN"),
         max_length=12,
         help_text=_("Burgerservicenummer, 9 cijfers. Spaties en punten mogen."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "class": "bb-input-short"}
+        ),
     )
 
     class Meta:
@@ -67,14 +69,36 @@ class ParticipantForm(ModelForm):
             "first_name": forms.TextInput(attrs={"autocomplete": "off"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "off"}),
             "email": forms.EmailInput(attrs={"autocomplete": "off"}),
-            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
-            "postcode": forms.TextInput(attrs={"autocomplete": "off", "size": "7"}),
+            "phone": forms.TextInput(
+                attrs={"inputmode": "tel", "autocomplete": "off", "class": "bb-input-short"}
+            ),
+            "postcode": forms.TextInput(
+                attrs={"autocomplete": "off", "size": "7", "class": "bb-input-short"}
+            ),
         }
         help_texts = {
             "date_of_birth": _("Bijvoorbeeld 29-11-1980."),
             "social_assistance_start": _("Bijvoorbeeld 01-03-2019."),
             "postcode": _("Bijvoorbeeld 8911 AB."),
         }
+
+    # The order of the fieldsets on the page, so the error summary follows it.
+    field_order = [
+        "bsn",
+        "first_name",
+        "name_prefix",
+        "last_name",
+        "date_of_birth",
+        "household_type",
+        "street",
+        "postcode",
+        "city",
+        "email",
+        "phone",
+        "programme",
+        "social_assistance_start",
+        "contact_person",
+    ]
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
