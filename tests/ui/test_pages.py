@@ -39,6 +39,7 @@ def test_programme_create_and_detail(municipality, manager, client_as):
             "description": "",
             "start_date": "01-01-2027",
             "end_date": "31-12-2028",
+            "contract_period_months": "6",
         },
     )
     programme = Programme.objects.get()
@@ -57,7 +58,13 @@ def test_programme_create_and_detail(municipality, manager, client_as):
 def test_programme_end_before_start_shows_message_on_end_date(manager, client_as):
     response = client_as(manager).post(
         "/programmas/nieuw/",
-        {"name": "X", "slug": "x", "start_date": "01-01-2027", "end_date": "31-12-2026"},
+        {
+            "name": "X",
+            "slug": "x",
+            "start_date": "01-01-2027",
+            "end_date": "31-12-2026",
+            "contract_period_months": "6",
+        },
     )
     assert response.context["form"].errors["end_date"] == ["De einddatum ligt vóór de startdatum."]
     assert Programme.objects.count() == 0
@@ -386,3 +393,63 @@ def test_audit_page_lists_own_municipality_with_changes_and_filters(
     today = dt.date.today().strftime("%d-%m-%Y")
     assert len(client.get("/audit/", {"date_from": today, "date_to": today}).context["rows"]) == 2
     assert len(client.get("/audit/", {"date_to": "01-01-2020"}).context["rows"]) == 0
+
+
+def test_contract_edit_through_service(municipality, manager, client_as):
+    period = ContractPeriodFactory(contract__participant__programme__municipality=municipality)
+    contract = period.contract
+    response = client_as(manager).post(
+        f"/contracten/{contract.pk}/bewerken/",
+        {"employer_name": "Caparis NV", "reference": "K-12", "employee_number": "P0042"},
+    )
+    assert response.status_code == 302
+    contract.refresh_from_db()
+    assert (contract.employer_name, contract.employee_number, contract.wage_subsidy) == (
+        "Caparis NV",
+        "P0042",
+        False,
+    )
+    assert AuditEntry.objects.get(action=AuditAction.UPDATE).changes["employee_number"] == [
+        "",
+        "P0042",
+    ]
+
+
+def test_host_contact_edit(municipality, member, client_as):
+    contact = HostContactFactory(host__municipality=municipality, name="Sietske Bos")
+    response = client_as(member(Role.JOBCOACH)).post(
+        f"/werkgevers/contactpersonen/{contact.pk}/bewerken/",
+        {"name": "Sietske Bos", "role": "HR", "email": "s.bos@example.nl", "phone": ""},
+    )
+    assert response["Location"] == f"/werkgevers/{contact.host_id}/"
+    contact.refresh_from_db()
+    assert (contact.role, contact.email) == ("HR", "s.bos@example.nl")
+
+
+def test_placement_correction_refuses_start_outside_programme(municipality, caseworker, client_as):
+    placement = PlacementFactory(participant__programme__municipality=municipality)
+    client = client_as(caseworker)
+    url = f"/plaatsingen/{placement.pk}/bewerken/"
+    refused = client.post(url, {"track": "social_value", "start_date": "01-01-2030"})
+    assert refused.context["form"].errors["start_date"] == [
+        "De startdatum valt buiten de looptijd van het programma."
+    ]
+    assert (
+        client.post(url, {"track": "social_value", "start_date": "01-08-2024"}).status_code == 302
+    )
+    placement.refresh_from_db()
+    assert (placement.track, placement.start_date) == ("social_value", dt.date(2024, 8, 1))
+
+
+def test_programme_create_sets_contract_period_months(manager, client_as):
+    client_as(manager).post(
+        "/programmas/nieuw/",
+        {
+            "name": "Basisbanen 2027",
+            "slug": "bb-2027",
+            "start_date": "01-01-2027",
+            "end_date": "31-12-2028",
+            "contract_period_months": "12",
+        },
+    )
+    assert Programme.objects.get().contract_period_months == 12

@@ -8,7 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from basisbaan.core.forms import Form
+from basisbaan.contracts.models import Contract
+from basisbaan.core.forms import Form, ModelForm
 from basisbaan.participants.selectors import participant_list
 from basisbaan.placements.selectors import placement_list
 from basisbaan.tenancy.models import Municipality
@@ -62,6 +63,15 @@ class ContractForm(PeriodFields):
         label=_("Juridisch werkgever"), max_length=150, help_text=_("Bijvoorbeeld Caparis.")
     )
     reference = forms.CharField(label=_("Kenmerk"), max_length=40, required=False)
+    employee_number = forms.CharField(
+        label=_("Personeelsnummer"),
+        max_length=30,
+        required=False,
+        help_text=_(
+            "Het nummer van de deelnemer bij de juridisch werkgever (salarisadministratie)."
+        ),
+        widget=forms.TextInput(attrs={"class": "bb-input-short"}),
+    )
     wage_subsidy = forms.BooleanField(
         label=_("Met loonkostensubsidie"),
         required=False,
@@ -79,6 +89,7 @@ class ContractForm(PeriodFields):
         "placement",
         "employer_name",
         "reference",
+        "employee_number",
         "wage_subsidy",
         "start_date",
         "end_date",
@@ -92,6 +103,16 @@ class ContractForm(PeriodFields):
         self.fields["placement"].queryset = placement_list(  # type: ignore[attr-defined]
             municipality=municipality, active=True
         )
+
+
+class ContractEditForm(ModelForm):
+    class Meta:
+        model = Contract
+        fields = ["employer_name", "reference", "employee_number", "wage_subsidy"]
+        widgets = {"employee_number": forms.TextInput(attrs={"class": "bb-input-short"})}
+
+    def service_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self._meta.fields or []}
 
 
 class RenewForm(PeriodFields):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.db.models import QuerySet
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from basisbaan.contracts import services
-from basisbaan.contracts.forms import ContractForm, RenewForm
+from basisbaan.contracts.forms import ContractEditForm, ContractForm, RenewForm
 from basisbaan.contracts.models import Contract
 from basisbaan.contracts.selectors import contract_list
 from basisbaan.core.views import (
@@ -90,6 +91,7 @@ class ContractCreateView(ServiceFormView):
             placement=data.get("placement"),
             employer_name=data["employer_name"],
             reference=data.get("reference") or "",
+            employee_number=data.get("employee_number") or "",
             wage_subsidy=bool(data.get("wage_subsidy")),
             start_date=data["start_date"],
             end_date=data.get("end_date"),
@@ -99,6 +101,36 @@ class ContractCreateView(ServiceFormView):
 
     def get_success_url(self) -> str:
         return reverse("contracts:detail", args=[self.result.pk])
+
+
+class ContractUpdateView(ObjectServiceFormView):
+    permission = Perm.CONTRACT_MANAGE
+    form_class = ContractEditForm
+    template_name = "contracts/edit_form.html"
+    context_object_name = "contract"
+    success_message = gettext_lazy("Het contract is opgeslagen.")
+    extra_context = {"page_title": gettext_lazy("Contract wijzigen")}
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Contract]:
+        return contract_list(municipality=municipality)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": copy.copy(self.object)}
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        audit_participant_view(request, self.object.participant, NAME_FIELDS)
+        return response
+
+    def perform(self, form: ContractEditForm) -> Contract:
+        return services.contract_update(
+            contract=self.fresh_object(),
+            actor=self.request.user,  # type: ignore[arg-type]
+            data=form.service_data(),
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("contracts:detail", args=[self.object.pk])
 
 
 class ContractRenewView(ObjectServiceFormView):

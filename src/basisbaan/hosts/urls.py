@@ -14,6 +14,11 @@ urlpatterns = [
         name="contact_create",
     ),
     path(
+        "contactpersonen/<int:pk>/bewerken/",
+        views.HostContactUpdateView.as_view(),
+        name="contact_update",
+    ),
+    path(
         "contactpersonen/<int:pk>/verwijderen/",
         views.HostContactDeleteView.as_view(),
         name="contact_delete",

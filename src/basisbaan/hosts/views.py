@@ -139,6 +139,34 @@ class HostContactDeleteView(ObjectServiceFormView):
         return reverse("hosts:detail", args=[self.object.host_id])
 
 
+class HostContactUpdateView(ObjectServiceFormView):
+    permission = Perm.HOST_MANAGE
+    form_class = HostContactForm
+    template_name = "hosts/form.html"
+    context_object_name = "contact"
+    success_message = gettext_lazy("De contactpersoon is opgeslagen.")
+    extra_context = {"page_title": gettext_lazy("Contactpersoon wijzigen")}
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[HostContact]:
+        return host_contact_list(municipality=municipality)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": copy.copy(self.object)}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(host=self.object.host, **kwargs)
+
+    def perform(self, form: HostContactForm) -> HostContact:
+        return services.host_contact_update(
+            contact=self.fresh_object(),
+            actor=self.request.user,  # type: ignore[arg-type]
+            data=form.service_data(),
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("hosts:detail", args=[self.object.host_id])
+
+
 class PositionCreateView(HostObjectView):
     form_class = PositionForm
     template_name = "hosts/form.html"

@@ -56,6 +56,11 @@ class PlacementForm(Form):
         )
 
 
+class PlacementEditForm(Form):
+    track = forms.ChoiceField(label=_("Spoor"), choices=Track.choices)
+    start_date = forms.DateField(label=_("Startdatum"))
+
+
 class PlacementEndForm(Form):
     end_date = forms.DateField(label=_("Einddatum"), help_text=_("De laatste werkdag."))
     end_reason = forms.CharField(

@@ -22,7 +22,12 @@ from basisbaan.participants.views import (
     audit_participant_view,
 )
 from basisbaan.placements import services
-from basisbaan.placements.forms import PlacementEndForm, PlacementFilterForm, PlacementForm
+from basisbaan.placements.forms import (
+    PlacementEditForm,
+    PlacementEndForm,
+    PlacementFilterForm,
+    PlacementForm,
+)
 from basisbaan.placements.models import Placement
 from basisbaan.placements.selectors import placement_list
 from basisbaan.tenancy.models import Municipality
@@ -106,6 +111,39 @@ class PlacementCreateView(ServiceFormView):
 
     def get_success_url(self) -> str:
         return reverse("placements:detail", args=[self.result.pk])
+
+
+class PlacementUpdateView(ObjectServiceFormView):
+    permission = Perm.PLACEMENT_MANAGE
+    form_class = PlacementEditForm
+    template_name = "placements/edit_form.html"
+    context_object_name = "placement"
+    success_message = gettext_lazy("De plaatsing is opgeslagen.")
+    extra_context = {"page_title": gettext_lazy("Plaatsing corrigeren")}
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Placement]:
+        return placement_list(municipality=municipality).select_related("participant__programme")
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"track": self.object.track, "start_date": self.object.start_date}
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        audit_participant_view(request, self.object.participant, NAME_FIELDS)
+        return response
+
+    def perform(self, form: PlacementEditForm) -> Placement:
+        return services.placement_update(
+            placement=self.fresh_object(),
+            actor=self.request.user,  # type: ignore[arg-type]
+            data={
+                "track": form.cleaned_data["track"],
+                "start_date": form.cleaned_data["start_date"],
+            },
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("placements:detail", args=[self.object.pk])
 
 
 class PlacementEndView(ObjectServiceFormView):

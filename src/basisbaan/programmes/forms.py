@@ -11,8 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from basisbaan.core.forms import Form, ModelForm
 from basisbaan.programmes.models import Programme
 
-CREATE_FIELDS = ["name", "slug", "description", "start_date", "end_date"]
-UPDATE_FIELDS = [*CREATE_FIELDS, "contract_period_months"]
+CREATE_FIELDS = [
+    "name",
+    "slug",
+    "description",
+    "start_date",
+    "end_date",
+    "contract_period_months",
+]
+UPDATE_FIELDS = CREATE_FIELDS
 
 
 class ProgrammeCreateForm(ModelForm):
