@@ -460,3 +460,20 @@ def test_contact_person_is_set_and_limited_to_municipality_staff(
     assert client.post(url, {"contact_person": str(coach.pk)}).status_code == 302
     participant.refresh_from_db()
     assert participant.contact_person == coach
+
+
+def test_missing_and_malformed_input_get_messages_that_say_what_to_do(
+    programme, caseworker, client_as
+):
+    response = client_as(caseworker).post(
+        "/deelnemers/nieuw/",
+        valid_post(programme, first_name="", date_of_birth="31-02-1980", household_type=""),
+    )
+    errors = response.context["form"].errors
+    assert errors["first_name"] == ["Vul ‘Voornaam’ in."]
+    assert errors["date_of_birth"] == ["Vul bij ‘Geboortedatum’ een datum in als 29-11-2026."]
+    assert errors["household_type"] == ["Maak een keuze bij ‘Leefsituatie’."]
+    body = response.content.decode()
+    assert "Het formulier heeft 3 fouten." in body
+    assert '<a href="#id_first_name">Vul ‘Voornaam’ in.</a>' in body
+    assert Participant.objects.count() == 0

@@ -72,6 +72,7 @@ class BaseFormMixin:
             if getattr(field, "template_name", None) is None:
                 field.template_name = self.field_template_name  # type: ignore[attr-defined]
             self._dutch_empty_choice(field)
+            self._specific_messages(field)
             if isinstance(field, forms.DateField) and not isinstance(field.widget, DateInput):
                 field.widget = DateInput(attrs=field.widget.attrs)
             if isinstance(field, forms.DecimalField):
@@ -80,6 +81,25 @@ class BaseFormMixin:
                     attrs={k: v for k, v in field.widget.attrs.items() if k != "step"}
                 )
                 field.widget.is_localized = True
+
+    @staticmethod
+    def _specific_messages(field: forms.Field) -> None:
+        """Error messages that name the field and say what to do."""
+        label = str(field.label or "")
+        if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+            field.error_messages["required"] = _("Maak een keuze bij ‘%(label)s’.") % {
+                "label": label
+            }
+        else:
+            field.error_messages["required"] = _("Vul ‘%(label)s’ in.") % {"label": label}
+        if isinstance(field, forms.DateField):
+            field.error_messages["invalid"] = _(
+                "Vul bij ‘%(label)s’ een datum in als 29-11-2026."
+            ) % {"label": label}
+        if isinstance(field, forms.DecimalField):
+            field.error_messages["invalid"] = _(
+                "Vul bij ‘%(label)s’ een getal in, bijvoorbeeld 32 of 24,5."
+            ) % {"label": label}
 
     @staticmethod
     def _dutch_empty_choice(field: forms.Field) -> None:
