@@ -1,0 +1,101 @@
+"""WCAG 2.1 A/AA checks with axe-core on the main pages, desktop and phone width.
+
+axe runs in a context that bypasses the CSP (it is injected as a script);
+the CSP itself is checked by the other browser tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from basisbaan.tenancy.roles import Role
+from tests.conftest import make_member
+from tests.factories import (
+    ContractPeriodFactory,
+    HostContactFactory,
+    ParticipantFactory,
+    PlacementFactory,
+    ProgrammeFactory,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+@pytest.fixture
+def world(municipality):
+    programme = ProgrammeFactory(
+        municipality=municipality,
+        intake_open=False,
+        intake_closed_reason="Budget is op.",
+    )
+    admin = make_member(municipality, Role.FUNCTIONAL_ADMIN, username="beheerder")
+    participant = ParticipantFactory(programme=programme, contact_person=admin)
+    placement = PlacementFactory(participant__programme=programme)
+    HostContactFactory(host=placement.position.host)
+    period = ContractPeriodFactory(
+        contract__participant=placement.participant, contract__placement=placement
+    )
+    return {
+        "admin": admin,
+        "paths": [
+            "/",
+            "/deelnemers/",
+            f"/deelnemers/{participant.pk}/",
+            "/deelnemers/nieuw/",
+            f"/deelnemers/{participant.pk}/status/",
+            "/plaatsingen/",
+            f"/plaatsingen/{placement.pk}/",
+            "/contracten/",
+            f"/contracten/{period.contract_id}/",
+            "/werkgevers/",
+            f"/werkgevers/{placement.position.host_id}/",
+            f"/werkgevers/werkplekken/{placement.position_id}/",
+            "/programmas/",
+            f"/programmas/{programme.pk}/",
+            f"/programmas/{programme.pk}/instroom/",
+            "/audit/",
+        ],
+    }
+
+
+def violations(page) -> list[str]:
+    page.evaluate(AXE)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_pages_have_no_axe_violations(world, live_server, browser, width):
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, locale="nl-NL", bypass_csp=True
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/inloggen/")
+    assert violations(page) == []
+    page.get_by_label("Gebruikersnaam").fill(world["admin"].username)
+    page.get_by_label("Wachtwoord").fill("demo")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/")
+    found = {}
+    for path in world["paths"]:
+        page.goto(f"{live_server.url}{path}")
+        if problems := violations(page):
+            found[path] = problems
+    # A form after a failed submit: error summary and invalid fields.
+    page.goto(f"{live_server.url}/deelnemers/nieuw/")
+    page.get_by_role("button", name="Deelnemer aanmelden").click()
+    page.locator("[data-error-summary]").wait_for()
+    if problems := violations(page):
+        found["/deelnemers/nieuw/ (fouten)"] = problems
+    context.close()
+    assert found == {}
