@@ -22,6 +22,7 @@ from basisbaan.demo.data import (
 )
 from basisbaan.hosts.constants import HostKind, Track
 from basisbaan.hosts.models import Host, HostContact, Position
+from basisbaan.parameters.seed import SEED
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
@@ -246,3 +247,9 @@ def test_refuses_without_debug(settings):
     assert excinfo.value.returncode == 1
     assert not Municipality.objects.exists()
     assert not Participant.objects.exists()
+
+
+def test_wage_table_agrees_with_the_parameter_seed():
+    """The demo's own WML table (until it reads the parameter tables) matches the seed."""
+    seeded = {(day, value) for key, day, value, _source in SEED if key == "minimum_wage_hourly"}
+    assert set(MINIMUM_WAGE_HOURLY) <= seeded
