@@ -37,7 +37,7 @@ lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
-	$(BIN)/basisbaan makemigrations --check --dry-run
+	env -u DATABASE_URL $(BIN)/basisbaan makemigrations --check --dry-run
 
 test-sqlite: install
 	@echo "== Tests on SQLite"

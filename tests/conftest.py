@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from django.test import Client
+from django.utils import translation
 
 from basisbaan.tenancy.models import Membership, Municipality, User
 from basisbaan.tenancy.roles import Role
@@ -13,6 +14,14 @@ from tests.factories import MembershipFactory, MunicipalityFactory, UserFactory
 def _fast_password_hashing(settings):
     """Tests log in often; the production hasher is slow on purpose."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Each test starts in Dutch: a request in English must not leak into the next test."""
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
 
 
 @pytest.fixture

@@ -15,7 +15,9 @@ PRODUCTION_ENV = {
 
 
 def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {*PRODUCTION_ENV, "DEBUG"}}
+    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never does.
+    unset = {*PRODUCTION_ENV, "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "-m", "basisbaan", *args],
         env=clean | env,

@@ -187,6 +187,10 @@ STATIC_ROOT = Path(
         help_text="Folder collectstatic writes the static files to.",
     )
 )
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# In development WhiteNoise serves straight from the apps' static folders.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
