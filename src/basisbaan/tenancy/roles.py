@@ -39,6 +39,9 @@ class Perm(StrEnum):
     CONTRACT_VIEW = "contract.view"
     CONTRACT_MANAGE = "contract.manage"
     AUDIT_VIEW = "audit.view"
+    # Imported payroll costs (salaries per person and month) and the imports.
+    PAYROLL_VIEW = "payroll.view"
+    PAYROLL_IMPORT = "payroll.import"
 
 
 _VIEW_ALL = frozenset(
@@ -64,11 +67,19 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.HOST_MANAGE,
         Perm.PLACEMENT_MANAGE,
         Perm.CONTRACT_MANAGE,
+        Perm.PAYROLL_VIEW,
+        Perm.PAYROLL_IMPORT,
     },
-    Role.CONTROLLER: _VIEW_ALL | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.CONTRACT_MANAGE},
+    Role.CONTROLLER: _VIEW_ALL
+    | {
+        Perm.PARTICIPANT_VIEW_PERSONAL,
+        Perm.CONTRACT_MANAGE,
+        Perm.PAYROLL_VIEW,
+        Perm.PAYROLL_IMPORT,
+    },
     # Researchers see pseudonymised participant data only.
     Role.RESEARCHER: _VIEW_ALL,
-    Role.READ_ONLY: _VIEW_ALL | {Perm.PARTICIPANT_VIEW_PERSONAL},
+    Role.READ_ONLY: _VIEW_ALL | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW},
     Role.FUNCTIONAL_ADMIN: frozenset(Perm),
 }
 

@@ -1,0 +1,538 @@
+"""Checking every row of a payroll file against the municipality's data.
+
+Fast by design: the participants, contracts with their periods and (per month
+in the file) the entries already imported are read in a few queries into
+dicts; every row is then checked in Python. Rows to insert are kept in
+columns of machine integers (amounts in cents, hours in hundredths), not as
+model instances, so a million rows take little memory.
+
+Every problem is reported with the row number as the spreadsheet shows it
+(header = row 1), the column as named in the header, and a Dutch reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from basisbaan.contracts.selectors import contract_period_list
+from basisbaan.core.money import format_euro, group_number
+from basisbaan.participants.selectors import participant_list
+from basisbaan.participants.validators import validate_bsn
+from basisbaan.payroll.constants import (
+    AMOUNT_COLUMNS,
+    BSN,
+    EMPLOYEE_NUMBER,
+    HOURS,
+    MAX_CENTS,
+    MAX_HOURS_IN_MONTH,
+    OPTIONAL_PARTS,
+    PART_COLUMNS,
+    PERIOD,
+    TOTAL,
+    VALUE_COLUMNS,
+)
+from basisbaan.payroll.parsing import CellError, PayrollFile, parse_cents, parse_month
+from basisbaan.payroll.selectors import payroll_entry_list
+from basisbaan.tenancy.models import Municipality
+
+__all__ = ["NewRows", "Outcome", "Progress", "Replacement", "RowError", "validate_rows"]
+
+# ``progress(phase, done, total)``: phase is a Dutch word for people.
+Progress = Callable[[str, int, int], None]
+PROGRESS_EVERY = 20_000
+VALUE_FIELDS = [name for _column, name in VALUE_COLUMNS]
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+class NewRows:
+    """Rows to insert, column by column: ids, month ordinal, cents, hundredths."""
+
+    def __init__(self) -> None:
+        self.participant = array("q")
+        self.contract = array("q")
+        self.period = array("q")  # date.toordinal() of the first of the month
+        self.values = [array("q") for _name in VALUE_FIELDS]
+
+    def __len__(self) -> int:
+        return len(self.participant)
+
+    def append(self, participant: int, contract: int, period: int, values: Sequence[int]) -> None:
+        self.participant.append(participant)
+        self.contract.append(contract)
+        self.period.append(period)
+        for column, value in zip(self.values, values, strict=True):
+            column.append(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """A stored entry that a correction replaces."""
+
+    entry_id: int
+    contract_id: int
+    values: tuple[int, ...]
+
+
+@dataclass
+class Outcome:
+    rows: int = 0
+    unchanged: int = 0
+    new: NewRows = field(default_factory=NewRows)
+    replacements: list[Replacement] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    # month -> [rows, gross wage in cents, total in cents]
+    months: dict[dt.date, list[int]] = field(default_factory=dict)
+
+    def summary(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "period": f"{month:%Y-%m}",
+                "rows": rows,
+                "gross_wage": str(cents_to_decimal(gross)),
+                "total": str(cents_to_decimal(total)),
+            }
+            for month, (rows, gross, total) in sorted(self.months.items())
+        ]
+
+
+def cents_to_decimal(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
+def _euro(cents: int) -> str:
+    return format_euro(cents_to_decimal(cents))
+
+
+def _hours_text(hundredths: int) -> str:
+    return group_number(cents_to_decimal(hundredths), places=2, decimal_sep=",", thousand_sep=".")
+
+
+def _shown(value: Any) -> str:
+    text = str(value).strip()
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    first: dt.date
+    start: int  # ordinal of the first day
+    end: int  # ordinal of the last day
+    label: str  # 2024-03
+    future: bool
+
+
+class Lookups:
+    """What the rows are checked against, read once per import."""
+
+    def __init__(self, municipality: Municipality) -> None:
+        self.municipality = municipality
+        self.bsn: dict[str, int] = dict(
+            participant_list(municipality=municipality).order_by().values_list("bsn", "id")
+        )
+        # participant id -> [(start ordinal, end ordinal, contract id)]
+        self.periods: dict[int, list[tuple[int, int, int]]] = {}
+        # employee number -> ({participant ids}, {contract ids})
+        self.employees: dict[str, tuple[set[int], set[int]]] = {}
+        rows = (
+            contract_period_list(municipality=municipality)
+            .order_by()
+            .values_list(
+                "contract__participant_id",
+                "contract_id",
+                "start_date",
+                "end_date",
+                "contract__employee_number",
+            )
+        )
+        for participant_id, contract_id, start, end, number in rows.iterator(chunk_size=20_000):
+            self.periods.setdefault(participant_id, []).append(
+                (start.toordinal(), end.toordinal(), contract_id)
+            )
+            if number:
+                people, contracts = self.employees.setdefault(number.strip(), (set(), set()))
+                people.add(participant_id)
+                contracts.add(contract_id)
+        self._existing: dict[dt.date, dict[int, tuple[int, ...]]] = {}
+
+    def existing(self, month: dt.date) -> dict[int, tuple[int, ...]]:
+        """Stored entries of ``month`` by participant id: (id, contract, import, *values)."""
+        found = self._existing.get(month)
+        if found is None:
+            rows = (
+                payroll_entry_list(municipality=self.municipality, period=month)
+                .order_by()
+                .values_list(
+                    "participant_id", "id", "contract_id", "source_import_id", *VALUE_FIELDS
+                )
+            )
+            found = {
+                row[0]: (row[1], row[2], row[3], *(int(v * 100) for v in row[4:]))
+                for row in rows.iterator(chunk_size=20_000)
+            }
+            self._existing[month] = found
+        return found
+
+    def contract_for(self, participant_id: int, month: Month, only: set[int] | None) -> int | None:
+        """The contract with the longest period in ``month`` (the latest on a tie)."""
+        best: int | None = None
+        best_key = (0, 0)
+        for start, end, contract_id in self.periods.get(participant_id, ()):
+            if only is not None and contract_id not in only:
+                continue
+            overlap = min(end, month.end) - max(start, month.start) + 1
+            if overlap > 0 and (overlap, start) > best_key:
+                best, best_key = contract_id, (overlap, start)
+        return best
+
+
+class RowChecker:
+    """Checks rows one by one and collects the outcome."""
+
+    def __init__(
+        self, parsed: PayrollFile, lookups: Lookups, *, correction: bool, today: dt.date
+    ) -> None:
+        self.lookups = lookups
+        self.correction = correction
+        self.this_month = today.replace(day=1)
+        self.outcome = Outcome()
+        self.seen: dict[tuple[int, int], int] = {}
+        self.months: dict[Any, Month | CellError] = {}
+        columns = parsed.columns
+        self.bsn_at = columns.get(BSN)
+        self.number_at = columns.get(EMPLOYEE_NUMBER)
+        self.period_at = columns[PERIOD]
+        self.value_at = [(column, columns[column]) for column, _name in VALUE_COLUMNS]
+        self.municipality_name = lookups.municipality.name
+
+    def error(self, row: int, column: str, message: str) -> None:
+        self.outcome.errors.append(RowError(row, column, message))
+
+    def check(self, row: int, cells: Sequence[Any]) -> None:
+        self.outcome.rows += 1
+        participant, person_column, only = self.person(row, cells)
+        month = self.month(row, cells)
+        values = self.values(row, cells)
+        if participant is None or month is None:
+            return
+        key = (participant, month.start)
+        first = self.seen.setdefault(key, row)
+        if first != row:
+            self.error(
+                row,
+                person_column,
+                _("Deze persoon en maand (%(month)s) staan al in regel %(row)s.")
+                % {"month": month.label, "row": first},
+            )
+            return
+        contract = self.lookups.contract_for(participant, month, only)
+        if contract is None:
+            self.no_contract(row, month, only)
+            return
+        if values is not None:
+            self.store(row, participant, contract, month, values)
+
+    # -- person -------------------------------------------------------------------
+
+    def person(self, row: int, cells: Sequence[Any]) -> tuple[int | None, str, set[int] | None]:
+        """The participant id, the column that named them, the allowed contracts."""
+        bsn_cell = _text(cells[self.bsn_at]) if self.bsn_at is not None else ""
+        number = _text(cells[self.number_at]) if self.number_at is not None else ""
+        if not bsn_cell and not number:
+            column = BSN if self.bsn_at is not None else EMPLOYEE_NUMBER
+            self.error(row, column, _("Vul het BSN of het personeelsnummer in."))
+            return None, column, None
+        by_bsn = self.by_bsn(row, bsn_cell) if bsn_cell else None
+        if bsn_cell and by_bsn is None:
+            return None, BSN, None
+        if not number:
+            return by_bsn, BSN, None
+        people, contracts = self.lookups.employees.get(number, (set(), set()))
+        if not people:
+            self.error(
+                row,
+                EMPLOYEE_NUMBER,
+                _(
+                    "Onbekende persoon: geen contract van gemeente %(municipality)s heeft "
+                    "dit personeelsnummer."
+                )
+                % {"municipality": self.municipality_name},
+            )
+            return None, EMPLOYEE_NUMBER, None
+        if by_bsn is not None:
+            if by_bsn not in people:
+                self.error(
+                    row,
+                    EMPLOYEE_NUMBER,
+                    _("Het BSN en het personeelsnummer horen bij verschillende deelnemers."),
+                )
+                return None, EMPLOYEE_NUMBER, None
+            return by_bsn, BSN, contracts
+        if len(people) > 1:
+            self.error(
+                row,
+                EMPLOYEE_NUMBER,
+                _(
+                    "Dit personeelsnummer staat op contracten van meer dan één deelnemer; "
+                    "vul het BSN in."
+                ),
+            )
+            return None, EMPLOYEE_NUMBER, None
+        return next(iter(people)), EMPLOYEE_NUMBER, contracts
+
+    def by_bsn(self, row: int, value: str) -> int | None:
+        compact = value.replace(" ", "").replace(".", "").replace("-", "")
+        if len(compact) == 8:
+            compact = "0" + compact
+        found = self.lookups.bsn.get(compact)
+        if found is not None:
+            return found
+        try:
+            validate_bsn(value)
+        except ValidationError as exc:
+            self.error(row, BSN, str(exc.messages[0]))
+            return None
+        self.error(
+            row,
+            BSN,
+            _("Onbekende persoon: geen deelnemer van gemeente %(municipality)s heeft dit BSN.")
+            % {"municipality": self.municipality_name},
+        )
+        return None
+
+    # -- month --------------------------------------------------------------------
+
+    def month(self, row: int, cells: Sequence[Any]) -> Month | None:
+        raw = cells[self.period_at]
+        key = raw.strip() if isinstance(raw, str) else raw
+        known = self.months.get(key)
+        if known is None:
+            known = self.months[key] = self.read_month(key)
+        if isinstance(known, Month):
+            if known.future:
+                self.error(
+                    row,
+                    PERIOD,
+                    _(
+                        "De periode %(month)s ligt in de toekomst: verloning gaat over "
+                        "maanden die begonnen zijn."
+                    )
+                    % {"month": known.label},
+                )
+                return None
+            return known
+        if key in ("", None):
+            message = _("Vul de periode in als jjjj-mm, bijvoorbeeld 2024-03.")
+        elif known.code == "period_day":
+            message = _(
+                "Ongeldige periode '%(value)s': een datum moet de eerste van de maand zijn. "
+                "Gebruik jjjj-mm, bijvoorbeeld 2024-03."
+            ) % {"value": _shown(raw)}
+        else:
+            message = _("Ongeldige periode '%(value)s': gebruik jjjj-mm, bijvoorbeeld 2024-03.") % {
+                "value": _shown(raw)
+            }
+        self.error(row, PERIOD, message)
+        return None
+
+    def read_month(self, value: Any) -> Month | CellError:
+        try:
+            first = parse_month(value)
+        except CellError as exc:
+            return exc
+        following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return Month(
+            first=first,
+            start=first.toordinal(),
+            end=following.toordinal() - 1,
+            label=f"{first:%Y-%m}",
+            future=first > self.this_month,
+        )
+
+    def no_contract(self, row: int, month: Month, only: set[int] | None) -> None:
+        if only is None:
+            message = _(
+                "Geen contract in %(month)s: de deelnemer heeft in die maand geen contractperiode."
+            )
+        else:
+            message = _(
+                "Geen contract in %(month)s: er is in die maand geen contractperiode met "
+                "dit personeelsnummer."
+            )
+        self.error(row, PERIOD, message % {"month": month.label})
+
+    # -- amounts and hours --------------------------------------------------------
+
+    def values(self, row: int, cells: Sequence[Any]) -> list[int] | None:
+        """Cents of the parts and the total, hundredths of hours; None on any error."""
+        values: list[int] = []
+        failed = False
+        for column, index in self.value_at:
+            raw = cells[index]
+            try:
+                value = parse_cents(raw)
+            except CellError as exc:
+                self.error(row, column, self.value_message(column, exc.code, raw))
+                failed = True
+                continue
+            if value is None:
+                if column in OPTIONAL_PARTS:
+                    value = 0
+                else:
+                    self.error(row, column, self.value_message(column, "missing", raw))
+                    failed = True
+                    continue
+            limit = MAX_HOURS_IN_MONTH * 100 if column == HOURS else MAX_CENTS
+            if value > limit:
+                self.error(row, column, self.value_message(column, "too_large", raw))
+                failed = True
+            values.append(value)
+        if failed:
+            return None
+        parts = sum(values[: len(PART_COLUMNS)])
+        total = values[len(PART_COLUMNS)]
+        if abs(total - parts) > 1:
+            self.error(
+                row,
+                TOTAL,
+                _(
+                    "Het totaal %(total)s is niet de som van de onderdelen (%(sum)s); "
+                    "het verschil mag hoogstens één cent zijn."
+                )
+                % {"total": _euro(total), "sum": _euro(parts)},
+            )
+            return None
+        return values
+
+    def value_message(self, column: str, code: str, raw: Any) -> str:
+        value = {"value": _shown(raw)}
+        if column == HOURS:
+            messages = {
+                "missing": _("Vul het aantal uren in."),
+                "format": _("Geen geldig aantal uren: '%(value)s'. Schrijf bijvoorbeeld 138,67."),
+                "negative": _("Negatief aantal uren: '%(value)s'."),
+                "decimals": _("Meer dan twee decimalen: '%(value)s'."),
+                "too_large": _("Meer uren dan een maand heeft: '%(value)s' (hoogstens %(max)s)."),
+            }
+            value["max"] = str(MAX_HOURS_IN_MONTH)
+        else:
+            messages = {
+                "missing": _("Vul een bedrag in."),
+                "format": _(
+                    "Geen geldig bedrag: '%(value)s'. Schrijf bijvoorbeeld 1234,56 of 1.234,56."
+                ),
+                "negative": _(
+                    "Negatief bedrag: '%(value)s'. Bedragen zijn 0 of meer; een correctie "
+                    "levert u aan als vervangende regel."
+                ),
+                "decimals": _("Meer dan twee decimalen: '%(value)s'."),
+                "too_large": _("Te groot bedrag: '%(value)s'."),
+            }
+        return messages.get(code, messages["format"]) % value
+
+    # -- against what is stored ---------------------------------------------------
+
+    def store(
+        self, row: int, participant: int, contract: int, month: Month, values: list[int]
+    ) -> None:
+        outcome = self.outcome
+        stored = self.lookups.existing(month.first).get(participant)
+        if stored is not None:
+            old = stored[3:]
+            if tuple(values) == old:
+                outcome.unchanged += 1
+                self.count(month, values)
+                return
+            if not self.correction:
+                self.differs(row, month, stored, values)
+                return
+            outcome.replacements.append(Replacement(stored[0], contract, tuple(values)))
+        else:
+            outcome.new.append(participant, contract, month.start, values)
+        self.count(month, values)
+
+    def count(self, month: Month, values: list[int]) -> None:
+        totals = self.outcome.months.setdefault(month.first, [0, 0, 0])
+        totals[0] += 1
+        totals[1] += values[0]
+        totals[2] += values[len(PART_COLUMNS)]
+
+    def differs(self, row: int, month: Month, stored: tuple[int, ...], values: list[int]) -> None:
+        index = next(i for i, (a, b) in enumerate(zip(stored[3:], values, strict=True)) if a != b)
+        column = VALUE_COLUMNS[index][0]
+        show = _hours_text if column == HOURS else _euro
+        self.error(
+            row,
+            column,
+            _(
+                "Wijkt af van de eerder ingelezen verloning van deze persoon voor %(month)s "
+                "(import %(import)s): %(column)s was %(old)s, nu %(new)s. Lever het bestand "
+                "aan als correctie om de regel te vervangen."
+            )
+            % {
+                "month": month.label,
+                "import": stored[2],
+                "column": column,
+                "old": show(stored[3 + index]),
+                "new": show(values[index]),
+            },
+        )
+
+
+def _text(value: Any) -> str:
+    """A person cell as text: numbers from a spreadsheet without ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def validate_rows(
+    parsed: PayrollFile,
+    *,
+    municipality: Municipality,
+    correction: bool,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> Outcome:
+    """Check every row of ``parsed``; nothing is written."""
+    checker = RowChecker(
+        parsed,
+        Lookups(municipality),
+        correction=correction,
+        today=today or timezone.localdate(),
+    )
+    total = parsed.estimated_rows
+    check = checker.check
+    for done, (row, cells) in enumerate(parsed.rows, start=1):
+        check(row, cells)
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(_("controleren"), done, max(total, done))
+    if progress is not None:
+        rows = checker.outcome.rows
+        progress(_("controleren"), rows, rows)
+    return checker.outcome
+
+
+# The amounts' column names, for callers that show them.
+AMOUNT_NAMES = [column for column, _name in AMOUNT_COLUMNS]
