@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from basisbaan.audit.forms import AuditFilterForm
 from basisbaan.audit.models import AuditAction, AuditEntry
+from basisbaan.audit.selectors import audit_entry_list
 from basisbaan.core.views import TenantListView
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
-
-
-def _start_of(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 def change_rows(entry: AuditEntry) -> list[tuple[str, Any, Any]]:
@@ -39,20 +34,15 @@ class AuditListView(TenantListView):
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[AuditEntry]:
         self.filter_form = AuditFilterForm(self.request.GET or None, municipality=municipality)
         data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
-        qs = AuditEntry.objects.filter(municipality=municipality).select_related("actor")
-        if data.get("actor"):
-            qs = qs.filter(actor=data["actor"])
-        if data.get("action"):
-            qs = qs.filter(action=data["action"])
-        if data.get("object_type"):
-            qs = qs.filter(object_type=data["object_type"])
-        if data.get("object_id"):
-            qs = qs.filter(object_id=data["object_id"].strip())
-        if data.get("date_from"):
-            qs = qs.filter(timestamp__gte=_start_of(data["date_from"]))
-        if data.get("date_to"):
-            qs = qs.filter(timestamp__lt=_start_of(data["date_to"] + dt.timedelta(days=1)))
-        return qs
+        return audit_entry_list(
+            municipality=municipality,
+            actor=data.get("actor"),
+            action=data.get("action") or "",
+            object_type=data.get("object_type") or "",
+            object_id=data.get("object_id") or "",
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(filter_form=self.filter_form, **kwargs)

@@ -13,19 +13,13 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
 from basisbaan.core.forms import add_service_errors
-from basisbaan.hosts.constants import Track
-from basisbaan.hosts.selectors import position_list
-from basisbaan.participants.constants import ParticipantStatus
-from basisbaan.participants.selectors import participant_list
-from basisbaan.placements.selectors import placement_list
-from basisbaan.programmes.selectors import programme_list
-from basisbaan.tenancy.models import Municipality
+from basisbaan.core.selectors import dashboard_counts
 from basisbaan.tenancy.roles import Perm
 from basisbaan.tenancy.scoping import TenantViewMixin
 
@@ -113,35 +107,6 @@ class ObjectServiceFormView(TenantViewMixin, ServiceFormMixin, SingleObjectMixin
 def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = PAGE_SIZE) -> Page[Any]:
     """The requested page of ``queryset``; out-of-range numbers give the last page."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-def dashboard_counts(municipality: Municipality) -> dict[str, Any]:
-    """The dashboard's figures in four queries, whatever the numbers."""
-    statuses = list(ParticipantStatus)
-    closed_statuses = [ParticipantStatus.EXITED, ParticipantStatus.REJECTED]
-    participant_counts = participant_list(municipality=municipality).aggregate(
-        total=Count("id"),
-        no_contact=Count(
-            "id", filter=Q(contact_person__isnull=True) & ~Q(status__in=closed_statuses)
-        ),
-        **{f"status_{s.value}": Count("id", filter=Q(status=s)) for s in statuses},
-    )
-    placement_counts = placement_list(municipality=municipality, active=True).aggregate(
-        total=Count("id"),
-        **{f"track_{t.value}": Count("id", filter=Q(track=t)) for t in Track},
-    )
-    open_positions = position_list(municipality=municipality, is_open=True).count()
-    programmes = list(programme_list(municipality=municipality))
-    return {
-        "participants_total": participant_counts["total"],
-        "participants_by_status": [(s, participant_counts[f"status_{s.value}"]) for s in statuses],
-        "participants_without_contact": participant_counts["no_contact"],
-        "placements_total": placement_counts["total"],
-        "placements_by_track": [(t, placement_counts[f"track_{t.value}"]) for t in Track],
-        "open_positions": open_positions,
-        "programmes": programmes,
-        "programmes_closed": [p for p in programmes if not p.intake_open],
-    }
 
 
 class DashboardView(TenantViewMixin, TemplateView):

@@ -8,9 +8,8 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 
 from basisbaan.audit.services import audit_access, audit_list_access
-from basisbaan.participants.constants import PERSONAL_FIELDS
+from basisbaan.participants.constants import CONTACT_ROLES, PERSONAL_FIELDS
 from basisbaan.participants.models import Participant
-from basisbaan.participants.services import CONTACT_ROLES
 from basisbaan.tenancy.admin_base import TenantAdmin, admin_municipality_ids
 from basisbaan.tenancy.models import User
 

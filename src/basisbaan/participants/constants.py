@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.tenancy.roles import Role
+
 
 class HouseholdType(models.TextChoices):
     SINGLE = "single", _("Alleenstaand")
@@ -55,3 +57,6 @@ PERSONAL_FIELDS = [
     "postcode",
     "city",
 ]
+
+# Who may be a participant's one fixed contact person.
+CONTACT_ROLES = frozenset({Role.CASEWORKER, Role.JOBCOACH, Role.PROGRAMME_MANAGER})

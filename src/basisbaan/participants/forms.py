@@ -6,16 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.forms import Form, ModelForm
-from basisbaan.participants.constants import TRANSITIONS, ExitReason, ParticipantStatus
+from basisbaan.participants.constants import (
+    CONTACT_ROLES,
+    TRANSITIONS,
+    ExitReason,
+    ParticipantStatus,
+)
 from basisbaan.participants.models import Participant
-from basisbaan.participants.services import CONTACT_ROLES
 from basisbaan.participants.validators import normalise_bsn
 from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality, User
+from basisbaan.tenancy.selectors import staff_list
 
 PERSONAL_FORM_FIELDS = [
     "programme",
@@ -34,15 +38,10 @@ PERSONAL_FORM_FIELDS = [
 ]
 
 
-def contact_person_queryset(municipality: Municipality) -> QuerySet[User]:
-    """Staff of ``municipality`` who may be a participant's contact person."""
-    return (
-        User.objects.filter(
-            memberships__municipality=municipality, memberships__role__in=CONTACT_ROLES
-        )
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
+def _limit_contact_choices(form: forms.BaseForm, municipality: Municipality) -> None:
+    field = form.fields["contact_person"]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = staff_list(municipality=municipality, roles=CONTACT_ROLES)
 
 
 class ContactPersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -121,7 +120,7 @@ class ParticipantCreateForm(ParticipantForm):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, municipality=municipality, **kwargs)
-        self.fields["contact_person"].queryset = contact_person_queryset(municipality)  # type: ignore[attr-defined]
+        _limit_contact_choices(self, municipality)
 
 
 class ParticipantStatusForm(Form):
@@ -155,7 +154,7 @@ class ContactPersonForm(Form):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["contact_person"].queryset = contact_person_queryset(municipality)  # type: ignore[attr-defined]
+        _limit_contact_choices(self, municipality)
 
 
 class ParticipantFilterForm(forms.Form):
@@ -173,7 +172,7 @@ class ParticipantFilterForm(forms.Form):
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programme_list(municipality=municipality)  # type: ignore[attr-defined]
-        people = contact_person_queryset(municipality)
+        people = staff_list(municipality=municipality, roles=CONTACT_ROLES)
         self.fields["contact"].choices = [  # type: ignore[attr-defined]
             ("", _("Alle")),
             ("none", _("Zonder vast aanspreekpunt")),

@@ -15,12 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from basisbaan.core.services import ensure_same_municipality, model_create, model_update
-from basisbaan.participants.constants import TRANSITIONS, ParticipantStatus
+from basisbaan.participants.constants import CONTACT_ROLES, TRANSITIONS, ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.participants.validators import normalise_bsn
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Membership, Municipality, User
-from basisbaan.tenancy.roles import Role
 
 __all__ = [
     "participant_change_status",
@@ -44,7 +43,6 @@ EDITABLE = {
     "household_type",
     "social_assistance_start",
 }
-CONTACT_ROLES = {Role.CASEWORKER, Role.JOBCOACH, Role.PROGRAMME_MANAGER}
 
 
 def _check_bsn_unique(municipality_id: int, bsn: str, exclude_pk: int | None = None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 
 from basisbaan.tenancy.models import Membership, Municipality, User
@@ -34,3 +36,12 @@ def membership_resolve(*, user: User, requested_slug: str | None) -> Membership 
 
 def municipality_get(*, slug: str) -> Municipality:
     return Municipality.objects.get(slug=slug)
+
+
+def staff_list(*, municipality: Municipality, roles: Iterable[str]) -> QuerySet[User]:
+    """Users with one of ``roles`` in ``municipality`` (e.g. contact-person candidates)."""
+    return (
+        User.objects.filter(memberships__municipality=municipality, memberships__role__in=roles)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
