@@ -1,0 +1,77 @@
+"""Forms of the payroll pages: the upload and the filters above the entry list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from basisbaan.core.forms import Form
+from basisbaan.core.money import group_number
+from basisbaan.payroll.parsing import CellError, parse_month
+
+# A payroll file of a million rows is about 80 MB; larger is no payroll file.
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+
+class PayrollUploadForm(Form):
+    file = forms.FileField(
+        label=_("Loonbestand"),
+        help_text=_(
+            "CSV (puntkomma of komma) of Excel (.xlsx) met de kolommen bsn of "
+            "personeelsnummer, periode, brutoloon, vakantiegeld, werkgeverslasten, "
+            "pensioen, overige_kosten, totaal en uren."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".csv,.txt,.xlsx,text/csv,application/vnd.ms-excel"}
+        ),
+    )
+    correction = forms.BooleanField(
+        label=_("Dit is een correctie"),
+        required=False,
+        help_text=_(
+            "Regels die afwijken van eerder ingelezen regels van dezelfde persoon en maand "
+            "vervangen die. Elke vervanging komt in het auditlog."
+        ),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+            limit = group_number(
+                Decimal(MAX_UPLOAD_BYTES // (1024 * 1024)),
+                places=0,
+                decimal_sep=",",
+                thousand_sep=".",
+            )
+            raise forms.ValidationError(
+                _("Het bestand is groter dan %(limit)s MB.") % {"limit": limit}
+            )
+        return upload
+
+
+class PayrollEntryFilterForm(forms.Form):
+    """The filters above the entry list (GET): month and participant."""
+
+    periode = forms.ChoiceField(label=_("Maand"), required=False)
+    q = forms.CharField(label=_("Deelnemer (naam of BSN)"), required=False, max_length=100)
+    deelnemer = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, months: list[dt.date], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["periode"].choices = [  # type: ignore[attr-defined]
+            ("", _("Alle maanden")),
+            *((f"{m:%Y-%m}", f"{m:%Y-%m}") for m in months),
+        ]
+
+    def month(self) -> dt.date | None:
+        value = self.cleaned_data.get("periode") if self.is_valid() else None
+        if not value:
+            return None
+        try:
+            return parse_month(value)
+        except CellError:
+            return None

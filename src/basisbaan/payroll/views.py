@@ -1,0 +1,198 @@
+"""Payroll pages: entries, imports, and upload -> preview -> confirm.
+
+The upload is checked completely first (a preview, nothing imported); the
+user sees every refused row with its row number, column and reason, or a
+summary per month of what would be imported, and confirms. The confirmation
+checks the rows again against the data of that moment, then imports.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, QuerySet, Sum
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, View
+from django.views.generic.detail import SingleObjectMixin
+
+from basisbaan.audit.services import audit_list_access
+from basisbaan.core.views import TenantDetailView, TenantListView
+from basisbaan.participants.selectors import participant_list
+from basisbaan.participants.views import audit_participant_list
+from basisbaan.payroll import services
+from basisbaan.payroll.constants import ImportStatus
+from basisbaan.payroll.forms import PayrollEntryFilterForm, PayrollUploadForm
+from basisbaan.payroll.models import PayrollEntry, PayrollImport
+from basisbaan.payroll.parsing import PayrollFileError
+from basisbaan.payroll.selectors import (
+    payroll_entry_list,
+    payroll_import_list,
+    payroll_months,
+    same_file_imported_before,
+)
+from basisbaan.payroll.validation import VALUE_FIELDS
+from basisbaan.tenancy.models import Municipality, User
+from basisbaan.tenancy.roles import Perm
+from basisbaan.tenancy.scoping import TenantViewMixin
+
+
+class PayrollEntryListView(TenantListView):
+    permission = Perm.PAYROLL_VIEW
+    template_name = "payroll/entry_list.html"
+
+    def filter_form(self) -> PayrollEntryFilterForm:
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = PayrollEntryFilterForm(
+                self.request.GET or None, months=payroll_months(municipality=self.municipality)
+            )
+            self._filter_form.is_valid()
+        return self._filter_form
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[PayrollEntry]:
+        form = self.filter_form()
+        data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        qs = payroll_entry_list(
+            municipality=municipality,
+            period=form.month(),
+            participant_id=data.get("deelnemer") or None,
+        ).select_related("participant", "contract")
+        search = (data.get("q") or "").strip()
+        if search:
+            people = participant_list(municipality=municipality, search=search)
+            qs = qs.filter(participant__in=people.order_by().values("pk"))
+        return qs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        rows = list(page.object_list)
+        page.object_list = context["object_list"] = rows
+        context["filter_form"] = self.filter_form()
+        filtered = self.object_list
+        assert isinstance(filtered, QuerySet)
+        context["totals"] = filtered.order_by().aggregate(
+            rows=Count("id"), gross_wage=Sum("gross_wage"), total=Sum("total")
+        )
+        audit_participant_list(self.request, (e.participant_id for e in rows))
+        if rows:
+            audit_list_access(
+                actor=self.request.user,  # type: ignore[arg-type]
+                municipality=self.municipality,
+                model=PayrollEntry,
+                ids=[e.pk for e in rows],
+                fields=list(VALUE_FIELDS),
+            )
+        return context
+
+
+class PayrollImportListView(TenantListView):
+    permission = Perm.PAYROLL_VIEW
+    template_name = "payroll/import_list.html"
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[PayrollImport]:
+        return payroll_import_list(municipality=municipality)
+
+
+class PayrollImportDetailView(TenantDetailView):
+    """One import: its result, or (status preview) the check to confirm."""
+
+    permission = Perm.PAYROLL_VIEW
+    template_name = "payroll/import_detail.html"
+    context_object_name = "payroll_import"
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[PayrollImport]:
+        return payroll_import_list(municipality=municipality)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        record: PayrollImport = self.object
+        context["is_uploader"] = record.uploaded_by_id == self.request.user.pk
+        context["can_confirm"] = (
+            record.status == ImportStatus.PREVIEW
+            and context["is_uploader"]
+            and self.has_perm(Perm.PAYROLL_IMPORT)
+        )
+        context["earlier"] = same_file_imported_before(record)
+        context["more_errors"] = max(record.error_count - len(record.errors), 0)
+        return context
+
+
+class PayrollUploadView(TenantViewMixin, FormView):  # type: ignore[type-arg]
+    """Upload a file: it is checked completely, and nothing is imported yet."""
+
+    permission = Perm.PAYROLL_IMPORT
+    form_class = PayrollUploadForm
+    template_name = "payroll/upload.html"
+
+    def form_valid(self, form: PayrollUploadForm) -> HttpResponse:
+        upload = form.cleaned_data["file"]
+        try:
+            result = services.payroll_preview(
+                municipality=self.municipality,
+                actor=self._user(),
+                file_name=upload.name or "",
+                content=upload.read(),
+                correction=bool(form.cleaned_data.get("correction")),
+            )
+        except PayrollFileError as exc:
+            form.add_error("file", str(exc))
+            return self.form_invalid(form)
+        return HttpResponseRedirect(result.payroll_import.get_absolute_url())
+
+    def _user(self) -> User:
+        user = self.request.user
+        assert isinstance(user, User)
+        return user
+
+
+class PreviewActionView(TenantViewMixin, SingleObjectMixin, View):  # type: ignore[type-arg]
+    """A POST on a waiting preview; answers with a redirect to the import's page."""
+
+    permission = Perm.PAYROLL_IMPORT
+    http_method_names = ["post"]
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[PayrollImport]:
+        return payroll_import_list(municipality=municipality)
+
+    def act(self, record: PayrollImport, user: User) -> None:
+        raise NotImplementedError
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        record = self.get_object()
+        user = request.user
+        assert isinstance(user, User)
+        try:
+            self.act(record, user)
+        except (ValidationError, PayrollFileError) as exc:
+            for message in getattr(exc, "messages", [str(exc)]):
+                messages.error(request, message)
+        return HttpResponseRedirect(reverse("payroll:import_detail", args=[record.pk]))
+
+
+class PayrollConfirmView(PreviewActionView):
+    def act(self, record: PayrollImport, user: User) -> None:
+        result = services.payroll_preview_confirm(payroll_import=record, actor=user)
+        if result.ok:
+            messages.success(
+                self.request,
+                _("Het loonbestand is ingelezen: %(new)s nieuw, %(same)s ongewijzigd.")
+                % {"new": result.imported, "same": result.unchanged},
+            )
+        else:
+            messages.error(
+                self.request,
+                _(
+                    "Bij het inlezen bleken regels niet (meer) te kloppen. "
+                    "Er is niets ingelezen; zie de fouten hieronder."
+                ),
+            )
+
+
+class PayrollCancelView(PreviewActionView):
+    def act(self, record: PayrollImport, user: User) -> None:
+        services.payroll_preview_cancel(payroll_import=record, actor=user)
+        messages.success(self.request, _("De import is geannuleerd; er is niets ingelezen."))
