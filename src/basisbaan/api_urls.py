@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 from basisbaan.contracts.api.viewsets import ContractViewSet
 from basisbaan.hosts.api.viewsets import HostContactViewSet, HostViewSet, PositionViewSet
 from basisbaan.participants.api.viewsets import ParticipantViewSet
+from basisbaan.payroll.api.viewsets import PayrollEntryViewSet, PayrollImportViewSet
 from basisbaan.placements.api.viewsets import PlacementViewSet
 from basisbaan.programmes.api.viewsets import ProgrammeViewSet
 
@@ -23,6 +24,8 @@ router.register("host-contacts", HostContactViewSet, basename="host-contact")
 router.register("positions", PositionViewSet, basename="position")
 router.register("placements", PlacementViewSet, basename="placement")
 router.register("contracts", ContractViewSet, basename="contract")
+router.register("payroll-entries", PayrollEntryViewSet, basename="payroll-entry")
+router.register("payroll-imports", PayrollImportViewSet, basename="payroll-import")
 
 # The schema and its documentation page hold no data: public, no session needed.
 # Swagger UI in its split form (script from a URL, no inline script) runs under the

@@ -1,0 +1,71 @@
+"""Filters of ``/api/v1/payroll-entries/``: month (``2024-03``), range, participant, contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema_field
+
+from basisbaan.contracts.models import Contract
+from basisbaan.contracts.selectors import contract_list
+from basisbaan.core.api.viewsets import request_membership
+from basisbaan.participants.models import Participant
+from basisbaan.participants.selectors import participant_list
+from basisbaan.payroll.models import PayrollEntry
+from basisbaan.payroll.parsing import CellError, parse_month
+
+MONTH_SCHEMA = {"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2024-03"}
+
+
+class MonthFormField(forms.CharField):
+    """``2024-03`` as the first day of that month."""
+
+    default_error_messages = {"invalid": "Gebruik jjjj-mm, bijvoorbeeld 2024-03."}
+
+    def to_python(self, value: Any) -> dt.date | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return parse_month(text)
+        except CellError as exc:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+
+@extend_schema_field(MONTH_SCHEMA)
+class MonthFilter(django_filters.Filter):  # type: ignore[misc]
+    field_class = MonthFormField
+
+
+def _participants(request: Any) -> QuerySet[Participant]:
+    membership = request_membership(request) if request is not None else None
+    if membership is None:
+        return Participant.objects.none()
+    return participant_list(municipality=membership.municipality).order_by()
+
+
+def _contracts(request: Any) -> QuerySet[Contract]:
+    membership = request_membership(request) if request is not None else None
+    if membership is None:
+        return Contract.objects.none()
+    return contract_list(municipality=membership.municipality).order_by()
+
+
+class PayrollEntryFilter(django_filters.FilterSet):  # type: ignore[misc]
+    period = MonthFilter(field_name="period", help_text="Eén maand, als jjjj-mm.")
+    period_from = MonthFilter(
+        field_name="period", lookup_expr="gte", help_text="Vanaf deze maand (jjjj-mm)."
+    )
+    period_to = MonthFilter(
+        field_name="period", lookup_expr="lte", help_text="Tot en met deze maand (jjjj-mm)."
+    )
+    participant = django_filters.ModelChoiceFilter(queryset=_participants)
+    contract = django_filters.ModelChoiceFilter(queryset=_contracts)
+
+    class Meta:
+        model = PayrollEntry
+        fields = ["period", "period_from", "period_to", "participant", "contract"]

@@ -1,0 +1,168 @@
+"""API of payroll: ``/api/v1/payroll-entries/`` and ``/api/v1/payroll-imports/``.
+
+Salaries per person are personal data: every read of entries is written to
+the audit log. An import is posted as a file and goes through the same
+service as the UI and the CLI, with the same answer as the CLI's JSON.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import mixins, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from basisbaan.audit.services import audit_access, audit_list_access
+from basisbaan.core.api.fields import request_actor
+from basisbaan.core.api.schema import TenantAutoSchema
+from basisbaan.core.api.viewsets import TenantViewSet
+from basisbaan.payroll.api.filters import PayrollEntryFilter
+from basisbaan.payroll.api.serializers import (
+    PayrollEntrySerializer,
+    PayrollFileProblemSerializer,
+    PayrollImportResultSerializer,
+    PayrollImportSerializer,
+    PayrollUploadSerializer,
+)
+from basisbaan.payroll.models import PayrollEntry, PayrollImport
+from basisbaan.payroll.parsing import PayrollFileError
+from basisbaan.payroll.selectors import payroll_entry_list, payroll_import_list
+from basisbaan.payroll.services import payroll_import
+from basisbaan.payroll.validation import VALUE_FIELDS
+from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.roles import Perm
+
+ENTRY_NOTE = (
+    "Wat de salarisadministratie per deelnemer en maand in rekening bracht. Bedragen in "
+    "euro als tekst met twee decimalen; uren met twee decimalen. Elke inzage wordt in het "
+    "auditlog vastgelegd."
+)
+UPLOAD_NOTE = (
+    "Leest een loonbestand in (multipart: file, correction, dry_run). Elke regel wordt "
+    "gecontroleerd; is één regel fout, dan wordt niets ingelezen (400, met elke fout: "
+    "regel, kolom, reden). Hetzelfde bestand opnieuw inlezen verandert niets "
+    "(unchanged). Een regel die afwijkt van eerder ingelezen gegevens is een fout, "
+    "behalve met correction=true: dan vervangt hij die (geaudit). dry_run=true controleert "
+    "en telt alleen (200). Het antwoord is hetzelfde als dat van `basisbaan import_payroll "
+    "--format json`; de Location-header wijst naar het importrecord. Een onleesbaar "
+    'bestand of ontbrekende kolommen geven 400 met {"file": [reden]}. Het formaat staat '
+    "in docs/payroll-import.md."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Verloningsregels", description=ENTRY_NOTE),
+    retrieve=extend_schema(summary="Eén verloningsregel", description=ENTRY_NOTE),
+)
+class PayrollEntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TenantViewSet):
+    """Werkelijke loonkosten per deelnemer en maand, uit de loonbestanden."""
+
+    queryset = PayrollEntry.objects.none()
+    serializer_class = PayrollEntrySerializer
+    filterset_class = PayrollEntryFilter
+    ordering_fields = ["period", "id", "total"]
+    ordering = ["-period", "id"]
+    schema = TenantAutoSchema()
+    view_permission = Perm.PAYROLL_VIEW
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[PayrollEntry]:
+        return payroll_entry_list(municipality=municipality)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        rows = list(page) if page is not None else list(queryset)
+        audit_list_access(
+            actor=request_actor(request),
+            municipality=self.municipality,
+            model=PayrollEntry,
+            ids=[row.pk for row in rows],
+            fields=list(VALUE_FIELDS),
+        )
+        data = self.get_serializer(rows, many=True).data
+        if page is not None:
+            return self.get_paginated_response(data)
+        return Response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        entry = self.get_object()
+        audit_access(actor=request_actor(request), instance=entry, fields=list(VALUE_FIELDS))
+        return Response(self.get_serializer(entry).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Importen van loonbestanden"),
+    retrieve=extend_schema(summary="Eén import, met zijn fouten of samenvatting per maand"),
+)
+class PayrollImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TenantViewSet):
+    """Elke keer dat een loonbestand is ingelezen, gecontroleerd of afgekeurd."""
+
+    queryset = PayrollImport.objects.none()
+    serializer_class = PayrollImportSerializer
+    ordering_fields = ["started_at", "id"]
+    ordering = ["-started_at", "-id"]
+    schema = TenantAutoSchema()
+    view_permission = Perm.PAYROLL_VIEW
+    manage_permission = Perm.PAYROLL_IMPORT
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[PayrollImport]:
+        return payroll_import_list(municipality=municipality)
+
+    def get_parsers(self) -> list[Any]:
+        if getattr(self, "action", None) == "create":
+            return [MultiPartParser(), FormParser()]
+        return super().get_parsers()
+
+    @extend_schema(
+        summary="Loonbestand inlezen",
+        description=UPLOAD_NOTE,
+        request={"multipart/form-data": PayrollUploadSerializer},
+        responses={
+            201: OpenApiResponse(PayrollImportResultSerializer, description="Ingelezen."),
+            200: OpenApiResponse(
+                PayrollImportResultSerializer, description="Proefrun (dry_run): niets opgeslagen."
+            ),
+            400: OpenApiResponse(
+                PolymorphicProxySerializer(
+                    component_name="PayrollImportRefused",
+                    serializers=[PayrollImportResultSerializer, PayrollFileProblemSerializer],
+                    resource_type_field_name=None,
+                ),
+                description="Regels afgekeurd (met elke fout), of het bestand is onleesbaar.",
+            ),
+        },
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        payload = PayrollUploadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        upload = payload.validated_data["file"]
+        dry_run = payload.validated_data["dry_run"]
+        try:
+            result = payroll_import(
+                municipality=self.municipality,
+                actor=request_actor(request),
+                file_name=upload.name or "",
+                content=upload.read(),
+                correction=payload.validated_data["correction"],
+                dry_run=dry_run,
+            )
+        except PayrollFileError as exc:
+            raise ValidationError({"file": [str(exc)]}) from exc
+        code: int
+        if not result.ok:
+            code = status.HTTP_400_BAD_REQUEST
+        else:
+            code = status.HTTP_200_OK if dry_run else status.HTTP_201_CREATED
+        location = reverse("api:payroll-import-detail", args=[result.payroll_import.pk])
+        return Response(result.as_json(), status=code, headers={"Location": location})
