@@ -17,7 +17,7 @@ from basisbaan.audit.context import current_channel, current_request_id
 from basisbaan.audit.models import AuditAction, AuditEntry
 from basisbaan.tenancy.models import Municipality, User
 
-__all__ = ["audit_access", "audit_change", "audit_list_access", "diff", "snapshot"]
+__all__ = ["audit_access", "audit_change", "audit_list_access", "audit_login", "diff", "snapshot"]
 
 
 def _plain(value: Any) -> Any:
@@ -147,3 +147,20 @@ def audit_list_access(
         request_id=current_request_id(),
         channel=channel or current_channel(),
     )
+
+
+def audit_login(*, actor: User) -> list[AuditEntry]:
+    """Record a successful sign-in, in each municipality the user works for,
+    so that every municipality's administrator sees it in their log."""
+    municipality_ids = list(actor.memberships.values_list("municipality_id", flat=True)) or [None]
+    return [
+        _entry(
+            actor=actor,
+            municipality_id=municipality_id,
+            action=AuditAction.LOGIN,
+            instance=actor,
+            changes={},
+            channel="ui",
+        )
+        for municipality_id in municipality_ids
+    ]

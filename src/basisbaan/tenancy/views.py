@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 
+from basisbaan.audit.services import audit_login
 from basisbaan.tenancy.selectors import SESSION_KEY, membership_list
 
 
@@ -19,6 +21,11 @@ from basisbaan.tenancy.selectors import SESSION_KEY, membership_list
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        audit_login(actor=form.get_user())
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
