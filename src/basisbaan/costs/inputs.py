@@ -1,0 +1,428 @@
+"""Build the cost model's input from the database: the only place the cost model reads it.
+
+Two queries, whatever the number of contracts: one for the contract periods
+(with their contract, participant and programme), one for the parameter rows.
+Each period is split into calendar months (:func:`basisbaan.calc.months.month_slices`);
+each parameter is looked up once per distinct month, on the month's first day
+(legal figures change on 1 January and 1 July), not once per row.
+
+A figure is an *assumption* when the month lies past the next expected change
+of the last known value (:class:`basisbaan.calc.dated.DatedSeries`), or when
+the controller entered it as one (``ParameterValue.is_assumption``). Each row
+says whether one of the figures it used was assumed, and per month which keys
+were, so that the page can mark them.
+
+Programme settings that the model needs but the ``Programme`` model does not
+hold yet are passed in as :class:`CostSettings` (by programme id, with one
+default); the same goes for measured wage values and permanent contracts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from basisbaan.calc.costs import CostInputs, FundingLine
+from basisbaan.calc.dated import DatedSeries, DatedValue
+from basisbaan.calc.fixed import PPM, Ints, mul_div_round, to_cents, to_ppm, to_tenths
+from basisbaan.calc.months import month_slices
+from basisbaan.contracts.models import ContractPeriod
+from basisbaan.parameters.constants import ParameterKey, Unit, unit_of
+from basisbaan.parameters.models import ParameterValue
+from basisbaan.parameters.selectors import (
+    CADENCE,
+    HOURLY_MINIMUM_WAGE_FROM,
+    PRE_2024_WEEK_KEYS,
+)
+from basisbaan.tenancy.models import Municipality
+
+__all__ = ["CostInputSet", "CostSettings", "build_cost_inputs"]
+
+Bools = npt.NDArray[np.bool_]
+
+K = ParameterKey
+# Keys whose value enters every row's cost.
+COST_KEYS: Final = (
+    K.HOLIDAY_ALLOWANCE,
+    K.AWF_LOW,
+    K.AWF_HIGH,
+    K.UFO,
+    K.AOF_LOW,
+    K.AOF_HIGH,
+    K.CHILDCARE_SURCHARGE,
+    K.WHK,
+    K.ZVW_EMPLOYER,
+    K.MAX_PREMIUM_WAGE,
+)
+# Keys that only the LKS uses.
+LKS_KEYS: Final = (K.LKS_CAP, K.LKS_EMPLOYER_CHARGES)
+YOUTH_KEYS: Final = {
+    20: K.YOUTH_20,
+    19: K.YOUTH_19,
+    18: K.YOUTH_18,
+    17: K.YOUTH_17,
+    16: K.YOUTH_16,
+    15: K.YOUTH_15,
+}
+ADULT_AGE: Final = 21
+MINIMUM_WAGE_KEYS: Final = (K.MINIMUM_WAGE_HOURLY, *PRE_2024_WEEK_KEYS.values())
+ALL_KEYS: Final = (*COST_KEYS, *LKS_KEYS, *MINIMUM_WAGE_KEYS, *YOUTH_KEYS.values())
+FULLTIME_WEEKS: Final = tuple(sorted(PRE_2024_WEEK_KEYS))  # 36, 38, 40
+DEFAULT_FULLTIME_HOURS: Final = 38
+
+
+@dataclass(frozen=True, slots=True)
+class CostSettings:
+    """A programme's cost settings (not yet fields of ``Programme``).
+
+    ``pension_rate``: the employer's effective pension rate on gross wage plus
+    holiday allowance. ``monitoring_fee``: the payroll party's fee per
+    participant per month, in euros. ``large_employer``: the legal employer
+    pays the high Aof rate. ``government_employer``: it also pays Ufo.
+    ``fixed_term_awf_high``: fixed-term contracts pay the high AWf rate (the
+    law; switch off only for a documented exception). ``fulltime_hours``: the
+    employer's full-time week, for the minimum wage before 2024.
+    ``host_share``/``host_contribution``: what the host pays (a share of the
+    month's cost and/or euros a month). ``esf_share``: the share ESF pays.
+    ``budget_lines``: the funding lines charged to the programme budget.
+    """
+
+    pension_rate: Decimal = Decimal(0)
+    monitoring_fee: Decimal = Decimal(0)
+    large_employer: bool = True
+    government_employer: bool = False
+    fixed_term_awf_high: bool = True
+    fulltime_hours: int = DEFAULT_FULLTIME_HOURS
+    host_share: Decimal = Decimal(0)
+    host_contribution: Decimal = Decimal(0)
+    esf_share: Decimal = Decimal(0)
+    budget_lines: FundingLine = FundingLine.PROGRAMME
+
+
+@dataclass(frozen=True, slots=True)
+class CostInputSet:
+    """The cost model's input rows plus what the pages need to explain them."""
+
+    inputs: CostInputs
+    contract_ids: Ints  # contract index (inputs.contract) -> Contract.pk
+    period_ids: Ints  # per row: ContractPeriod.pk
+    assumed: Bools  # per row: a figure this row used is an assumption
+    wage_value_missing: Bools  # per row: contract with LKS but no wage value given
+    assumptions: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.inputs)
+
+    def rows_of(self, contract_id: int) -> Ints:
+        """Row indices of one contract, in date order."""
+        index = np.searchsorted(self.contract_ids, contract_id)
+        if index == len(self.contract_ids) or self.contract_ids[index] != contract_id:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(self.inputs.contract == index)
+
+
+@dataclass(frozen=True, slots=True)
+class _MonthValues:
+    """The parameter values for each distinct month, as integer columns."""
+
+    cents_or_ppm: dict[str, Ints]  # key -> value per month
+    assumed: dict[str, Bools]  # key -> assumed per month
+
+
+def _series(
+    rows: Iterable[tuple[str, dt.date, Decimal, str, bool]],
+) -> tuple[dict[str, DatedSeries], set[tuple[str, dt.date]]]:
+    grouped: dict[str, list[tuple[dt.date, Decimal, str]]] = {}
+    flagged: set[tuple[str, dt.date]] = set()
+    for key, day, value, source, is_assumption in rows:
+        grouped.setdefault(key, []).append((day, value, source))
+        if is_assumption:
+            flagged.add((key, day))
+    series = {
+        key: DatedSeries.of(
+            key,
+            key_rows,
+            cadence_months=CADENCE.get(key),
+            places=2 if unit_of(key) == Unit.EUR else 6,
+        )
+        for key, key_rows in grouped.items()
+    }
+    return series, flagged
+
+
+def _month_values(
+    first_days: list[dt.date],
+    series: Mapping[str, DatedSeries],
+    flagged: set[tuple[str, dt.date]],
+    indexation: Mapping[str, Decimal],
+    *,
+    lks_needed: bool,
+) -> _MonthValues:
+    """Look up every key once per distinct month (LookupError when unknown)."""
+    values: dict[str, Ints] = {}
+    assumed: dict[str, Bools] = {}
+
+    def lookup(key: str, day: dt.date) -> DatedValue:
+        if key not in series:
+            raise LookupError(f"{key}: no value known on {day.isoformat()}")
+        return series[key].at(day, indexation=indexation.get(key, Decimal(0)))
+
+    keys: list[str] = [*COST_KEYS]
+    if lks_needed:
+        keys += [*LKS_KEYS, *YOUTH_KEYS.values()]
+    for key in keys:
+        found = [lookup(key, day) for day in first_days]
+        convert = to_cents if unit_of(key) == Unit.EUR else to_ppm
+        values[key] = np.array([convert(v.value) for v in found], dtype=np.int64)
+        assumed[key] = np.array(
+            [v.assumed or (key, v.effective_date) in flagged for v in found], dtype=np.bool_
+        )
+    if lks_needed:
+        # The hourly minimum wage per month, per full-time week (one amount from 2024).
+        for week in FULLTIME_WEEKS:
+            found = [
+                lookup(K.MINIMUM_WAGE_HOURLY, day)
+                if day >= HOURLY_MINIMUM_WAGE_FROM
+                else lookup(PRE_2024_WEEK_KEYS[week], day)
+                for day in first_days
+            ]
+            name = f"minimum_wage_{week}"
+            values[name] = np.array([to_cents(v.value) for v in found], dtype=np.int64)
+            assumed[name] = np.array(
+                [
+                    v.assumed
+                    or (K.MINIMUM_WAGE_HOURLY, v.effective_date) in flagged
+                    or (PRE_2024_WEEK_KEYS[week], v.effective_date) in flagged
+                    for v in found
+                ],
+                dtype=np.bool_,
+            )
+    return _MonthValues(values, assumed)
+
+
+def build_cost_inputs(
+    *,
+    municipality: Municipality,
+    start: dt.date,
+    end: dt.date,
+    contract_ids: Collection[int] | None = None,
+    settings: Mapping[int, CostSettings] | None = None,
+    default_settings: CostSettings = CostSettings(),  # noqa: B008 (frozen, immutable)
+    wage_values: Mapping[int, Decimal] | None = None,
+    permanent_contract_ids: Collection[int] = frozenset(),
+    indexation: Mapping[str, Decimal] | None = None,
+) -> CostInputSet:
+    """The rows of every contract period of ``municipality`` between ``start`` and ``end``.
+
+    ``contract_ids`` limits the contracts (None: all of the municipality).
+    ``settings`` by programme id, else ``default_settings``. ``wage_values`` by
+    contract id, as fractions (0.6 = 60 %); a contract with LKS but no value
+    gets no LKS and is flagged in ``wage_value_missing``. Contracts in
+    ``permanent_contract_ids`` pay the low AWf rate. ``indexation`` per key is
+    the assumed rise per missed change (for example the minimum wage after the
+    last published value). Raises LookupError when a figure is not known for
+    a month (before the first row of a parameter).
+    """
+    settings = settings or {}
+    wage_values = wage_values or {}
+    indexation = indexation or {}
+    periods = ContractPeriod.objects.filter(
+        municipality=municipality, start_date__lte=end, end_date__gte=start
+    )
+    if contract_ids is not None:
+        periods = periods.filter(contract_id__in=list(contract_ids))
+    records = list(
+        periods.order_by("contract_id", "start_date", "id").values_list(
+            "id",
+            "contract_id",
+            "start_date",
+            "end_date",
+            "hours_per_week",
+            "hourly_wage",
+            "contract__wage_subsidy",
+            "contract__participant__programme_id",
+            "contract__participant__date_of_birth",
+        )
+    )
+    if not records:
+        return _empty()
+    parameter_rows = list(
+        ParameterValue.objects.filter(key__in=[str(k) for k in ALL_KEYS]).values_list(
+            "key", "effective_date", "value", "source", "is_assumption"
+        )
+    )
+    series, flagged = _series(parameter_rows)
+
+    columns = [list(column) for column in zip(*records, strict=True)]
+    period_id, contract_id, starts, ends, hours_per_week, hourly_wage = columns[:6]
+    with_subsidy, programme_id, birth_date = columns[6:]
+    slices = month_slices(starts, ends, window_start=start, window_end=end)
+    src = slices.source  # the period of each row
+
+    # Per period.
+    contract_ids_sorted, contract_index = np.unique(
+        np.array(contract_id, dtype=np.int64), return_inverse=True
+    )
+    hourly = np.array([to_cents(v) for v in hourly_wage], dtype=np.int64)
+    hours = np.array([to_tenths(v) for v in hours_per_week], dtype=np.int64)
+    wage_value = np.full(len(records), PPM, dtype=np.int64)
+    missing = np.zeros(len(records), dtype=np.bool_)
+    for i, (cid, subsidised) in enumerate(zip(contract_id, with_subsidy, strict=True)):
+        if subsidised and cid in wage_values:
+            wage_value[i] = to_ppm(wage_values[cid])
+        elif subsidised:
+            missing[i] = True
+    permanent = np.isin(contract_id, list(permanent_contract_ids))
+
+    # Per programme: its settings as integer columns, then per row.
+    programmes, programme_index = np.unique(
+        np.array(programme_id, dtype=np.int64), return_inverse=True
+    )
+    per_programme = _settings_columns([settings.get(int(p), default_settings) for p in programmes])
+    programme_of_row = programme_index[src]
+    setting = {name: column[programme_of_row] for name, column in per_programme.items()}
+
+    # Per distinct month: the parameter values, then per row.
+    month_key = slices.year * 12 + (slices.month - 1)
+    distinct, month_index = np.unique(month_key, return_inverse=True)
+    first_days = [dt.date(int(k) // 12, int(k) % 12 + 1, 1) for k in distinct]
+    lks_rows = wage_value[src] < PPM
+    lks_needed = bool(lks_rows.any())
+    table = _month_values(first_days, series, flagged, indexation, lks_needed=lks_needed)
+    per_month = {key: column[month_index] for key, column in table.cents_or_ppm.items()}
+    assumed = np.zeros(len(slices), dtype=np.bool_)
+    for key in COST_KEYS:
+        assumed |= table.assumed[key][month_index]
+
+    awf_high = ~permanent[src] & (setting["fixed_term_awf_high"] == 1)
+    charges = (
+        np.where(awf_high, per_month[K.AWF_HIGH], per_month[K.AWF_LOW])
+        + np.where(setting["large_employer"] == 1, per_month[K.AOF_HIGH], per_month[K.AOF_LOW])
+        + per_month[K.CHILDCARE_SURCHARGE]
+        + per_month[K.WHK]
+        + per_month[K.ZVW_EMPLOYER]
+        + np.where(setting["government_employer"] == 1, per_month[K.UFO], 0)
+    )
+
+    minimum_wage = np.zeros(len(slices), dtype=np.int64)
+    lks_cap: Ints | int = 0
+    lks_allowance: Ints | int = 0
+    if lks_needed:
+        week = setting["fulltime_hours"]
+        adult = np.zeros(len(slices), dtype=np.int64)
+        lks_assumed = np.zeros(len(slices), dtype=np.bool_)
+        for hours_week in FULLTIME_WEEKS:
+            name = f"minimum_wage_{hours_week}"
+            rows = week == hours_week
+            adult[rows] = table.cents_or_ppm[name][month_index[rows]]
+            lks_assumed[rows] = table.assumed[name][month_index[rows]]
+        for key in LKS_KEYS:
+            lks_assumed |= table.assumed[key][month_index]
+        factor = _youth_factor(birth_date, src, slices.year, slices.month, per_month)
+        minimum_wage = np.where(lks_rows, mul_div_round(adult, factor, PPM), 0)
+        assumed |= lks_assumed & lks_rows
+        lks_cap, lks_allowance = per_month[K.LKS_CAP], per_month[K.LKS_EMPLOYER_CHARGES]
+
+    inputs = CostInputs.build(
+        contract=contract_index[src],
+        year=slices.year,
+        month=slices.month,
+        days=slices.days,
+        days_in_month=slices.days_in_month,
+        hourly_wage=hourly[src],
+        hours=hours[src],
+        holiday_ppm=per_month[K.HOLIDAY_ALLOWANCE],
+        charges_ppm=charges,
+        max_premium_wage=per_month[K.MAX_PREMIUM_WAGE],
+        pension_ppm=setting["pension_rate"],
+        monitoring_fee=setting["monitoring_fee"],
+        minimum_wage=minimum_wage,
+        wage_value_ppm=wage_value[src],
+        lks_cap_ppm=lks_cap,
+        lks_allowance_ppm=lks_allowance,
+        host_share_ppm=setting["host_share"],
+        host_contribution=setting["host_contribution"],
+        esf_share_ppm=setting["esf_share"],
+        budget_lines=setting["budget_lines"],
+    )
+    assumptions: dict[tuple[int, int], tuple[str, ...]] = {}
+    for i, k in enumerate(distinct):
+        keys = tuple(key for key, flags in table.assumed.items() if flags[i])
+        if keys:
+            assumptions[(int(k) // 12, int(k) % 12 + 1)] = keys
+    return CostInputSet(
+        inputs=inputs,
+        contract_ids=contract_ids_sorted.astype(np.int64),
+        period_ids=np.array(period_id, dtype=np.int64)[src],
+        assumed=assumed,
+        wage_value_missing=missing[src],
+        assumptions=assumptions,
+    )
+
+
+def _empty() -> CostInputSet:
+    none = np.zeros(0, dtype=np.int64)
+    inputs = CostInputs.build(
+        contract=none,
+        year=none,
+        month=none,
+        days=none,
+        days_in_month=none,
+        hourly_wage=none,
+        hours=none,
+        holiday_ppm=none,
+        charges_ppm=none,
+    )
+    flags = np.zeros(0, dtype=np.bool_)
+    return CostInputSet(inputs, none, none, flags, flags)
+
+
+def _settings_columns(chosen: list[CostSettings]) -> dict[str, Ints]:
+    """Each programme's settings as integer columns (cents, ppm, 0/1, hours)."""
+
+    def column(values: Iterable[int]) -> Ints:
+        return np.array(list(values), dtype=np.int64)
+
+    return {
+        "pension_rate": column(to_ppm(s.pension_rate) for s in chosen),
+        "monitoring_fee": column(to_cents(s.monitoring_fee) for s in chosen),
+        "large_employer": column(int(s.large_employer) for s in chosen),
+        "government_employer": column(int(s.government_employer) for s in chosen),
+        "fixed_term_awf_high": column(int(s.fixed_term_awf_high) for s in chosen),
+        "fulltime_hours": column(
+            s.fulltime_hours if s.fulltime_hours in FULLTIME_WEEKS else DEFAULT_FULLTIME_HOURS
+            for s in chosen
+        ),
+        "host_share": column(to_ppm(s.host_share) for s in chosen),
+        "host_contribution": column(to_cents(s.host_contribution) for s in chosen),
+        "esf_share": column(to_ppm(s.esf_share) for s in chosen),
+        "budget_lines": column(int(s.budget_lines | FundingLine.PROGRAMME) for s in chosen),
+    }
+
+
+def _youth_factor(
+    birth_dates: Iterable[dt.date],
+    src: Ints,
+    year: Ints,
+    month: Ints,
+    per_month: Mapping[str, Ints],
+) -> Ints:
+    """The share of the adult minimum wage per row (ppm), by age on the month's first day."""
+    births = list(birth_dates)
+    birth_year = np.array([d.year for d in births], dtype=np.int64)[src]
+    birth_month = np.array([d.month for d in births], dtype=np.int64)[src]
+    birth_day = np.array([d.day for d in births], dtype=np.int64)[src]
+    not_yet = (month < birth_month) | ((month == birth_month) & (birth_day > 1))
+    age = year - birth_year - not_yet
+    factor = np.full(len(src), PPM, dtype=np.int64)
+    youngest = min(YOUTH_KEYS)
+    for years, key in YOUTH_KEYS.items():
+        rows = age == years if years > youngest else age <= youngest
+        factor[rows] = per_month[key][rows]
+    return factor
