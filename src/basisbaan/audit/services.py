@@ -152,7 +152,9 @@ def audit_list_access(
 def audit_login(*, actor: User) -> list[AuditEntry]:
     """Record a successful sign-in, in each municipality the user works for,
     so that every municipality's administrator sees it in their log."""
-    municipality_ids = list(actor.memberships.values_list("municipality_id", flat=True)) or [None]
+    municipality_ids: list[int | None] = list(
+        actor.memberships.values_list("municipality_id", flat=True)
+    )
     return [
         _entry(
             actor=actor,
@@ -162,5 +164,5 @@ def audit_login(*, actor: User) -> list[AuditEntry]:
             changes={},
             channel="ui",
         )
-        for municipality_id in municipality_ids
+        for municipality_id in municipality_ids or [None]
     ]
