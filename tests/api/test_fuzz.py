@@ -19,6 +19,7 @@ from basisbaan.contracts.models import Contract
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
+from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.roles import Role
@@ -40,6 +41,8 @@ MODELS = {
     "positions": Position,
     "placements": Placement,
     "contracts": Contract,
+    "payroll-entries": PayrollEntry,
+    "payroll-imports": PayrollImport,
 }
 
 
@@ -97,8 +100,9 @@ def test_no_server_errors(case, db, keep_connection, fuzz_token, municipality):
     identifier = (case.path_parameters or {}).get("id")
     if isinstance(identifier, int) and identifier > 0:
         # Mostly aim at rows that exist, so the handlers behind the 404 run too.
-        model = MODELS[case.path.split("/")[3]]
-        existing = list(model.objects.order_by("pk").values_list("pk", flat=True))
+        # Resources without an entry here are fuzzed with the generated ids only.
+        model = MODELS.get(case.path.split("/")[3])
+        existing = list(model.objects.order_by("pk").values_list("pk", flat=True)) if model else []
         if existing and identifier % 5:
             case.path_parameters["id"] = existing[identifier % len(existing)]
     case.call_and_validate(
