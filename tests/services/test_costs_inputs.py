@@ -23,7 +23,12 @@ E = Decimal
 
 
 def contract_with(municipality, periods, **contract):
-    """A contract with ``periods`` = [(start, end, hours, wage), ...]."""
+    """A contract with ``periods`` = [(start, end, hours, wage), ...].
+
+    The participant is an adult on every date used here (born 1980), unless the
+    test gives a birth date: a random one could make them a youth in 2023.
+    """
+    contract.setdefault("participant__date_of_birth", D(1980, 5, 17))
     made = ContractFactory(participant__programme__municipality=municipality, **contract)
     for sequence, (start, end, hours, wage) in enumerate(periods, 1):
         ContractPeriodFactory(

@@ -2,13 +2,64 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.contracts.constants import (
+    DEFAULT_REMEASUREMENT_MONTHS,
+    Decision,
+    FulltimeWeek,
+    WageValueMethod,
+)
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
+from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import TenantModel
+
+
+class ContractSettings(TenantModel):
+    """A programme's contract settings: the default payroll party, the full-time
+    week and how often the wage value is measured again.
+
+    Optional: a programme without this row uses the defaults of the fields.
+    """
+
+    programme = models.OneToOneField(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="contract_settings",
+        verbose_name=_("programma"),
+    )
+    default_employer_name = models.CharField(
+        _("standaard juridisch werkgever"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "De verloningspartij (bijvoorbeeld Caparis) die een nieuw contract krijgt "
+            "als u geen werkgever invult."
+        ),
+    )
+    fulltime_hours = models.PositiveSmallIntegerField(
+        _("voltijdse werkweek"),
+        choices=FulltimeWeek.choices,
+        default=FulltimeWeek.H38,
+        help_text=_("Vóór 2024 hing het minimumloon per uur af van de voltijdse werkweek."),
+    )
+    remeasurement_months = models.PositiveSmallIntegerField(
+        _("hermeting loonwaarde na (maanden)"),
+        default=DEFAULT_REMEASUREMENT_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Standaardtermijn tot de volgende loonwaardemeting."),
+    )
+
+    class Meta:
+        verbose_name = _("contractinstellingen")
+        verbose_name_plural = _("contractinstellingen")
+
+    def __str__(self) -> str:
+        return f"{self.programme}"
 
 
 class Contract(TenantModel):
@@ -48,12 +99,24 @@ class Contract(TenantModel):
         default=False,
         help_text=_("De werkgever ontvangt loonkostensubsidie (LKS) voor dit contract."),
     )
+    is_permanent = models.BooleanField(
+        _("vast contract"),
+        default=False,
+        help_text=_("Een schriftelijk contract voor onbepaalde tijd (lage WW-premie)."),
+    )
+    permanent_from = models.DateField(_("vast vanaf"), null=True, blank=True)
 
     class Meta:
         ordering = ["-id"]
         indexes = [
             models.Index(
                 fields=["municipality", "employee_number"], name="contract_employee_number"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_permanent=False) | models.Q(permanent_from__isnull=False),
+                name="contract_permanent_has_date",
             )
         ]
         verbose_name = _("arbeidsovereenkomst")
@@ -98,6 +161,121 @@ class ContractPeriod(TenantModel):
                 name="contract_period_end_after_start",
             ),
         ]
+        indexes = [
+            models.Index(fields=["municipality", "end_date"], name="contract_period_muni_end")
+        ]
 
     def __str__(self) -> str:
         return f"{self.contract} #{self.sequence}"
+
+
+class RenewalDecision(TenantModel):
+    """What was decided about the end of one contract period, by whom and why.
+
+    ``renew`` added the next period (``next_period``); ``permanent`` made the
+    contract permanent from the day after the period; ``not_renew`` lets the
+    contract end with the period.
+    """
+
+    period = models.OneToOneField(
+        ContractPeriod,
+        on_delete=models.CASCADE,
+        related_name="decision",
+        verbose_name=_("periode"),
+    )
+    decision = models.CharField(_("besluit"), max_length=20, choices=Decision.choices)
+    reason = models.TextField(_("motivering"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("besloten door"),
+    )
+    decided_at = models.DateTimeField(_("besloten op"))
+    notice_sent_on = models.DateField(
+        _("schriftelijk aangezegd op"),
+        null=True,
+        blank=True,
+        help_text=_("De dag waarop de werknemer het besluit schriftelijk kreeg (aanzegging)."),
+    )
+    next_period = models.OneToOneField(
+        ContractPeriod,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="renewed_by",
+        verbose_name=_("volgende periode"),
+    )
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        verbose_name = _("besluit over verlenging")
+        verbose_name_plural = _("besluiten over verlenging")
+
+    def __str__(self) -> str:
+        return f"{self.period}: {self.get_decision_display()}"
+
+
+class WageValueMeasurement(TenantModel):
+    """A measured wage value (loonwaarde) of a participant, as a percentage of the
+    minimum wage; the basis of the wage-cost subsidy from its date on.
+    """
+
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.PROTECT,
+        related_name="wage_value_measurements",
+        verbose_name=_("deelnemer"),
+    )
+    measured_on = models.DateField(_("datum meting"))
+    percentage = models.DecimalField(
+        _("loonwaarde (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        help_text=_("Percentage van het minimumloon, bijvoorbeeld 60 of 62,5."),
+    )
+    method = models.CharField(
+        _("methode"),
+        max_length=20,
+        choices=WageValueMethod.choices,
+        default=WageValueMethod.UNIFORM,
+    )
+    assessor = models.CharField(
+        _("loonwaardedeskundige"), max_length=150, help_text=_("Naam van wie de meting deed.")
+    )
+    next_measurement_on = models.DateField(_("volgende meting"))
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["participant", "-measured_on", "-id"]
+        verbose_name = _("loonwaardemeting")
+        verbose_name_plural = _("loonwaardemetingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "measured_on"], name="wage_value_one_per_day"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(percentage__gte=0) & models.Q(percentage__lte=100),
+                name="wage_value_percentage_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(next_measurement_on__gt=models.F("measured_on")),
+                name="wage_value_next_after_measured",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["municipality", "next_measurement_on"], name="wage_value_muni_next"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} {self.measured_on:%d-%m-%Y}: {self.percentage}%"
+
+    @property
+    def fraction(self) -> Decimal:
+        """The wage value as a fraction of the minimum wage (60 % is 0.6)."""
+        return self.percentage / 100

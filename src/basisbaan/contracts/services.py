@@ -1,4 +1,13 @@
-"""Writes of contracts and their periods (first period and renewals)."""
+"""Writes of contracts, their periods, renewal decisions and wage-value measurements.
+
+Every write validates, saves and audits in one transaction. The rules of
+labour law come from :mod:`basisbaan.calc.labour_law`:
+
+- a period's hourly wage may on no day be below the statutory minimum wage
+  (published amounts; an assumed future amount is flagged, not refused);
+- a renewal decided as ``renew`` may not make the contract permanent by law
+  under the chain rule: that is a decision for ``permanent``.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +17,89 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from basisbaan.calc.dates import period_end
-from basisbaan.contracts.models import Contract, ContractPeriod
+from basisbaan.calc.dates import add_months, period_end
+from basisbaan.calc.labour_law import MinimumWageTable, Term, first_shortfall
+from basisbaan.contracts.chains import chain_refusal, check_next, participant_period_rows
+from basisbaan.contracts.constants import Decision, FulltimeWeek
+from basisbaan.contracts.models import (
+    Contract,
+    ContractPeriod,
+    ContractSettings,
+    RenewalDecision,
+    WageValueMeasurement,
+)
+from basisbaan.contracts.selectors import (
+    contract_settings_of,
+    minimum_wage_for_period,
+    minimum_wage_schedule,
+    minimum_wage_table,
+    shortfall_message,
+)
 from basisbaan.core.services import ensure_same_municipality, model_create, model_update
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
+from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality, User
 
-__all__ = ["contract_create", "contract_period_add", "contract_update"]
+__all__ = [
+    "contract_create",
+    "contract_period_add",
+    "contract_settings_set",
+    "contract_update",
+    "renewal_decide",
+    "wage_value_record",
+    "wage_value_update",
+]
 
 CONTRACT_FIELDS = {"employer_name", "reference", "wage_subsidy", "employee_number"}
+WAGE_VALUE_FIELDS = {
+    "measured_on",
+    "percentage",
+    "method",
+    "assessor",
+    "next_measurement_on",
+    "note",
+}
+SETTINGS_FIELDS = {"default_employer_name", "fulltime_hours", "remeasurement_months"}
+ONE_DAY = dt.timedelta(days=1)
 
 
 def _check_period(start: dt.date, end: dt.date) -> None:
     if end < start:
         raise ValidationError({"end_date": _("De einddatum ligt vóór de startdatum.")})
+
+
+def check_minimum_wage(
+    *,
+    participant: Participant,
+    start: dt.date,
+    end: dt.date,
+    hourly_wage: Decimal,
+    table: MinimumWageTable | None = None,
+) -> None:
+    """Refuse an hourly wage below the published statutory minimum on any day of
+    ``start..end`` (youth wage by the participant's age on each day)."""
+    schedule = minimum_wage_schedule(table or minimum_wage_table(), participant, start, end)
+    step = first_shortfall(hourly_wage, schedule, include_assumed=False)
+    if step is not None:
+        raise ValidationError({"hourly_wage": shortfall_message(hourly_wage, step)})
+
+
+def _employer(employer_name: str, programme: Programme) -> str:
+    name = employer_name.strip() or contract_settings_of(programme).default_employer_name
+    if not name:
+        raise ValidationError(
+            {
+                "employer_name": _(
+                    "Vul de juridisch werkgever in: het programma heeft geen standaard "
+                    "verloningspartij."
+                )
+            }
+        )
+    return name
 
 
 @transaction.atomic
@@ -33,10 +108,10 @@ def contract_create(
     municipality: Municipality,
     actor: User | None,
     participant: Participant,
-    employer_name: str,
     start_date: dt.date,
     hours_per_week: Decimal,
     hourly_wage: Decimal,
+    employer_name: str = "",
     end_date: dt.date | None = None,
     placement: Placement | None = None,
     reference: str = "",
@@ -44,18 +119,21 @@ def contract_create(
     employee_number: str = "",
 ) -> Contract:
     """A contract with its first period; the period lasts the programme's
-    default number of months unless ``end_date`` is given."""
+    default number of months unless ``end_date`` is given. Without an
+    ``employer_name`` the programme's default payroll party is the employer."""
     ensure_same_municipality(municipality, participant=participant, placement=placement)
     if placement is not None and placement.participant_id != participant.pk:
         raise ValidationError({"placement": _("Deze plaatsing hoort bij een andere deelnemer.")})
+    employer = _employer(employer_name, participant.programme)
     end = end_date or period_end(start_date, participant.programme.contract_period_months)
     _check_period(start_date, end)
+    check_minimum_wage(participant=participant, start=start_date, end=end, hourly_wage=hourly_wage)
     contract = model_create(
         instance=Contract(
             municipality=municipality,
             participant=participant,
             placement=placement,
-            employer_name=employer_name,
+            employer_name=employer,
             reference=reference,
             wage_subsidy=wage_subsidy,
             employee_number=employee_number,
@@ -88,17 +166,32 @@ def contract_period_add(
     end_date: dt.date | None = None,
 ) -> ContractPeriod:
     """Renew: add a period after the last one (by default the next day, for
-    the programme's default number of months)."""
+    the programme's default number of months).
+
+    Refused after a decision not to renew the last period. The chain rule is
+    not enforced here but in :func:`renewal_decide`; the pages warn before.
+    """
     last = contract.periods.order_by("-sequence").first()
     if last is None:
         raise ValidationError(_("Dit contract heeft nog geen periode."))
-    start = start_date or last.end_date + dt.timedelta(days=1)
+    decision = RenewalDecision.objects.filter(period=last).first()
+    if decision is not None and decision.decision == Decision.NOT_RENEW:
+        raise ValidationError(
+            _(
+                "Besloten is dit contract niet te verlengen: het eindigt op %(end)s. "
+                "Leg zo nodig een nieuw contract vast."
+            )
+            % {"end": f"{last.end_date:%d-%m-%Y}"}
+        )
+    start = start_date or last.end_date + ONE_DAY
     if start <= last.end_date:
         raise ValidationError(
             {"start_date": _("Een verlenging begint na het einde van de vorige periode.")}
         )
-    end = end_date or period_end(start, contract.participant.programme.contract_period_months)
+    participant = contract.participant
+    end = end_date or period_end(start, participant.programme.contract_period_months)
     _check_period(start, end)
+    check_minimum_wage(participant=participant, start=start, end=end, hourly_wage=hourly_wage)
     return model_create(
         instance=ContractPeriod(
             municipality_id=contract.municipality_id,
@@ -123,3 +216,243 @@ def contract_update(*, contract: Contract, actor: User | None, data: dict[str, A
         instance=contract, data=data, actor=actor, allowed=CONTRACT_FIELDS
     )
     return contract
+
+
+# --- renewal decisions ----------------------------------------------------------------------
+
+
+def next_period_defaults(
+    period: ContractPeriod, *, decision: str = Decision.RENEW
+) -> dict[str, Any]:
+    """Start, end, hours and wage of the period a decision would add.
+
+    The wage is the current one, raised to the highest published minimum on
+    any day of the new period. A permanent contract runs to the programme's
+    end (or one default period when the programme ends before it starts).
+    """
+    contract = period.contract
+    participant = contract.participant
+    programme = participant.programme
+    start = period.end_date + ONE_DAY
+    end = period_end(start, programme.contract_period_months)
+    if decision == Decision.PERMANENT and programme.end_date >= start:
+        end = programme.end_date
+    minimum = minimum_wage_for_period(participant, start, end)
+    wage = period.hourly_wage if minimum is None else max(period.hourly_wage, minimum)
+    return {
+        "start_date": start,
+        "end_date": end,
+        "hours_per_week": period.hours_per_week,
+        "hourly_wage": wage,
+    }
+
+
+def _lock_period(period: ContractPeriod) -> ContractPeriod:
+    Contract.objects.select_for_update().filter(pk=period.contract_id).first()
+    return ContractPeriod.objects.select_related("contract__participant__programme").get(
+        pk=period.pk
+    )
+
+
+def _check_decidable(period: ContractPeriod, decision: str, reason: str) -> None:
+    if decision not in Decision.values:
+        raise ValidationError({"decision": _("Kies verlengen, niet verlengen of vast contract.")})
+    if RenewalDecision.objects.filter(period=period).exists():
+        raise ValidationError(_("Over deze periode is al een besluit vastgelegd."))
+    if ContractPeriod.objects.filter(
+        contract_id=period.contract_id, sequence__gt=period.sequence
+    ).exists():
+        raise ValidationError(
+            _("Na deze periode volgt al een periode: een besluit gaat over de laatste periode.")
+        )
+    if period.contract.is_permanent:
+        raise ValidationError(_("Dit contract is al vast: er is geen verlenging te besluiten."))
+    if decision != Decision.RENEW and not reason.strip():
+        raise ValidationError({"reason": _("Geef de motivering van dit besluit.")})
+
+
+@transaction.atomic
+def renewal_decide(
+    *,
+    period: ContractPeriod,
+    actor: User | None,
+    decision: str,
+    reason: str = "",
+    notice_sent_on: dt.date | None = None,
+    hours_per_week: Decimal | None = None,
+    hourly_wage: Decimal | None = None,
+    start_date: dt.date | None = None,
+    end_date: dt.date | None = None,
+) -> RenewalDecision:
+    """Record the decision about the end of ``period`` (the contract's last period).
+
+    - ``renew``: adds the next period through :func:`contract_period_add`, by
+      default with the same hours and the wage raised to the minimum
+      (:func:`next_period_defaults`). Refused when the chain rule would make
+      the renewal permanent by law.
+    - ``permanent``: marks the contract permanent from the day after the
+      period and adds the period that continues it.
+    - ``not_renew``: the contract ends with the period.
+
+    A reason is required for ``not_renew`` and ``permanent``.
+    """
+    period = _lock_period(period)
+    contract = period.contract
+    _check_decidable(period, decision, reason)
+    next_period: ContractPeriod | None = None
+    if decision in (Decision.RENEW, Decision.PERMANENT):
+        defaults = next_period_defaults(period, decision=decision)
+        start = start_date or defaults["start_date"]
+        end = end_date or (
+            defaults["end_date"]
+            if start == defaults["start_date"]
+            else period_end(start, contract.participant.programme.contract_period_months)
+        )
+        _check_period(start, end)
+        if decision == Decision.RENEW:
+            rows = participant_period_rows(contract.municipality_id, [contract.participant_id])
+            check = check_next(
+                rows.get(contract.participant_id, []), contract.employer_name, Term(start, end)
+            )
+            if check.makes_permanent:
+                raise ValidationError(chain_refusal(check))
+        next_period = contract_period_add(
+            contract=contract,
+            actor=actor,
+            hours_per_week=hours_per_week or defaults["hours_per_week"],
+            hourly_wage=hourly_wage or defaults["hourly_wage"],
+            start_date=start,
+            end_date=end,
+        )
+        if decision == Decision.PERMANENT:
+            model_update(
+                instance=contract,
+                data={"is_permanent": True, "permanent_from": next_period.start_date},
+                actor=actor,
+                allowed={"is_permanent", "permanent_from"},
+            )
+    return model_create(
+        instance=RenewalDecision(
+            municipality_id=contract.municipality_id,
+            period=period,
+            decision=decision,
+            reason=reason.strip(),
+            decided_by=actor if actor is not None and actor.pk else None,
+            decided_at=timezone.now(),
+            notice_sent_on=notice_sent_on,
+            next_period=next_period,
+        ),
+        actor=actor,
+    )
+
+
+# --- wage-value measurements ----------------------------------------------------------------
+
+
+def _check_wage_value(measured_on: dt.date, next_on: dt.date, percentage: Decimal) -> None:
+    if not Decimal(0) <= percentage <= Decimal(100):
+        raise ValidationError(
+            {"percentage": _("Vul een loonwaarde tussen 0 en 100 procent in, bijvoorbeeld 60.")}
+        )
+    if next_on <= measured_on:
+        raise ValidationError(
+            {"next_measurement_on": _("De volgende meting ligt na de datum van deze meting.")}
+        )
+
+
+@transaction.atomic
+def wage_value_record(
+    *,
+    municipality: Municipality,
+    actor: User | None,
+    participant: Participant,
+    measured_on: dt.date,
+    percentage: Decimal,
+    assessor: str,
+    method: str = "uniform",
+    next_measurement_on: dt.date | None = None,
+    note: str = "",
+) -> WageValueMeasurement:
+    """Record a wage-value measurement; the next one is due after the programme's
+    re-measurement term (12 months by default) unless a date is given."""
+    ensure_same_municipality(municipality, participant=participant)
+    if not assessor.strip():
+        raise ValidationError({"assessor": _("Vul de naam van de loonwaardedeskundige in.")})
+    if WageValueMeasurement.objects.filter(
+        participant=participant, measured_on=measured_on
+    ).exists():
+        raise ValidationError(
+            {"measured_on": _("Op deze datum is al een meting van deze deelnemer vastgelegd.")}
+        )
+    months = contract_settings_of(participant.programme).remeasurement_months
+    next_on = next_measurement_on or add_months(measured_on, months)
+    _check_wage_value(measured_on, next_on, percentage)
+    return model_create(
+        instance=WageValueMeasurement(
+            municipality=municipality,
+            participant=participant,
+            measured_on=measured_on,
+            percentage=percentage,
+            method=method,
+            assessor=assessor.strip(),
+            next_measurement_on=next_on,
+            note=note,
+        ),
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def wage_value_update(
+    *, measurement: WageValueMeasurement, actor: User | None, data: dict[str, Any]
+) -> WageValueMeasurement:
+    """Correct a measurement (a typing error, a later report date)."""
+    measured_on = data.get("measured_on", measurement.measured_on)
+    _check_wage_value(
+        measured_on,
+        data.get("next_measurement_on", measurement.next_measurement_on),
+        data.get("percentage", measurement.percentage),
+    )
+    if (
+        WageValueMeasurement.objects.filter(
+            participant_id=measurement.participant_id, measured_on=measured_on
+        )
+        .exclude(pk=measurement.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            {"measured_on": _("Op deze datum is al een meting van deze deelnemer vastgelegd.")}
+        )
+    measurement, _changed = model_update(
+        instance=measurement, data=data, actor=actor, allowed=WAGE_VALUE_FIELDS
+    )
+    return measurement
+
+
+# --- programme settings ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def contract_settings_set(
+    *, programme: Programme, actor: User | None, data: dict[str, Any]
+) -> ContractSettings:
+    """Save a programme's contract settings (created on first save)."""
+    unknown = set(data) - SETTINGS_FIELDS
+    if unknown:
+        raise ValidationError(
+            _("Deze velden kunnen niet worden gewijzigd: %s") % ", ".join(sorted(unknown))
+        )
+    if "fulltime_hours" in data and data["fulltime_hours"] not in FulltimeWeek.values:
+        raise ValidationError({"fulltime_hours": _("Kies 36, 38 of 40 uur.")})
+    existing = ContractSettings.objects.filter(programme=programme).first()
+    if existing is None:
+        return model_create(
+            instance=ContractSettings(
+                municipality_id=programme.municipality_id, programme=programme, **data
+            ),
+            actor=actor,
+        )
+    settings, _changed = model_update(
+        instance=existing, data=data, actor=actor, allowed=SETTINGS_FIELDS
+    )
+    return settings

@@ -1,0 +1,423 @@
+"""Dutch labour-law rules for fixed-term basisbaan contracts. Pure; no Django.
+
+Three rules, each with the article it follows:
+
+- **Minimum wage** (Wet minimumloon en minimumvakantiebijslag, WML): the hourly
+  wage may on no day be below the statutory minimum for the person's age. From
+  2024 the minimum is one hourly amount; before 2024 the hourly amount
+  depended on the employer's full-time week (36, 38 or 40 hours). Under 21 a
+  fixed share of the adult amount applies (youth wage), by age on the day.
+  :class:`MinimumWageTable` turns the dated parameter rows into the minimum
+  for one person over a period, step by step.
+- **Notice deadline** (*aanzegtermijn*, art. 7:668 BW): for a fixed-term
+  contract of six months or more, the employer tells the employee in writing,
+  at least one month before the end, whether and on what terms it is
+  renewed. :func:`notice_deadline`.
+- **Chain rule** (*ketenregeling*, art. 7:668a BW): fixed-term contracts that
+  follow each other with interruptions of *at most* six months form a chain;
+  the chain turns into a permanent contract by law from the day it exceeds 36
+  months (interruptions included), or with its fourth contract.
+  :func:`check_renewal` says, before a renewal, whether it would do so;
+  :func:`chain_status` says it of contracts already recorded.
+
+Every rule takes plain dates and decimals and returns plain values.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import Final
+
+from basisbaan.calc.dates import add_months
+
+__all__ = [
+    "ADULT_AGE",
+    "CHAIN_MAX_CONTRACTS",
+    "CHAIN_MAX_GAP_MONTHS",
+    "CHAIN_MAX_MONTHS",
+    "DEFAULT_FULLTIME_HOURS",
+    "HOURLY_FROM",
+    "NOTICE_MIN_MONTHS",
+    "ChainCheck",
+    "ChainReason",
+    "MinimumWageTable",
+    "Rate",
+    "Step",
+    "Term",
+    "TermStatus",
+    "age_on",
+    "chain_continues",
+    "chain_of",
+    "chain_status",
+    "check_renewal",
+    "first_shortfall",
+    "lasts_six_months",
+    "notice_deadline",
+]
+
+ADULT_AGE: Final = 21
+YOUNGEST_AGE: Final = 15  # the youngest youth share; younger people get it too
+HOURLY_FROM: Final = dt.date(2024, 1, 1)  # the first statutory hourly minimum wage
+DEFAULT_FULLTIME_HOURS: Final = 38
+NOTICE_MIN_MONTHS: Final = 6
+NOTICE_MONTHS: Final = 1
+CHAIN_MAX_CONTRACTS: Final = 3
+CHAIN_MAX_MONTHS: Final = 36
+CHAIN_MAX_GAP_MONTHS: Final = 6
+_CENT: Final = Decimal("0.01")
+_ONE_DAY: Final = dt.timedelta(days=1)
+
+
+# --- minimum wage ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """A value that holds from ``start`` until the next rate of the same series.
+
+    ``assumed``: not yet published (the controller entered it as an assumption).
+    """
+
+    start: dt.date
+    value: Decimal
+    assumed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """The hourly minimum wage of one person from ``start`` on (in euros).
+
+    ``since`` is the day the rule behind this amount took effect: the
+    effective date of the minimum wage, or the birthday that changed the youth
+    share. For the first step of a period it may lie before the period.
+    ``age`` is the person's age when it is under 21, else None.
+    """
+
+    start: dt.date
+    value: Decimal
+    since: dt.date
+    assumed: bool
+    age: int | None = None
+
+
+def age_on(birth_date: dt.date, day: dt.date) -> int:
+    """Age in whole years on ``day``; someone born on 29 February turns a year
+    older on 1 March in a common year.
+
+    >>> age_on(dt.date(2004, 7, 15), dt.date(2024, 7, 14)), age_on(dt.date(2004, 7, 15), dt.date(2024, 7, 15))
+    (19, 20)
+    """
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - int(before_birthday)
+
+
+def _birthday(birth_date: dt.date, age: int) -> dt.date:
+    """The day ``age`` is reached (29 February: 1 March in a common year)."""
+    year = birth_date.year + age
+    try:
+        return birth_date.replace(year=year)
+    except ValueError:
+        return dt.date(year, 3, 1)
+
+
+def _rate_on(rates: Sequence[Rate], day: dt.date) -> Rate | None:
+    index = bisect.bisect_right([r.start for r in rates], day) - 1
+    return rates[index] if index >= 0 else None
+
+
+@dataclass(frozen=True, slots=True)
+class MinimumWageTable:
+    """The dated minimum-wage rows the rule needs, as plain :class:`Rate` series.
+
+    ``hourly``: the hourly amount for 21 and over from 2024. ``by_week``: before
+    2024, the hourly amount per full-time week (36, 38, 40). ``youth``: per
+    age 15..20, the share of the adult amount (0.80 for 20).
+    """
+
+    hourly: tuple[Rate, ...]
+    by_week: Mapping[int, tuple[Rate, ...]] = field(default_factory=dict)
+    youth: Mapping[int, tuple[Rate, ...]] = field(default_factory=dict)
+    # The hourly amount changes every half year: a day past the next expected
+    # change after the last known row has an amount that is not yet published.
+    cadence_months: int | None = 6
+
+    def published_until(self) -> dt.date | None:
+        """The last day the known hourly amounts cover (None: no cadence or rows)."""
+        if self.cadence_months is None or not self.hourly:
+            return None
+        return add_months(self.hourly[-1].start, self.cadence_months) - _ONE_DAY
+
+    def _week_series(self, fulltime_hours: int) -> tuple[Rate, ...]:
+        return self.by_week.get(fulltime_hours) or self.by_week.get(DEFAULT_FULLTIME_HOURS, ())
+
+    def _adult_series(self, day: dt.date, fulltime_hours: int) -> tuple[Rate, ...]:
+        return self.hourly if day >= HOURLY_FROM else self._week_series(fulltime_hours)
+
+    def _youth_series(self, age: int) -> tuple[Rate, ...]:
+        return self.youth.get(max(age, YOUNGEST_AGE), ())
+
+    def _change_days(
+        self, start: dt.date, end: dt.date, birth_date: dt.date | None, fulltime_hours: int
+    ) -> list[dt.date]:
+        """Days in ``start + 1 .. end`` on which this person's minimum may change."""
+        days: set[dt.date] = set()
+        series = [self.hourly, self._week_series(fulltime_hours), *self.youth.values()]
+        for rates in series:
+            days.update(r.start for r in rates if start < r.start <= end)
+        if start < HOURLY_FROM <= end:
+            days.add(HOURLY_FROM)
+        if birth_date is not None:
+            for age in range(age_on(birth_date, start) + 1, ADULT_AGE + 1):
+                birthday = _birthday(birth_date, age)
+                if start < birthday <= end:
+                    days.add(birthday)
+        return sorted(days)
+
+    def step_on(
+        self,
+        day: dt.date,
+        *,
+        birth_date: dt.date | None,
+        fulltime_hours: int = DEFAULT_FULLTIME_HOURS,
+    ) -> Step | None:
+        """This person's hourly minimum on ``day``; None before the first known row."""
+        adult = _rate_on(self._adult_series(day, fulltime_hours), day)
+        if adult is None:
+            return None
+        since, assumed, value = adult.start, adult.assumed, adult.value
+        published_until = self.published_until()
+        if day >= HOURLY_FROM and published_until is not None and day > published_until:
+            assumed = True
+        age = age_on(birth_date, day) if birth_date is not None else ADULT_AGE
+        if age <= ADULT_AGE and birth_date is not None and age >= YOUNGEST_AGE:
+            since = max(since, _birthday(birth_date, age))
+        if age < ADULT_AGE:
+            share = _rate_on(self._youth_series(age), day)
+            if share is None:
+                return None
+            value = (adult.value * share.value).quantize(_CENT, ROUND_HALF_UP)
+            since, assumed = max(since, share.start), assumed or share.assumed
+            return Step(day, value, since, assumed, age)
+        return Step(day, value, since, assumed)
+
+    def schedule(
+        self,
+        start: dt.date,
+        end: dt.date,
+        *,
+        birth_date: dt.date | None,
+        fulltime_hours: int = DEFAULT_FULLTIME_HOURS,
+    ) -> list[Step]:
+        """The person's hourly minimum over ``start..end``: one step per change.
+
+        The first step starts on ``start``; later steps only where the amount
+        changes. Days before the first known row are left out (nothing is
+        known about them).
+        """
+        steps: list[Step] = []
+        for day in [start, *self._change_days(start, end, birth_date, fulltime_hours)]:
+            step = self.step_on(day, birth_date=birth_date, fulltime_hours=fulltime_hours)
+            if step is None:
+                continue
+            if steps and steps[-1].value == step.value and steps[-1].age == step.age:
+                continue
+            steps.append(step)
+        return steps
+
+
+def first_shortfall(
+    wage: Decimal, schedule: Sequence[Step], *, include_assumed: bool = True
+) -> Step | None:
+    """The first step whose minimum is above ``wage``, or None when the wage suffices.
+
+    ``include_assumed=False`` ignores steps that rest on an assumed figure: a
+    contract is refused only on published amounts, and flagged on assumed ones.
+    """
+    for step in schedule:
+        if step.value > wage and (include_assumed or not step.assumed):
+            return step
+    return None
+
+
+# --- notice deadline (aanzegtermijn) --------------------------------------------------------
+
+
+def lasts_six_months(start: dt.date, end: dt.date) -> bool:
+    """Whether ``start..end`` (inclusive) lasts six months or more.
+
+    >>> lasts_six_months(dt.date(2024, 7, 1), dt.date(2024, 12, 31))
+    True
+    >>> lasts_six_months(dt.date(2024, 7, 1), dt.date(2024, 12, 30))
+    False
+    """
+    return end >= add_months(start, NOTICE_MIN_MONTHS) - _ONE_DAY
+
+
+def notice_deadline(start: dt.date, end: dt.date) -> dt.date | None:
+    """The last day to tell the employee in writing whether the contract is renewed.
+
+    Art. 7:668 BW: at least one month before the day a fixed-term contract of
+    six months or more ends. That is ``end`` minus one calendar month, clipped
+    to the month's last day: 30 May for a contract ending on 30 June, 30
+    November for one ending on 31 December. None when the contract is shorter
+    than six months: then the law asks no notice.
+
+    >>> notice_deadline(dt.date(2024, 7, 1), dt.date(2024, 12, 31))
+    datetime.date(2024, 11, 30)
+    """
+    if not lasts_six_months(start, end):
+        return None
+    return add_months(end, -NOTICE_MONTHS)
+
+
+# --- chain rule (ketenregeling) -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Term:
+    """One fixed-term contract: a first contract or a renewal (both ends inclusive)."""
+
+    start: dt.date
+    end: dt.date
+
+
+class ChainReason(StrEnum):
+    COUNT = "count"  # more than three contracts
+    DURATION = "duration"  # more than 36 months
+
+
+def chain_continues(previous_end: dt.date, next_start: dt.date) -> bool:
+    """Whether a contract starting ``next_start`` continues the chain of one ending
+    ``previous_end``: the interruption between them is at most six months.
+
+    The interruption runs from the day after ``previous_end`` to the day before
+    ``next_start``; it is at most six months when ``next_start`` lies no later
+    than six calendar months after the day after ``previous_end``.
+
+    >>> chain_continues(dt.date(2024, 6, 30), dt.date(2025, 1, 1))  # 1 Jul - 31 Dec: 6 months
+    True
+    >>> chain_continues(dt.date(2024, 6, 30), dt.date(2025, 1, 2))  # 6 months and a day
+    False
+    """
+    return next_start <= add_months(previous_end + _ONE_DAY, CHAIN_MAX_GAP_MONTHS)
+
+
+def chain_of(terms: Sequence[Term]) -> tuple[Term, ...]:
+    """The chain the latest of ``terms`` belongs to, oldest first.
+
+    Walks back from the latest term while each step back continues the chain.
+    Overlapping terms (two contracts at once) continue it too.
+    """
+    ordered = sorted(terms)
+    if not ordered:
+        return ()
+    chain = [ordered[-1]]
+    for term in reversed(ordered[:-1]):
+        if not chain_continues(term.end, chain[0].start):
+            break
+        chain.insert(0, term)
+    return tuple(chain)
+
+
+def _duration_limit(chain_start: dt.date) -> dt.date:
+    """The last day a chain that started on ``chain_start`` may run as fixed-term."""
+    return add_months(chain_start, CHAIN_MAX_MONTHS) - _ONE_DAY
+
+
+def _months_between(start: dt.date, end: dt.date) -> int:
+    """Whole calendar months in ``start..end`` inclusive (a half month counts as none)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if add_months(start, months) - _ONE_DAY > end:
+        months -= 1
+    return max(months, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainCheck:
+    """What a proposed renewal does to the chain.
+
+    ``term``: the proposed term. ``position``: its number in the chain (1: it
+    starts a new chain).
+    ``permanent_from``: the day the contract becomes permanent by law, when
+    that happens within the proposed term; ``reason`` says why.
+    ``renewals_left``: fixed-term renewals still possible *after* this one
+    before the count rule applies (0: the next renewal would make it
+    permanent). ``last_fixed_day``: the last day the chain may run as
+    fixed-term under the 36-month rule. ``months``: the chain's length in
+    whole months at the end of the proposed term, interruptions included.
+    """
+
+    term: Term
+    position: int
+    chain_start: dt.date
+    months: int
+    last_fixed_day: dt.date
+    renewals_left: int
+    permanent_from: dt.date | None = None
+    reason: ChainReason | None = None
+
+    @property
+    def makes_permanent(self) -> bool:
+        return self.permanent_from is not None
+
+    @property
+    def next_makes_permanent(self) -> bool:
+        """Whether the renewal after this one would make the contract permanent."""
+        return not self.makes_permanent and self.renewals_left == 0
+
+
+def check_renewal(previous: Sequence[Term], proposed: Term) -> ChainCheck:
+    """Check a proposed fixed-term contract against the chain rule, before it is made.
+
+    ``previous``: the employee's earlier fixed-term contracts with the same
+    employer (renewals of one contract count one each). The proposed term is
+    permanent by law from its start when it is the fourth in the chain, or
+    from the first day after 36 months of chain when it runs past them.
+    """
+    earlier = [t for t in previous if t.start < proposed.start]
+    chain = chain_of([*earlier, proposed])
+    position = len(chain)
+    chain_start = chain[0].start
+    last_fixed_day = _duration_limit(chain_start)
+    permanent_from: dt.date | None = None
+    reason: ChainReason | None = None
+    if position > CHAIN_MAX_CONTRACTS:
+        permanent_from, reason = proposed.start, ChainReason.COUNT
+    elif proposed.end > last_fixed_day:
+        permanent_from = max(last_fixed_day + _ONE_DAY, proposed.start)
+        reason = ChainReason.DURATION
+    return ChainCheck(
+        term=proposed,
+        position=position,
+        chain_start=chain_start,
+        months=_months_between(chain_start, proposed.end),
+        last_fixed_day=last_fixed_day,
+        renewals_left=max(CHAIN_MAX_CONTRACTS - position, 0),
+        permanent_from=permanent_from,
+        reason=reason,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TermStatus:
+    """A recorded term seen through the chain rule (see :func:`chain_status`)."""
+
+    term: Term
+    check: ChainCheck
+
+
+def chain_status(terms: Sequence[Term]) -> list[TermStatus]:
+    """Each recorded term with its chain check, oldest first.
+
+    The first term whose check ``makes_permanent`` is where the law turned the
+    chain into a permanent contract, whatever the papers say.
+    """
+    ordered = sorted(terms)
+    return [
+        TermStatus(term, check_renewal(ordered[:index], term)) for index, term in enumerate(ordered)
+    ]
