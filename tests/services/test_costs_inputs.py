@@ -13,6 +13,8 @@ import numpy as np
 import pytest
 
 from basisbaan.calc.costs import FundingLine, compute_costs, month_cost_of, sum_by_contract_year
+from basisbaan.calc.fixed import PPM
+from basisbaan.contracts.services import wage_value_record
 from basisbaan.costs.inputs import CostSettings, build_cost_inputs
 from basisbaan.parameters.services import parameter_value_set
 from tests.factories import ContractFactory, ContractPeriodFactory
@@ -81,16 +83,22 @@ def test_the_window_clips_the_periods(municipality):
     assert list(zip(x.month.tolist(), x.days.tolist(), strict=True)) == [(12, 22), (1, 20)]
 
 
-def test_two_queries_whatever_the_number_of_contracts(municipality, django_assert_num_queries):
-    contract_with(municipality, FIRST_YEAR, wage_subsidy=True)
+def test_few_queries_whatever_the_number_of_contracts(municipality, django_assert_num_queries):
+    """Periods and parameters; with LKS contracts also their wage-value measurements."""
+    contract_with(municipality, FIRST_YEAR)
     with django_assert_num_queries(2):
-        one = build_cost_inputs(municipality=municipality, start=D(2024, 1, 1), end=D(2025, 12, 31))
+        build_cost_inputs(municipality=municipality, start=D(2024, 1, 1), end=D(2025, 12, 31))
+    contract_with(municipality, FIRST_YEAR, wage_subsidy=True)
+    with django_assert_num_queries(3):
+        two = build_cost_inputs(municipality=municipality, start=D(2024, 1, 1), end=D(2025, 12, 31))
     for _ in range(5):
         contract_with(municipality, FIRST_YEAR, wage_subsidy=True)
-    with django_assert_num_queries(2):
-        six = build_cost_inputs(municipality=municipality, start=D(2024, 1, 1), end=D(2025, 12, 31))
-    assert (len(one), len(six)) == (12, 72)
-    assert len(six.contract_ids) == 6
+    with django_assert_num_queries(3):
+        seven = build_cost_inputs(
+            municipality=municipality, start=D(2024, 1, 1), end=D(2025, 12, 31)
+        )
+    assert (len(two), len(seven)) == (24, 84)
+    assert len(seven.contract_ids) == 7
 
 
 def test_no_contracts_one_query_and_no_rows(municipality, django_assert_num_queries):
@@ -147,6 +155,89 @@ def test_wage_subsidy_without_a_wage_value_is_flagged_and_not_paid(municipality)
     built = build_cost_inputs(municipality=municipality, start=D(2025, 7, 1), end=D(2025, 8, 31))
     assert built.wage_value_missing.tolist() == [True, True]
     assert compute_costs(built.inputs).lks.tolist() == [0, 0]
+
+
+def test_measured_wage_values_from_their_month_on(municipality, caseworker):
+    """Measured 20 July 2025 at 60 %, again 10 September at 50 %: July and August use
+    60 % (a measurement counts for its whole month), September and October 50 %.
+    An override for the contract beats the measurements.
+    July 2025 at 60 %: 1,065.34 (see the unit test); at 50 %: 32 h × 14.40 × 52/12 =
+    1,996.80 + 8 % = 2,156.54; × 0.5 = 1,078.27 + 23.5 % 253.39 = 1,331.66."""
+    contract = contract_with(
+        municipality, [(D(2025, 7, 1), D(2025, 10, 31), "32", "14.40")], wage_subsidy=True
+    )
+    participant = contract.participant
+    for day, percentage in ((D(2025, 7, 20), "60"), (D(2025, 9, 10), "50")):
+        wage_value_record(
+            municipality=municipality,
+            actor=caseworker,
+            participant=participant,
+            measured_on=day,
+            percentage=E(percentage),
+            assessor="R. de Boer",
+        )
+    built = build_cost_inputs(municipality=municipality, start=D(2025, 6, 1), end=D(2025, 12, 31))
+    assert built.inputs.wage_value_ppm.tolist() == [600_000, 600_000, 500_000, 500_000]
+    assert not built.wage_value_missing.any()
+    lks = compute_costs(built.inputs).lks.tolist()
+    assert (lks[0], lks[2]) == (106_534, 133_166)
+
+    early = build_cost_inputs(municipality=municipality, start=D(2025, 7, 1), end=D(2025, 7, 19))
+    assert early.inputs.wage_value_ppm.tolist() == [PPM]
+    assert early.wage_value_missing.tolist() == [True]
+
+    overridden = build_cost_inputs(
+        municipality=municipality,
+        start=D(2025, 7, 1),
+        end=D(2025, 10, 31),
+        wage_values={contract.pk: E("0.7")},
+    )
+    assert overridden.inputs.wage_value_ppm.tolist() == [700_000] * 4
+
+
+def test_measurements_of_another_participant_do_not_count(municipality, caseworker):
+    mine = contract_with(
+        municipality, [(D(2025, 7, 1), D(2025, 7, 31), "32", "14.40")], wage_subsidy=True
+    )
+    other = contract_with(
+        municipality, [(D(2025, 7, 1), D(2025, 7, 31), "32", "14.40")], wage_subsidy=True
+    )
+    wage_value_record(
+        municipality=municipality,
+        actor=caseworker,
+        participant=other.participant,
+        measured_on=D(2025, 1, 1),
+        percentage=E("40"),
+        assessor="R. de Boer",
+    )
+    built = build_cost_inputs(municipality=municipality, start=D(2025, 7, 1), end=D(2025, 7, 31))
+    rows = {
+        int(built.contract_ids[c]): (int(v), bool(m))
+        for c, v, m in zip(
+            built.inputs.contract,
+            built.inputs.wage_value_ppm,
+            built.wage_value_missing,
+            strict=True,
+        )
+    }
+    assert rows == {mine.pk: (PPM, True), other.pk: (400_000, False)}
+
+
+def test_a_contract_recorded_as_permanent_pays_awf_low_from_its_date(municipality):
+    """Fixed-term in the first half of 2025 (AWf high 7.74 %), permanent from 1 July
+    (AWf low 2.74 %): 23.72 % and then 18.72 % with a large employer."""
+    contract = contract_with(
+        municipality,
+        [
+            (D(2025, 1, 1), D(2025, 6, 30), "32", "14.06"),
+            (D(2025, 7, 1), D(2025, 12, 31), "32", "14.40"),
+        ],
+        is_permanent=True,
+        permanent_from=D(2025, 7, 1),
+    )
+    built = build_cost_inputs(municipality=municipality, start=D(2025, 6, 1), end=D(2025, 7, 31))
+    assert built.inputs.charges_ppm.tolist() == [237_200, 187_200]
+    assert contract.pk in built.contract_ids
 
 
 def test_programme_settings_and_permanent_contracts(municipality):

@@ -1,7 +1,8 @@
 """Build the cost model's input from the database: the only place the cost model reads it.
 
 Two queries, whatever the number of contracts: one for the contract periods
-(with their contract, participant and programme), one for the parameter rows.
+(with their contract, participant and programme), one for the parameter rows;
+a third for the measured wage values when a contract with LKS needs them.
 Each period is split into calendar months (:func:`basisbaan.calc.months.month_slices`);
 each parameter is looked up once per distinct month, on the month's first day
 (legal figures change on 1 January and 1 July), not once per row.
@@ -14,7 +15,22 @@ were, so that the page can mark them.
 
 Programme settings that the model needs but the ``Programme`` model does not
 hold yet are passed in as :class:`CostSettings` (by programme id, with one
-default); the same goes for measured wage values and permanent contracts.
+default).
+
+Wage values and permanent contracts come from the database, with arguments
+that override them (for what-if questions and tests):
+
+- **Wage value.** A row of a contract with LKS uses the participant's latest
+  :class:`~basisbaan.contracts.models.WageValueMeasurement` dated on or before
+  the *last* day the row covers: a measurement made during a month counts for
+  that whole month (the LKS decision usually runs from the start of the
+  month or contract in which the wage value was measured), and a
+  re-measurement changes the LKS from its month on. A contract with LKS and
+  no measurement yet gets no LKS and is flagged in ``wage_value_missing``.
+  This costs one more query, only when such a contract is in the window.
+- **Permanent contracts** pay the low AWf rate from ``Contract.permanent_from``
+  on (the period that starts then and later ones); earlier periods were
+  fixed-term and pay the high rate.
 """
 
 from __future__ import annotations
@@ -31,8 +47,8 @@ import numpy.typing as npt
 from basisbaan.calc.costs import CostInputs, FundingLine
 from basisbaan.calc.dated import DatedSeries, DatedValue
 from basisbaan.calc.fixed import PPM, Ints, mul_div_round, to_cents, to_ppm, to_tenths
-from basisbaan.calc.months import month_slices
-from basisbaan.contracts.models import ContractPeriod
+from basisbaan.calc.months import MonthSlices, as_days, month_slices
+from basisbaan.contracts.models import ContractPeriod, WageValueMeasurement
 from basisbaan.parameters.constants import ParameterKey, Unit, unit_of
 from basisbaan.parameters.models import ParameterValue
 from basisbaan.parameters.selectors import (
@@ -222,9 +238,11 @@ def build_cost_inputs(
 
     ``contract_ids`` limits the contracts (None: all of the municipality).
     ``settings`` by programme id, else ``default_settings``. ``wage_values`` by
-    contract id, as fractions (0.6 = 60 %); a contract with LKS but no value
-    gets no LKS and is flagged in ``wage_value_missing``. Contracts in
-    ``permanent_contract_ids`` pay the low AWf rate. ``indexation`` per key is
+    contract id, as fractions (0.6 = 60 %), override the measured wage values
+    (see the module's notes); a contract with LKS but no value gets no LKS and
+    is flagged in ``wage_value_missing``. Contracts in
+    ``permanent_contract_ids`` pay the low AWf rate in every month, besides the
+    contracts recorded as permanent (from their ``permanent_from``). ``indexation`` per key is
     the assumed rise per missed change (for example the minimum wage after the
     last published value). Raises LookupError when a figure is not known for
     a month (before the first row of a parameter).
@@ -248,6 +266,9 @@ def build_cost_inputs(
             "contract__wage_subsidy",
             "contract__participant__programme_id",
             "contract__participant__date_of_birth",
+            "contract__participant_id",
+            "contract__is_permanent",
+            "contract__permanent_from",
         )
     )
     if not records:
@@ -261,7 +282,8 @@ def build_cost_inputs(
 
     columns = [list(column) for column in zip(*records, strict=True)]
     period_id, contract_id, starts, ends, hours_per_week, hourly_wage = columns[:6]
-    with_subsidy, programme_id, birth_date = columns[6:]
+    with_subsidy, programme_id, birth_date, participant_id = columns[6:10]
+    is_permanent, permanent_from = columns[10:]
     slices = month_slices(starts, ends, window_start=start, window_end=end)
     src = slices.source  # the period of each row
 
@@ -271,14 +293,23 @@ def build_cost_inputs(
     )
     hourly = np.array([to_cents(v) for v in hourly_wage], dtype=np.int64)
     hours = np.array([to_tenths(v) for v in hours_per_week], dtype=np.int64)
-    wage_value = np.full(len(records), PPM, dtype=np.int64)
-    missing = np.zeros(len(records), dtype=np.bool_)
-    for i, (cid, subsidised) in enumerate(zip(contract_id, with_subsidy, strict=True)):
-        if subsidised and cid in wage_values:
-            wage_value[i] = to_ppm(wage_values[cid])
-        elif subsidised:
-            missing[i] = True
-    permanent = np.isin(contract_id, list(permanent_contract_ids))
+    wage_value, missing = _wage_values(
+        municipality,
+        slices,
+        contract_id=contract_id,
+        participant_id=participant_id,
+        with_subsidy=with_subsidy,
+        ends=ends,
+        window_end=end,
+        overrides=wage_values,
+    )
+    permanent = np.isin(contract_id, list(permanent_contract_ids)) | np.array(
+        [
+            bool(flag) and since is not None and day >= since
+            for flag, since, day in zip(is_permanent, permanent_from, starts, strict=True)
+        ],
+        dtype=np.bool_,
+    )
 
     # Per programme: its settings as integer columns, then per row.
     programmes, programme_index = np.unique(
@@ -292,7 +323,7 @@ def build_cost_inputs(
     month_key = slices.year * 12 + (slices.month - 1)
     distinct, month_index = np.unique(month_key, return_inverse=True)
     first_days = [dt.date(int(k) // 12, int(k) % 12 + 1, 1) for k in distinct]
-    lks_rows = wage_value[src] < PPM
+    lks_rows = wage_value < PPM
     lks_needed = bool(lks_rows.any())
     table = _month_values(first_days, series, flagged, indexation, lks_needed=lks_needed)
     per_month = {key: column[month_index] for key, column in table.cents_or_ppm.items()}
@@ -343,7 +374,7 @@ def build_cost_inputs(
         pension_ppm=setting["pension_rate"],
         monitoring_fee=setting["monitoring_fee"],
         minimum_wage=minimum_wage,
-        wage_value_ppm=wage_value[src],
+        wage_value_ppm=wage_value,
         lks_cap_ppm=lks_cap,
         lks_allowance_ppm=lks_allowance,
         host_share_ppm=setting["host_share"],
@@ -361,9 +392,76 @@ def build_cost_inputs(
         contract_ids=contract_ids_sorted.astype(np.int64),
         period_ids=np.array(period_id, dtype=np.int64)[src],
         assumed=assumed,
-        wage_value_missing=missing[src],
+        wage_value_missing=missing,
         assumptions=assumptions,
     )
+
+
+# Measurements and rows are matched on one int64 key: participant id, then day.
+_DAY_BITS: Final = 20  # days since 1970 plus the offset stay below 2**20 until 3405
+_DAY_OFFSET: Final = 1 << 19  # dates back to 535 BC stay positive
+
+
+def _day_numbers(days: npt.NDArray[np.datetime64]) -> Ints:
+    return days.astype("datetime64[D]").astype(np.int64) + _DAY_OFFSET
+
+
+def _wage_values(
+    municipality: Municipality,
+    slices: MonthSlices,
+    *,
+    contract_id: list[int],
+    participant_id: list[int],
+    with_subsidy: list[bool],
+    ends: list[dt.date],
+    window_end: dt.date,
+    overrides: Mapping[int, Decimal],
+) -> tuple[Ints, Bools]:
+    """Per row: the wage value in ppm (PPM: no LKS) and whether it is missing.
+
+    A contract without LKS gets PPM; with LKS, the override for its contract,
+    else the measurement in force on the last day the row covers (one query,
+    only when some contract with LKS has no override).
+    """
+    src = slices.source
+    subsidised = np.array(with_subsidy, dtype=np.bool_)[src]
+    wage_value = np.full(len(slices), PPM, dtype=np.int64)
+    overridden = np.zeros(len(slices), dtype=np.bool_)
+    if overrides:
+        per_period = np.array(
+            [to_ppm(overrides[c]) if c in overrides else -1 for c in contract_id], dtype=np.int64
+        )[src]
+        overridden = subsidised & (per_period >= 0)
+        wage_value[overridden] = per_period[overridden]
+    needed = subsidised & ~overridden
+    if not needed.any():
+        return wage_value, np.zeros(len(slices), dtype=np.bool_)
+    people = np.array(participant_id, dtype=np.int64)[src]
+    measured = list(
+        WageValueMeasurement.objects.filter(
+            municipality=municipality,
+            participant_id__in=sorted({int(p) for p in people[needed]}),
+            measured_on__lte=window_end,
+        )
+        .order_by("participant_id", "measured_on")
+        .values_list("participant_id", "measured_on", "percentage")
+    )
+    found = np.zeros(len(slices), dtype=np.bool_)
+    if measured:
+        who = np.array([m[0] for m in measured], dtype=np.int64)
+        keys = (who << _DAY_BITS) + _day_numbers(as_days([m[1] for m in measured]))
+        ppm = np.array([to_ppm(m[2] / 100) for m in measured], dtype=np.int64)
+        first_of_month = ((slices.year - 1970) * 12 + slices.month - 1).astype("datetime64[M]")
+        month_end = first_of_month.astype("datetime64[D]") + (slices.days_in_month - 1).astype(
+            "timedelta64[D]"
+        )
+        last_day = np.minimum(np.minimum(month_end, as_days(ends)[src]), as_days([window_end]))
+        row_keys = (people << _DAY_BITS) + _day_numbers(last_day)
+        index = np.searchsorted(keys, row_keys, side="right") - 1
+        safe = np.maximum(index, 0)
+        found = needed & (index >= 0) & (who[safe] == people)
+        wage_value[found] = ppm[safe[found]]
+    return wage_value, needed & ~found
 
 
 def _empty() -> CostInputSet:
