@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "basisbaan.placements",
     "basisbaan.contracts",
     "basisbaan.payroll",
+    "basisbaan.costs",
     "basisbaan.demo",
 ]
 

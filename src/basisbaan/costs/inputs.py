@@ -1,25 +1,41 @@
 """Build the cost model's input from the database: the only place the cost model reads it.
 
 Two queries, whatever the number of contracts: one for the contract periods
-(with their contract, participant and programme), one for the parameter rows;
-a third for the measured wage values when a contract with LKS needs them.
-Each period is split into calendar months (:func:`basisbaan.calc.months.month_slices`);
-each parameter is looked up once per distinct month, on the month's first day
-(legal figures change on 1 January and 1 July), not once per row.
+(with their contract, participant, programme and the programme's cost and
+contract settings), one for the parameter rows (with the municipality's
+indexation assumption per key); a third for the measured wage values when a
+contract with LKS needs them. Each period is split into calendar months
+(:func:`basisbaan.calc.months.month_slices`); each parameter is looked up once
+per distinct month, on the month's first day (legal figures change on
+1 January and 1 July), not once per row.
 
 A figure is an *assumption* when the month lies past the next expected change
 of the last known value (:class:`basisbaan.calc.dated.DatedSeries`), or when
-the controller entered it as one (``ParameterValue.is_assumption``). Each row
-says whether one of the figures it used was assumed, and per month which keys
-were, so that the page can mark them.
+the controller entered it as one (``ParameterValue.is_assumption``). Past the
+last known value, a figure is raised by the municipality's indexation
+assumption (:class:`~basisbaan.costs.models.IndexationAssumption`) once per
+missed change. Each row says whether one of the figures it used was assumed,
+and per month which keys were, so that the page can mark them.
 
-Programme settings that the model needs but the ``Programme`` model does not
-hold yet are passed in as :class:`CostSettings` (by programme id, with one
-default).
+Programme settings come from :class:`~basisbaan.costs.models.ProgrammeCostSettings`
+(a programme without a row uses ``default_settings``, whose defaults are the
+model's) and the full-time week from the programme's
+:class:`~basisbaan.contracts.models.ContractSettings`.
 
-Wage values and permanent contracts come from the database, with arguments
-that override them (for what-if questions and tests):
+**The wage follows the minimum wage** (setting ``wage_follows_minimum_wage``,
+on by default): the wage may never be below the statutory minimum, so a month
+in which the participant's minimum wage (by age, on the month's first day) is
+above the period's hourly wage is planned at the minimum wage. Past the last
+published minimum wage that is the indexed assumption, and the row is marked
+as assumed only where the minimum wage is what it pays.
 
+Wage values, permanent contracts, settings and indexation come from the
+database, with arguments that override them (for what-if questions and tests):
+
+- **Settings.** ``settings`` by programme id replace the stored settings of
+  that programme entirely.
+- **Indexation.** ``indexation`` by key replaces the municipality's assumption
+  for that key.
 - **Wage value.** A row of a contract with LKS uses the participant's latest
   :class:`~basisbaan.contracts.models.WageValueMeasurement` dated on or before
   the *last* day the row covers: a measurement made during a month counts for
@@ -35,20 +51,24 @@ that override them (for what-if questions and tests):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
+
+from django.db.models import OuterRef, Subquery
 
 from basisbaan.calc.costs import CostInputs, FundingLine
 from basisbaan.calc.dated import DatedSeries, DatedValue
 from basisbaan.calc.fixed import PPM, Ints, mul_div_round, to_cents, to_ppm, to_tenths
 from basisbaan.calc.months import MonthSlices, as_days, month_slices
 from basisbaan.contracts.models import ContractPeriod, WageValueMeasurement
+from basisbaan.costs.models import IndexationAssumption, ProgrammeCostSettings
 from basisbaan.parameters.constants import ParameterKey, Unit, unit_of
 from basisbaan.parameters.models import ParameterValue
 from basisbaan.parameters.selectors import (
@@ -58,7 +78,7 @@ from basisbaan.parameters.selectors import (
 )
 from basisbaan.tenancy.models import Municipality
 
-__all__ = ["CostInputSet", "CostSettings", "build_cost_inputs"]
+__all__ = ["CostInputSet", "CostSettings", "build_cost_inputs", "cost_settings_value"]
 
 Bools = npt.NDArray[np.bool_]
 
@@ -95,8 +115,10 @@ DEFAULT_FULLTIME_HOURS: Final = 38
 
 @dataclass(frozen=True, slots=True)
 class CostSettings:
-    """A programme's cost settings (not yet fields of ``Programme``).
+    """A programme's cost settings as the cost model reads them.
 
+    Stored as :class:`~basisbaan.costs.models.ProgrammeCostSettings` (see
+    :func:`cost_settings_value`); the defaults here are the model's.
     ``pension_rate``: the employer's effective pension rate on gross wage plus
     holiday allowance. ``monitoring_fee``: the payroll party's fee per
     participant per month, in euros. ``large_employer``: the legal employer
@@ -107,6 +129,8 @@ class CostSettings:
     ``host_share``/``host_contribution``: what the host pays (a share of the
     month's cost and/or euros a month). ``esf_share``: the share ESF pays.
     ``budget_lines``: the funding lines charged to the programme budget.
+    ``wage_follows_minimum_wage``: plan a month at the participant's minimum
+    wage when that is above the period's hourly wage.
     """
 
     pension_rate: Decimal = Decimal(0)
@@ -119,6 +143,53 @@ class CostSettings:
     host_contribution: Decimal = Decimal(0)
     esf_share: Decimal = Decimal(0)
     budget_lines: FundingLine = FundingLine.PROGRAMME
+    wage_follows_minimum_wage: bool = True
+
+
+def cost_settings_value(
+    row: ProgrammeCostSettings, *, fulltime_hours: int = DEFAULT_FULLTIME_HOURS
+) -> CostSettings:
+    """The cost model's view of a stored (or unsaved default) settings row."""
+    lines = FundingLine.PROGRAMME
+    for flag, line in (
+        (row.budget_buig, FundingLine.BUIG),
+        (row.budget_host, FundingLine.HOST),
+        (row.budget_esf, FundingLine.ESF),
+    ):
+        if flag:
+            lines |= line
+    return CostSettings(
+        pension_rate=row.pension_rate,
+        monitoring_fee=row.monitoring_fee,
+        large_employer=row.large_employer,
+        government_employer=row.government_employer,
+        fixed_term_awf_high=row.fixed_term_awf_high,
+        fulltime_hours=fulltime_hours,
+        host_share=row.host_share,
+        host_contribution=row.host_contribution,
+        esf_share=row.esf_share,
+        budget_lines=lines,
+        wage_follows_minimum_wage=row.wage_follows_minimum_wage,
+    )
+
+
+# The settings read with every period (LEFT JOINs: null when the programme has none).
+_PROGRAMME = "contract__participant__programme__"
+SETTINGS_COLUMNS: Final = (
+    "id",
+    "pension_rate",
+    "monitoring_fee",
+    "large_employer",
+    "government_employer",
+    "fixed_term_awf_high",
+    "wage_follows_minimum_wage",
+    "host_share",
+    "host_contribution",
+    "esf_share",
+    "budget_buig",
+    "budget_host",
+    "budget_esf",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +250,13 @@ def _month_values(
     indexation: Mapping[str, Decimal],
     *,
     lks_needed: bool,
+    minimum_wage_needed: bool,
 ) -> _MonthValues:
-    """Look up every key once per distinct month (LookupError when unknown)."""
+    """Look up every key once per distinct month (LookupError when unknown).
+
+    The LKS keys only when a row has LKS; the minimum wage (per full-time week)
+    and the youth shares when a row has LKS or its wage follows the minimum wage.
+    """
     values: dict[str, Ints] = {}
     assumed: dict[str, Bools] = {}
 
@@ -191,7 +267,9 @@ def _month_values(
 
     keys: list[str] = [*COST_KEYS]
     if lks_needed:
-        keys += [*LKS_KEYS, *YOUTH_KEYS.values()]
+        keys += LKS_KEYS
+    if minimum_wage_needed:
+        keys += YOUTH_KEYS.values()
     for key in keys:
         found = [lookup(key, day) for day in first_days]
         convert = to_cents if unit_of(key) == Unit.EUR else to_ppm
@@ -199,7 +277,7 @@ def _month_values(
         assumed[key] = np.array(
             [v.assumed or (key, v.effective_date) in flagged for v in found], dtype=np.bool_
         )
-    if lks_needed:
+    if minimum_wage_needed:
         # The hourly minimum wage per month, per full-time week (one amount from 2024).
         for week in FULLTIME_WEEKS:
             found = [
@@ -237,19 +315,20 @@ def build_cost_inputs(
     """The rows of every contract period of ``municipality`` between ``start`` and ``end``.
 
     ``contract_ids`` limits the contracts (None: all of the municipality).
-    ``settings`` by programme id, else ``default_settings``. ``wage_values`` by
-    contract id, as fractions (0.6 = 60 %), override the measured wage values
-    (see the module's notes); a contract with LKS but no value gets no LKS and
-    is flagged in ``wage_value_missing``. Contracts in
-    ``permanent_contract_ids`` pay the low AWf rate in every month, besides the
-    contracts recorded as permanent (from their ``permanent_from``). ``indexation`` per key is
-    the assumed rise per missed change (for example the minimum wage after the
-    last published value). Raises LookupError when a figure is not known for
-    a month (before the first row of a parameter).
+    ``settings`` by programme id override the stored settings; a programme
+    with neither uses ``default_settings``. ``wage_values`` by contract id, as
+    fractions (0.6 = 60 %), override the measured wage values (see the
+    module's notes); a contract with LKS but no value gets no LKS and is
+    flagged in ``wage_value_missing``. Contracts in ``permanent_contract_ids``
+    pay the low AWf rate in every month, besides the contracts recorded as
+    permanent (from their ``permanent_from``). ``indexation`` per key is the
+    assumed rise per missed change (for example the minimum wage after the
+    last published value); it overrides the municipality's stored assumption
+    of that key. Raises LookupError when a figure is not known for a month
+    (before the first row of a parameter).
     """
     settings = settings or {}
     wage_values = wage_values or {}
-    indexation = indexation or {}
     periods = ContractPeriod.objects.filter(
         municipality=municipality, start_date__lte=end, end_date__gte=start
     )
@@ -269,21 +348,28 @@ def build_cost_inputs(
             "contract__participant_id",
             "contract__is_permanent",
             "contract__permanent_from",
+            f"{_PROGRAMME}contract_settings__fulltime_hours",
+            *(f"{_PROGRAMME}cost_settings__{name}" for name in SETTINGS_COLUMNS),
         )
     )
     if not records:
         return _empty()
+    stored_rates = IndexationAssumption.objects.filter(
+        municipality=municipality, key=OuterRef("key")
+    ).values("rate")[:1]
     parameter_rows = list(
-        ParameterValue.objects.filter(key__in=[str(k) for k in ALL_KEYS]).values_list(
-            "key", "effective_date", "value", "source", "is_assumption"
-        )
+        ParameterValue.objects.filter(key__in=[str(k) for k in ALL_KEYS])
+        .annotate(indexation=Subquery(stored_rates))
+        .values_list("key", "effective_date", "value", "source", "is_assumption", "indexation")
     )
-    series, flagged = _series(parameter_rows)
+    series, flagged = _series(row[:5] for row in parameter_rows)
+    rates = {row[0]: row[5] for row in parameter_rows if row[5] is not None}
+    rates.update(indexation or {})
 
     columns = [list(column) for column in zip(*records, strict=True)]
     period_id, contract_id, starts, ends, hours_per_week, hourly_wage = columns[:6]
     with_subsidy, programme_id, birth_date, participant_id = columns[6:10]
-    is_permanent, permanent_from = columns[10:]
+    is_permanent, permanent_from = columns[10:12]
     slices = month_slices(starts, ends, window_start=start, window_end=end)
     src = slices.source  # the period of each row
 
@@ -315,7 +401,10 @@ def build_cost_inputs(
     programmes, programme_index = np.unique(
         np.array(programme_id, dtype=np.int64), return_inverse=True
     )
-    per_programme = _settings_columns([settings.get(int(p), default_settings) for p in programmes])
+    stored = _stored_settings(records, programme_id, default_settings)
+    per_programme = _settings_columns(
+        [settings[int(p)] if int(p) in settings else stored[int(p)] for p in programmes]
+    )
     programme_of_row = programme_index[src]
     setting = {name: column[programme_of_row] for name, column in per_programme.items()}
 
@@ -325,7 +414,16 @@ def build_cost_inputs(
     first_days = [dt.date(int(k) // 12, int(k) % 12 + 1, 1) for k in distinct]
     lks_rows = wage_value < PPM
     lks_needed = bool(lks_rows.any())
-    table = _month_values(first_days, series, flagged, indexation, lks_needed=lks_needed)
+    follows = setting["wage_follows_minimum_wage"] == 1
+    minimum_wage_needed = lks_needed or bool(follows.any())
+    table = _month_values(
+        first_days,
+        series,
+        flagged,
+        rates,
+        lks_needed=lks_needed,
+        minimum_wage_needed=minimum_wage_needed,
+    )
     per_month = {key: column[month_index] for key, column in table.cents_or_ppm.items()}
     assumed = np.zeros(len(slices), dtype=np.bool_)
     for key in COST_KEYS:
@@ -341,24 +439,32 @@ def build_cost_inputs(
         + np.where(setting["government_employer"] == 1, per_month[K.UFO], 0)
     )
 
+    wage = hourly[src]
     minimum_wage = np.zeros(len(slices), dtype=np.int64)
     lks_cap: Ints | int = 0
     lks_allowance: Ints | int = 0
-    if lks_needed:
+    if minimum_wage_needed:
         week = setting["fulltime_hours"]
         adult = np.zeros(len(slices), dtype=np.int64)
-        lks_assumed = np.zeros(len(slices), dtype=np.bool_)
+        minimum_assumed = np.zeros(len(slices), dtype=np.bool_)
         for hours_week in FULLTIME_WEEKS:
             name = f"minimum_wage_{hours_week}"
             rows = week == hours_week
             adult[rows] = table.cents_or_ppm[name][month_index[rows]]
-            lks_assumed[rows] = table.assumed[name][month_index[rows]]
-        for key in LKS_KEYS:
-            lks_assumed |= table.assumed[key][month_index]
+            minimum_assumed[rows] = table.assumed[name][month_index[rows]]
         factor = _youth_factor(birth_date, src, slices.year, slices.month, per_month)
-        minimum_wage = np.where(lks_rows, mul_div_round(adult, factor, PPM), 0)
-        assumed |= lks_assumed & lks_rows
-        lks_cap, lks_allowance = per_month[K.LKS_CAP], per_month[K.LKS_EMPLOYER_CHARGES]
+        personal = mul_div_round(adult, factor, PPM)
+        # The wage follows the minimum wage where that is higher (assumed where it pays).
+        raised = follows & (personal > wage)
+        wage = np.where(raised, personal, wage)
+        assumed |= raised & minimum_assumed
+        if lks_needed:
+            lks_assumed = minimum_assumed.copy()
+            for key in LKS_KEYS:
+                lks_assumed |= table.assumed[key][month_index]
+            minimum_wage = np.where(lks_rows, personal, 0)
+            assumed |= lks_assumed & lks_rows
+            lks_cap, lks_allowance = per_month[K.LKS_CAP], per_month[K.LKS_EMPLOYER_CHARGES]
 
     inputs = CostInputs.build(
         contract=contract_index[src],
@@ -366,7 +472,7 @@ def build_cost_inputs(
         month=slices.month,
         days=slices.days,
         days_in_month=slices.days_in_month,
-        hourly_wage=hourly[src],
+        hourly_wage=wage,
         hours=hours[src],
         holiday_ppm=per_month[K.HOLIDAY_ALLOWANCE],
         charges_ppm=charges,
@@ -395,6 +501,28 @@ def build_cost_inputs(
         wage_value_missing=missing,
         assumptions=assumptions,
     )
+
+
+def _stored_settings(
+    records: list[tuple[Any, ...]], programme_id: list[int], default: CostSettings
+) -> dict[int, CostSettings]:
+    """Each programme's stored settings, read from the joined columns of its first period."""
+    first = len(records[0]) - len(SETTINGS_COLUMNS) - 1  # the full-time week's column
+    found: dict[int, CostSettings] = {}
+    for record, programme in zip(records, programme_id, strict=True):
+        if programme in found:
+            continue
+        week = record[first]
+        values = dict(zip(SETTINGS_COLUMNS, record[first + 1 :], strict=True))
+        if values["id"] is None:
+            chosen = default
+        else:
+            values.pop("id")
+            chosen = cost_settings_value(ProgrammeCostSettings(**values))
+        if week is not None:
+            chosen = dataclasses.replace(chosen, fulltime_hours=int(week))
+        found[programme] = chosen
+    return found
 
 
 # Measurements and rows are matched on one int64 key: participant id, then day.
@@ -501,6 +629,7 @@ def _settings_columns(chosen: list[CostSettings]) -> dict[str, Ints]:
         "host_contribution": column(to_cents(s.host_contribution) for s in chosen),
         "esf_share": column(to_ppm(s.esf_share) for s in chosen),
         "budget_lines": column(int(s.budget_lines | FundingLine.PROGRAMME) for s in chosen),
+        "wage_follows_minimum_wage": column(int(s.wage_follows_minimum_wage) for s in chosen),
     }
 
 

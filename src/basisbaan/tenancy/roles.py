@@ -42,6 +42,14 @@ class Perm(StrEnum):
     # Imported payroll costs (salaries per person and month) and the imports.
     PAYROLL_VIEW = "payroll.view"
     PAYROLL_IMPORT = "payroll.import"
+    # Planned costs per contract and month beside the imported actuals (salaries).
+    COSTS_VIEW = "costs.view"
+    # A programme's cost settings and the municipality's indexation assumptions.
+    COSTS_MANAGE = "costs.manage"
+    # The national legal and financial figures (no personal data).
+    PARAMETER_VIEW = "parameter.view"
+    # Adding or correcting a national figure: the functional administrator only.
+    PARAMETER_MANAGE = "parameter.manage"
 
 
 _VIEW_ALL = frozenset(
@@ -51,6 +59,7 @@ _VIEW_ALL = frozenset(
         Perm.HOST_VIEW,
         Perm.PLACEMENT_VIEW,
         Perm.CONTRACT_VIEW,
+        Perm.PARAMETER_VIEW,
     }
 )
 
@@ -69,6 +78,8 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.CONTRACT_MANAGE,
         Perm.PAYROLL_VIEW,
         Perm.PAYROLL_IMPORT,
+        Perm.COSTS_VIEW,
+        Perm.COSTS_MANAGE,
     },
     Role.CONTROLLER: _VIEW_ALL
     | {
@@ -76,10 +87,13 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.CONTRACT_MANAGE,
         Perm.PAYROLL_VIEW,
         Perm.PAYROLL_IMPORT,
+        Perm.COSTS_VIEW,
+        Perm.COSTS_MANAGE,
     },
     # Researchers see pseudonymised participant data only.
     Role.RESEARCHER: _VIEW_ALL,
-    Role.READ_ONLY: _VIEW_ALL | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW},
+    Role.READ_ONLY: _VIEW_ALL
+    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW},
     Role.FUNCTIONAL_ADMIN: frozenset(Perm),
 }
 
