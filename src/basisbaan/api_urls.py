@@ -7,7 +7,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
-from basisbaan.contracts.api.viewsets import ContractViewSet
+from basisbaan.contracts.api.viewsets import (
+    ContractDecisionDueViewSet,
+    ContractViewSet,
+    WageValueMeasurementViewSet,
+)
 from basisbaan.hosts.api.viewsets import HostContactViewSet, HostViewSet, PositionViewSet
 from basisbaan.participants.api.viewsets import ParticipantViewSet
 from basisbaan.payroll.api.viewsets import PayrollEntryViewSet, PayrollImportViewSet
@@ -24,6 +28,12 @@ router.register("host-contacts", HostContactViewSet, basename="host-contact")
 router.register("positions", PositionViewSet, basename="position")
 router.register("placements", PlacementViewSet, basename="placement")
 router.register("contracts", ContractViewSet, basename="contract")
+router.register(
+    "contract-decisions-due", ContractDecisionDueViewSet, basename="contract-decision-due"
+)
+router.register(
+    "wage-value-measurements", WageValueMeasurementViewSet, basename="wage-value-measurement"
+)
 router.register("payroll-entries", PayrollEntryViewSet, basename="payroll-entry")
 router.register("payroll-imports", PayrollImportViewSet, basename="payroll-import")
 

@@ -331,10 +331,10 @@ def _duration_limit(chain_start: dt.date) -> dt.date:
 
 def _months_between(start: dt.date, end: dt.date) -> int:
     """Whole calendar months in ``start..end`` inclusive (a half month counts as none)."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if add_months(start, months) - _ONE_DAY > end:
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    while months > 0 and add_months(start, months) - _ONE_DAY > end:
         months -= 1
-    return max(months, 0)
+    return months
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,13 +1,30 @@
 from django.contrib import admin
 
-from basisbaan.contracts.models import Contract, ContractPeriod
+from basisbaan.contracts.models import (
+    Contract,
+    ContractPeriod,
+    ContractSettings,
+    RenewalDecision,
+    WageValueMeasurement,
+)
 from basisbaan.tenancy.admin_base import TenantAdmin
 
 
 @admin.register(Contract)
 class ContractAdmin(TenantAdmin):
-    list_display = ["id", "employer_name", "reference", "wage_subsidy", "municipality"]
-    list_filter = ["wage_subsidy", ("municipality", admin.RelatedOnlyFieldListFilter)]
+    list_display = [
+        "id",
+        "employer_name",
+        "reference",
+        "wage_subsidy",
+        "is_permanent",
+        "municipality",
+    ]
+    list_filter = [
+        "wage_subsidy",
+        "is_permanent",
+        ("municipality", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["reference", "employer_name"]
     raw_id_fields = ["participant", "placement"]
 
@@ -17,3 +34,25 @@ class ContractPeriodAdmin(TenantAdmin):
     list_display = ["contract", "sequence", "start_date", "end_date", "hours_per_week"]
     list_select_related = ["contract__participant"]
     raw_id_fields = ["contract"]
+
+
+@admin.register(RenewalDecision)
+class RenewalDecisionAdmin(TenantAdmin):
+    list_display = ["period", "decision", "decided_by", "decided_at", "notice_sent_on"]
+    list_filter = ["decision", ("municipality", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["period__contract__participant", "decided_by"]
+    raw_id_fields = ["period", "next_period", "decided_by"]
+
+
+@admin.register(WageValueMeasurement)
+class WageValueMeasurementAdmin(TenantAdmin):
+    list_display = ["participant", "measured_on", "percentage", "method", "next_measurement_on"]
+    list_filter = ["method", ("municipality", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["participant"]
+    raw_id_fields = ["participant"]
+
+
+@admin.register(ContractSettings)
+class ContractSettingsAdmin(TenantAdmin):
+    list_display = ["programme", "default_employer_name", "fulltime_hours", "remeasurement_months"]
+    raw_id_fields = ["programme"]

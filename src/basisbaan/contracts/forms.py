@@ -8,10 +8,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from basisbaan.contracts.models import Contract
+from basisbaan.contracts.constants import Decision
+from basisbaan.contracts.models import Contract, ContractSettings, WageValueMeasurement
+from basisbaan.contracts.worklist import DueStatus
 from basisbaan.core.forms import Form, ModelForm
 from basisbaan.participants.selectors import participant_list
 from basisbaan.placements.selectors import placement_list
+from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality
 
 HOURS = {
@@ -60,7 +63,12 @@ class ContractForm(PeriodFields):
         help_text=_("De plaatsing waar dit contract bij hoort, als die er is."),
     )
     employer_name = forms.CharField(
-        label=_("Juridisch werkgever"), max_length=150, help_text=_("Bijvoorbeeld Caparis.")
+        label=_("Juridisch werkgever"),
+        max_length=150,
+        required=False,
+        help_text=_(
+            "Bijvoorbeeld Caparis. Leeg laten: de standaard verloningspartij van het programma."
+        ),
     )
     reference = forms.CharField(label=_("Kenmerk"), max_length=40, required=False)
     employee_number = forms.CharField(
@@ -127,3 +135,139 @@ class RenewForm(PeriodFields):
         help_text=_("Leeg laten: de standaardduur van het programma."),
     )
     field_order = ["start_date", "end_date", "hours_per_week", "hourly_wage"]
+
+
+class DecisionForm(Form):
+    """The decision about the end of the last period; the renewal fields are used
+    by ‘verlengen’ and ‘vast contract’ (empty: the proposed values)."""
+
+    decision = forms.ChoiceField(
+        label=_("Besluit"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Motivering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht bij niet verlengen en bij een vast contract."),
+    )
+    notice_sent_on = forms.DateField(
+        label=_("Schriftelijk aangezegd op"),
+        required=False,
+        help_text=_("De dag waarop de deelnemer het besluit schriftelijk kreeg, als dat al is."),
+    )
+    start_date = forms.DateField(
+        label=_("Startdatum nieuwe periode"),
+        required=False,
+        help_text=_("Leeg laten: de dag na het einde van de huidige periode."),
+    )
+    end_date = forms.DateField(
+        label=_("Einddatum nieuwe periode"),
+        required=False,
+        help_text=_(
+            "Leeg laten: de standaardduur van het programma (bij vast: tot het einde van het programma)."
+        ),
+    )
+    hours_per_week = forms.DecimalField(label=_("Uren per week"), required=False, **HOURS)  # type: ignore[arg-type]
+    hourly_wage = forms.DecimalField(
+        label=_("Uurloon (bruto, in euro)"),
+        required=False,
+        help_text=_("Leeg laten: het voorgestelde uurloon, ten minste het minimumloon."),
+        **WAGE,  # type: ignore[arg-type]
+    )
+
+
+class WageValueForm(ModelForm):
+    participant = ParticipantChoiceField(label=_("Deelnemer"), queryset=None)
+
+    class Meta:
+        model = WageValueMeasurement
+        fields = [
+            "participant",
+            "measured_on",
+            "percentage",
+            "method",
+            "assessor",
+            "next_measurement_on",
+            "note",
+        ]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].queryset = participant_list(municipality=municipality)  # type: ignore[attr-defined]
+        self.fields["next_measurement_on"].required = False
+        self.fields["next_measurement_on"].help_text = _(
+            "Leeg laten: na de hermeettermijn van het programma (standaard 12 maanden)."
+        )
+
+    def service_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self._meta.fields or []}
+
+
+class WageValueEditForm(WageValueForm):
+    class Meta(WageValueForm.Meta):
+        fields = [
+            "measured_on",
+            "percentage",
+            "method",
+            "assessor",
+            "next_measurement_on",
+            "note",
+        ]
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, municipality=municipality, **kwargs)
+        self.fields.pop("participant", None)
+        self.fields["next_measurement_on"].required = True
+        self.fields["next_measurement_on"].help_text = ""
+
+
+class ContractSettingsForm(ModelForm):
+    class Meta:
+        model = ContractSettings
+        fields = ["default_employer_name", "fulltime_hours", "remeasurement_months"]
+
+    def service_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self._meta.fields or []}
+
+
+WEEKS = [(4, _("4 weken")), (8, _("8 weken")), (13, _("13 weken")), (26, _("26 weken"))]
+
+
+class WorklistFilterForm(forms.Form):
+    programme: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Programma"), queryset=None, required=False, empty_label=_("Alle")
+    )
+    weeks = forms.TypedChoiceField(
+        label=_("Vooruitkijken"), choices=WEEKS, coerce=int, required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alle")), *DueStatus.choices]
+    )
+    chain = forms.BooleanField(label=_("Alleen ketenregeling"), required=False)
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programme_list(municipality=municipality)  # type: ignore[attr-defined]
+
+    def value(self, name: str, default: Any = None) -> Any:
+        if not self.is_valid():
+            return default
+        return self.cleaned_data.get(name) or default
+
+
+class BelowMinimumFilterForm(forms.Form):
+    past = forms.BooleanField(label=_("Ook afgelopen periodes"), required=False)
+
+
+__all__ = [
+    "BelowMinimumFilterForm",
+    "ContractEditForm",
+    "ContractForm",
+    "ContractSettingsForm",
+    "DecisionForm",
+    "RenewForm",
+    "WageValueEditForm",
+    "WageValueForm",
+    "WorklistFilterForm",
+]

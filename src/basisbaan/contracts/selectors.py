@@ -26,13 +26,14 @@ from basisbaan.contracts.models import (
     WageValueMeasurement,
 )
 from basisbaan.core.money import format_euro
-from basisbaan.parameters.constants import ParameterKey
+from basisbaan.parameters.constants import ParameterKey, Unit, unit_of
 from basisbaan.parameters.models import ParameterValue
 from basisbaan.participants.models import Participant
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality
 
 K = ParameterKey
+CENT = Decimal("0.01")
 WEEK_KEYS = {
     36: K.MINIMUM_WAGE_HOURLY_36,
     38: K.MINIMUM_WAGE_HOURLY_38,
@@ -55,7 +56,7 @@ MINIMUM_WAGE_KEYS = [K.MINIMUM_WAGE_HOURLY, *WEEK_KEYS.values(), *YOUTH_KEYS.val
 def contract_list(
     *, municipality: Municipality, participant_id: int | None = None
 ) -> QuerySet[Contract]:
-    periods = ContractPeriod.objects.order_by("sequence").select_related("decision")
+    periods = ContractPeriod.objects.order_by("sequence").select_related("decision__decided_by")
     qs = (
         Contract.objects.filter(municipality=municipality)
         .select_related("participant__programme__contract_settings", "placement")
@@ -149,7 +150,9 @@ def minimum_wage_table() -> MinimumWageTable:
         .values_list("key", "effective_date", "value", "is_assumption")
     )
     for key, day, value, assumed in rows:
-        series.setdefault(key, []).append(Rate(day, value, assumed))
+        # Amounts in whole cents (the table stores six decimals); shares as stored.
+        amount = value.quantize(CENT) if unit_of(key) == Unit.EUR else value.normalize()
+        series.setdefault(key, []).append(Rate(day, amount, assumed))
     return MinimumWageTable(
         hourly=tuple(series.get(K.MINIMUM_WAGE_HOURLY, ())),
         by_week={week: tuple(series.get(key, ())) for week, key in WEEK_KEYS.items()},

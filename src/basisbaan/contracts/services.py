@@ -12,7 +12,7 @@ labour law come from :mod:`basisbaan.calc.labour_law`:
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -65,6 +65,7 @@ WAGE_VALUE_FIELDS = {
 }
 SETTINGS_FIELDS = {"default_employer_name", "fulltime_hours", "remeasurement_months"}
 ONE_DAY = dt.timedelta(days=1)
+PERCENT = Decimal("0.01")
 
 
 def _check_period(start: dt.date, end: dt.date) -> None:
@@ -387,6 +388,7 @@ def wage_value_record(
     months = contract_settings_of(participant.programme).remeasurement_months
     next_on = next_measurement_on or add_months(measured_on, months)
     _check_wage_value(measured_on, next_on, percentage)
+    percentage = percentage.quantize(PERCENT, ROUND_HALF_UP)
     return model_create(
         instance=WageValueMeasurement(
             municipality=municipality,
@@ -407,6 +409,8 @@ def wage_value_update(
     *, measurement: WageValueMeasurement, actor: User | None, data: dict[str, Any]
 ) -> WageValueMeasurement:
     """Correct a measurement (a typing error, a later report date)."""
+    if data.get("percentage") is not None:
+        data = {**data, "percentage": Decimal(data["percentage"]).quantize(PERCENT, ROUND_HALF_UP)}
     measured_on = data.get("measured_on", measurement.measured_on)
     _check_wage_value(
         measured_on,

@@ -1,19 +1,53 @@
-"""Contract pages: list, detail with periods, new contract, renewal."""
+"""Contract pages: list, detail with periods and alerts, new contract, renewal,
+renewal decisions and their worklist, periods below the minimum wage,
+wage-value measurements and the programmes' contract settings."""
 
 from __future__ import annotations
 
 import copy
 from typing import Any
 
+from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
+from basisbaan.calc.labour_law import Term, notice_deadline
 from basisbaan.contracts import services
-from basisbaan.contracts.forms import ContractEditForm, ContractForm, RenewForm
-from basisbaan.contracts.models import Contract
-from basisbaan.contracts.selectors import contract_list
+from basisbaan.contracts.chains import chain_warning, check_next, participant_period_rows
+from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS, Decision
+from basisbaan.contracts.forms import (
+    BelowMinimumFilterForm,
+    ContractEditForm,
+    ContractForm,
+    ContractSettingsForm,
+    DecisionForm,
+    RenewForm,
+    WageValueEditForm,
+    WageValueForm,
+    WorklistFilterForm,
+)
+from basisbaan.contracts.models import (
+    Contract,
+    ContractPeriod,
+    ContractSettings,
+    RenewalDecision,
+    WageValueMeasurement,
+)
+from basisbaan.contracts.overview import contract_overview
+from basisbaan.contracts.selectors import (
+    contract_list,
+    contract_settings_list,
+    contract_settings_of,
+    minimum_wage_table,
+    period_wage_flag,
+    periods_below_minimum,
+    wage_value_list,
+)
+from basisbaan.contracts.worklist import decisions_due, remeasurements_due
 from basisbaan.core.views import (
     ObjectServiceFormView,
     ServiceFormView,
@@ -25,8 +59,11 @@ from basisbaan.participants.views import (
     audit_participant_list,
     audit_participant_view,
 )
+from basisbaan.programmes.models import Programme
+from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
+from basisbaan.tenancy.scoping import TenantViewMixin
 
 
 class ContractListView(TenantListView):
@@ -40,6 +77,16 @@ class ContractListView(TenantListView):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
         page.object_list = context["object_list"] = list(page.object_list)
+        table = minimum_wage_table()
+        context["below_minimum"] = {
+            contract.pk
+            for contract in page.object_list
+            if any(
+                period_wage_flag(period, contract.participant, table)
+                for period in contract.periods.all()
+                if period.end_date >= timezone.localdate()
+            )
+        }
         audit_participant_list(self.request, (c.participant_id for c in page.object_list))
         return context
 
@@ -50,10 +97,13 @@ class ContractDetailView(TenantDetailView):
     context_object_name = "contract"
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Contract]:
-        return contract_list(municipality=municipality).select_related("placement__position__host")
+        return contract_list(municipality=municipality).select_related(
+            "placement__position__host", "municipality"
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        context["overview"] = contract_overview(self.object, today=timezone.localdate())
         audit_participant_view(self.request, self.object.participant, NAME_FIELDS)
         return context
 
@@ -89,7 +139,7 @@ class ContractCreateView(ServiceFormView):
             actor=self.request.user,  # type: ignore[arg-type]
             participant=data["participant"],
             placement=data.get("placement"),
-            employer_name=data["employer_name"],
+            employer_name=data.get("employer_name") or "",
             reference=data.get("reference") or "",
             employee_number=data.get("employee_number") or "",
             wage_subsidy=bool(data.get("wage_subsidy")),
@@ -169,3 +219,302 @@ class ContractRenewView(ObjectServiceFormView):
 
     def get_success_url(self) -> str:
         return reverse("contracts:detail", args=[self.object.pk])
+
+
+# --- renewal decisions ----------------------------------------------------------------------
+
+
+class ContractDecisionView(ObjectServiceFormView):
+    """Decide about the end of the contract's last period: renew, not, or permanent."""
+
+    permission = Perm.CONTRACT_MANAGE
+    form_class = DecisionForm
+    template_name = "contracts/decision_form.html"
+    context_object_name = "contract"
+    extra_context = {"page_title": gettext_lazy("Besluit over verlenging")}
+    period: ContractPeriod
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Contract]:
+        return contract_list(municipality=municipality)
+
+    def pending_period(self) -> ContractPeriod | None:
+        periods = list(self.object.periods.all())
+        if not periods or self.object.is_permanent:
+            return None
+        last = periods[-1]
+        return None if RenewalDecision.objects.filter(period=last).exists() else last
+
+    def _nothing_to_decide(self) -> HttpResponse:
+        messages.info(self.request, gettext_lazy("Er is nu geen besluit over verlenging te nemen."))
+        return HttpResponseRedirect(reverse("contracts:detail", args=[self.object.pk]))
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.object = self.get_object()
+        pending = self.pending_period()
+        if pending is None:
+            return self._nothing_to_decide()
+        self.period = pending
+        response = super().get(request, *args, **kwargs)
+        audit_participant_view(request, self.object.participant, NAME_FIELDS)
+        return response
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.object = self.get_object()
+        pending = self.pending_period()
+        if pending is None:
+            return self._nothing_to_decide()
+        self.period = pending
+        return super().post(request, *args, **kwargs)
+
+    def get_initial(self) -> dict[str, Any]:
+        defaults = services.next_period_defaults(self.period)
+        return {
+            "hours_per_week": defaults["hours_per_week"],
+            "hourly_wage": defaults["hourly_wage"],
+        }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        period, contract = self.period, self.object
+        defaults = services.next_period_defaults(period)
+        rows = participant_period_rows(contract.municipality_id, [contract.participant_id])
+        check = check_next(
+            rows.get(contract.participant_id, []),
+            contract.employer_name,
+            Term(defaults["start_date"], defaults["end_date"]),
+        )
+        context.update(
+            period=period,
+            defaults=defaults,
+            permanent_defaults=services.next_period_defaults(period, decision=Decision.PERMANENT),
+            notice_deadline=notice_deadline(period.start_date, period.end_date),
+            chain_check=check,
+            chain_text=chain_warning(check),
+        )
+        return context
+
+    def perform(self, form: DecisionForm) -> RenewalDecision:
+        data = form.cleaned_data
+        return services.renewal_decide(
+            period=self.period,
+            actor=self.request.user,  # type: ignore[arg-type]
+            decision=data["decision"],
+            reason=data.get("reason") or "",
+            notice_sent_on=data.get("notice_sent_on"),
+            hours_per_week=data.get("hours_per_week"),
+            hourly_wage=data.get("hourly_wage"),
+            start_date=data.get("start_date"),
+            end_date=data.get("end_date"),
+        )
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        if isinstance(self.result, RenewalDecision):
+            messages.success(
+                self.request,
+                gettext_lazy("Het besluit ‘%(decision)s’ is vastgelegd.")
+                % {"decision": self.result.get_decision_display()},
+            )
+        return response
+
+    def get_success_url(self) -> str:
+        return reverse("contracts:detail", args=[self.object.pk])
+
+
+class DecisionWorklistView(TenantViewMixin, TemplateView):
+    """Decisions due: periods ending within the horizon without a decision, and
+    wage values due for re-measurement."""
+
+    permission = Perm.CONTRACT_VIEW
+    template_name = "contracts/worklist.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        form = WorklistFilterForm(self.request.GET or None, municipality=self.municipality)
+        weeks = form.value("weeks", DEFAULT_HORIZON_WEEKS)
+        programme = form.value("programme")
+        rows = decisions_due(
+            municipality=self.municipality,
+            today=today,
+            weeks=weeks,
+            programme_id=programme.pk if programme else None,
+            status=form.value("status", ""),
+            chain_only=bool(form.value("chain", False)),
+        )
+        remeasure = remeasurements_due(municipality=self.municipality, today=today, weeks=weeks)
+        context.update(
+            filter_form=form,
+            rows=rows,
+            remeasurements=remeasure,
+            weeks=weeks,
+            today=today,
+            late_count=sum(1 for row in rows if row.late),
+        )
+        audit_participant_list(
+            self.request,
+            [row.participant.pk for row in rows] + [r.participant.pk for r in remeasure],
+        )
+        return context
+
+
+class BelowMinimumWageView(TenantViewMixin, TemplateView):
+    """Periods whose hourly wage falls below the statutory minimum on some day."""
+
+    permission = Perm.CONTRACT_VIEW
+    template_name = "contracts/below_minimum.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = BelowMinimumFilterForm(self.request.GET or None)
+        past = bool(form.is_valid() and form.cleaned_data.get("past"))
+        flags = periods_below_minimum(
+            municipality=self.municipality, today=timezone.localdate(), include_past=past
+        )
+        context.update(filter_form=form, flags=flags, past=past)
+        audit_participant_list(self.request, [f.period.contract.participant_id for f in flags])
+        return context
+
+
+# --- wage-value measurements ----------------------------------------------------------------
+
+
+class WageValueListView(TenantListView):
+    permission = Perm.CONTRACT_VIEW
+    template_name = "contracts/wage_value_list.html"
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[WageValueMeasurement]:
+        qs = wage_value_list(municipality=municipality).order_by(
+            "participant__last_name", "participant__first_name", "participant_id", "-measured_on"
+        )
+        participant = self.request.GET.get("participant", "")
+        if participant.isdigit():
+            qs = qs.filter(participant_id=int(participant))
+        return qs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        page.object_list = context["object_list"] = list(page.object_list)
+        context["today"] = timezone.localdate()
+        audit_participant_list(self.request, (m.participant_id for m in page.object_list))
+        return context
+
+
+class WageValueCreateView(ServiceFormView):
+    permission = Perm.CONTRACT_MANAGE
+    form_class = WageValueForm
+    template_name = "contracts/wage_value_form.html"
+    success_message = gettext_lazy("De loonwaardemeting is vastgelegd.")
+    extra_context = {"page_title": gettext_lazy("Nieuwe loonwaardemeting")}
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "municipality": self.municipality}
+
+    def get_initial(self) -> dict[str, Any]:
+        participant = self.request.GET.get("participant", "")
+        return {"participant": participant} if participant.isdigit() else {}
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        form = response.context_data["form"]  # type: ignore[attr-defined]
+        audit_participant_list(
+            request, form.fields["participant"].queryset.values_list("pk", flat=True)
+        )
+        return response
+
+    def perform(self, form: WageValueForm) -> WageValueMeasurement:
+        data = form.cleaned_data
+        return services.wage_value_record(
+            municipality=self.municipality,
+            actor=self.request.user,  # type: ignore[arg-type]
+            participant=data["participant"],
+            measured_on=data["measured_on"],
+            percentage=data["percentage"],
+            method=data["method"],
+            assessor=data["assessor"],
+            next_measurement_on=data.get("next_measurement_on"),
+            note=data.get("note") or "",
+        )
+
+    def get_success_url(self) -> str:
+        return next_url(self.request) or reverse("contracts:wage_values")
+
+
+class WageValueUpdateView(ObjectServiceFormView):
+    permission = Perm.CONTRACT_MANAGE
+    form_class = WageValueEditForm
+    template_name = "contracts/wage_value_form.html"
+    context_object_name = "measurement"
+    success_message = gettext_lazy("De loonwaardemeting is opgeslagen.")
+    extra_context = {"page_title": gettext_lazy("Loonwaardemeting wijzigen")}
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[WageValueMeasurement]:
+        return wage_value_list(municipality=municipality)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {
+            **super().get_form_kwargs(),
+            "instance": copy.copy(self.object),
+            "municipality": self.municipality,
+        }
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        audit_participant_view(request, self.object.participant, NAME_FIELDS)
+        return response
+
+    def perform(self, form: WageValueEditForm) -> WageValueMeasurement:
+        return services.wage_value_update(
+            measurement=self.fresh_object(),
+            actor=self.request.user,  # type: ignore[arg-type]
+            data=form.service_data(),
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("contracts:wage_values") + f"?participant={self.object.participant_id}"
+
+
+def next_url(request: HttpRequest) -> str:
+    """A local ``next`` path to return to (only paths on this site)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    return target if target.startswith("/") and not target.startswith("//") else ""
+
+
+# --- programme settings ---------------------------------------------------------------------
+
+
+class ContractSettingsListView(TenantViewMixin, TemplateView):
+    permission = Perm.CONTRACT_VIEW
+    template_name = "contracts/settings_list.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["settings_list"] = contract_settings_list(municipality=self.municipality)
+        return context
+
+
+class ContractSettingsUpdateView(ObjectServiceFormView):
+    permission = Perm.PROGRAMME_MANAGE
+    form_class = ContractSettingsForm
+    template_name = "contracts/settings_form.html"
+    context_object_name = "programme"
+    success_message = gettext_lazy("De contractinstellingen zijn opgeslagen.")
+    extra_context = {"page_title": gettext_lazy("Contractinstellingen")}
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Programme]:
+        return programme_list(municipality=municipality).select_related("contract_settings")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        settings: ContractSettings = copy.copy(contract_settings_of(self.object))
+        return {**super().get_form_kwargs(), "instance": settings}
+
+    def perform(self, form: ContractSettingsForm) -> ContractSettings:
+        return services.contract_settings_set(
+            programme=self.fresh_object(),
+            actor=self.request.user,  # type: ignore[arg-type]
+            data=form.service_data(),
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("contracts:settings")

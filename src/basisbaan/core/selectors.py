@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
+from basisbaan.contracts.worklist import attention_counts
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.selectors import position_list
 from basisbaan.participants.constants import ParticipantStatus
@@ -16,7 +18,8 @@ from basisbaan.tenancy.models import Municipality
 
 
 def dashboard_counts(municipality: Municipality) -> dict[str, Any]:
-    """The dashboard's figures in four queries, whatever the numbers."""
+    """The dashboard's figures in a fixed number of queries, whatever the numbers
+    (four, plus those of the contract alerts)."""
     statuses = list(ParticipantStatus)
     closed_statuses = [ParticipantStatus.EXITED, ParticipantStatus.REJECTED]
     participant_counts = participant_list(municipality=municipality).aggregate(
@@ -41,4 +44,5 @@ def dashboard_counts(municipality: Municipality) -> dict[str, Any]:
         "open_positions": open_positions,
         "programmes": programmes,
         "programmes_closed": [p for p in programmes if not p.intake_open],
+        "contract_alerts": attention_counts(municipality, timezone.localdate()),
     }

@@ -5,7 +5,7 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 
-from basisbaan.contracts.models import Contract
+from basisbaan.contracts.models import Contract, WageValueMeasurement
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.participants.models import Participant
 from basisbaan.participants.selectors import participant_list
@@ -25,3 +25,11 @@ class ContractFilter(django_filters.FilterSet):  # type: ignore[misc]
     class Meta:
         model = Contract
         fields = ["participant", "wage_subsidy"]
+
+
+class WageValueFilter(django_filters.FilterSet):  # type: ignore[misc]
+    participant = django_filters.ModelChoiceFilter(queryset=_participants)
+
+    class Meta:
+        model = WageValueMeasurement
+        fields = ["participant"]

@@ -1,26 +1,57 @@
-"""API of contracts and their periods: ``/api/v1/contracts/``."""
+"""API of contracts, their periods and renewal decisions, the decisions worklist
+and wage-value measurements.
+
+- ``/api/v1/contracts/`` with ``{id}/renew/``, ``{id}/decisions/`` and
+  ``below-minimum-wage/``;
+- ``/api/v1/contract-decisions-due/``: the worklist of renewal decisions;
+- ``/api/v1/wage-value-measurements/`` with ``due/``: measurements and re-measurements.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from basisbaan.contracts.api.filters import ContractFilter
+from basisbaan.contracts.api.filters import ContractFilter, WageValueFilter
 from basisbaan.contracts.api.serializers import (
     ContractCreateSerializer,
     ContractPeriodSerializer,
     ContractRenewSerializer,
     ContractSerializer,
+    DueDecisionSerializer,
+    RemeasurementDueSerializer,
+    RenewalDecisionCreateSerializer,
+    RenewalDecisionSerializer,
+    WageFlagSerializer,
+    WageValueCreateSerializer,
+    WageValueMeasurementSerializer,
+    WageValueUpdateSerializer,
 )
-from basisbaan.contracts.models import Contract
-from basisbaan.contracts.selectors import contract_list
-from basisbaan.contracts.services import contract_create, contract_period_add
+from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS
+from basisbaan.contracts.models import Contract, ContractPeriod, WageValueMeasurement
+from basisbaan.contracts.selectors import (
+    contract_list,
+    decision_list,
+    periods_below_minimum,
+    wage_value_list,
+)
+from basisbaan.contracts.services import (
+    contract_create,
+    contract_period_add,
+    renewal_decide,
+    wage_value_record,
+    wage_value_update,
+)
+from basisbaan.contracts.worklist import DueStatus, decisions_due, remeasurements_due
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
@@ -92,3 +123,194 @@ class ContractViewSet(
             **payload.validated_data,
         )
         return Response(ContractPeriodSerializer(period).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="Besluiten over verlenging van dit contract",
+        responses={200: RenewalDecisionSerializer(many=True)},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Besluit over verlenging vastleggen",
+        description=(
+            "Legt het besluit vast over de laatste periode van het contract (die nog geen "
+            "besluit heeft). renew voegt de volgende periode toe (zelfde uren, uurloon ten "
+            "minste het minimumloon) en wordt geweigerd als de ketenregeling het contract "
+            "daarmee van rechtswege vast zou maken; permanent maakt het contract vast vanaf de "
+            "dag na de periode; not_renew laat het contract eindigen."
+        ),
+        request=RenewalDecisionCreateSerializer,
+        responses={201: RenewalDecisionSerializer},
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filterset_class=None)
+    def decisions(self, request: Request, pk: str | None = None) -> Response:
+        contract = self.get_object()
+        if request.method == "GET":
+            decisions = decision_list(municipality=self.municipality, contract_id=contract.pk)
+            return Response(RenewalDecisionSerializer(decisions, many=True).data)
+        payload = RenewalDecisionCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        periods = list(contract.periods.all())
+        if not periods:
+            raise ValidationError("Dit contract heeft nog geen periode.")
+        decision = renewal_decide(
+            period=periods[-1], actor=request_actor(request), **payload.validated_data
+        )
+        fresh = decision_list(municipality=self.municipality).get(pk=decision.pk)
+        return Response(RenewalDecisionSerializer(fresh).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Periodes onder het minimumloon",
+        description=(
+            "Lopende en toekomstige periodes (met past=true ook afgelopen) waarvan het uurloon "
+            "op een dag onder het wettelijk minimumloon ligt, bijvoorbeeld na een verhoging. "
+            "assumed: het minimumloon is een aanname (nog niet gepubliceerd)."
+        ),
+        parameters=[OpenApiParameter("past", OpenApiTypes.BOOL, required=False)],
+        responses={200: WageFlagSerializer(many=True)},
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="below-minimum-wage",
+        pagination_class=None,
+        filterset_class=None,
+    )
+    def below_minimum_wage(self, request: Request) -> Response:
+        past = request.query_params.get("past", "").lower() in {"1", "true", "ja"}
+        flags = periods_below_minimum(
+            municipality=self.municipality, today=timezone.localdate(), include_past=past
+        )
+        return Response(WageFlagSerializer(flags, many=True).data)
+
+
+class WorklistQuerySerializer(serializers.Serializer[None]):
+    weeks = serializers.IntegerField(
+        min_value=1, max_value=104, required=False, default=DEFAULT_HORIZON_WEEKS
+    )
+    programme = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+    status = serializers.ChoiceField(choices=DueStatus.choices, required=False)
+    chain = serializers.BooleanField(required=False, default=False)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Besluiten over verlenging die nodig zijn",
+        description=(
+            "Laatste periodes zonder besluit die binnen `weeks` weken (standaard 8) eindigen "
+            "of zo kort geleden eindigden, met de uiterste aanzegdatum, de dagen die resten "
+            "en wat de ketenregeling van een verlenging maakt. Meest dringend eerst."
+        ),
+        parameters=[WorklistQuerySerializer],
+        responses={200: DueDecisionSerializer(many=True)},
+    )
+)
+class ContractDecisionDueViewSet(TenantViewSet):
+    """Werklijst: contractperiodes die een besluit over verlenging nodig hebben."""
+
+    queryset = ContractPeriod.objects.none()
+    serializer_class = DueDecisionSerializer
+    schema = TenantAutoSchema()
+    view_permission = Perm.CONTRACT_VIEW
+    pagination_class = None
+    filter_backends: list[Any] = []
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[ContractPeriod]:
+        return ContractPeriod.objects.filter(municipality=municipality)
+
+    def list(self, request: Request) -> Response:
+        query = WorklistQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        options = query.validated_data
+        rows = decisions_due(
+            municipality=self.municipality,
+            today=timezone.localdate(),
+            weeks=options["weeks"],
+            programme_id=options.get("programme"),
+            status=options.get("status", ""),
+            chain_only=options["chain"],
+        )
+        return Response(DueDecisionSerializer(rows, many=True).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Loonwaardemetingen"),
+    retrieve=extend_schema(summary="Eén loonwaardemeting"),
+)
+class WageValueMeasurementViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    TenantViewSet,
+):
+    """Gemeten loonwaardes van deelnemers (percentage van het minimumloon), de basis
+    van de loonkostensubsidie."""
+
+    queryset = WageValueMeasurement.objects.none()
+    serializer_class = WageValueMeasurementSerializer
+    filterset_class = WageValueFilter
+    ordering_fields = ["id", "measured_on", "next_measurement_on"]
+    ordering = ["-measured_on", "-id"]
+    schema = TenantAutoSchema()
+    view_permission = Perm.CONTRACT_VIEW
+    manage_permission = Perm.CONTRACT_MANAGE
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[WageValueMeasurement]:
+        return wage_value_list(municipality=municipality)
+
+    @extend_schema(
+        summary="Loonwaardemeting vastleggen",
+        description=(
+            "Zonder volgende meetdatum: de meetdatum plus de hermeettermijn van het "
+            "programma (standaard 12 maanden)."
+        ),
+        request=WageValueCreateSerializer,
+        responses={201: WageValueMeasurementSerializer},
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        payload = WageValueCreateSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        payload.is_valid(raise_exception=True)
+        measurement = wage_value_record(
+            municipality=self.municipality, actor=request_actor(request), **payload.validated_data
+        )
+        return Response(
+            WageValueMeasurementSerializer(measurement).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        summary="Loonwaardemeting corrigeren",
+        request=WageValueUpdateSerializer,
+        responses={200: WageValueMeasurementSerializer},
+    )
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        measurement = self.get_object()
+        payload = WageValueUpdateSerializer(data=request.data, partial=True)
+        payload.is_valid(raise_exception=True)
+        measurement = wage_value_update(
+            measurement=measurement, actor=request_actor(request), data=dict(payload.validated_data)
+        )
+        return Response(WageValueMeasurementSerializer(measurement).data)
+
+    @extend_schema(
+        summary="Loonwaardes die (opnieuw) gemeten moeten worden",
+        description=(
+            "Deelnemers met een lopend of toekomstig contract met loonkostensubsidie van wie "
+            "de laatste meting binnen `weeks` weken (standaard 8) opnieuw moet, of te laat is, "
+            "en wie nog nooit is gemeten (status missing)."
+        ),
+        parameters=[
+            OpenApiParameter("weeks", OpenApiTypes.INT, required=False),
+        ],
+        responses={200: RemeasurementDueSerializer(many=True)},
+    )
+    @action(detail=False, methods=["get"], pagination_class=None, filterset_class=None)
+    def due(self, request: Request) -> Response:
+        query = WorklistQuerySerializer(data={"weeks": request.query_params.get("weeks", 8)})
+        query.is_valid(raise_exception=True)
+        rows = remeasurements_due(
+            municipality=self.municipality,
+            today=timezone.localdate(),
+            weeks=query.validated_data["weeks"],
+        )
+        return Response(RemeasurementDueSerializer(rows, many=True).data)
