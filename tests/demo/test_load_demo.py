@@ -1,4 +1,4 @@
-"""``basisbaan load_demo``: the Leeuwarden pilot of the council letter, loaded through the services."""
+"""``basisbaan load_demo`` as a command: idempotent, refused without DEBUG; its wage table."""
 
 from __future__ import annotations
 
@@ -7,28 +7,23 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
-from stdnum.nl import bsn as stdnum_bsn
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from basisbaan.audit.models import AuditEntry
-from basisbaan.contracts.models import Contract, ContractPeriod
+from basisbaan.contracts.models import Contract, ContractPeriod, RenewalDecision
 from basisbaan.demo.data import (
-    LEEUWARDEN_INTAKE_CLOSED_REASON,
     MINIMUM_WAGE_HOURLY,
-    demo_bsns,
+    minimum_wage_for_period,
     minimum_wage_on,
 )
-from basisbaan.hosts.constants import HostKind, Track
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.parameters.seed import SEED
-from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Membership, Municipality, User
-from basisbaan.tenancy.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -41,12 +36,6 @@ def load(settings) -> str:
     out = StringIO()
     call_command("load_demo", stdout=out)
     return out.getvalue()
-
-
-@pytest.fixture
-def demo(settings) -> Municipality:
-    load(settings)
-    return Municipality.objects.get(slug="leeuwarden")
 
 
 def counts() -> dict[str, int]:
@@ -62,172 +51,10 @@ def counts() -> dict[str, int]:
         Placement,
         Contract,
         ContractPeriod,
+        RenewalDecision,
         AuditEntry,
     )
     return {m.__name__: m.objects.count() for m in models}
-
-
-def test_sixteen_placed_with_active_placements(demo):
-    placed = Participant.objects.filter(municipality=demo, status=ParticipantStatus.PLACED)
-    assert placed.count() == 16
-    active = Placement.objects.filter(municipality=demo, end_date__isnull=True)
-    assert active.count() == 16
-    assert set(active.values_list("participant_id", flat=True)) == set(
-        placed.values_list("pk", flat=True)
-    )
-    starts = sorted(active.values_list("start_date", flat=True))
-    assert dt.date(2024, 7, 1) <= starts[0] and starts[-1] <= dt.date(2024, 12, 1)
-
-
-def test_both_tracks_and_six_with_wage_subsidy(demo):
-    tracks = list(Placement.objects.filter(municipality=demo).values_list("track", flat=True))
-    assert tracks.count(Track.TRANSITION) == 9
-    assert tracks.count(Track.SOCIAL_VALUE) == 7
-    contracts = Contract.objects.filter(municipality=demo)
-    assert contracts.count() == 16
-    assert contracts.filter(wage_subsidy=True).count() == 6
-    assert set(contracts.values_list("employer_name", flat=True)) == {"Caparis"}
-    kinds = set(Host.objects.filter(municipality=demo).values_list("kind", flat=True))
-    assert kinds == set(HostKind.values)
-    assert Host.objects.filter(municipality=demo, name="Wijkteam Leeuwarden-Oost").exists()
-    for host in Host.objects.filter(municipality=demo):
-        assert host.contacts.count() >= 1
-        assert host.positions.count() >= 1
-
-
-def test_not_placed_participants(demo):
-    statuses = list(
-        Participant.objects.filter(municipality=demo)
-        .exclude(status=ParticipantStatus.PLACED)
-        .values_list("status", flat=True)
-    )
-    assert sorted(statuses) == sorted(
-        [
-            ParticipantStatus.WAITING,
-            ParticipantStatus.WAITING,
-            ParticipantStatus.INTAKE,
-            ParticipantStatus.REFERRED,
-        ]
-    )
-
-
-def test_programme_intake_closed_with_reason(demo):
-    programme = Programme.objects.get(municipality=demo, slug="pilot-2023-2026")
-    assert programme.name == "Pilot basisbanen 2023-2026"
-    assert (programme.start_date, programme.end_date) == (
-        dt.date(2023, 1, 1),
-        dt.date(2026, 12, 31),
-    )
-    assert programme.contract_period_months == 6
-    assert programme.intake_open is False
-    assert programme.intake_closed_reason == LEEUWARDEN_INTAKE_CLOSED_REASON
-    assert "budgettaire" in programme.intake_closed_reason
-    assert demo.cbs_code == "GM0080"
-    emmen = Programme.objects.get(municipality__slug="emmen", slug="basisbanen-emmen")
-    assert emmen.intake_open is True
-
-
-def test_contract_periods_follow_the_minimum_wage(demo):
-    periods = ContractPeriod.objects.filter(municipality=demo).select_related("contract")
-    by_contract: dict[int, list[ContractPeriod]] = {}
-    for period in periods.order_by("contract_id", "sequence"):
-        by_contract.setdefault(period.contract_id, []).append(period)
-    assert len(by_contract) == 16
-    for rows in by_contract.values():
-        placement = rows[0].contract.placement
-        assert placement is not None
-        assert rows[0].start_date == placement.start_date
-        for period in rows:
-            assert period.hourly_wage == minimum_wage_on(period.start_date)
-            assert Decimal("24") <= period.hours_per_week <= Decimal("36")
-        for before, after in zip(rows, rows[1:], strict=False):
-            assert after.start_date == before.end_date + dt.timedelta(days=1)
-        assert rows[-1].end_date == dt.date(2026, 12, 31)  # renewed through 2026
-    first_july_2024 = ContractPeriod.objects.filter(
-        municipality=demo, start_date=dt.date(2024, 7, 1)
-    ).first()
-    assert first_july_2024 is not None
-    assert first_july_2024.hourly_wage == Decimal("13.68")
-
-
-def test_minimum_wage_table():
-    assert minimum_wage_on(dt.date(2024, 7, 1)) == Decimal("13.68")
-    assert minimum_wage_on(dt.date(2024, 12, 31)) == Decimal("13.68")
-    assert minimum_wage_on(dt.date(2025, 1, 1)) == Decimal("14.06")
-    assert minimum_wage_on(dt.date(2025, 7, 1)) == Decimal("14.40")
-    assert minimum_wage_on(dt.date(2026, 1, 1)) == Decimal("14.71")
-    assert [d for d, _ in MINIMUM_WAGE_HOURLY] == sorted(d for d, _ in MINIMUM_WAGE_HOURLY)
-    with pytest.raises(ValueError):
-        minimum_wage_on(dt.date(2023, 12, 31))
-
-
-def test_demo_users_and_roles(demo):
-    expected = {
-        "consulent": Role.CASEWORKER,
-        "jobcoach": Role.JOBCOACH,
-        "programmamanager": Role.PROGRAMME_MANAGER,
-        "controller": Role.CONTROLLER,
-        "onderzoeker": Role.RESEARCHER,
-        "beheerder": Role.FUNCTIONAL_ADMIN,
-        "lezer": Role.READ_ONLY,
-    }
-    for username, role in expected.items():
-        user = User.objects.get(username=username)
-        assert user.check_password("demo")
-        assert user.first_name and user.last_name
-        memberships = list(user.memberships.values_list("municipality__slug", "role"))
-        assert memberships == [("leeuwarden", role)]
-    assert User.objects.get(username="beheerder").is_staff
-    assert not User.objects.get(username="consulent").is_staff
-    consulent2 = User.objects.get(username="consulent-2")
-    assert list(consulent2.memberships.values_list("municipality__slug", "role")) == [
-        ("emmen", Role.CASEWORKER)
-    ]
-
-
-def test_every_participant_has_a_contact_person_of_their_municipality(demo):
-    for participant in Participant.objects.select_related("contact_person"):
-        assert participant.contact_person is not None
-        assert Membership.objects.filter(
-            user=participant.contact_person,
-            municipality_id=participant.municipality_id,
-            role__in=[Role.CASEWORKER, Role.JOBCOACH],
-        ).exists()
-
-
-def test_emmen_is_separate_and_small(demo):
-    emmen = Municipality.objects.get(slug="emmen")
-    participants = Participant.objects.filter(municipality=emmen)
-    assert 5 <= participants.count() <= 8
-    assert Host.objects.filter(municipality=emmen).count() == 2
-    assert Placement.objects.filter(municipality=emmen).exists()
-    assert Contract.objects.filter(municipality=emmen).exists()
-    # No row of Emmen points at a record of Leeuwarden.
-    for placement in Placement.objects.filter(municipality=emmen).select_related(
-        "participant", "position"
-    ):
-        assert placement.participant.municipality_id == emmen.pk
-        assert placement.position.municipality_id == emmen.pk
-
-
-def test_every_bsn_is_valid_and_unique(demo):
-    bsns = list(Participant.objects.values_list("bsn", flat=True))
-    assert len(bsns) == len(set(bsns))
-    assert all(stdnum_bsn.is_valid(b) for b in bsns)
-    assert demo_bsns(30) == demo_bsns(30)  # the same on every run
-
-
-def test_everything_went_through_the_services(demo):
-    """Every demo record has its creation audit entry, written by "systeem"."""
-    created = AuditEntry.objects.filter(action="create")
-    assert created.filter(object_type="participants.participant").count() == (
-        Participant.objects.count()
-    )
-    assert created.filter(object_type="contracts.contractperiod").count() == (
-        ContractPeriod.objects.count()
-    )
-    assert set(AuditEntry.objects.values_list("actor_label", flat=True)) == {"systeem"}
-    assert set(AuditEntry.objects.values_list("channel", flat=True)) == {"cli"}
 
 
 def test_running_twice_changes_nothing(settings):
@@ -247,6 +74,21 @@ def test_refuses_without_debug(settings):
     assert excinfo.value.returncode == 1
     assert not Municipality.objects.exists()
     assert not Participant.objects.exists()
+
+
+def test_minimum_wage_table():
+    assert minimum_wage_on(dt.date(2024, 7, 1)) == Decimal("13.68")
+    assert minimum_wage_on(dt.date(2024, 12, 31)) == Decimal("13.68")
+    assert minimum_wage_on(dt.date(2025, 1, 1)) == Decimal("14.06")
+    assert minimum_wage_on(dt.date(2025, 7, 1)) == Decimal("14.40")
+    assert minimum_wage_on(dt.date(2026, 1, 1)) == Decimal("14.71")
+    assert [d for d, _ in MINIMUM_WAGE_HOURLY] == sorted(d for d, _ in MINIMUM_WAGE_HOURLY)
+    with pytest.raises(ValueError):
+        minimum_wage_on(dt.date(2023, 12, 31))
+    # A period across a rise must pay the higher amount from its first day.
+    assert minimum_wage_for_period(dt.date(2024, 7, 15), dt.date(2025, 1, 14)) == Decimal("14.06")
+    assert minimum_wage_for_period(dt.date(2024, 7, 1), dt.date(2024, 12, 31)) == Decimal("13.68")
+    assert minimum_wage_for_period(dt.date(2025, 2, 1), dt.date(2026, 1, 31)) == Decimal("14.71")
 
 
 def test_wage_table_agrees_with_the_parameter_seed():

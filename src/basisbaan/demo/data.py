@@ -52,6 +52,13 @@ def minimum_wage_on(day: dt.date) -> Decimal:
     return wage
 
 
+def minimum_wage_for_period(start: dt.date, end: dt.date) -> Decimal:
+    """The lowest hourly wage a contract period ``start..end`` may have: the highest
+    minimum wage in force on any of its days (the services refuse less)."""
+    rises = [amount for day, amount in MINIMUM_WAGE_HOURLY if start < day <= end]
+    return max([minimum_wage_on(start), *rises])
+
+
 # ---------------------------------------------------------------------------
 # Shapes of the data
 # ---------------------------------------------------------------------------
@@ -125,6 +132,8 @@ class DemoProgramme:
     employer_name: str  # the legal employer on every contract (payroll party)
     # Contracts are renewed until a period runs past this date (clipped to the
     # programme's end): the letter expects every current contract to be renewed.
+    # Where the chain rule would make a fixed-term renewal permanent by law, the
+    # decision is a permanent contract to the programme's end instead.
     renew_through: dt.date
     intake_closed_reason: str = ""  # empty: intake stays open
 

@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -19,8 +20,15 @@ from django.utils.text import slugify
 from basisbaan.audit.context import reset_request_id, set_channel, set_request_id
 from basisbaan.audit.models import AuditEntry
 from basisbaan.calc.dates import period_end
-from basisbaan.contracts.models import Contract
-from basisbaan.contracts.services import contract_create, contract_period_add
+from basisbaan.calc.labour_law import Term
+from basisbaan.contracts.chains import check_next, participant_period_rows
+from basisbaan.contracts.constants import Decision
+from basisbaan.contracts.models import Contract, ContractPeriod
+from basisbaan.contracts.services import (
+    contract_create,
+    contract_settings_set,
+    renewal_decide,
+)
 from basisbaan.demo.data import (
     DEMO_PASSWORD,
     MUNICIPALITIES,
@@ -29,7 +37,7 @@ from basisbaan.demo.data import (
     DemoParticipant,
     DemoProgramme,
     demo_bsns,
-    minimum_wage_on,
+    minimum_wage_for_period,
 )
 from basisbaan.hosts.models import Host, Position
 from basisbaan.hosts.services import host_contact_create, host_create, position_create
@@ -55,6 +63,13 @@ _PATH: dict[ParticipantStatus, tuple[ParticipantStatus, ...]] = {
     # placement_create moves the participant from the waiting list to placed.
     ParticipantStatus.PLACED: (ParticipantStatus.INTAKE, ParticipantStatus.WAITING),
 }
+
+
+NOTICE_BEFORE_END = dt.timedelta(weeks=6)  # the legal minimum (aanzegtermijn) is one month
+PERMANENT_REASON = (
+    "Ketenregeling: een vierde contract voor bepaalde tijd zou van rechtswege vast zijn. "
+    "De deelnemer krijgt een vast contract tot het einde van de pilot."
+)
 
 
 class DemoConflictError(Exception):
@@ -178,6 +193,9 @@ def _create_programme(municipality: Municipality, demo: DemoProgramme) -> Progra
             actor=None,
             data={"contract_period_months": demo.contract_period_months},
         )
+    contract_settings_set(
+        programme=programme, actor=None, data={"default_employer_name": demo.employer_name}
+    )
     return programme
 
 
@@ -271,6 +289,7 @@ def _place(
         position=positions[placed.position],
         start_date=placed.start,
     )
+    first_end = period_end(placed.start, programme.contract_period_months)
     contract = contract_create(
         municipality=municipality,
         actor=None,
@@ -279,27 +298,53 @@ def _place(
         employer_name=demo.employer_name,
         reference=f"{municipality.cbs_code}-{placed.start.year}-{number:03d}",
         start_date=placed.start,
+        end_date=first_end,
         hours_per_week=placed.hours_per_week,
-        hourly_wage=minimum_wage_on(placed.start),
+        hourly_wage=minimum_wage_for_period(placed.start, first_end),
         wage_subsidy=placed.wage_subsidy,
     )
-    last_end = contract.periods.get().end_date
-    while last_end < demo.renew_through:
-        start = last_end + dt.timedelta(days=1)
-        period = contract_period_add(
-            contract=contract,
-            actor=None,
-            hours_per_week=placed.hours_per_week,
-            hourly_wage=minimum_wage_on(start),
-            end_date=_renewal_end(start, programme),
-        )
-        last_end = period.end_date
+    period = contract.periods.get()
+    while period.end_date < demo.renew_through:
+        renewed = _renew(municipality, programme, contract, period, placed.hours_per_week)
+        if renewed is None:
+            break
+        period = renewed
 
 
-def _renewal_end(start: dt.date, programme: Programme) -> dt.date:
-    """The programme's default period, clipped to the programme's last day."""
-    end = period_end(start, programme.contract_period_months)
-    return min(end, programme.end_date)
+def _renew(
+    municipality: Municipality,
+    programme: Programme,
+    contract: Contract,
+    period: ContractPeriod,
+    hours_per_week: Decimal,
+) -> ContractPeriod | None:
+    """Decide about the end of ``period``: renew for the programme's default term
+    (clipped to its end), or, when the chain rule would make that renewal permanent
+    by law, a permanent contract to the programme's end (then None: no more periods).
+    The notice (aanzegging) goes out six weeks before the end."""
+    start = period.end_date + dt.timedelta(days=1)
+    end = min(period_end(start, programme.contract_period_months), programme.end_date)
+    rows = participant_period_rows(municipality.pk, [contract.participant_id])
+    check = check_next(
+        rows.get(contract.participant_id, []), contract.employer_name, Term(start, end)
+    )
+    decision, reason = Decision.RENEW, ""
+    if check.makes_permanent:
+        decision, reason, end = Decision.PERMANENT, PERMANENT_REASON, programme.end_date
+    made = renewal_decide(
+        period=period,
+        actor=None,
+        decision=decision,
+        reason=reason,
+        notice_sent_on=period.end_date - NOTICE_BEFORE_END,
+        hours_per_week=hours_per_week,
+        hourly_wage=minimum_wage_for_period(start, end),
+        start_date=start,
+        end_date=end,
+    )
+    if decision == Decision.PERMANENT:
+        return None
+    return made.next_period
 
 
 def _summary(demo: DemoMunicipality) -> MunicipalitySummary:
