@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 
 from basisbaan.audit.models import AuditEntry
 from basisbaan.contracts.models import Contract, ContractPeriod
+from basisbaan.demo.data import minimum_wage_for_period
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
@@ -59,6 +60,13 @@ def test_placements_contracts_and_a_neighbour():
         assert contract.placement is not None
         assert periods[0].start_date == contract.placement.start_date
         assert all(p.end_date >= p.start_date for p in periods)
+        assert all(
+            p.hourly_wage == minimum_wage_for_period(p.start_date, p.end_date) for p in periods
+        )
+        # A fourth fixed-term period would be permanent by law (chain rule).
+        assert contract.is_permanent == (len(periods) == 4)
+        if contract.is_permanent:
+            assert contract.permanent_from == periods[3].start_date
     for placement in placements.select_related("participant", "position"):
         assert placement.participant.municipality_id == municipality.pk
         assert placement.position.municipality_id == municipality.pk

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from basisbaan.calc.dates import period_end
 from basisbaan.contracts.models import Contract, ContractPeriod
-from basisbaan.demo.data import DEMO_PASSWORD, bsn_check_digit, minimum_wage_on
+from basisbaan.demo.data import DEMO_PASSWORD, bsn_check_digit, minimum_wage_for_period
 from basisbaan.hosts.constants import HostKind, Track
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.participants.constants import ExitReason, HouseholdType, ParticipantStatus
@@ -447,6 +447,8 @@ class _Filler:
                 end_reason="Einde contract" if plan.ended else "",
             )
             placements.append(placement)
+            # Like the chain rule: a fourth period in a row makes the contract permanent.
+            permanent_from = plan.periods[3][0] if len(plan.periods) > 3 else None
             contracts.append(
                 Contract(
                     municipality=self.municipality,
@@ -454,7 +456,10 @@ class _Filler:
                     placement=placement,
                     employer_name="Payrollbedrijf Benchmark",
                     reference=f"GEN-{participant.pk}",
+                    employee_number=f"{participant.pk:08d}",
                     wage_subsidy=rng.random() < 0.3,
+                    is_permanent=permanent_from is not None,
+                    permanent_from=permanent_from,
                 )
             )
         Placement.objects.bulk_create(placements, batch_size=self.batch_size)
@@ -471,7 +476,7 @@ class _Filler:
                     start_date=start,
                     end_date=end,
                     hours_per_week=hours,
-                    hourly_wage=minimum_wage_on(start),
+                    hourly_wage=minimum_wage_for_period(start, end),
                 )
                 for sequence, (start, end) in enumerate(plan.periods, start=1)
             )
