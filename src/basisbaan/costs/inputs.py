@@ -306,6 +306,7 @@ def build_cost_inputs(
     start: dt.date,
     end: dt.date,
     contract_ids: Collection[int] | None = None,
+    programme_ids: Collection[int] | None = None,
     settings: Mapping[int, CostSettings] | None = None,
     default_settings: CostSettings = CostSettings(),  # noqa: B008 (frozen, immutable)
     wage_values: Mapping[int, Decimal] | None = None,
@@ -314,7 +315,8 @@ def build_cost_inputs(
 ) -> CostInputSet:
     """The rows of every contract period of ``municipality`` between ``start`` and ``end``.
 
-    ``contract_ids`` limits the contracts (None: all of the municipality).
+    ``contract_ids`` limits the contracts (None: all of the municipality), and
+    ``programme_ids`` to the contracts of those programmes' participants.
     ``settings`` by programme id override the stored settings; a programme
     with neither uses ``default_settings``. ``wage_values`` by contract id, as
     fractions (0.6 = 60 %), override the measured wage values (see the
@@ -334,6 +336,8 @@ def build_cost_inputs(
     )
     if contract_ids is not None:
         periods = periods.filter(contract_id__in=list(contract_ids))
+    if programme_ids is not None:
+        periods = periods.filter(contract__participant__programme_id__in=list(programme_ids))
     records = list(
         periods.order_by("contract_id", "start_date", "id").values_list(
             "id",
