@@ -439,7 +439,10 @@ LEEUWARDEN = DemoMunicipality(
                 ("sport-accommodatie", D(2024, 11, 1), "32", False)),
         _placed("Wietske", "", "Dijkstra", D(1975, 2, 8), H.SINGLE_PARENT, D(2013, 8, 1),
                 ("Kanaalweg 27", "8932 JJ"), "jobcoach",
-                ("groen-medewerker", D(2024, 12, 1), "28", True)),
+                # Started 1 October, not 1 December: with Caparis's pension and fee
+                # (demo/payroll_2024.py) this brings the 2024 costs to the letter's
+                # EUR 162,000 (tests/costs/test_demo_costs.py).
+                ("groen-medewerker", D(2024, 10, 1), "28", True)),
         # Social-value track (7): neighbourhood teams and social organisations.
         _placed("Geert", "", "Bosma", D(1966, 10, 12), H.SINGLE, D(2012, 3, 1),
                 ("Dorpsstraat 3", "8924 KK"), "consulent",
@@ -461,7 +464,8 @@ LEEUWARDEN = DemoMunicipality(
                 ("schakel-buurthuis", D(2024, 11, 1), "30", False)),
         _placed("Ingrid", "", "Smit", D(1978, 6, 11), H.COUPLE_WITH_CHILDREN, D(2019, 12, 1),
                 ("Zuiderweg 5", "8924 ST"), "consulent",
-                ("oost-conciërge", D(2024, 12, 1), "26", False)),
+                # Started 1 October, not 1 December: see Wietske Dijkstra above.
+                ("oost-conciërge", D(2024, 10, 1), "26", False)),
         # Not placed: two on the waiting list, one in intake, one just referred.
         _unplaced("Hendrik", "", "Brouwer", D(1969, 9, 30), H.SINGLE, D(2014, 2, 1),
                   ("Noorderweg 11", "8913 TT"), "consulent", ParticipantStatus.WAITING),

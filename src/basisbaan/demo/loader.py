@@ -29,6 +29,7 @@ from basisbaan.contracts.services import (
     contract_settings_set,
     renewal_decide,
 )
+from basisbaan.costs.services import cost_settings_set
 from basisbaan.demo.data import (
     DEMO_PASSWORD,
     MUNICIPALITIES,
@@ -39,6 +40,7 @@ from basisbaan.demo.data import (
     demo_bsns,
     minimum_wage_for_period,
 )
+from basisbaan.demo.payroll_2024 import DEMO_COST_SETTINGS, import_demo_payroll
 from basisbaan.hosts.models import Host, Position
 from basisbaan.hosts.services import host_contact_create, host_create, position_create
 from basisbaan.participants.constants import ParticipantStatus
@@ -159,6 +161,8 @@ def _load_municipality(
     )
     _add_memberships(municipality, users)
     programme = _create_programme(municipality, demo.programme)
+    if demo.slug in DEMO_COST_SETTINGS:
+        cost_settings_set(programme=programme, actor=None, data=DEMO_COST_SETTINGS[demo.slug])
     positions = _create_hosts(municipality, demo)
     for number, person in enumerate(demo.participants, start=1):
         participant = _create_participant(
@@ -174,6 +178,8 @@ def _load_municipality(
             open=False,
             reason=demo.programme.intake_closed_reason,
         )
+    # The payroll files of 2024 (basisbaan/demo/payroll/), through the payroll import.
+    import_demo_payroll(municipality)
     return municipality
 
 

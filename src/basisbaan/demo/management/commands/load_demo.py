@@ -6,7 +6,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Count, Sum
 
+from basisbaan.core.money import format_euro
 from basisbaan.demo.data import DEMO_PASSWORD, USERS
 from basisbaan.demo.loader import (
     DemoConflictError,
@@ -14,6 +16,7 @@ from basisbaan.demo.loader import (
     demo_is_loaded,
     load_demo,
 )
+from basisbaan.payroll.models import PayrollEntry
 from basisbaan.tenancy.models import Municipality
 
 
@@ -48,6 +51,12 @@ class Command(BaseCommand):
                 f"  {s.name}: {s.programme} ({intake}); {s.hosts} werkgevers, "
                 f"{s.participants} deelnemers, waarvan {s.placed} geplaatst; "
                 f"{s.contracts} contracten, waarvan {s.with_wage_subsidy} met loonkostensubsidie."
+            )
+        payroll = PayrollEntry.objects.aggregate(rows=Count("id"), total=Sum("total"))
+        if payroll["rows"]:
+            self.stdout.write(
+                f"  Verloning (loonbestanden 2024): {payroll['rows']} regels, "
+                f"totaal {format_euro(payroll['total'])}."
             )
         self.stdout.write(
             f"  Alles via de services: {audit_entry_count() - audit_before} auditregels "

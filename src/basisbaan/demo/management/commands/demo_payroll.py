@@ -1,0 +1,46 @@
+"""``basisbaan demo_payroll``: the demo's 2024 payroll files, and the costs they add up to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from basisbaan.demo.payroll_2024 import (
+    PAYROLL_MUNICIPALITIES,
+    PAYROLL_YEAR,
+    payroll_rows,
+    payroll_total,
+    planned_total,
+    write_payroll_files,
+)
+from basisbaan.tenancy.models import Municipality
+
+
+class Command(BaseCommand):
+    help = (
+        "Toon wat de loonbestanden 2024 van de demo optellen tot, naast de planning van het "
+        "kostenmodel; met --write maak de bestanden in basisbaan/demo/payroll/ opnieuw "
+        "(na een wijziging van de contracten of kosteninstellingen van de demo). "
+        "Vereist een database met de demo (basisbaan load_demo)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--write", action="store_true", help="Schrijf de bestanden opnieuw.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        for slug in PAYROLL_MUNICIPALITIES:
+            municipality = Municipality.objects.filter(slug=slug).first()
+            if municipality is None:
+                raise CommandError(
+                    f"Gemeente '{slug}' bestaat niet: laad eerst de demo (basisbaan load_demo)."
+                )
+            rows = payroll_rows(municipality)
+            self.stdout.write(
+                f"{municipality.name} {PAYROLL_YEAR}: {len(rows)} regels, "
+                f"verloning totaal € {payroll_total(rows)}, "
+                f"planning kostenmodel € {planned_total(municipality)}."
+            )
+            if options["write"]:
+                for path in write_payroll_files(municipality):
+                    self.stdout.write(f"  geschreven: {path.name}")
