@@ -213,3 +213,13 @@ def test_flags_take_two_queries_whatever_the_number(municipality, django_assert_
     with django_assert_num_queries(2):
         assert len(periods_below_minimum(municipality=municipality, today=D(2024, 3, 1))) == 3
     assert ContractPeriod.objects.count() == 3
+
+
+def test_past_the_last_published_amount_the_minimum_still_holds(municipality, manager, adult):
+    """Nothing is known about 1 July 2026 yet; 14.71 (from 1 January 2026) holds, so a
+    contract from August 2026 at 14.00 is refused, not waved through as an assumption."""
+    with pytest.raises(ValidationError) as info:
+        create(municipality, manager, adult, D(2026, 8, 1), "14.00")
+    assert info.value.message_dict["hourly_wage"] == [
+        "Het uurloon € 14,00 ligt onder het minimumloon van € 14,71 dat geldt vanaf 01-01-2026."
+    ]

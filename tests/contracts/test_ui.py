@@ -374,3 +374,22 @@ def test_dashboard_counts_contract_alerts(programme, manager, client_as):
 def test_the_nav_has_the_worklist(manager, client_as):
     body = client_as(manager).get("/contracten/beslissingen/").content.decode()
     assert 'href="/contracten/beslissingen/" aria-current="page"' in body
+
+
+def test_dashboard_queries_do_not_grow_with_contracts(programme, manager, client_as):
+    """Three queries for the contract alerts at most: periods, minimum-wage rows (only
+    when a period may be below the minimum), participants whose wage value is due."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as(manager)
+    running_period(programme, days_left=10, wage="13.27", wage_subsidy=True)
+    client.get("/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/")
+    for days in (5, 20, 30, 300):
+        running_period(programme, days_left=days, wage="13.27", wage_subsidy=True)
+    with CaptureQueriesContext(connection) as more:
+        response = client.get("/")
+    assert response.context["contract_alerts"]["below_minimum_wage"] == 5
+    assert len(more) == len(few) <= 11

@@ -295,11 +295,15 @@ def test_an_assumed_rise_is_marked_and_can_be_ignored():
     assert flagged is not None and flagged.assumed
 
 
-def test_past_the_next_expected_change_the_amount_is_an_assumption():
-    """The last known hourly amount is from 1 January 2026; the next is expected on
-    1 July 2026. From then on the (unchanged) amount is an assumption."""
-    assert not TABLE.step_on(D(2026, 6, 30), birth_date=ADULT).assumed  # type: ignore[union-attr]
-    assert TABLE.step_on(D(2026, 7, 1), birth_date=ADULT).assumed  # type: ignore[union-attr]
+def test_past_the_last_known_amount_it_holds_for_certain():
+    """The last known hourly amount is from 1 January 2026; nothing is known about
+    1 July 2026. The minimum wage does not fall, so 14.71 still holds for certain: a
+    wage of 14.00 in a contract from August 2026 is below the minimum, not 'assumed'."""
+    step = TABLE.step_on(D(2026, 8, 1), birth_date=ADULT)
+    assert step is not None and (step.value, step.assumed) == (E("14.71"), False)
+    steps = TABLE.schedule(D(2026, 8, 1), D(2027, 1, 31), birth_date=ADULT)
+    short = first_shortfall(E("14.00"), steps, include_assumed=False)
+    assert short is not None and short.since == D(2026, 1, 1)
 
 
 @pytest.mark.parametrize(

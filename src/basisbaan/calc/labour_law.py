@@ -137,20 +137,16 @@ class MinimumWageTable:
     ``hourly``: the hourly amount for 21 and over from 2024. ``by_week``: before
     2024, the hourly amount per full-time week (36, 38, 40). ``youth``: per
     age 15..20, the share of the adult amount (0.80 for 20).
+
+    Past the last known row the last amount holds, and it is *not* marked as an
+    assumption: the minimum wage does not fall, so a wage below the last
+    published amount is below the minimum for certain. Only rows entered as
+    assumptions (a future rise the controller expects) are marked.
     """
 
     hourly: tuple[Rate, ...]
     by_week: Mapping[int, tuple[Rate, ...]] = field(default_factory=dict)
     youth: Mapping[int, tuple[Rate, ...]] = field(default_factory=dict)
-    # The hourly amount changes every half year: a day past the next expected
-    # change after the last known row has an amount that is not yet published.
-    cadence_months: int | None = 6
-
-    def published_until(self) -> dt.date | None:
-        """The last day the known hourly amounts cover (None: no cadence or rows)."""
-        if self.cadence_months is None or not self.hourly:
-            return None
-        return add_months(self.hourly[-1].start, self.cadence_months) - _ONE_DAY
 
     def _week_series(self, fulltime_hours: int) -> tuple[Rate, ...]:
         return self.by_week.get(fulltime_hours) or self.by_week.get(DEFAULT_FULLTIME_HOURS, ())
@@ -190,9 +186,6 @@ class MinimumWageTable:
         if adult is None:
             return None
         since, assumed, value = adult.start, adult.assumed, adult.value
-        published_until = self.published_until()
-        if day >= HOURLY_FROM and published_until is not None and day > published_until:
-            assumed = True
         age = age_on(birth_date, day) if birth_date is not None else ADULT_AGE
         if age <= ADULT_AGE and birth_date is not None and age >= YOUNGEST_AGE:
             since = max(since, _birthday(birth_date, age))

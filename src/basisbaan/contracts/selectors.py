@@ -47,7 +47,8 @@ YOUTH_KEYS = {
     16: K.YOUTH_16,
     15: K.YOUTH_15,
 }
-MINIMUM_WAGE_KEYS = [K.MINIMUM_WAGE_HOURLY, *WEEK_KEYS.values(), *YOUTH_KEYS.values()]
+ADULT_MINIMUM_WAGE_KEYS = [K.MINIMUM_WAGE_HOURLY, *WEEK_KEYS.values()]
+MINIMUM_WAGE_KEYS = [*ADULT_MINIMUM_WAGE_KEYS, *YOUTH_KEYS.values()]
 
 
 # --- lists ----------------------------------------------------------------------------------
@@ -251,6 +252,15 @@ def period_wage_flag(
     return WageFlag(period, step) if step is not None else None
 
 
+def minimum_wage_ceiling(table: MinimumWageTable) -> Decimal | None:
+    """The highest adult hourly minimum in the table: no wage at or above it can be
+    below any minimum (youth amounts are shares of the adult ones)."""
+    return max(
+        (r.value for rates in (table.hourly, *table.by_week.values()) for r in rates),
+        default=None,
+    )
+
+
 def periods_below_minimum(
     *,
     municipality: Municipality,
@@ -265,10 +275,7 @@ def periods_below_minimum(
     highest minimum ever recorded (no other period can fall below).
     """
     table = table or minimum_wage_table()
-    ceiling = max(
-        (r.value for rates in (table.hourly, *table.by_week.values()) for r in rates),
-        default=None,
-    )
+    ceiling = minimum_wage_ceiling(table)
     if ceiling is None:
         return []
     periods = (

@@ -15,15 +15,27 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.calc.dates import period_end
-from basisbaan.calc.labour_law import ChainCheck, Term, notice_deadline
+from basisbaan.calc.labour_law import (
+    DEFAULT_FULLTIME_HOURS,
+    ChainCheck,
+    MinimumWageTable,
+    Term,
+    first_shortfall,
+    notice_deadline,
+)
 from basisbaan.contracts.chains import chain_warning, check_next, participant_period_rows
 from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS
 from basisbaan.contracts.models import Contract, ContractPeriod, WageValueMeasurement
-from basisbaan.contracts.selectors import latest_wage_values, periods_below_minimum
+from basisbaan.contracts.selectors import (
+    ADULT_MINIMUM_WAGE_KEYS,
+    latest_wage_values,
+    minimum_wage_table,
+)
+from basisbaan.parameters.models import ParameterValue
 from basisbaan.participants.models import Participant
 from basisbaan.tenancy.models import Municipality
 
@@ -216,11 +228,69 @@ def remeasurements_due(
 
 
 def attention_counts(municipality: Municipality, today: dt.date) -> dict[str, int]:
-    """The dashboard's contract alerts, each a count."""
-    decisions = decisions_due(municipality=municipality, today=today)
-    return {
-        "decisions_due": len(decisions),
-        "decisions_late": sum(1 for d in decisions if d.late),
-        "below_minimum_wage": len(periods_below_minimum(municipality=municipality, today=today)),
-        "remeasurements_due": len(remeasurements_due(municipality=municipality, today=today)),
-    }
+    """The dashboard's contract alerts, each a count, in two or three queries: the
+    periods that may need a decision or may fall below the minimum wage (one
+    query, with the highest minimum ever recorded as a subquery), the
+    minimum-wage rows when some period may be below, and the participants
+    whose wage value is due.
+
+    The counts equal the lengths of :func:`decisions_due`,
+    :func:`~basisbaan.contracts.selectors.periods_below_minimum` and
+    :func:`remeasurements_due` with their defaults.
+    """
+    horizon = dt.timedelta(weeks=DEFAULT_HORIZON_WEEKS)
+    later = ContractPeriod.objects.filter(
+        contract_id=OuterRef("contract_id"), sequence__gt=OuterRef("sequence")
+    )
+    due = (
+        Q(decision__isnull=True, contract__is_permanent=False)
+        & Q(end_date__lte=today + horizon, end_date__gte=today - horizon)
+        & ~Exists(later)
+    )
+    ceiling = (
+        ParameterValue.objects.filter(key__in=[str(k) for k in ADULT_MINIMUM_WAGE_KEYS])
+        .order_by("-value")
+        .values("value")[:1]
+    )
+    low = Q(end_date__gte=today, hourly_wage__lt=Subquery(ceiling))
+    rows = (
+        ContractPeriod.objects.filter(municipality=municipality)
+        .filter(due | low)
+        .annotate(
+            is_due=ExpressionWrapper(due, output_field=BooleanField()),
+            is_low=ExpressionWrapper(low, output_field=BooleanField()),
+        )
+        .values_list(
+            "start_date",
+            "end_date",
+            "hourly_wage",
+            "is_due",
+            "is_low",
+            "contract__participant__date_of_birth",
+            "contract__participant__programme__contract_settings__fulltime_hours",
+        )
+    )
+    counts = {"decisions_due": 0, "decisions_late": 0, "below_minimum_wage": 0}
+    table: MinimumWageTable | None = None
+    for start, end, wage, is_due, is_low, birth, fulltime in rows:
+        if is_due:
+            counts["decisions_due"] += 1
+            deadline = notice_deadline(start, end)
+            counts["decisions_late"] += _status(today, end, deadline) != DueStatus.DUE
+        if is_low:
+            table = table or minimum_wage_table()
+            schedule = table.schedule(
+                start, end, birth_date=birth, fulltime_hours=fulltime or DEFAULT_FULLTIME_HOURS
+            )
+            counts["below_minimum_wage"] += first_shortfall(wage, schedule) is not None
+    latest_next = WageValueMeasurement.objects.filter(participant_id=OuterRef("pk")).order_by(
+        "-measured_on", "-id"
+    )
+    counts["remeasurements_due"] = (
+        Participant.objects.filter(municipality=municipality)
+        .filter(_running_lks(today, "pk"))
+        .annotate(next_on=Subquery(latest_next.values("next_measurement_on")[:1]))
+        .filter(Q(next_on__isnull=True) | Q(next_on__lte=today + horizon))
+        .count()
+    )
+    return counts
