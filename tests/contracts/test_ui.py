@@ -393,3 +393,28 @@ def test_dashboard_queries_do_not_grow_with_contracts(programme, manager, client
         response = client.get("/")
     assert response.context["contract_alerts"]["below_minimum_wage"] == 5
     assert len(more) == len(few) <= 11
+
+
+def test_the_renew_page_warns_about_the_chain_rule(programme, manager, client_as):
+    """The third half year of a contract: a plain renewal would be the fourth contract."""
+    contract = AdultContractFactory(participant__programme=programme)
+    for sequence, (start, end) in enumerate(
+        [
+            (D(2025, 1, 1), D(2025, 6, 30)),
+            (D(2025, 7, 1), D(2025, 12, 31)),
+            (D(2026, 1, 1), D(2026, 6, 30)),
+        ],
+        1,
+    ):
+        AdultPeriodFactory(
+            contract=contract,
+            sequence=sequence,
+            start_date=start,
+            end_date=end,
+            hourly_wage=E("16"),
+        )
+    response = client_as(manager).get(f"/contracten/{contract.pk}/verlengen/")
+    assert response.context["chain_check"].makes_permanent
+    assert "Deze verlenging wordt het 4e contract voor bepaalde tijd op rij" in (
+        response.content.decode()
+    )

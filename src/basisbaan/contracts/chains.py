@@ -30,6 +30,7 @@ from basisbaan.contracts.models import ContractPeriod
 __all__ = [
     "PeriodRow",
     "chain_refusal",
+    "chain_summary",
     "chain_warning",
     "employer_key",
     "fixed_terms",
@@ -159,6 +160,23 @@ def chain_warning(check: ChainCheck) -> str:
         + " "
         + _("tot uiterlijk %(last)s.") % values
     )
+
+
+def chain_summary(check: ChainCheck) -> str:
+    """A few words for a list: what renewing does to the chain."""
+    if check.reason == ChainReason.COUNT:
+        return _("Verlengen maakt vast: %(nth)s contract op rij") % {
+            "nth": _ordinal(check.position)
+        }
+    if check.reason == ChainReason.DURATION:
+        return _("Verlengen maakt vast: keten langer dan 36 maanden")
+    if check.next_makes_permanent:
+        return _("Laatste verlenging: de volgende maakt vast")
+    return ngettext(
+        "%(nth)s contract op rij; daarna nog %(n)s verlenging",
+        "%(nth)s contract op rij; daarna nog %(n)s verlengingen",
+        check.renewals_left,
+    ) % {"nth": _ordinal(check.position), "n": check.renewals_left}
 
 
 def chain_refusal(check: ChainCheck) -> str:

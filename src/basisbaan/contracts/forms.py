@@ -239,7 +239,7 @@ class WorklistFilterForm(forms.Form):
         label=_("Programma"), queryset=None, required=False, empty_label=_("Alle")
     )
     weeks = forms.TypedChoiceField(
-        label=_("Vooruitkijken"), choices=WEEKS, coerce=int, required=False
+        label=_("Vooruitkijken"), choices=WEEKS, coerce=int, required=False, initial=8
     )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Alle")), *DueStatus.choices]

@@ -225,6 +225,10 @@ def _pending_alert(overview: ContractOverview, today: dt.date) -> Alert | None:
             "geen aanzegging, maar de deelnemer hoort het besluit op tijd."
         ) % {"end": _date(end)}
     text += " " + overview.pending_chain_text
+    if overview.pending_check.makes_permanent:
+        text += " " + _(
+            "Verlengen voor bepaalde tijd kan daarom niet: kies ‘Vast contract’ of ‘Niet verlengen’."
+        )
     days_left = overview.pending_days_left or 0
     if end < today:
         level, title = "error", _("Periode verlopen zonder besluit")

@@ -201,6 +201,22 @@ class ContractRenewView(ObjectServiceFormView):
         last = periods[-1]
         return {"hours_per_week": last.hours_per_week, "hourly_wage": last.hourly_wage}
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """The chain rule on a renewal of the default length, shown before it is made."""
+        context = super().get_context_data(**kwargs)
+        periods = list(self.object.periods.all())
+        if periods and not self.object.is_permanent:
+            contract, last = self.object, periods[-1]
+            defaults = services.next_period_defaults(last)
+            rows = participant_period_rows(contract.municipality_id, [contract.participant_id])
+            check = check_next(
+                rows.get(contract.participant_id, []),
+                contract.employer_name,
+                Term(defaults["start_date"], defaults["end_date"]),
+            )
+            context.update(chain_check=check, chain_text=chain_warning(check))
+        return context
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().get(request, *args, **kwargs)
         audit_participant_view(request, self.object.participant, NAME_FIELDS)
@@ -283,10 +299,14 @@ class ContractDecisionView(ObjectServiceFormView):
             contract.employer_name,
             Term(defaults["start_date"], defaults["end_date"]),
         )
+        permanent = services.next_period_defaults(period, decision=Decision.PERMANENT)
         context.update(
             period=period,
             defaults=defaults,
-            permanent_defaults=services.next_period_defaults(period, decision=Decision.PERMANENT),
+            permanent_defaults=permanent,
+            permanent_to_programme_end=(
+                permanent["end_date"] == contract.participant.programme.end_date
+            ),
             notice_deadline=notice_deadline(period.start_date, period.end_date),
             chain_check=check,
             chain_text=chain_warning(check),

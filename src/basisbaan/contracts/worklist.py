@@ -27,7 +27,12 @@ from basisbaan.calc.labour_law import (
     first_shortfall,
     notice_deadline,
 )
-from basisbaan.contracts.chains import chain_warning, check_next, participant_period_rows
+from basisbaan.contracts.chains import (
+    chain_summary,
+    chain_warning,
+    check_next,
+    participant_period_rows,
+)
 from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS
 from basisbaan.contracts.models import Contract, ContractPeriod, WageValueMeasurement
 from basisbaan.contracts.selectors import (
@@ -90,6 +95,10 @@ class DueDecision:
     @property
     def chain_text(self) -> str:
         return chain_warning(self.check)
+
+    @property
+    def chain_summary(self) -> str:
+        return chain_summary(self.check)
 
 
 def _status(today: dt.date, end: dt.date, deadline: dt.date | None) -> DueStatus:
