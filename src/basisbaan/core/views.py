@@ -19,6 +19,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
 from basisbaan.core.forms import add_service_errors
+from basisbaan.core.pagination import DeferredJoinPaginator
 from basisbaan.core.selectors import dashboard_counts
 from basisbaan.tenancy.roles import Perm
 from basisbaan.tenancy.scoping import TenantViewMixin
@@ -30,6 +31,7 @@ class TenantListView(TenantViewMixin, ListView):  # type: ignore[type-arg]
     """A paginated list of the active municipality's records."""
 
     paginate_by = PAGE_SIZE
+    paginator_class = DeferredJoinPaginator
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
