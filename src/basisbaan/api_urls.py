@@ -12,6 +12,7 @@ from basisbaan.contracts.api.viewsets import (
     ContractViewSet,
     WageValueMeasurementViewSet,
 )
+from basisbaan.costs.api.viewsets import ProgrammeCostViewSet
 from basisbaan.hosts.api.viewsets import HostContactViewSet, HostViewSet, PositionViewSet
 from basisbaan.participants.api.viewsets import ParticipantViewSet
 from basisbaan.payroll.api.viewsets import PayrollEntryViewSet, PayrollImportViewSet
@@ -46,6 +47,11 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(**public), name="schema"),
     path(
         "docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema", **public), name="docs"
+    ),
+    path(
+        "programmes/<int:pk>/costs/",
+        ProgrammeCostViewSet.as_view({"get": "retrieve"}),
+        name="programme-costs",
     ),
     *router.urls,
 ]

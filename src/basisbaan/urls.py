@@ -10,6 +10,8 @@ urlpatterns = [
     path("plaatsingen/", include("basisbaan.placements.urls")),
     path("contracten/", include("basisbaan.contracts.urls")),
     path("verloning/", include("basisbaan.payroll.urls")),
+    path("kosten/", include("basisbaan.costs.urls")),
+    path("parameters/", include("basisbaan.parameters.urls")),
     path("audit/", include("basisbaan.audit.urls")),
     path("api/v1/", include("basisbaan.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

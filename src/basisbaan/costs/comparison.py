@@ -56,8 +56,10 @@ __all__ = [
     "MonthTotal",
     "Planned",
     "Threshold",
+    "YearTotal",
     "contract_comparison",
     "programme_comparison",
+    "year_totals",
 ]
 
 PLANNED_FIELDS: Final = (
@@ -140,10 +142,16 @@ class Line:
     deviation: Decimal | None
     deviation_share: Decimal | None  # deviation / planned total
     over_threshold: bool
+    wage_value_missing: bool = False  # LKS contract without a measured wage value
+    entry_ids: tuple[int, ...] = ()  # the payroll entries shown
 
     @property
     def planned_total(self) -> Decimal:
         return self.planned.total if self.planned is not None else ZERO
+
+    @property
+    def deviation_percent(self) -> Decimal | None:
+        return _percent(self.deviation_share)
 
 
 @dataclass(slots=True)
@@ -176,6 +184,10 @@ class MonthTotal:
     assumed: bool
     assumed_keys: tuple[str, ...]
 
+    @property
+    def deviation_percent(self) -> Decimal | None:
+        return _percent(self.deviation_share)
+
 
 @dataclass(slots=True)
 class CostComparison:
@@ -199,6 +211,20 @@ class CostComparison:
         for contract in self.contracts:
             yield from contract.lines
 
+    @property
+    def deviation_percent(self) -> Decimal | None:
+        if self.deviation is None:
+            return None
+        return _percent(_share(self.deviation, self.planned_imported))
+
+    @property
+    def imported_months(self) -> int:
+        return sum(1 for m in self.months if m.actual is not None)
+
+
+def _percent(share: Decimal | None) -> Decimal | None:
+    return None if share is None else (share * 100).quantize(Decimal("0.1"))
+
 
 def _share(deviation: Decimal, planned: Decimal) -> Decimal | None:
     if not planned:
@@ -218,6 +244,23 @@ def _month_of(ordinal: int) -> dt.date:
     return dt.date(ordinal // 12, ordinal % 12 + 1, 1)
 
 
+Pair = tuple[int, int]  # (contract id, month ordinal = year × 12 + month − 1)
+
+
+@dataclass(slots=True)
+class _Plan:
+    lines: dict[Pair, Planned] = field(default_factory=dict)
+    assumed: set[Pair] = field(default_factory=set)
+    wage_value_missing: set[Pair] = field(default_factory=set)
+    assumed_by_month: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Actuals:
+    lines: dict[Pair, Actual] = field(default_factory=dict)
+    entry_ids: dict[Pair, tuple[int, ...]] = field(default_factory=dict)
+
+
 def _planned_lines(
     municipality: Municipality,
     start: dt.date,
@@ -225,8 +268,8 @@ def _planned_lines(
     *,
     programme_ids: list[int] | None,
     contract_ids: list[int] | None,
-) -> tuple[dict[tuple[int, int], Planned], dict[tuple[int, int], bool], dict[int, tuple[str, ...]]]:
-    """The plan per (contract id, month ordinal), whether assumed, and assumed keys per month."""
+) -> _Plan:
+    """The plan per (contract id, month ordinal), with its flags."""
     built = build_cost_inputs(
         municipality=municipality,
         start=start,
@@ -236,7 +279,7 @@ def _planned_lines(
     )
     x = built.inputs
     if not len(x):
-        return {}, {}, {}
+        return _Plan()
     costs = compute_costs(x)
     contract = built.contract_ids[x.contract]
     ordinal = x.year * 12 + (x.month - 1)
@@ -257,14 +300,20 @@ def _planned_lines(
         sums[name] = summed
     assumed = np.zeros(len(keys), dtype=np.bool_)
     np.logical_or.at(assumed, index, built.assumed)
-    planned: dict[tuple[int, int], Planned] = {}
-    flags: dict[tuple[int, int], bool] = {}
+    missing = np.zeros(len(keys), dtype=np.bool_)
+    np.logical_or.at(missing, index, built.wage_value_missing)
+    plan = _Plan()
     for i, k in enumerate(keys.tolist()):
         pair = (k // 100_000, k % 100_000)
-        planned[pair] = Planned(*(euros(sums[name][i]) for name in PLANNED_FIELDS))
-        flags[pair] = bool(assumed[i])
-    by_month = {year * 12 + month - 1: names for (year, month), names in built.assumptions.items()}
-    return planned, flags, by_month
+        plan.lines[pair] = Planned(*(euros(sums[name][i]) for name in PLANNED_FIELDS))
+        if assumed[i]:
+            plan.assumed.add(pair)
+        if missing[i]:
+            plan.wage_value_missing.add(pair)
+    plan.assumed_by_month = {
+        year * 12 + month - 1: names for (year, month), names in built.assumptions.items()
+    }
+    return plan
 
 
 def _actual_lines(
@@ -274,7 +323,7 @@ def _actual_lines(
     *,
     programme: Programme | None,
     contract_ids: list[int] | None,
-) -> dict[tuple[int, int], Actual]:
+) -> _Actuals:
     """The imported entries per (contract id, month ordinal), in one query."""
     entries = PayrollEntry.objects.filter(
         municipality=municipality, period__gte=start.replace(day=1), period__lte=end
@@ -283,16 +332,16 @@ def _actual_lines(
         entries = entries.filter(contract__participant__programme=programme)
     if contract_ids is not None:
         entries = entries.filter(contract_id__in=contract_ids)
-    found: dict[tuple[int, int], Actual] = {}
-    for contract_id, period, *values in entries.order_by().values_list(
-        "contract_id", "period", *ACTUAL_FIELDS
+    found = _Actuals()
+    for entry_id, contract_id, period, *values in entries.order_by().values_list(
+        "id", "contract_id", "period", *ACTUAL_FIELDS
     ):
         pair = (contract_id, period.year * 12 + period.month - 1)
         actual = Actual(*values)
-        before = found.get(pair)
-        # One entry per person and month; two contracts of one person in a month
-        # would each have their own: sum defensively.
-        found[pair] = actual if before is None else _sum_actual([before, actual])
+        before = found.lines.get(pair)
+        # One entry per person and month, on one contract; add up defensively.
+        found.lines[pair] = actual if before is None else _sum_actual([before, actual])
+        found.entry_ids[pair] = (*found.entry_ids.get(pair, ()), entry_id)
     return found
 
 
@@ -302,34 +351,33 @@ def _compare(
     start: dt.date,
     end: dt.date,
     threshold: Threshold,
-    planned: dict[tuple[int, int], Planned],
-    assumed: dict[tuple[int, int], bool],
-    assumed_by_month: dict[int, tuple[str, ...]],
-    actuals: dict[tuple[int, int], Actual],
+    plan: _Plan,
+    actuals: _Actuals,
     imported_months: set[int],
     contracts: dict[int, Contract],
 ) -> CostComparison:
+    assumed_by_month = plan.assumed_by_month
     lines: dict[int, list[Line]] = {}
-    for pair in sorted(set(planned) | set(actuals)):
+    for pair in sorted(set(plan.lines) | set(actuals.lines)):
         contract_id, ordinal = pair
-        plan = planned.get(pair)
-        actual = actuals.get(pair)
+        planned = plan.lines.get(pair)
+        actual = actuals.lines.get(pair)
         missing = actual is None and ordinal in imported_months
         if missing:
             actual = NO_ACTUAL
         deviation = share = None
         over = False
         if actual is not None:
-            planned_total = plan.total if plan is not None else ZERO
+            planned_total = planned.total if planned is not None else ZERO
             deviation = actual.total - planned_total
             share = _share(deviation, planned_total)
             over = threshold.exceeded(deviation, planned_total)
-        is_assumed = assumed.get(pair, False)
+        is_assumed = pair in plan.assumed
         lines.setdefault(contract_id, []).append(
             Line(
                 contract_id=contract_id,
                 month=_month_of(ordinal),
-                planned=plan,
+                planned=planned,
                 actual=actual,
                 missing=missing,
                 assumed=is_assumed,
@@ -337,6 +385,8 @@ def _compare(
                 deviation=deviation,
                 deviation_share=share,
                 over_threshold=over,
+                wage_value_missing=pair in plan.wage_value_missing,
+                entry_ids=actuals.entry_ids.get(pair, ()),
             )
         )
 
@@ -369,22 +419,27 @@ def _compare(
     last = end.year * 12 + end.month - 1
     for ordinal in range(first, last + 1):
         month_lines = by_month.get(_month_of(ordinal), [])
-        plan = _sum_planned([line.planned for line in month_lines if line.planned is not None])
+        month_plan = _sum_planned(
+            [line.planned for line in month_lines if line.planned is not None]
+        )
         imported = ordinal in imported_months
         actual = (
             _sum_actual([line.actual for line in month_lines if line.actual is not None])
             if imported
             else None
         )
-        deviation = actual.total - plan.total if actual is not None else None
+        deviation = actual.total - month_plan.total if actual is not None else None
         months.append(
             MonthTotal(
                 month=_month_of(ordinal),
-                planned=plan,
+                planned=month_plan,
                 actual=actual,
                 deviation=deviation,
-                deviation_share=_share(deviation, plan.total) if deviation is not None else None,
-                over_threshold=deviation is not None and threshold.exceeded(deviation, plan.total),
+                deviation_share=_share(deviation, month_plan.total)
+                if deviation is not None
+                else None,
+                over_threshold=deviation is not None
+                and threshold.exceeded(deviation, month_plan.total),
                 over_count=sum(1 for line in month_lines if line.over_threshold),
                 contracts=sum(1 for line in month_lines if line.planned is not None),
                 entries=sum(
@@ -417,6 +472,39 @@ def _compare(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class YearTotal:
+    year: int
+    planned: Decimal
+    actual: Decimal | None  # None: no month of the year imported
+    planned_imported: Decimal
+    deviation: Decimal | None
+    over_count: int
+
+
+def year_totals(comparison: CostComparison) -> list[YearTotal]:
+    """The comparison's months added up per calendar year."""
+    years: dict[int, list[MonthTotal]] = {}
+    for month in comparison.months:
+        years.setdefault(month.month.year, []).append(month)
+    totals = []
+    for year, months in years.items():
+        imported = [m for m in months if m.actual is not None]
+        actual = sum((m.actual.total for m in imported if m.actual is not None), ZERO)
+        planned_imported = sum((m.planned.total for m in imported), ZERO)
+        totals.append(
+            YearTotal(
+                year=year,
+                planned=sum((m.planned.total for m in months), ZERO),
+                actual=actual if imported else None,
+                planned_imported=planned_imported,
+                deviation=actual - planned_imported if imported else None,
+                over_count=sum(m.over_count for m in months),
+            )
+        )
+    return totals
+
+
 def programme_comparison(
     *, municipality: Municipality, programme: Programme, year: int
 ) -> CostComparison:
@@ -427,11 +515,9 @@ def programme_comparison(
     the contracts with their participants.
     """
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    planned, assumed, by_month = _planned_lines(
-        municipality, start, end, programme_ids=[programme.pk], contract_ids=None
-    )
+    plan = _planned_lines(municipality, start, end, programme_ids=[programme.pk], contract_ids=None)
     actuals = _actual_lines(municipality, start, end, programme=programme, contract_ids=None)
-    ids = {c for c, _o in planned} | {c for c, _o in actuals}
+    ids = {c for c, _o in plan.lines} | {c for c, _o in actuals.lines}
     contracts = {
         c.pk: c
         for c in Contract.objects.filter(
@@ -444,11 +530,9 @@ def programme_comparison(
         start=start,
         end=end,
         threshold=Threshold.of(cost_settings_of(programme)),
-        planned=planned,
-        assumed=assumed,
-        assumed_by_month=by_month,
+        plan=plan,
         actuals=actuals,
-        imported_months={ordinal for _c, ordinal in actuals},
+        imported_months={ordinal for _c, ordinal in actuals.lines},
         contracts=contracts,
     )
 
@@ -462,9 +546,7 @@ def contract_comparison(
     the participant's programme (and that programme's cost settings). Five
     queries: the cost model's two or three, the actuals, the imported months.
     """
-    planned, assumed, by_month = _planned_lines(
-        municipality, start, end, programme_ids=None, contract_ids=[contract.pk]
-    )
+    plan = _planned_lines(municipality, start, end, programme_ids=None, contract_ids=[contract.pk])
     actuals = _actual_lines(municipality, start, end, programme=None, contract_ids=[contract.pk])
     programme = contract.participant.programme
     # The months the programme's payroll was imported: there, a month without
@@ -484,9 +566,7 @@ def contract_comparison(
         start=start,
         end=end,
         threshold=Threshold.of(cost_settings_of(programme)),
-        planned=planned,
-        assumed=assumed,
-        assumed_by_month=by_month,
+        plan=plan,
         actuals=actuals,
         imported_months=imported_months,
         contracts={contract.pk: contract},
