@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Upper
 
 from basisbaan.participants.models import Participant
 from basisbaan.participants.validators import normalise_bsn
@@ -30,7 +31,11 @@ def participant_list(
         if compact.isdigit() and len(compact) == 9:
             qs = qs.filter(bsn=compact)
         else:
-            qs = qs.filter(Q(last_name__istartswith=search) | Q(first_name__istartswith=search))
+            # Ordered by the same UPPER() expressions that the PostgreSQL search
+            # indexes hold (migration 0003), so the planner uses them.
+            qs = qs.filter(
+                Q(last_name__istartswith=search) | Q(first_name__istartswith=search)
+            ).order_by(Upper("last_name"), Upper("first_name"), "id")
     if status:
         qs = qs.filter(status=status)
     if programme_id:
