@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from unittest import mock
 
 import pytest
 
@@ -18,9 +19,14 @@ pytestmark = pytest.mark.django_db
 
 
 def cli(*args: str) -> int:
-    """Run the command as the console script does; return its exit code."""
+    """Run the command as the console script does; return its exit code.
+
+    The command closes the database connections when it ends; here that would
+    end the test's transaction, so that one step is left out.
+    """
     try:
-        ManagementUtility(["basisbaan", "import_payroll", *args]).execute()
+        with mock.patch("django.core.management.base.connections.close_all"):
+            ManagementUtility(["basisbaan", "import_payroll", *args]).execute()
     except SystemExit as exit_:
         return int(exit_.code or 0)
     return 0
@@ -198,5 +204,4 @@ def test_progress_bar_on_stderr_when_asked(world, good_file, capsys):
 
     err = capsys.readouterr().err
     assert code == 0
-    assert "controleren  [##############################] 100% 2/2 regels" in err
-    assert "opslaan      [##############################] 100% 2/2 regels" in err
+    assert "inlezen      [##############################] 100% 2/2 regels" in err

@@ -23,6 +23,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice, repeat
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -56,13 +57,46 @@ class CellError(ValueError):
         self.code = code
 
 
+class Chunk:
+    """Consecutive rows: their numbers, and their cells by row or by column.
+
+    A reader gives one of the two; the other is made (by transposing) when asked.
+    """
+
+    def __init__(
+        self,
+        numbers: Sequence[int],
+        rows: Sequence[Sequence[Any]] | None = None,
+        columns: Sequence[Sequence[Any]] | None = None,
+    ) -> None:
+        self.numbers = numbers
+        self._rows = rows
+        self._columns = columns
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    @property
+    def rows(self) -> Sequence[Sequence[Any]]:
+        if self._rows is None:
+            self._rows = list(zip(*(self._columns or []), strict=True))
+        return self._rows
+
+    @property
+    def columns(self) -> Sequence[Sequence[Any]]:
+        """The columns as far as every row has them."""
+        if self._columns is None:
+            self._columns = list(zip(*self.rows, strict=False))
+        return self._columns
+
+
 @dataclass
 class PayrollFile:
-    """A readable payroll file: where each column is, and its rows.
+    """A readable payroll file: where each column is, and its rows in chunks.
 
-    ``rows`` yields ``(row_number, cells)`` with the row number as a
-    spreadsheet shows it (the header is row 1); rows without any value are
-    skipped. ``cells`` holds at least as many cells as the header.
+    Row numbers are as a spreadsheet shows them (the header is row 1); rows
+    without any value are skipped. Each row holds at least as many cells as
+    the header.
     """
 
     kind: str  # "csv" or "xlsx"
@@ -70,10 +104,22 @@ class PayrollFile:
     columns: dict[str, int]
     width: int
     estimated_rows: int
-    rows: Iterator[tuple[int, Sequence[Any]]]
+    chunks: Iterator[Chunk]
 
-    def has(self, column: str) -> bool:
-        return column in self.columns
+    @property
+    def rows(self) -> Iterator[tuple[int, Sequence[Any]]]:
+        """The rows one by one: ``(row_number, cells)``."""
+        for chunk in self.chunks:
+            yield from zip(chunk.numbers, chunk.rows, strict=True)
+
+
+CHUNK_ROWS = 10_000
+
+
+def _chunked(rows: Iterator[tuple[int, Sequence[Any]]]) -> Iterator[Chunk]:
+    while chunk := list(islice(rows, CHUNK_ROWS)):
+        numbers, cells = zip(*chunk, strict=True)
+        yield Chunk(numbers, rows=list(cells))
 
 
 def read_payroll_file(content: bytes, file_name: str = "") -> PayrollFile:
@@ -174,6 +220,16 @@ def _read_csv(content: bytes) -> PayrollFile:
         raise PayrollFileError(_("Dit bestand is geen leesbare tekst."))
     first_line = text.split("\n", 1)[0]
     delimiter = sniff_delimiter(first_line)
+    description = f"CSV ({DELIMITER_NAMES[delimiter]}, {encoding})"
+    estimated = max(text.count("\n") - 1, 1)
+    if '"' not in text:
+        # Nothing quoted: a row is a line split on the delimiter, exactly as
+        # the csv module would read it, only several times faster.
+        lines = _lines(text)
+        columns = _columns(lines[0].split(delimiter))
+        width = max(columns.values()) + 1
+        chunks = _split_chunks(lines, delimiter, width)
+        return PayrollFile("csv", description, columns, width, estimated, chunks)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
@@ -181,17 +237,49 @@ def _read_csv(content: bytes) -> PayrollFile:
         raise PayrollFileError(_("De kopregel van het bestand is niet te lezen.")) from exc
     columns = _columns(header)
     width = max(columns.values()) + 1
-    return PayrollFile(
-        kind="csv",
-        description=f"CSV ({DELIMITER_NAMES[delimiter]}, {encoding})",
-        columns=columns,
-        width=width,
-        estimated_rows=max(text.count("\n") - 1, 1),
-        rows=_csv_rows(reader, width),
-    )
+    chunks = _chunked(_csv_rows(reader, width))
+    return PayrollFile("csv", description, columns, width, estimated, chunks)
 
 
-def _csv_rows(reader: Any, width: int) -> Iterator[tuple[int, Sequence[Any]]]:
+def _lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n")
+    if "\r" in text:
+        text = text.replace("\r", "\n")
+    return text.split("\n")
+
+
+def _split_chunks(lines: list[str], delimiter: str, width: int) -> Iterator[Chunk]:
+    """Chunks of unquoted lines; line ``i`` (0 = header) is row ``i + 1``.
+
+    When every line of a chunk has as many cells as the header (the usual
+    case), the chunk is split into columns in one go: its lines joined by the
+    delimiter, split once, and sliced per column, without a Python step per row.
+    """
+    cells = lines[0].count(delimiter) + 1
+    for start in range(1, len(lines), CHUNK_ROWS):
+        block = lines[start : start + CHUNK_ROWS]
+        numbers = range(start + 1, start + 1 + len(block))
+        counts = list(map(str.count, block, repeat(delimiter, len(block))))
+        if min(counts) == max(counts) == cells - 1:
+            flat = delimiter.join(block).split(delimiter)
+            columns = [flat[i::cells] for i in range(cells)]
+            if "" not in columns[0] or "" not in columns[-1]:
+                # A blank row has every cell empty, the first and the last too.
+                yield Chunk(numbers, columns=columns)
+                continue
+        blank = delimiter + " \t"
+        kept = [
+            (number, row if len(row) >= width else [*row, *([""] * (width - len(row)))])
+            for number, line in zip(numbers, block, strict=True)
+            if line.strip(blank)
+            for row in (line.split(delimiter),)
+        ]
+        if kept:
+            kept_numbers, rows = zip(*kept, strict=True)
+            yield Chunk(kept_numbers, rows=list(rows))
+
+
+def _csv_rows(reader: Iterator[Sequence[str]], width: int) -> Iterator[tuple[int, Sequence[Any]]]:
     number = 1
     try:
         for cells in reader:
@@ -199,7 +287,7 @@ def _csv_rows(reader: Any, width: int) -> Iterator[tuple[int, Sequence[Any]]]:
             if len(cells) < width:
                 if not cells or _blank(cells):
                     continue
-                cells = cells + [""] * (width - len(cells))
+                cells = [*cells, *([""] * (width - len(cells)))]
             elif not cells[0] and _blank(cells):
                 continue
             yield number, cells
@@ -240,7 +328,7 @@ def _read_xlsx(content: bytes) -> PayrollFile:
         columns=columns,
         width=width,
         estimated_rows=max((sheet.max_row or 2) - 1, 1),
-        rows=_xlsx_rows(workbook, rows, width),
+        chunks=_chunked(_xlsx_rows(workbook, rows, width)),
     )
 
 

@@ -45,7 +45,7 @@ from basisbaan.payroll.validation import (
     cents_to_decimal,
     validate_rows,
 )
-from basisbaan.payroll.writing import insert_entries, lock_municipality
+from basisbaan.payroll.writing import entry_sink, lock_municipality
 from basisbaan.tenancy.models import Municipality, User
 
 __all__ = [
@@ -209,26 +209,29 @@ def _cancel(record: PayrollImport) -> None:
 def _run(
     record: PayrollImport, parsed: PayrollFile, *, mode: str, progress: Progress | None = None
 ) -> ImportResult:
-    """Validate ``parsed`` and, in ``import`` mode without errors, write it.
+    """Check ``parsed`` and, in ``import`` mode without errors, write it.
 
     ``mode``: ``import``, ``dry_run`` or ``preview``. One transaction: a
     refused file leaves its record and nothing else.
     """
     try:
         with transaction.atomic():
+            before = snapshot(record) if record.pk else None
             if mode == "import":
                 lock_municipality(record.municipality_id)
-            outcome = validate_rows(
-                parsed,
-                municipality=record.municipality,
-                correction=record.is_correction,
-                progress=progress,
-            )
-            before = snapshot(record) if record.pk else None
+                record.save()  # the entries refer to it
+                outcome = _check_and_write(record, parsed, progress)
+            else:
+                outcome = validate_rows(
+                    parsed,
+                    municipality=record.municipality,
+                    correction=record.is_correction,
+                    progress=progress,
+                )
             _fill(record, outcome, mode)
             record.save()
             if record.status == ImportStatus.IMPORTED:
-                _write(record, outcome, before, progress)
+                _finish(record, outcome, before)
     except IntegrityError as exc:
         raise PayrollImportConflictError(
             _(
@@ -237,6 +240,33 @@ def _run(
             )
         ) from exc
     return _result(record, outcome)
+
+
+class _RefusedError(Exception):
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__("refused")
+        self.outcome = outcome
+
+
+def _check_and_write(
+    record: PayrollImport, parsed: PayrollFile, progress: Progress | None
+) -> Outcome:
+    """Check the rows while new ones stream into the table; undo it all if any fails."""
+    try:
+        with transaction.atomic():  # a savepoint around the entries
+            with entry_sink(record, progress) as sink:
+                outcome = validate_rows(
+                    parsed,
+                    municipality=record.municipality,
+                    correction=record.is_correction,
+                    sink=sink,
+                    progress=progress,
+                )
+            if outcome.errors:
+                raise _RefusedError(outcome)
+    except _RefusedError as refused:
+        return refused.outcome
+    return outcome
 
 
 def _fill(record: PayrollImport, outcome: Outcome, mode: str) -> None:
@@ -248,7 +278,7 @@ def _fill(record: PayrollImport, outcome: Outcome, mode: str) -> None:
     refused = bool(outcome.errors)
     record.status = ImportStatus.REFUSED if refused else statuses[mode]
     record.row_count = outcome.rows
-    record.imported_count = 0 if refused else len(outcome.new)
+    record.imported_count = 0 if refused else outcome.imported
     record.unchanged_count = 0 if refused else outcome.unchanged
     record.replaced_count = 0 if refused else len(outcome.replacements)
     record.error_count = len(outcome.errors)
@@ -257,14 +287,9 @@ def _fill(record: PayrollImport, outcome: Outcome, mode: str) -> None:
     record.finished_at = timezone.now()
 
 
-def _write(
-    record: PayrollImport,
-    outcome: Outcome,
-    before: dict[str, Any] | None,
-    progress: Progress | None,
-) -> None:
+def _finish(record: PayrollImport, outcome: Outcome, before: dict[str, Any] | None) -> None:
+    """After the new entries: replace what a correction replaces, audit the import."""
     actor = record.uploaded_by
-    insert_entries(record, outcome.new, progress, _("opslaan"))
     for batch in _batches(outcome.replacements, REPLACE_BATCH):
         _replace(record, batch, actor)
     if before is None:

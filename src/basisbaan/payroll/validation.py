@@ -2,9 +2,11 @@
 
 Fast by design: the participants, contracts with their periods and (per month
 in the file) the entries already imported are read in a few queries into
-dicts; every row is then checked in Python. Rows to insert are kept in
-columns of machine integers (amounts in cents, hours in hundredths), not as
-model instances, so a million rows take little memory.
+dicts; every row is then checked in Python, and handed to a sink as soon as it
+passes (the sink streams it into the database while the next rows are checked;
+the service rolls it all back if any row fails). Clean chunks of a CSV file are
+checked column by column in :mod:`basisbaan.payroll.fastpath`; this module's
+row-by-row :class:`RowChecker` is the reference, and says why a row fails.
 
 Every problem is reported with the row number as the spreadsheet shows it
 (header = row 1), the column as named in the header, and a Dutch reason.
@@ -13,13 +15,20 @@ Every problem is reported with the row number as the spreadsheet shows it
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
+
+import numpy as np
 
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import BigIntegerField, F, QuerySet
+from django.db.models.functions import Cast, Round
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +37,6 @@ from basisbaan.core.money import format_euro, group_number
 from basisbaan.participants.selectors import participant_list
 from basisbaan.participants.validators import validate_bsn
 from basisbaan.payroll.constants import (
-    AMOUNT_COLUMNS,
     BSN,
     EMPLOYEE_NUMBER,
     HOURS,
@@ -44,11 +52,18 @@ from basisbaan.payroll.parsing import CellError, PayrollFile, parse_cents, parse
 from basisbaan.payroll.selectors import payroll_entry_list
 from basisbaan.tenancy.models import Municipality
 
-__all__ = ["NewRows", "Outcome", "Progress", "Replacement", "RowError", "validate_rows"]
+__all__ = [
+    "EntrySink",
+    "NewRows",
+    "Outcome",
+    "Progress",
+    "Replacement",
+    "RowError",
+    "validate_rows",
+]
 
 # ``progress(phase, done, total)``: phase is a Dutch word for people.
 Progress = Callable[[str, int, int], None]
-PROGRESS_EVERY = 20_000
 VALUE_FIELDS = [name for _column, name in VALUE_COLUMNS]
 
 
@@ -82,6 +97,37 @@ class NewRows:
             column.append(value)
 
 
+class EntrySink(Protocol):
+    """Where checked new rows go: the database (streamed), or nowhere (dry run)."""
+
+    def add(self, participant: int, contract: int, period: dt.date, values: Sequence[int]) -> None:
+        """One new entry: amounts in cents, hours in hundredths."""
+
+    def add_block(self, block: Block) -> None:
+        """Many new entries at once, from the fast path."""
+
+    def refuse(self) -> None:
+        """A row failed: nothing more needs to be written (it will be rolled back)."""
+
+
+@dataclass
+class Block:
+    """New entries of a clean chunk, column by column (see the fast path).
+
+    ``texts`` hold each value as a PostgreSQL numeric literal (``2246.4``), in
+    the order of :data:`VALUE_FIELDS`; ``cents`` the same values as integers.
+    """
+
+    participants: list[int]
+    contracts: list[int]
+    periods: list[str]  # ISO dates of the first of the month
+    texts: list[list[str]]
+    cents: list[list[int]]
+
+    def __len__(self) -> int:
+        return len(self.participants)
+
+
 @dataclass(frozen=True, slots=True)
 class Replacement:
     """A stored entry that a correction replaces."""
@@ -94,8 +140,8 @@ class Replacement:
 @dataclass
 class Outcome:
     rows: int = 0
+    imported: int = 0
     unchanged: int = 0
-    new: NewRows = field(default_factory=NewRows)
     replacements: list[Replacement] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     # month -> [rows, gross wage in cents, total in cents]
@@ -130,13 +176,32 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 30 else text[:29] + "…"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Month:
+    """A month of the file; one instance per distinct cell value (compared by identity)."""
+
     first: dt.date
     start: int  # ordinal of the first day
     end: int  # ordinal of the last day
     label: str  # 2024-03
+    iso: str  # 2024-03-01
     future: bool
+
+
+def fetch_all(queryset: QuerySet[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a ``values_list`` queryset in one fetch.
+
+    Django fetches 100 rows per round trip; for a quarter of a million rows
+    that is seconds. On PostgreSQL the same SQL is run and fetched at once
+    (psycopg returns dates and integers as such); elsewhere Django's way.
+    """
+    if connection.vendor != "postgresql":
+        return list(queryset)
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    return rows
 
 
 class Lookups:
@@ -145,24 +210,27 @@ class Lookups:
     def __init__(self, municipality: Municipality) -> None:
         self.municipality = municipality
         self.bsn: dict[str, int] = dict(
-            participant_list(municipality=municipality).order_by().values_list("bsn", "id")
+            fetch_all(
+                participant_list(municipality=municipality).order_by().values_list("bsn", "id")
+            )
         )
-        # participant id -> [(start ordinal, end ordinal, contract id)]
+        # participant id -> [(start ordinal, end ordinal, contract id)], by start
         self.periods: dict[int, list[tuple[int, int, int]]] = {}
         # employee number -> ({participant ids}, {contract ids})
         self.employees: dict[str, tuple[set[int], set[int]]] = {}
-        rows = (
+        rows = fetch_all(
             contract_period_list(municipality=municipality)
             .order_by()
             .values_list(
                 "contract__participant_id",
-                "contract_id",
                 "start_date",
                 "end_date",
+                "contract_id",
                 "contract__employee_number",
             )
         )
-        for participant_id, contract_id, start, end, number in rows.iterator(chunk_size=20_000):
+        rows.sort(key=lambda row: row[:4])
+        for participant_id, start, end, contract_id, number in rows:
             self.periods.setdefault(participant_id, []).append(
                 (start.toordinal(), end.toordinal(), contract_id)
             )
@@ -170,51 +238,117 @@ class Lookups:
                 people, contracts = self.employees.setdefault(number.strip(), (set(), set()))
                 people.add(participant_id)
                 contracts.add(contract_id)
+        self.period_table = PeriodTable(self.periods)
+        # Unambiguous employee numbers: number -> participant id.
+        self.employee_person = {
+            number: next(iter(people))
+            for number, (people, _contracts) in self.employees.items()
+            if len(people) == 1
+        }
         self._existing: dict[dt.date, dict[int, tuple[int, ...]]] = {}
+        # Called before a query while rows may be streaming: the sink ends its
+        # COPY, as one connection cannot query in the middle of one.
+        self.before_query: Callable[[], None] | None = None
 
     def existing(self, month: dt.date) -> dict[int, tuple[int, ...]]:
         """Stored entries of ``month`` by participant id: (id, contract, import, *values)."""
         found = self._existing.get(month)
         if found is None:
+            if self.before_query is not None:
+                self.before_query()
+            # Amounts as whole cents straight from the database (exact for
+            # numeric(12,2); rounded first for SQLite, which stores floats).
+            cents = {
+                f"{name}_cents": Cast(Round(F(name) * 100), BigIntegerField())
+                for name in VALUE_FIELDS
+            }
             rows = (
                 payroll_entry_list(municipality=self.municipality, period=month)
                 .order_by()
-                .values_list(
-                    "participant_id", "id", "contract_id", "source_import_id", *VALUE_FIELDS
-                )
+                .annotate(**cents)
+                .values_list("participant_id", "id", "contract_id", "source_import_id", *cents)
             )
-            found = {
-                row[0]: (row[1], row[2], row[3], *(int(v * 100) for v in row[4:]))
-                for row in rows.iterator(chunk_size=20_000)
-            }
+            found = {row[0]: row[1:] for row in fetch_all(rows)}
             self._existing[month] = found
         return found
 
     def contract_for(self, participant_id: int, month: Month, only: set[int] | None) -> int | None:
-        """The contract with the longest period in ``month`` (the latest on a tie)."""
+        """The contract with the longest period in ``month`` (the later start on a
+        tie; then the first in :attr:`periods` order). :class:`PeriodTable` does the
+        same for many rows at once."""
         best: int | None = None
         best_key = (0, 0)
+        first, last = month.start, month.end
         for start, end, contract_id in self.periods.get(participant_id, ()):
-            if only is not None and contract_id not in only:
+            if start > last or end < first or (only is not None and contract_id not in only):
                 continue
-            overlap = min(end, month.end) - max(start, month.start) + 1
-            if overlap > 0 and (overlap, start) > best_key:
+            overlap = (end if end < last else last) - (start if start > first else first) + 1
+            if (overlap, start) > best_key:
                 best, best_key = contract_id, (overlap, start)
         return best
+
+
+# Start ordinals stay below 2**22 (the year 9999 is 3,652,059): (overlap, start)
+# packs into one integer that sorts the same way.
+START_BITS = 22
+
+
+class PeriodTable:
+    """The contract periods as sorted numpy columns, for :meth:`contracts_for`."""
+
+    def __init__(self, periods: dict[int, list[tuple[int, int, int]]]) -> None:
+        people = sorted(periods)
+        rows = [(p, *period) for p in people for period in periods[p]]
+        table = np.array(rows, dtype=np.int64).reshape(-1, 4)
+        self.participant, self.start, self.end, self.contract = table.T
+
+    def contracts_for(
+        self, participants: Sequence[int], starts: Sequence[int], ends: Sequence[int]
+    ) -> list[int]:
+        """For each row, as :meth:`Lookups.contract_for` without ``only``; 0 for none."""
+        wanted = np.array(participants, dtype=np.int64)
+        first = np.array(starts, dtype=np.int64)
+        last = np.array(ends, dtype=np.int64)
+        left = np.searchsorted(self.participant, wanted, side="left")
+        right = np.searchsorted(self.participant, wanted, side="right")
+        best = np.zeros(len(wanted), dtype=np.int64)
+        best_key = np.zeros(len(wanted), dtype=np.int64)
+        for k in range(int((right - left).max(initial=0))):
+            index = left + k
+            valid = index < right
+            index = np.where(valid, index, 0)
+            start, end = self.start[index], self.end[index]
+            overlap = np.minimum(end, last) - np.maximum(start, first) + 1
+            key = np.where(valid & (overlap > 0), (overlap << START_BITS) + start, 0)
+            better = key > best_key
+            best_key = np.where(better, key, best_key)
+            best = np.where(better, self.contract[index], best)
+        result: list[int] = best.tolist()
+        return result
 
 
 class RowChecker:
     """Checks rows one by one and collects the outcome."""
 
     def __init__(
-        self, parsed: PayrollFile, lookups: Lookups, *, correction: bool, today: dt.date
+        self,
+        parsed: PayrollFile,
+        lookups: Lookups,
+        *,
+        correction: bool,
+        today: dt.date,
+        sink: EntrySink,
     ) -> None:
         self.lookups = lookups
+        self.sink = sink
         self.correction = correction
         self.this_month = today.replace(day=1)
         self.outcome = Outcome()
-        self.seen: dict[tuple[int, int], int] = {}
+        # (participant id << START_BITS) + month ordinal -> first row number
+        self.seen: dict[int, int] = {}
         self.months: dict[Any, Month | CellError] = {}
+        # Cell value (as is) -> Month, for valid months that have begun.
+        self.good_months: dict[Any, Month] = {}
         columns = parsed.columns
         self.bsn_at = columns.get(BSN)
         self.number_at = columns.get(EMPLOYEE_NUMBER)
@@ -223,6 +357,8 @@ class RowChecker:
         self.municipality_name = lookups.municipality.name
 
     def error(self, row: int, column: str, message: str) -> None:
+        if not self.outcome.errors:
+            self.sink.refuse()
         self.outcome.errors.append(RowError(row, column, message))
 
     def check(self, row: int, cells: Sequence[Any]) -> None:
@@ -232,7 +368,7 @@ class RowChecker:
         values = self.values(row, cells)
         if participant is None or month is None:
             return
-        key = (participant, month.start)
+        key = (participant << START_BITS) + month.start
         first = self.seen.setdefault(key, row)
         if first != row:
             self.error(
@@ -321,10 +457,8 @@ class RowChecker:
 
     def month(self, row: int, cells: Sequence[Any]) -> Month | None:
         raw = cells[self.period_at]
+        known = self.lookup_month(raw)
         key = raw.strip() if isinstance(raw, str) else raw
-        known = self.months.get(key)
-        if known is None:
-            known = self.months[key] = self.read_month(key)
         if isinstance(known, Month):
             if known.future:
                 self.error(
@@ -352,6 +486,16 @@ class RowChecker:
         self.error(row, PERIOD, message)
         return None
 
+    def lookup_month(self, raw: Any) -> Month | CellError:
+        """The month of a cell, read once per distinct value."""
+        key = raw.strip() if isinstance(raw, str) else raw
+        known = self.months.get(key)
+        if known is None:
+            known = self.months[key] = self.read_month(key)
+        if isinstance(known, Month) and not known.future:
+            self.good_months[raw] = known
+        return known
+
     def read_month(self, value: Any) -> Month | CellError:
         try:
             first = parse_month(value)
@@ -363,6 +507,7 @@ class RowChecker:
             start=first.toordinal(),
             end=following.toordinal() - 1,
             label=f"{first:%Y-%m}",
+            iso=first.isoformat(),
             future=first > self.this_month,
         )
 
@@ -465,7 +610,8 @@ class RowChecker:
                 return
             outcome.replacements.append(Replacement(stored[0], contract, tuple(values)))
         else:
-            outcome.new.append(participant, contract, month.start, values)
+            outcome.imported += 1
+            self.sink.add(participant, contract, month.first, values)
         self.count(month, values)
 
     def count(self, month: Month, values: list[int]) -> None:
@@ -507,32 +653,77 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+class NullSink:
+    """Writes nothing: for dry runs and previews."""
+
+    def add(self, participant: int, contract: int, period: dt.date, values: Sequence[int]) -> None:
+        pass
+
+    def add_block(self, block: Block) -> None:
+        pass
+
+    def refuse(self) -> None:
+        pass
+
+
 def validate_rows(
     parsed: PayrollFile,
     *,
     municipality: Municipality,
     correction: bool,
+    sink: EntrySink | None = None,
     progress: Progress | None = None,
     today: dt.date | None = None,
+    fast: bool = True,
 ) -> Outcome:
-    """Check every row of ``parsed``; nothing is written."""
+    """Check every row of ``parsed``, handing new rows to ``sink`` as they pass.
+
+    ``fast=False`` checks every row one by one (the reference; for tests).
+    """
+    from basisbaan.payroll.fastpath import ChunkChecker
+
+    lookups = Lookups(municipality)
+    lookups.before_query = getattr(sink, "pause", None)
     checker = RowChecker(
         parsed,
-        Lookups(municipality),
+        lookups,
         correction=correction,
         today=today or timezone.localdate(),
+        sink=sink or NullSink(),
     )
+    chunks = ChunkChecker(checker, parsed) if fast else None
     total = parsed.estimated_rows
-    check = checker.check
-    for done, (row, cells) in enumerate(parsed.rows, start=1):
-        check(row, cells)
-        if progress is not None and done % PROGRESS_EVERY == 0:
-            progress(_("controleren"), done, max(total, done))
+    with gc_paused():
+        _check_chunks(parsed, checker, chunks, progress, total)
     if progress is not None:
-        rows = checker.outcome.rows
-        progress(_("controleren"), rows, rows)
+        progress(_("inlezen"), checker.outcome.rows, checker.outcome.rows)
     return checker.outcome
 
 
-# The amounts' column names, for callers that show them.
-AMOUNT_NAMES = [column for column, _name in AMOUNT_COLUMNS]
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: a big file makes millions of lists
+    and strings (none in cycles), and the collector would scan them over and over."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_chunks(
+    parsed: PayrollFile,
+    checker: RowChecker,
+    chunks: Any,
+    progress: Progress | None,
+    total: int,
+) -> None:
+    for chunk in parsed.chunks:
+        if chunks is None or not chunks.check(chunk):
+            for row, cells in zip(chunk.numbers, chunk.rows, strict=True):
+                checker.check(row, cells)
+        if progress is not None:
+            done = checker.outcome.rows
+            progress(_("inlezen"), done, max(total, done))

@@ -1,25 +1,40 @@
-"""Writing validated payroll rows: COPY on PostgreSQL, bulk_create elsewhere.
+"""Writing checked payroll rows: streamed with COPY on PostgreSQL, bulk_create elsewhere.
 
-Called by :mod:`basisbaan.payroll.services` inside its transaction, after
-every row passed; this module checks nothing itself. The database still
-guards the invariants (one entry per participant and month, first day of the
-month, no negative amounts) with its constraints.
+Used by :mod:`basisbaan.payroll.services` inside a savepoint: rows arrive here
+as soon as they pass their checks, and on PostgreSQL they go to the server
+right away, so the database inserts while Python checks the next rows. When a
+later row fails, the sink stops writing and the service rolls the savepoint
+back: nothing of the file stays. This module checks nothing itself; the
+database still guards one entry per participant and month, the first day of
+the month, and amounts of at least zero.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from itertools import repeat
+from types import TracebackType
+from typing import Any
 
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
-from basisbaan.payroll.validation import VALUE_FIELDS, NewRows, Progress, cents_to_decimal
+from basisbaan.payroll.validation import (
+    VALUE_FIELDS,
+    Block,
+    EntrySink,
+    NewRows,
+    Progress,
+    cents_to_decimal,
+)
 
-__all__ = ["insert_entries", "lock_municipality"]
+__all__ = ["entry_sink", "lock_municipality"]
 
-CHUNK_ROWS = 50_000
+FLUSH_ROWS = 10_000
 BULK_BATCH = 2_000
 # First key of the PostgreSQL advisory lock that serialises a municipality's imports.
 LOCK_NAMESPACE = 7_291_301
@@ -47,77 +62,167 @@ def lock_municipality(municipality_id: int) -> None:
             )
 
 
-def insert_entries(
-    record: PayrollImport, rows: NewRows, progress: Progress | None = None, phase: str = ""
-) -> int:
-    """Insert ``rows`` as entries of ``record``; returns the number inserted."""
-    if not len(rows):
-        return 0
-    if connection.vendor == "postgresql":
-        return _copy(record, rows, progress, phase)
-    return _bulk_create(record, rows, progress, phase)
+@contextmanager
+def entry_sink(record: PayrollImport, progress: Progress | None = None) -> Iterator[EntrySink]:
+    """A sink for the new entries of ``record``; everything is written on exit."""
+    postgresql = connection.vendor == "postgresql"
+    sink: CopySink | BulkSink = CopySink(record) if postgresql else BulkSink(record, progress)
+    with sink:
+        yield sink
 
 
-def _copy(record: PayrollImport, rows: NewRows, progress: Progress | None, phase: str) -> int:
-    table = connection.ops.quote_name(PayrollEntry._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)
-    sql = f"COPY {table} ({columns}) FROM STDIN"  # noqa: S608 - names from the model, no input
-    total = len(rows)
-    done = 0
-    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-        for chunk, count in _copy_chunks(record, rows):
-            copy.write(chunk)
-            done += count
-            if progress is not None:
-                progress(phase, done, total)
-    return total
+class CopySink:
+    """Streams entries to PostgreSQL with ``COPY ... FROM STDIN`` (text format)."""
+
+    def __init__(self, record: PayrollImport) -> None:
+        stamp = timezone.now().isoformat()
+        self.head = (str(record.municipality_id), stamp, stamp)
+        self.tail = str(record.pk)
+        self.lines: list[str] = []
+        self.refused = False
+        self.stack: ExitStack | None = None
+        self.copy: Any = None
+
+    def __enter__(self) -> CopySink:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> bool | None:
+        try:
+            if kind is None:
+                self.flush()
+        finally:
+            self.end(kind, error, trace)
+        return None
+
+    def write(self, text: str) -> None:
+        """Send ``text`` to the server, starting a COPY if none is running."""
+        if self.stack is None:
+            table = connection.ops.quote_name(PayrollEntry._meta.db_table)
+            columns = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)
+            sql = f"COPY {table} ({columns}) FROM STDIN"  # noqa: S608 - names from the model
+            self.stack = ExitStack()
+            cursor = self.stack.enter_context(connection.cursor())
+            self.copy = self.stack.enter_context(cursor.cursor.copy(sql))
+        self.copy.write(text)
+
+    def end(
+        self,
+        kind: type[BaseException] | None = None,
+        error: BaseException | None = None,
+        trace: TracebackType | None = None,
+    ) -> None:
+        """Finish the running COPY, if any (the server then has every row sent)."""
+        if self.stack is not None:
+            stack, self.stack, self.copy = self.stack, None, None
+            stack.__exit__(kind, error, trace)
+
+    def pause(self) -> None:
+        """Let the connection run a query: send what is buffered and end the COPY."""
+        self.flush()
+        self.end()
+
+    def add(self, participant: int, contract: int, period: dt.date, values: Sequence[int]) -> None:
+        if self.refused:
+            return
+        amounts = "\t".join(f"{value}e-2" for value in values)  # exact: 123456e-2 = 1234.56
+        municipality, created, updated = self.head
+        self.lines.append(
+            f"{municipality}\t{created}\t{updated}\t{participant}\t{contract}\t"
+            f"{period.isoformat()}\t{amounts}\t{self.tail}\n"
+        )
+        if len(self.lines) >= FLUSH_ROWS:
+            self.flush()
+
+    def add_block(self, block: Block) -> None:
+        if self.refused:
+            return
+        self.flush()
+        count = len(block)
+        rows = zip(
+            *(repeat(value, count) for value in self.head),
+            map(str, block.participants),
+            map(str, block.contracts),
+            block.periods,
+            *block.texts,
+            repeat(self.tail, count),
+            strict=False,
+        )
+        self.write("\n".join(map("\t".join, rows)) + "\n")
+
+    def refuse(self) -> None:
+        self.refused = True
+        self.lines.clear()
+
+    def flush(self) -> None:
+        if self.lines and not self.refused:
+            self.write("".join(self.lines))
+        self.lines.clear()
 
 
-def _copy_chunks(record: PayrollImport, rows: NewRows) -> Iterator[tuple[str, int]]:
-    """COPY text in chunks. Amounts go as ``123456e-2``: exact, and cheap to write."""
-    stamp = timezone.now().isoformat()
-    head = f"{record.municipality_id}\t{stamp}\t{stamp}\t"
-    tail = f"\t{record.pk}\n"
-    days: dict[int, str] = {}
-    gross, holiday, charges, pension, other, total, hours = rows.values
-    for start in range(0, len(rows), CHUNK_ROWS):
-        stop = min(start + CHUNK_ROWS, len(rows))
-        lines: list[str] = []
-        append = lines.append
-        for i in range(start, stop):
-            ordinal = rows.period[i]
-            day = days.get(ordinal)
-            if day is None:
-                day = days[ordinal] = dt.date.fromordinal(ordinal).isoformat()
-            append(
-                f"{head}{rows.participant[i]}\t{rows.contract[i]}\t{day}\t{gross[i]}e-2\t"
-                f"{holiday[i]}e-2\t{charges[i]}e-2\t{pension[i]}e-2\t{other[i]}e-2\t"
-                f"{total[i]}e-2\t{hours[i]}e-2{tail}"
+class BulkSink:
+    """Collects entries and inserts them with ``bulk_create`` at the end."""
+
+    def __init__(self, record: PayrollImport, progress: Progress | None) -> None:
+        self.record = record
+        self.progress = progress
+        self.rows = NewRows()
+        self.refused = False
+
+    def __enter__(self) -> BulkSink:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> bool | None:
+        if kind is None and not self.refused:
+            self.write()
+        return None
+
+    def add(self, participant: int, contract: int, period: dt.date, values: Sequence[int]) -> None:
+        if not self.refused:
+            self.rows.append(participant, contract, period.toordinal(), values)
+
+    def add_block(self, block: Block) -> None:
+        if self.refused:
+            return
+        rows = zip(block.participants, block.contracts, block.periods, *block.cents, strict=True)
+        for participant, contract, period, *values in rows:
+            ordinal = dt.date.fromisoformat(period).toordinal()
+            self.rows.append(participant, contract, ordinal, values)
+
+    def refuse(self) -> None:
+        self.refused = True
+        self.rows = NewRows()
+
+    def write(self) -> None:
+        rows, record = self.rows, self.record
+        total = len(rows)
+        for start in range(0, total, BULK_BATCH):
+            stop = min(start + BULK_BATCH, total)
+            PayrollEntry.objects.bulk_create(
+                [
+                    PayrollEntry(
+                        municipality_id=record.municipality_id,
+                        participant_id=rows.participant[i],
+                        contract_id=rows.contract[i],
+                        period=dt.date.fromordinal(rows.period[i]),
+                        source_import=record,
+                        **{
+                            name: cents_to_decimal(column[i])
+                            for name, column in zip(VALUE_FIELDS, rows.values, strict=True)
+                        },
+                    )
+                    for i in range(start, stop)
+                ],
+                batch_size=BULK_BATCH,
             )
-        yield "".join(lines), stop - start
-
-
-def _bulk_create(
-    record: PayrollImport, rows: NewRows, progress: Progress | None, phase: str
-) -> int:
-    total = len(rows)
-    for start in range(0, total, BULK_BATCH):
-        stop = min(start + BULK_BATCH, total)
-        entries = [
-            PayrollEntry(
-                municipality_id=record.municipality_id,
-                participant_id=rows.participant[i],
-                contract_id=rows.contract[i],
-                period=dt.date.fromordinal(rows.period[i]),
-                source_import=record,
-                **{
-                    name: cents_to_decimal(column[i])
-                    for name, column in zip(VALUE_FIELDS, rows.values, strict=True)
-                },
-            )
-            for i in range(start, stop)
-        ]
-        PayrollEntry.objects.bulk_create(entries, batch_size=BULK_BATCH)
-        if progress is not None:
-            progress(phase, stop, total)
-    return total
+            if self.progress is not None:
+                self.progress(_("opslaan"), stop, total)
