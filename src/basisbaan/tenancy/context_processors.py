@@ -23,7 +23,10 @@ def tenancy(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     others = []
     if user is not None and user.is_authenticated and membership is not None:
-        others = [m for m in membership_list(user=user) if m.pk != membership.pk]
+        memberships = getattr(request, "memberships", None)
+        if memberships is None:
+            memberships = list(membership_list(user=user))
+        others = [m for m in memberships if m.pk != membership.pk]
     return {
         "membership": membership,
         "municipality": getattr(request, "municipality", None),

@@ -7,7 +7,12 @@ from collections.abc import Callable
 from django.contrib.auth.middleware import LoginRequiredMiddleware as BaseLoginRequiredMiddleware
 from django.http import HttpRequest, HttpResponse
 
-from basisbaan.tenancy.selectors import MUNICIPALITY_HEADER, SESSION_KEY, membership_resolve
+from basisbaan.tenancy.selectors import (
+    MUNICIPALITY_HEADER,
+    SESSION_KEY,
+    membership_list,
+    membership_resolve,
+)
 
 
 class ActiveMunicipalityMiddleware:
@@ -16,10 +21,18 @@ class ActiveMunicipalityMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         requested = request.META.get(MUNICIPALITY_HEADER) or request.session.get(SESSION_KEY)
-        membership = membership_resolve(user=request.user, requested_slug=requested)  # type: ignore[arg-type]
+        user = request.user
+        # Read once per request; the context processor reuses the list.
+        memberships = list(membership_list(user=user)) if user.is_authenticated else []
+        request.memberships = memberships  # type: ignore[attr-defined]
+        membership = membership_resolve(
+            user=user,  # type: ignore[arg-type]
+            requested_slug=requested,
+            memberships=memberships,
+        )
         if membership is None and requested and request.META.get(MUNICIPALITY_HEADER) is None:
             # A stale session choice (membership removed): fall back to the default.
-            membership = membership_resolve(user=request.user, requested_slug=None)  # type: ignore[arg-type]
+            membership = memberships[0] if memberships else None
         request.membership = membership  # type: ignore[attr-defined]
         request.municipality = membership.municipality if membership else None  # type: ignore[attr-defined]
         return self.get_response(request)

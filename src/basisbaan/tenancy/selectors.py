@@ -16,16 +16,23 @@ def membership_list(*, user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("municipality")
 
 
-def membership_resolve(*, user: User, requested_slug: str | None) -> Membership | None:
+def membership_resolve(
+    *,
+    user: User,
+    requested_slug: str | None,
+    memberships: list[Membership] | None = None,
+) -> Membership | None:
     """The membership a request works in.
 
     ``requested_slug`` (from the X-Municipality header or the session) wins when
     the user is a member there; otherwise the user's first municipality by name.
     A slug the user is no member of gives ``None``: never another's data.
+    ``memberships`` may pass the user's memberships when already read.
     """
     if not user.is_authenticated:
         return None
-    memberships = list(membership_list(user=user))
+    if memberships is None:
+        memberships = list(membership_list(user=user))
     if requested_slug:
         for membership in memberships:
             if membership.municipality.slug == requested_slug:
