@@ -252,17 +252,19 @@ def test_entry_list_filters_by_month_and_participant_with_totals(
     )
     client = client_as(controller)
 
-    everything = text(client.get("/verloning/"))
+    latest = text(client.get("/verloning/"))
+    everything = text(client.get("/verloning/?periode=alle"))
     march = text(client.get("/verloning/?periode=2024-03"))
     bart = text(client.get("/verloning/?q=Visser"))
     anna = text(client.get(f"/verloning/?deelnemer={world.anna.pk}"))
 
+    assert "1 regel · brutoloon € 2.000,00 · totaal € 2.800,00" in latest
+    assert '<option value="2024-04" selected>april 2024</option>' in latest
     assert "3 regels · brutoloon € 5.000,00 · totaal € 6.980,00" in everything
     assert "2 regels · brutoloon € 3.000,00 · totaal € 4.180,00" in march
     assert "1 regel · brutoloon € 1.000,00 · totaal € 1.380,00" in bart
     assert "2 regels" in anna and "Bart Visser" not in anna
-    assert '<option value="2024-04">' in everything
-    assert "april 2024" in everything
+    assert '<option value="alle" selected>Alle maanden</option>' in anna
 
 
 def test_entry_list_is_audited(world, municipality, controller, client_as):

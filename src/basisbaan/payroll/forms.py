@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.forms import Form
@@ -53,8 +54,15 @@ class PayrollUploadForm(Form):
         return upload
 
 
+ALL_MONTHS = "alle"
+
+
 class PayrollEntryFilterForm(forms.Form):
-    """The filters above the entry list (GET): month and participant."""
+    """The filters above the entry list (GET): month and participant.
+
+    Without a choice the list shows the latest month: what a controller checks
+    first, and a bounded amount of rows however long the history.
+    """
 
     periode = forms.ChoiceField(label=_("Maand"), required=False)
     q = forms.CharField(label=_("Deelnemer (naam of BSN)"), required=False, max_length=100)
@@ -62,16 +70,21 @@ class PayrollEntryFilterForm(forms.Form):
 
     def __init__(self, *args: Any, months: list[dt.date], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.latest = months[0] if months else None
         self.fields["periode"].choices = [  # type: ignore[attr-defined]
-            ("", _("Alle maanden")),
-            *((f"{m:%Y-%m}", f"{m:%Y-%m}") for m in months),
+            (ALL_MONTHS, _("Alle maanden")),
+            *((f"{m:%Y-%m}", date_format(m, "F Y")) for m in months),
         ]
+        self.fields["periode"].initial = f"{self.latest:%Y-%m}" if self.latest else ALL_MONTHS
 
     def month(self) -> dt.date | None:
-        value = self.cleaned_data.get("periode") if self.is_valid() else None
+        """The chosen month; the latest when none was chosen; None for all months."""
+        value = self.cleaned_data.get("periode") if self.is_bound and self.is_valid() else None
         if not value:
+            return self.latest
+        if value == ALL_MONTHS:
             return None
         try:
             return parse_month(value)
         except CellError:
-            return None
+            return self.latest

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 
+from basisbaan.contracts.models import Contract
 from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.tenancy.models import Municipality
@@ -42,7 +43,12 @@ def payroll_entry_list(
     if participant_id is not None:
         qs = qs.filter(participant_id=participant_id)
     if contract_id is not None:
-        qs = qs.filter(contract_id=contract_id)
+        # Entries have no index on the contract (see PayrollEntry): find them
+        # through the contract's participant, whose index they share.
+        owner = Contract.objects.filter(pk=contract_id, municipality=municipality).values(
+            "participant_id"
+        )[:1]
+        qs = qs.filter(participant_id=Subquery(owner), contract_id=contract_id)
     return qs.order_by("-period", "id")
 
 
@@ -55,13 +61,17 @@ def payroll_import_list(*, municipality: Municipality) -> QuerySet[PayrollImport
 
 
 def payroll_months(*, municipality: Municipality) -> list[dt.date]:
-    """The months that have entries, newest first."""
-    return list(
-        PayrollEntry.objects.filter(municipality=municipality)
-        .order_by("-period")
-        .values_list("period", flat=True)
-        .distinct()
-    )
+    """The months that have entries, newest first.
+
+    Read from the summaries of the imports (every entry came in with one, and
+    entries are never deleted): a few rows, where a DISTINCT over the entries
+    would read all of them.
+    """
+    summaries = PayrollImport.objects.filter(
+        municipality=municipality, status=ImportStatus.IMPORTED
+    ).values_list("summary", flat=True)
+    labels = {month["period"] for summary in summaries for month in summary}
+    return sorted((dt.date(int(m[:4]), int(m[5:7]), 1) for m in labels), reverse=True)
 
 
 def same_file_imported_before(record: PayrollImport) -> PayrollImport | None:

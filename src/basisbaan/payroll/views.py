@@ -12,6 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -25,7 +26,7 @@ from basisbaan.participants.selectors import participant_list
 from basisbaan.participants.views import audit_participant_list
 from basisbaan.payroll import services
 from basisbaan.payroll.constants import ImportStatus
-from basisbaan.payroll.forms import PayrollEntryFilterForm, PayrollUploadForm
+from basisbaan.payroll.forms import ALL_MONTHS, PayrollEntryFilterForm, PayrollUploadForm
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.payroll.parsing import PayrollFileError
 from basisbaan.payroll.selectors import (
@@ -39,6 +40,9 @@ from basisbaan.tenancy.models import Municipality, User
 from basisbaan.tenancy.roles import Perm
 from basisbaan.tenancy.scoping import TenantViewMixin
 
+# A search on a name shows the entries of at most this many people.
+SEARCH_LIMIT = 200
+
 
 class PayrollEntryListView(TenantListView):
     permission = Perm.PAYROLL_VIEW
@@ -46,9 +50,13 @@ class PayrollEntryListView(TenantListView):
 
     def filter_form(self) -> PayrollEntryFilterForm:
         if not hasattr(self, "_filter_form"):
-            self._filter_form = PayrollEntryFilterForm(
-                self.request.GET or None, months=payroll_months(municipality=self.municipality)
-            )
+            months = payroll_months(municipality=self.municipality)
+            data = self.request.GET.copy()
+            if not data.get("periode"):
+                # The latest month, unless one participant's history is asked for.
+                person = data.get("q") or data.get("deelnemer")
+                data["periode"] = f"{months[0]:%Y-%m}" if months and not person else ALL_MONTHS
+            self._filter_form = PayrollEntryFilterForm(data, months=months)
             self._filter_form.is_valid()
         return self._filter_form
 
@@ -61,10 +69,26 @@ class PayrollEntryListView(TenantListView):
             participant_id=data.get("deelnemer") or None,
         ).select_related("participant", "contract")
         search = (data.get("q") or "").strip()
+        self.search_capped = False
         if search:
-            people = participant_list(municipality=municipality, search=search)
-            qs = qs.filter(participant__in=people.order_by().values("pk"))
+            # The matching people first, as a short list of ids: the database then
+            # reads their entries through the index, however many entries exist.
+            people = participant_list(municipality=municipality, search=search).order_by()
+            ids = list(people.values_list("pk", flat=True)[: SEARCH_LIMIT + 1])
+            self.search_capped = len(ids) > SEARCH_LIMIT
+            qs = qs.filter(participant_id__in=ids[:SEARCH_LIMIT])
         return qs
+
+    def get_paginator(  # type: ignore[override]
+        self, queryset: QuerySet[PayrollEntry], per_page: int, *args: Any, **kwargs: Any
+    ) -> Paginator[PayrollEntry]:
+        """The count for the pages comes with the totals: one pass over the rows."""
+        self.totals = queryset.order_by().aggregate(
+            rows=Count("id"), gross_wage=Sum("gross_wage"), total=Sum("total")
+        )
+        paginator = super().get_paginator(queryset, per_page, *args, **kwargs)
+        paginator.count = self.totals["rows"]
+        return paginator
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -72,11 +96,9 @@ class PayrollEntryListView(TenantListView):
         rows = list(page.object_list)
         page.object_list = context["object_list"] = rows
         context["filter_form"] = self.filter_form()
-        filtered = self.object_list
-        assert isinstance(filtered, QuerySet)
-        context["totals"] = filtered.order_by().aggregate(
-            rows=Count("id"), gross_wage=Sum("gross_wage"), total=Sum("total")
-        )
+        context["totals"] = self.totals
+        context["search_capped"] = self.search_capped
+        context["search_limit"] = SEARCH_LIMIT
         audit_participant_list(self.request, (e.participant_id for e in rows))
         if rows:
             audit_list_access(

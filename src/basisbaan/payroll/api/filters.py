@@ -11,7 +11,6 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 
 from basisbaan.contracts.models import Contract
-from basisbaan.contracts.selectors import contract_list
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.participants.models import Participant
 from basisbaan.participants.selectors import participant_list
@@ -52,7 +51,8 @@ def _contracts(request: Any) -> QuerySet[Contract]:
     membership = request_membership(request) if request is not None else None
     if membership is None:
         return Contract.objects.none()
-    return contract_list(municipality=membership.municipality).order_by()
+    # Only to check that the id is one of the municipality's contracts.
+    return Contract.objects.filter(municipality=membership.municipality)
 
 
 class PayrollEntryFilter(django_filters.FilterSet):  # type: ignore[misc]
@@ -64,8 +64,16 @@ class PayrollEntryFilter(django_filters.FilterSet):  # type: ignore[misc]
         field_name="period", lookup_expr="lte", help_text="Tot en met deze maand (jjjj-mm)."
     )
     participant = django_filters.ModelChoiceFilter(queryset=_participants)
-    contract = django_filters.ModelChoiceFilter(queryset=_contracts)
+    contract = django_filters.ModelChoiceFilter(queryset=_contracts, method="filter_contract")
 
     class Meta:
         model = PayrollEntry
         fields = ["period", "period_from", "period_to", "participant", "contract"]
+
+    def filter_contract(
+        self, queryset: QuerySet[PayrollEntry], name: str, value: Contract | None
+    ) -> QuerySet[PayrollEntry]:
+        if value is None:
+            return queryset
+        # No index on the contract (see PayrollEntry): through its participant.
+        return queryset.filter(participant_id=value.participant_id, contract=value)
