@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -266,13 +266,22 @@ def period_wage_flag(
     return WageFlag(period, step) if step is not None else None
 
 
-def minimum_wage_ceiling(table: MinimumWageTable) -> Decimal | None:
-    """The highest adult hourly minimum in the table: no wage at or above it can be
-    below any minimum (youth amounts are shares of the adult ones)."""
-    return max(
-        (r.value for rates in (table.hourly, *table.by_week.values()) for r in rates),
-        default=None,
+def may_be_below_minimum() -> Q:
+    """A necessary condition, in SQL, for a period to fall below the minimum wage:
+    its wage is below the highest adult minimum that took effect on or before
+    its end. A wage at or above that is above every minimum on every day of the
+    period (youth amounts are shares of the adult ones), so only the few other
+    periods need the exact check in Python.
+    """
+    highest = (
+        ParameterValue.objects.filter(
+            key__in=[str(k) for k in ADULT_MINIMUM_WAGE_KEYS],
+            effective_date__lte=OuterRef("end_date"),
+        )
+        .order_by("-value")
+        .values("value")[:1]
     )
+    return Q(hourly_wage__lt=Subquery(highest))
 
 
 def periods_below_minimum(
@@ -285,15 +294,13 @@ def periods_below_minimum(
     """Periods (running or future ones; all with ``include_past``) whose wage is
     below the statutory minimum on some day, for example after a rise.
 
-    Two queries: the parameter rows, and the periods whose wage lies below the
-    highest minimum ever recorded (no other period can fall below).
+    Two queries: the parameter rows, and the periods that
+    :func:`may_be_below_minimum`.
     """
     table = table or minimum_wage_table()
-    ceiling = minimum_wage_ceiling(table)
-    if ceiling is None:
-        return []
     periods = (
-        ContractPeriod.objects.filter(municipality=municipality, hourly_wage__lt=ceiling)
+        ContractPeriod.objects.filter(municipality=municipality)
+        .filter(may_be_below_minimum())
         .select_related("contract__participant__programme__contract_settings")
         .order_by("start_date", "id")
     )

@@ -36,11 +36,10 @@ from basisbaan.contracts.chains import (
 from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS
 from basisbaan.contracts.models import Contract, ContractPeriod, WageValueMeasurement
 from basisbaan.contracts.selectors import (
-    ADULT_MINIMUM_WAGE_KEYS,
     latest_wage_values,
+    may_be_below_minimum,
     minimum_wage_table,
 )
-from basisbaan.parameters.models import ParameterValue
 from basisbaan.participants.models import Participant
 from basisbaan.tenancy.models import Municipality
 
@@ -239,8 +238,8 @@ def remeasurements_due(
 def attention_counts(municipality: Municipality, today: dt.date) -> dict[str, int]:
     """The dashboard's contract alerts, each a count, in two or three queries: the
     periods that may need a decision or may fall below the minimum wage (one
-    query, with the highest minimum ever recorded as a subquery), the
-    minimum-wage rows when some period may be below, and the participants
+    query, see :func:`~basisbaan.contracts.selectors.may_be_below_minimum`),
+    the minimum-wage rows when some period may be below, and the participants
     whose wage value is due.
 
     The counts equal the lengths of :func:`decisions_due`,
@@ -256,12 +255,7 @@ def attention_counts(municipality: Municipality, today: dt.date) -> dict[str, in
         & Q(end_date__lte=today + horizon, end_date__gte=today - horizon)
         & ~Exists(later)
     )
-    ceiling = (
-        ParameterValue.objects.filter(key__in=[str(k) for k in ADULT_MINIMUM_WAGE_KEYS])
-        .order_by("-value")
-        .values("value")[:1]
-    )
-    low = Q(end_date__gte=today, hourly_wage__lt=Subquery(ceiling))
+    low = Q(end_date__gte=today) & may_be_below_minimum()
     rows = (
         ContractPeriod.objects.filter(municipality=municipality)
         .filter(due | low)
