@@ -99,3 +99,10 @@ def test_the_demos_cost_settings_and_the_plan_beside_the_actuals(demo):
     assert comparison.deviation == Decimal("2299.41")
     assert 0 < comparison.over_count < 64
     assert not any(line.missing for line in comparison.lines)
+
+
+def test_the_demo_payroll_command_reports_the_figures(demo):
+    out = StringIO()
+    call_command("demo_payroll", stdout=out)
+    assert "Leeuwarden 2024: 64 regels, verloning totaal € 161945.82" in out.getvalue()
+    assert "planning kostenmodel € 159646.41" in out.getvalue()
