@@ -37,7 +37,7 @@ class RecordingSink:
             self.rows.append((block.participants[i], block.contracts[i], block.periods[i], values))
         for column, cents in zip(block.texts, block.cents, strict=True):
             # The literal sent to PostgreSQL is the same number.
-            assert [round(float(text) * 100) for text in column] == cents
+            assert [round(float(text.replace(",", ".")) * 100) for text in column] == cents
 
     def refuse(self):
         self.refused = True

@@ -31,6 +31,7 @@ from basisbaan.payroll.constants import (
     PERIOD,
     VALUE_COLUMNS,
 )
+from basisbaan.payroll.lookups import IntArray
 from basisbaan.payroll.parsing import Chunk, PayrollFile
 from basisbaan.payroll.validation import START_BITS, Block, Month, RowChecker
 
@@ -43,8 +44,8 @@ START = attrgetter("start")
 END = attrgetter("end")
 
 
-def column_cents(cells: Sequence[Any], limit: int) -> tuple[list[int], list[str]] | None:
-    """Cells like ``2246,40``, ``2246.4`` or ``45`` as cents and as numeric literals.
+def column_cents(cells: Sequence[Any], limit: int) -> IntArray | None:
+    """Cells like ``2246,40``, ``2246.4`` or ``45`` as whole cents (or hundredths).
 
     None when any cell is anything else (empty, signed, grouped, spaced, more
     than two decimals, above ``limit``): the row checker then decides.
@@ -63,18 +64,17 @@ def column_cents(cells: Sequence[Any], limit: int) -> tuple[list[int], list[str]
         or "\n\n" in text
     ):
         return None
-    literals = text.split("\n")
-    if len(literals) != len(cells):
-        return None
     try:
-        scaled = np.array(literals, dtype=np.float64) * 100
+        scaled = np.fromstring(text, dtype=np.float64, sep="\n") * 100
     except ValueError:  # two points in one cell, say
+        return None
+    if len(scaled) != len(cells):
         return None
     cents = np.rint(scaled)
     # Exact below 2**53: floats hold every cent up to 10**13 euro.
     if np.any(np.abs(scaled - cents) > 0.005) or np.any(cents > limit):
         return None
-    return cents.astype(np.int64).tolist(), literals
+    return cents.astype(np.int64)
 
 
 class ChunkChecker:
@@ -103,23 +103,25 @@ class ChunkChecker:
             return False
         people = self.people(columns[self.person_at])
         months = self.months(columns[self.period_at]) if people is not None else None
-        values = self.values(columns) if months is not None else None
-        if people is None or months is None or values is None:
+        amounts = self.values(columns) if months is not None else None
+        if people is None or months is None or amounts is None:
             return False
         participants, allowed = people
+        wanted = np.array(participants, dtype=np.int64)
         starts = np.fromiter(map(START, months), dtype=np.int64, count=len(months))
-        keys = ((np.array(participants, dtype=np.int64) << START_BITS) + starts).tolist()
+        keys = ((wanted << START_BITS) + starts).tolist()
         seen = self.checker.seen
         if len(set(keys)) != len(keys) or not seen.keys().isdisjoint(keys):
             return False
-        contracts = self.contracts(participants, months, allowed)
+        contracts = self.contracts(wanted, months, starts, allowed)
         if contracts is None:
             return False
-        keep = self.new_rows(participants, months, values[0])
+        keep = self.new_rows(participants, months, amounts)
         if keep is None:
             return False
         seen.update(zip(keys, chunk.numbers, strict=True))
-        self.commit(participants, contracts, months, starts, values, keep)
+        texts = [columns[index] for index in self.value_at]
+        self.commit(participants, contracts, months, starts, amounts, texts, keep)
         return True
 
     # -- columns ------------------------------------------------------------------
@@ -146,36 +148,35 @@ class ChunkChecker:
                 return None
         return months  # type: ignore[return-value]
 
-    def values(
-        self, columns: Sequence[Sequence[Any]]
-    ) -> tuple[list[list[int]], list[list[str]]] | None:
-        cents: list[list[int]] = []
-        literals: list[list[str]] = []
+    def values(self, columns: Sequence[Sequence[Any]]) -> list[IntArray] | None:
+        amounts: list[IntArray] = []
         for index, limit in zip(self.value_at, self.limits, strict=True):
             column = column_cents(columns[index], limit)
             if column is None:
                 return None
-            cents.append(column[0])
-            literals.append(column[1])
-        parts = np.sum(np.array(cents[:PARTS], dtype=np.int64), axis=0)
-        if np.any(np.abs(np.array(cents[PARTS], dtype=np.int64) - parts) > 1):
+            amounts.append(column)
+        parts = np.sum(amounts[:PARTS], axis=0)
+        if np.any(np.abs(amounts[PARTS] - parts) > 1):
             return None
-        return cents, literals
+        return amounts
 
     def contracts(
-        self, participants: list[int], months: list[Month], allowed: list[set[int]] | None
+        self,
+        wanted: IntArray,
+        months: list[Month],
+        starts: IntArray,
+        allowed: list[set[int]] | None,
     ) -> list[int] | None:
         lookups = self.checker.lookups
         if allowed is None:
-            found = lookups.period_table.contracts_for(
-                participants, list(map(START, months)), list(map(END, months))
-            )
+            ends = np.fromiter(map(END, months), dtype=np.int64, count=len(months))
+            found = lookups.period_table.contracts_for(wanted, starts, ends)
             return None if 0 in found else found
-        chosen = list(map(lookups.contract_for, participants, months, allowed))
+        chosen = list(map(lookups.contract_for, wanted.tolist(), months, allowed))
         return None if None in chosen else chosen  # type: ignore[return-value]
 
     def new_rows(
-        self, participants: list[int], months: list[Month], cents: list[list[int]]
+        self, participants: list[int], months: list[Month], amounts: list[IntArray]
     ) -> list[bool] | None:
         """Which rows are new (True) or already stored exactly so (False); None if
         a stored entry differs (an error, or a correction's replacement)."""
@@ -184,6 +185,7 @@ class ChunkChecker:
         if not any(stored.values()):
             return [True] * len(participants)
         keep: list[bool] = []
+        cents = [column.tolist() for column in amounts]
         rows = zip(participants, months, zip(*cents, strict=True), strict=True)
         for participant, month, values in rows:
             entry = stored[month.start].get(participant)
@@ -202,11 +204,11 @@ class ChunkChecker:
         participants: list[int],
         contracts: list[int],
         months: list[Month],
-        starts: np.ndarray[Any, np.dtype[np.int64]],
-        values: tuple[list[list[int]], list[list[str]]],
+        starts: IntArray,
+        amounts: list[IntArray],
+        texts: list[Sequence[str]],
         keep: list[bool],
     ) -> None:
-        cents, literals = values
         outcome = self.checker.outcome
         new = sum(keep)
         outcome.rows += len(keep)
@@ -214,8 +216,8 @@ class ChunkChecker:
         outcome.unchanged += len(keep) - new
         distinct, where, counts = np.unique(starts, return_inverse=True, return_counts=True)
         sums = np.zeros((2, len(distinct)), dtype=np.int64)
-        np.add.at(sums[0], where, np.array(cents[0], dtype=np.int64))
-        np.add.at(sums[1], where, np.array(cents[PARTS], dtype=np.int64))
+        np.add.at(sums[0], where, amounts[0])
+        np.add.at(sums[1], where, amounts[PARTS])
         first_of = {m.start: m.first for m in set(months)}
         for index, start in enumerate(distinct.tolist()):
             totals = outcome.months.setdefault(first_of[start], [0, 0, 0])
@@ -224,19 +226,12 @@ class ChunkChecker:
             totals[2] += int(sums[1][index])
         if not new:
             return
-        block = Block(
-            participants=participants,
-            contracts=contracts,
-            periods=[m.iso for m in months],
-            texts=literals,
-            cents=cents,
-        )
+        periods = [m.iso for m in months]
         if new < len(keep):
-            block = Block(
-                participants=list(compress(participants, keep)),
-                contracts=list(compress(contracts, keep)),
-                periods=list(compress(block.periods, keep)),
-                texts=[list(compress(column, keep)) for column in literals],
-                cents=[list(compress(column, keep)) for column in cents],
-            )
-        self.checker.sink.add_block(block)
+            mask = np.array(keep)
+            participants = list(compress(participants, keep))
+            contracts = list(compress(contracts, keep))
+            periods = list(compress(periods, keep))
+            texts = [list(compress(column, keep)) for column in texts]
+            amounts = [column[mask] for column in amounts]
+        self.checker.sink.add_block(Block(participants, contracts, periods, texts, amounts))

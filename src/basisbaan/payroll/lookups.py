@@ -8,8 +8,9 @@ the entries already stored, amounts in whole cents.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -68,41 +69,55 @@ class Lookups:
                 participant_list(municipality=municipality).order_by().values_list("bsn", "id")
             )
         )
-        # participant id -> [(start ordinal, end ordinal, contract id)], by start
-        self.periods: dict[int, list[tuple[int, int, int]]] = {}
-        # employee number -> ({participant ids}, {contract ids})
-        self.employees: dict[str, tuple[set[int], set[int]]] = {}
-        rows = fetch_all(
-            contract_period_list(municipality=municipality)
-            .order_by()
-            .values_list(
-                "contract__participant_id",
-                "start_date",
-                "end_date",
-                "contract_id",
-                "contract__employee_number",
+        # (participant, start, end, contract, employee number), sorted: the
+        # dicts below are made from it only when a file needs them.
+        self.period_rows = sorted(
+            (participant, start.toordinal(), end.toordinal(), contract, number.strip())
+            for participant, start, end, contract, number in fetch_all(
+                contract_period_list(municipality=municipality)
+                .order_by()
+                .values_list(
+                    "contract__participant_id",
+                    "start_date",
+                    "end_date",
+                    "contract_id",
+                    "contract__employee_number",
+                )
             )
         )
-        rows.sort(key=lambda row: row[:4])
-        for participant_id, start, end, contract_id, number in rows:
-            self.periods.setdefault(participant_id, []).append(
-                (start.toordinal(), end.toordinal(), contract_id)
-            )
-            if number:
-                people, contracts = self.employees.setdefault(number.strip(), (set(), set()))
-                people.add(participant_id)
-                contracts.add(contract_id)
-        self.period_table = PeriodTable(self.periods)
-        # Unambiguous employee numbers: number -> participant id.
-        self.employee_person = {
-            number: next(iter(people))
-            for number, (people, _contracts) in self.employees.items()
-            if len(people) == 1
-        }
+        self.period_table = PeriodTable(self.period_rows)
         self._existing: dict[dt.date, dict[int, tuple[int, ...]]] = {}
         # Called before a query while rows may be streaming: the sink ends its
         # COPY, as one connection cannot query in the middle of one.
         self.before_query: Callable[[], None] | None = None
+
+    @cached_property
+    def periods(self) -> dict[int, list[tuple[int, int, int]]]:
+        """Participant id -> [(start ordinal, end ordinal, contract id)], by start."""
+        periods: dict[int, list[tuple[int, int, int]]] = {}
+        for participant, start, end, contract, _number in self.period_rows:
+            periods.setdefault(participant, []).append((start, end, contract))
+        return periods
+
+    @cached_property
+    def employees(self) -> dict[str, tuple[set[int], set[int]]]:
+        """Employee number -> ({participant ids}, {contract ids})."""
+        employees: dict[str, tuple[set[int], set[int]]] = {}
+        for participant, _start, _end, contract, number in self.period_rows:
+            if number:
+                people, contracts = employees.setdefault(number, (set(), set()))
+                people.add(participant)
+                contracts.add(contract)
+        return employees
+
+    @cached_property
+    def employee_person(self) -> dict[str, int]:
+        """Unambiguous employee numbers: number -> participant id."""
+        return {
+            number: next(iter(people))
+            for number, (people, _contracts) in self.employees.items()
+            if len(people) == 1
+        }
 
     def existing(self, month: dt.date) -> dict[int, tuple[int, ...]]:
         """Stored entries of ``month`` by participant id: (id, contract, import, *values)."""
@@ -142,6 +157,8 @@ class Lookups:
         return best
 
 
+IntArray = np.ndarray[Any, np.dtype[np.int64]]
+
 # Start ordinals stay below 2**22 (the year 9999 is 3,652,059): (overlap, start)
 # packs into one integer that sorts the same way.
 START_BITS = 22
@@ -150,19 +167,14 @@ START_BITS = 22
 class PeriodTable:
     """The contract periods as sorted numpy columns, for :meth:`contracts_for`."""
 
-    def __init__(self, periods: dict[int, list[tuple[int, int, int]]]) -> None:
-        people = sorted(periods)
-        rows = [(p, *period) for p in people for period in periods[p]]
-        table = np.array(rows, dtype=np.int64).reshape(-1, 4)
+    def __init__(self, rows: list[tuple[int, int, int, int, str]]) -> None:
+        """``rows``: (participant, start, end, contract, ...), sorted."""
+        table = np.array([row[:4] for row in rows], dtype=np.int64).reshape(-1, 4)
         self.participant, self.start, self.end, self.contract = table.T
 
-    def contracts_for(
-        self, participants: Sequence[int], starts: Sequence[int], ends: Sequence[int]
-    ) -> list[int]:
-        """For each row, as :meth:`Lookups.contract_for` without ``only``; 0 for none."""
-        wanted = np.array(participants, dtype=np.int64)
-        first = np.array(starts, dtype=np.int64)
-        last = np.array(ends, dtype=np.int64)
+    def contracts_for(self, wanted: IntArray, first: IntArray, last: IntArray) -> list[int]:
+        """For each row (participant, month start and end ordinals), as
+        :meth:`Lookups.contract_for` without ``only``; 0 for none."""
         left = np.searchsorted(self.participant, wanted, side="left")
         right = np.searchsorted(self.participant, wanted, side="right")
         best = np.zeros(len(wanted), dtype=np.int64)

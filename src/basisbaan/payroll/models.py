@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -130,6 +131,9 @@ class PayrollEntry(TenantModel):
         db_index=False,
         db_constraint=False,
     )
+    # The database fills these when an import streams rows in without them.
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_default=Now())
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_default=Now())
     # PROTECT: actual costs are financial records; a participant with them stays.
     participant = models.ForeignKey(
         Participant,

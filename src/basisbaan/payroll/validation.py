@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
+import numpy as np
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -109,18 +111,24 @@ class EntrySink(Protocol):
 class Block:
     """New entries of a clean chunk, column by column (see the fast path).
 
-    ``texts`` hold each value as a PostgreSQL numeric literal (``2246.4``), in
-    the order of :data:`VALUE_FIELDS`; ``cents`` the same values as integers.
+    ``texts`` hold the value cells as written in the file, in the order of
+    :data:`VALUE_FIELDS`: digits with one decimal comma or point (the fast path
+    takes no other), so with ``,`` read as ``.`` they are PostgreSQL numerics.
+    ``amounts`` are the same values in cents (hours in hundredths).
     """
 
     participants: list[int]
     contracts: list[int]
     periods: list[str]  # ISO dates of the first of the month
-    texts: list[list[str]]
-    cents: list[list[int]]
+    texts: list[Sequence[str]]
+    amounts: list[np.ndarray[Any, np.dtype[np.int64]]]
 
     def __len__(self) -> int:
         return len(self.participants)
+
+    @property
+    def cents(self) -> list[list[int]]:
+        return [column.tolist() for column in self.amounts]
 
 
 @dataclass(frozen=True, slots=True)

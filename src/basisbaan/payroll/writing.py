@@ -19,7 +19,6 @@ from types import TracebackType
 from typing import Any
 
 from django.db import connection
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
@@ -38,10 +37,9 @@ FLUSH_ROWS = 10_000
 BULK_BATCH = 2_000
 # First key of the PostgreSQL advisory lock that serialises a municipality's imports.
 LOCK_NAMESPACE = 7_291_301
+# created_at and updated_at are left to the database's default (now()).
 COLUMNS = (
     "municipality_id",
-    "created_at",
-    "updated_at",
     "participant_id",
     "contract_id",
     "period",
@@ -75,8 +73,7 @@ class CopySink:
     """Streams entries to PostgreSQL with ``COPY ... FROM STDIN`` (text format)."""
 
     def __init__(self, record: PayrollImport) -> None:
-        stamp = timezone.now().isoformat()
-        self.head = (str(record.municipality_id), stamp, stamp)
+        self.head = str(record.municipality_id)
         self.tail = str(record.pk)
         self.lines: list[str] = []
         self.refused = False
@@ -130,10 +127,9 @@ class CopySink:
         if self.refused:
             return
         amounts = "\t".join(f"{value}e-2" for value in values)  # exact: 123456e-2 = 1234.56
-        municipality, created, updated = self.head
         self.lines.append(
-            f"{municipality}\t{created}\t{updated}\t{participant}\t{contract}\t"
-            f"{period.isoformat()}\t{amounts}\t{self.tail}\n"
+            f"{self.head}\t{participant}\t{contract}\t{period.isoformat()}\t{amounts}\t"
+            f"{self.tail}\n"
         )
         if len(self.lines) >= FLUSH_ROWS:
             self.flush()
@@ -144,7 +140,7 @@ class CopySink:
         self.flush()
         count = len(block)
         rows = zip(
-            *(repeat(value, count) for value in self.head),
+            repeat(self.head, count),
             map(str, block.participants),
             map(str, block.contracts),
             block.periods,
@@ -152,7 +148,9 @@ class CopySink:
             repeat(self.tail, count),
             strict=False,
         )
-        self.write("\n".join(map("\t".join, rows)) + "\n")
+        # The value cells are digits with one decimal comma or point; nothing
+        # else in a line can hold a comma. One replace makes them numerics.
+        self.write(("\n".join(map("\t".join, rows)) + "\n").replace(",", "."))
 
     def refuse(self) -> None:
         self.refused = True
