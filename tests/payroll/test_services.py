@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from basisbaan.audit.models import AuditAction, AuditEntry
+from basisbaan.payroll import parsing
 from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.payroll.parsing import PayrollFileError
@@ -503,3 +504,17 @@ ANNA_HEADER_TAIL = [
     "totaal",
     "uren",
 ]
+
+
+def test_a_file_that_breaks_halfway_stores_nothing_and_no_record(world, municipality, monkeypatch):
+    """A CSV error after rows were already streamed into the table rolls all back."""
+    monkeypatch.setattr(parsing, "CHUNK_ROWS", 1)
+    good = csv_bytes([ANNA_MARCH, BART_MARCH], delimiter=",")
+    broken = good + b'"' + b"x" * 200_000 + b'",2024-05,1,0,0,0,0,1,1\r\n'
+
+    with pytest.raises(PayrollFileError) as raised:
+        run(municipality, [], content=broken)
+
+    assert str(raised.value).startswith("Regel 4 van het bestand is geen geldige CSV")
+    assert PayrollEntry.objects.count() == 0
+    assert PayrollImport.objects.count() == 0
