@@ -77,6 +77,7 @@ __all__ = [
 ]
 
 NO_SEGMENT: Final = 127
+CENT: Final = Decimal("0.01")
 PLANNED_ID_BASE: Final = -1_000_000  # hypothetical contract and period ids count down from here
 TEMPLATE_CONTRACT: Final = -1
 
@@ -573,15 +574,17 @@ def _cumulative_points(
     first, last = month_key(programme.start_date), month_key(programme.end_date)
     as_of_key = month_key(built.as_of)
     points: list[MonthPoint] = []
-    budget_cum = Decimal(0)
+    budget_cum = years_before = Decimal(0)
     actual_cum = Decimal(0)
     ordered = np.sort(paths, axis=0) if paths is not None and len(paths) else None
     extra_cum = Decimal(0)
     for key in range(first, last + 1):
         day = month_of(key)
         budget = built.budgets.get(day.year)
-        if budget is not None:
-            budget_cum += budget.amount / 12
+        if day.month == 1:
+            years_before = budget_cum
+        if budget is not None:  # the year's budget accrues evenly, month by month
+            budget_cum = years_before + (budget.amount * day.month / 12).quantize(CENT)
         if key < as_of_key:
             actual_cum += built.actual_by_month.get(key, Decimal(0))
             points.append(MonthPoint(day, budget_cum, actual_cum, None, None, None, None))

@@ -329,9 +329,11 @@ def draw_stops(
 
     ``u_*`` are uniforms in (0, 1] of shape D x C; ``log_r``/``log_stay`` per draw.
     """
-    with np.errstate(divide="ignore", invalid="ignore"):
-        renewals = np.floor(np.log(u_renew) / log_r[:, None])
-        worked = np.floor(np.log(u_stay) / log_stay[:, None])
+    # A certain renewal (log r = 0) or stay divides by a tiny negative: +inf, never -inf.
+    tiny = -np.finfo(np.float64).tiny
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        renewals = np.floor(np.log(u_renew) / np.minimum(log_r, tiny)[:, None])
+        worked = np.floor(np.log(u_stay) / np.minimum(log_stay, tiny)[:, None])
     k = ends.shape[1] - 1
     renewals = np.nan_to_num(renewals, nan=k, posinf=k)  # r = 1: always renewed
     index = np.minimum(renewals, k).astype(np.int64)
