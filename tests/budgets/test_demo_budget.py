@@ -92,7 +92,9 @@ def test_2024_spent_research_and_basisbaan_costs_and_324000_to_the_accounts_resu
 
 def test_2025_and_2026_use_the_full_budget_when_all_contracts_are_renewed(report):
     print(  # noqa: T201 (the figures the report quotes)
-        "All renewed:", report[2025]["forecast"]["all_renewed"], report[2026]["forecast"]["all_renewed"]
+        "All renewed:",
+        report[2025]["forecast"]["all_renewed"],
+        report[2026]["forecast"]["all_renewed"],
     )
     for year, exact in ((2025, "506900.87"), (2026, "500875.95")):
         forecast = Decimal(report[year]["forecast"]["all_renewed"])

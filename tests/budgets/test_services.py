@@ -114,7 +114,19 @@ def test_actuals_move_the_as_of_month_and_count_as_spent(programme):
     participant = ContractPeriod.objects.get().contract.participant
     import_payroll(
         programme.municipality,
-        [[participant.bsn, "2025-01", "1000,00", "80,00", "200,00", "70,00", "50,00", "1400,00", "139"]],
+        [
+            [
+                participant.bsn,
+                "2025-01",
+                "1000,00",
+                "80,00",
+                "200,00",
+                "70,00",
+                "50,00",
+                "1400,00",
+                "139",
+            ]
+        ],
     )
     forecast = programme_forecast(programme, draws=100, seed=1)
     assert forecast.as_of == D(2025, 2, 1)

@@ -108,7 +108,9 @@ def test_uncertain_answer_is_reproducible_and_monotone_in_p():
         "seed": 3,
     }
     answers = [capacity(inp, RATES, probability=p, **kwargs).count for p in (0.5, 0.8, 0.95)]
-    assert answers == [capacity(inp, RATES, probability=p, **kwargs).count for p in (0.5, 0.8, 0.95)]
+    assert answers == [
+        capacity(inp, RATES, probability=p, **kwargs).count for p in (0.5, 0.8, 0.95)
+    ]
     assert answers[0] >= answers[1] >= answers[2] >= 0
     result = capacity(inp, RATES, probability=0.8, **kwargs)
     assert result.probability >= 0.8 > result.probability_next
