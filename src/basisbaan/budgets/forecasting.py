@@ -567,37 +567,51 @@ class ProgrammeForecast:
         return next((y for y in self.years if y.year == year), None)
 
 
+def _year_paths(built: _Built, paths: Ints) -> Ints:
+    """Per draw and future month, the contract cost since the start of that month's year."""
+    as_of_key = month_key(built.as_of)
+    out = paths.copy()
+    for i in range(paths.shape[1]):
+        january = month_of(as_of_key + i).year * 12 - as_of_key  # future index of January
+        if january > 0:
+            out[:, i] -= paths[:, january - 1]
+    return out
+
+
 def _cumulative_points(
     built: _Built, scenario_months: Ints, paths: Ints | None
 ) -> list[MonthPoint]:
+    """Per programme month, cumulative within its year (each year has its own budget;
+    unspent budget goes to the accounts result, it does not carry over)."""
     programme = built.programme
     first, last = month_key(programme.start_date), month_key(programme.end_date)
     as_of_key = month_key(built.as_of)
+    ordered = (
+        np.sort(_year_paths(built, paths), axis=0) if paths is not None and len(paths) else None
+    )
     points: list[MonthPoint] = []
-    budget_cum = years_before = Decimal(0)
-    actual_cum = Decimal(0)
-    ordered = np.sort(paths, axis=0) if paths is not None and len(paths) else None
-    extra_cum = Decimal(0)
+    actual = extra = Decimal(0)
+    modelled = 0
     for key in range(first, last + 1):
         day = month_of(key)
-        budget = built.budgets.get(day.year)
         if day.month == 1:
-            years_before = budget_cum
-        if budget is not None:  # the year's budget accrues evenly, month by month
-            budget_cum = years_before + (budget.amount * day.month / 12).quantize(CENT)
+            actual = extra = Decimal(0)
+            modelled = 0
+        budget = built.budgets.get(day.year)
+        budget_cum = (budget.amount * day.month / 12).quantize(CENT) if budget else Decimal(0)
         if key < as_of_key:
-            actual_cum += built.actual_by_month.get(key, Decimal(0))
-            points.append(MonthPoint(day, budget_cum, actual_cum, None, None, None, None))
+            actual += built.actual_by_month.get(key, Decimal(0))
+            points.append(MonthPoint(day, budget_cum, actual, None, None, None, None))
             continue
-        extra_cum += built.expenditure_after.get(key, Decimal(0))
         i = key - as_of_key
-        base = actual_cum + extra_cum
-        deterministic_cum = base + euros(int(scenario_months[: i + 1].sum()))
+        extra += built.expenditure_after.get(key, Decimal(0))
+        modelled += int(scenario_months[i])
+        base = actual + extra
         if ordered is not None:
             p10, p50, p90 = (base + euros(int(percentile(ordered, q)[i])) for q in (10, 50, 90))
         else:
             p10 = p50 = p90 = base
-        points.append(MonthPoint(day, budget_cum, None, deterministic_cum, p10, p50, p90))
+        points.append(MonthPoint(day, budget_cum, None, base + euros(modelled), p10, p50, p90))
     return points
 
 

@@ -17,7 +17,7 @@ from django.views.generic import TemplateView, View
 
 from basisbaan.budgets import services
 from basisbaan.budgets.capacity_view import capacity_for
-from basisbaan.budgets.chart import chart_of
+from basisbaan.budgets.chart import charts_of
 from basisbaan.budgets.constants import PRIOR, SCENARIO_LABELS
 from basisbaan.budgets.export import forecast_workbook
 from basisbaan.budgets.forecasting import programme_forecast
@@ -80,7 +80,7 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
             scenario=scenario,
             scenario_label=SCENARIO_LABELS[scenario],
             query_form=query,
-            chart=chart_of(forecast.months),
+            charts=charts_of(forecast.months),
             prior=PRIOR,
             expenditures=expenditure_list(municipality=self.municipality)
             .filter(budget__programme=programme)
