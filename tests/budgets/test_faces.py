@@ -37,7 +37,7 @@ def test_the_budget_page_shows_years_chart_capacity_and_assumptions(
         "Budget en prognose",
         "€ 50.000,00",
         "<svg",
-        "Cumulatieve besteding tegen het budget",
+        "Besteding per jaar tegen het budget",
         "Ruimte voor nieuwe instroom",
         "voorkennis Beta(8, 2)",
         "1000 trekkingen, seed 2023",
