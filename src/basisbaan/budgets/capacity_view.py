@@ -24,6 +24,10 @@ def capacity_for(
     answer = programme_capacity(programme, month=month, hours=hours, probability=probability)
     if not form.is_bound:
         form = CapacityForm(
-            initial={"month": answer.month, "hours": hours, "probability": probability * 100}
+            initial={
+                "month": answer.month,
+                "hours": hours,
+                "probability": (probability * 100).normalize(),
+            }
         )
     return {"capacity": answer, "capacity_form": form}

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
@@ -89,6 +90,7 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
                 programme=programme
             ),
             export_query=self.request.GET.urlencode(),
+            this_year=timezone.localdate().year,
             **capacity_for(self.request, programme, forecast.as_of),
         )
         return context
