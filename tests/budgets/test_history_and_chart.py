@@ -40,7 +40,7 @@ def test_counts_before_the_as_of_month():
         ],
         # Not renewed at the end of March: 1 non-renewal, 3 months; no exit.
         2: [period(3, 2, D(2025, 1, 1), D(2025, 3, 31), "not_renew", D(2025, 2, 20))],
-        # Left in April without a decision: an exit after 2 months (February, March... April).
+        # Left in April without a decision: an exit, 3 months (February to April).
         3: [period(4, 3, D(2025, 2, 1), D(2025, 4, 10))],
         # Decided after the as-of month: not counted.
         4: [period(5, 4, D(2025, 1, 1), D(2025, 6, 30), "renew", D(2025, 7, 2))],

@@ -78,6 +78,7 @@ __all__ = [
 
 NO_SEGMENT: Final = 127
 CENT: Final = Decimal("0.01")
+MONTHLY_BAND_LIMIT: Final = 60_000_000
 PLANNED_ID_BASE: Final = -1_000_000  # hypothetical contract and period ids count down from here
 TEMPLATE_CONTRACT: Final = -1
 
@@ -638,7 +639,12 @@ def programme_forecast(
     built = build(programme)
     inp, rates = built.inp, built.rates
     scenarios = deterministic(inp, rates)
-    totals, paths = simulate(inp, rates, draws=draws, rng=np.random.default_rng(seed), paths=True)
+    # The chart's monthly band costs draws x contracts x months; above the limit the
+    # page shows the yearly band only (the table), never a slow page.
+    monthly = draws * inp.contracts * inp.months <= MONTHLY_BAND_LIMIT
+    totals, paths = simulate(
+        inp, rates, draws=draws, rng=np.random.default_rng(seed), paths=monthly
+    )
     mc = summarise(inp, totals, seed=seed)
     no_renewals = scenarios[Scenario.NO_RENEWALS]
     years = []
