@@ -129,3 +129,19 @@ def test_probability_must_be_a_probability():
             draws=10,
             seed=1,
         )
+
+
+def test_the_answer_says_when_it_reached_the_limit():
+    cost, seg = template()
+    result = capacity(
+        programme([10**9, 10**9]),
+        SURE,
+        template_cost=cost,
+        template_segment=seg,
+        count_years=[True, True],
+        probability=0.9,
+        draws=20,
+        seed=1,
+        max_new=5,
+    )
+    assert (result.count, result.at_limit) == (5, True)

@@ -41,6 +41,7 @@ from basisbaan.calc.forecast import (
 __all__ = ["MAX_NEW", "CapacityResult", "capacity"]
 
 MAX_NEW: Final = 2_000
+MAX_ELEMENTS: Final = 16_000_000  # draws x new participants x years held at once (128 MB)
 NEW_STREAM: Final = 1  # the random stream of the new participants (the base uses stream 0)
 
 
@@ -76,6 +77,9 @@ def capacity(
     max_new: int = MAX_NEW,
 ) -> CapacityResult:
     """The largest n of new participants that keeps every counted year within budget.
+
+    At most ``max_new``, and fewer when draws x n x counted years would pass
+    :data:`MAX_ELEMENTS` (the answer then says ``at_limit``).
 
     ``count_years``: a boolean per year of ``inp.years`` (the remaining years
     with a budget). ``probability``: the required p, between 0 and 1.
@@ -114,6 +118,7 @@ def capacity(
         return CapacityResult(max_new, True, base_p, base_p, base_p, probability, draws, seed, 0)
     year = int(np.argmax(one_month))
     headroom = int((limit[year] - base[:, year]).max(initial=0))
+    max_new = max(1, min(max_new, MAX_ELEMENTS // (draws * int(counted.sum()))))
     upper = min(max_new, max(headroom, 0) // int(one_month[year]) + 1)
 
     rng = np.random.default_rng([seed, NEW_STREAM])
@@ -127,8 +132,8 @@ def capacity(
     ends_t = np.repeat(segment_ends(template.segment), shape[1], axis=0)
     first_t = np.repeat(first_months(template.segment), shape[1])
     stops = draw_stops(log_r, log_stay, u_renew, u_stay, ends_t, first_t)
-    per_new = table[stops]  # D x n x years
-    cumulative = np.cumsum(per_new, axis=1)
+    cumulative = table[stops]  # D x n x years, then summed over the first n in place
+    np.cumsum(cumulative, axis=1, out=cumulative)
 
     evaluations = 0
 
