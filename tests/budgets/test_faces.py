@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from basisbaan.audit.models import AuditEntry
@@ -91,9 +92,17 @@ def test_forms_write_through_the_services(client_as, controller, programme):
     assert response.status_code == 302
     assert PlannedStart.objects.get().month == dt.date(2026, 3, 1)
     response = client.post(f"/budget/jaar/{budget.pk}/afsluiten/", follow=True)
-    assert "is afgesloten" in response.content.decode() or "nog niet voorbij" in (
-        response.content.decode()
+    assert "Het jaar 2025 is afgesloten." in response.content.decode()
+    budget.refresh_from_db()
+    assert budget.accounts_result == E("50000") - E("1500.50")
+    next_year = Budget.objects.get(programme=programme, year=2026)
+    response = client.post(f"/budget/jaar/{next_year.pk}/afsluiten/", follow=True)
+    expected = (
+        "Het jaar 2026 is nog niet voorbij"
+        if timezone.localdate().year <= 2026
+        else "Het jaar 2026 is afgesloten."
     )
+    assert expected in response.content.decode()
     assert AuditEntry.objects.filter(object_type__icontains="expenditure").exists()
 
 
@@ -137,7 +146,21 @@ def test_api_budgets_and_expenditures(controller, programme, other_municipality)
     )
     assert refused.status_code == 400
     closed = client.post(f"/api/v1/budgets/{budget_id}/close/")
-    assert closed.status_code in (200, 400)
+    assert closed.status_code == 200, closed.content
+    assert (closed.json()["spent_at_close"], closed.json()["accounts_result"]) == (
+        "250.00",
+        "59750.00",
+    )
+    # The closed year is locked for every change.
+    expenditure_id = created.json()["id"]
+    refused = client.delete(f"/api/v1/expenditures/{expenditure_id}/")
+    assert refused.status_code == 400
+    assert "Het jaar 2025 is afgesloten" in refused.content.decode()
+    assert (
+        client.patch(f"/api/v1/budgets/{budget_id}/", {"amount": "1.00"}, format="json").status_code
+        == 400
+    )
+    assert client.post(f"/api/v1/budgets/{budget_id}/close/").status_code == 400
 
 
 def test_api_forecast_and_capacity(controller, programme):
