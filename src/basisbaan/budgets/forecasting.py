@@ -55,6 +55,7 @@ from basisbaan.calc.forecast import (
     Rates,
     Scenario,
     deterministic,
+    expected_weights,
     percentile,
     simulate,
     summarise,
@@ -622,8 +623,6 @@ def scenario_by_month(inp: ForecastInput, rates: Rates, scenario: Scenario) -> I
         return inp.cost.sum(axis=0, dtype=np.int64)
     if scenario == Scenario.NO_RENEWALS:
         return np.where(inp.segment == 0, inp.cost, 0).sum(axis=0, dtype=np.int64)
-    from basisbaan.calc.forecast import expected_weights  # noqa: PLC0415
-
     weighted = (inp.cost * expected_weights(inp, rates)).sum(axis=0)
     return np.floor(weighted + 0.5).astype(np.int64)
 
