@@ -16,6 +16,7 @@ import pytest
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from basisbaan.budgets.services import budget_create, expenditure_create, planned_start_create
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.factories import (
@@ -77,7 +78,43 @@ def world_a(municipality):
         end_date=dt.date(2024, 12, 31),
         hourly_wage=Decimal("13.68"),
     )
-    return [programme, participant, position.host, position, contact, placement, contract, period]
+    budget = budget_create(
+        programme=programme,
+        actor=None,
+        year=2024,
+        amount=Decimal("1000"),
+        municipal_programme=f"{SECRET} begroting",
+    )
+    expenditure = expenditure_create(
+        budget=budget,
+        actor=None,
+        category="research",
+        booked_on=dt.date(2024, 3, 1),
+        amount=Decimal("10"),
+        description=f"{SECRET} onderzoek",
+    )
+    planned = planned_start_create(
+        programme=programme,
+        actor=None,
+        month=dt.date(2025, 1, 1),
+        count=1,
+        hours_per_week=Decimal("32"),
+        track="transition",
+        note=f"{SECRET} instroom",
+    )
+    return [
+        programme,
+        participant,
+        position.host,
+        position,
+        contact,
+        placement,
+        contract,
+        period,
+        budget,
+        expenditure,
+        planned,
+    ]
 
 
 def test_a_user_of_another_municipality_sees_nothing_of_the_first(

@@ -7,6 +7,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
+from basisbaan.budgets.api.viewsets import (
+    BudgetViewSet,
+    ExpenditureViewSet,
+    ProgrammeForecastViewSet,
+)
 from basisbaan.contracts.api.viewsets import (
     ContractDecisionDueViewSet,
     ContractViewSet,
@@ -37,6 +42,8 @@ router.register(
 )
 router.register("payroll-entries", PayrollEntryViewSet, basename="payroll-entry")
 router.register("payroll-imports", PayrollImportViewSet, basename="payroll-import")
+router.register("budgets", BudgetViewSet, basename="budget")
+router.register("expenditures", ExpenditureViewSet, basename="expenditure")
 
 # The schema and its documentation page hold no data: public, no session needed.
 # Swagger UI in its split form (script from a URL, no inline script) runs under the
@@ -52,6 +59,16 @@ urlpatterns = [
         "programmes/<int:pk>/costs/",
         ProgrammeCostViewSet.as_view({"get": "retrieve"}),
         name="programme-costs",
+    ),
+    path(
+        "programmes/<int:pk>/forecast/",
+        ProgrammeForecastViewSet.as_view({"get": "forecast"}),
+        name="programme-forecast",
+    ),
+    path(
+        "programmes/<int:pk>/capacity/",
+        ProgrammeForecastViewSet.as_view({"get": "capacity"}),
+        name="programme-capacity",
     ),
     *router.urls,
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
 import schemathesis
@@ -15,6 +16,8 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 
+from basisbaan.budgets.models import Budget, Expenditure
+from basisbaan.budgets.services import budget_create, expenditure_create
 from basisbaan.contracts.models import Contract
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.participants.constants import ParticipantStatus
@@ -43,6 +46,8 @@ MODELS = {
     "contracts": Contract,
     "payroll-entries": PayrollEntry,
     "payroll-imports": PayrollImport,
+    "budgets": Budget,
+    "expenditures": Expenditure,
 }
 
 
@@ -73,6 +78,15 @@ def fuzz_token(municipality) -> str:
     placement = PlacementFactory(participant__programme=programme, position=position)
     ContractPeriodFactory(
         contract__participant=placement.participant, contract__placement=placement
+    )
+    budget = budget_create(programme=programme, actor=None, year=2025, amount=Decimal("500000"))
+    expenditure_create(
+        budget=budget,
+        actor=None,
+        category="research",
+        booked_on=dt.date(2025, 3, 1),
+        amount=Decimal("14000"),
+        description="Onderzoek",
     )
     out = io.StringIO()
     call_command("create_api_token", admin.username, stdout=out)

@@ -6,10 +6,13 @@ the CSP itself is checked by the other browser tests.
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from basisbaan.budgets.services import budget_create, expenditure_create, planned_start_create
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.factories import (
@@ -40,6 +43,23 @@ def world(municipality):
     period = ContractPeriodFactory(
         contract__participant=placement.participant, contract__placement=placement
     )
+    budget = budget_create(programme=programme, actor=None, year=2024, amount=Decimal("500000"))
+    expenditure_create(
+        budget=budget,
+        actor=None,
+        category="research",
+        booked_on=dt.date(2024, 3, 1),
+        amount=Decimal("14000"),
+        description="Onderzoek",
+    )
+    planned_start_create(
+        programme=programme,
+        actor=None,
+        month=dt.date(2025, 3, 1),
+        count=2,
+        hours_per_week=Decimal("24"),
+        track="transition",
+    )
     return {
         "admin": admin,
         "paths": [
@@ -59,6 +79,11 @@ def world(municipality):
             f"/programmas/{programme.pk}/",
             f"/programmas/{programme.pk}/instroom/",
             "/audit/",
+            "/budget/",
+            f"/budget/{programme.pk}/",
+            f"/budget/{programme.pk}/jaar-toevoegen/",
+            f"/budget/{programme.pk}/instroom-plannen/",
+            f"/budget/jaar/{budget.pk}/uitgave/",
         ],
     }
 

@@ -78,7 +78,13 @@ from basisbaan.parameters.selectors import (
 )
 from basisbaan.tenancy.models import Municipality
 
-__all__ = ["CostInputSet", "CostSettings", "build_cost_inputs", "cost_settings_value"]
+__all__ = [
+    "CostInputSet",
+    "CostSettings",
+    "HypotheticalPeriod",
+    "build_cost_inputs",
+    "cost_settings_value",
+]
 
 Bools = npt.NDArray[np.bool_]
 
@@ -190,6 +196,68 @@ SETTINGS_COLUMNS: Final = (
     "budget_host",
     "budget_esf",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class HypotheticalPeriod:
+    """A period that is not in the database, costed like one: a renewal still to be
+    decided, a planned start, or the new participant of a capacity question.
+
+    ``contract_id`` and ``period_id`` are the caller's own (negative for a contract
+    that does not exist); ``participant_id`` 0 and no ``date_of_birth`` for a
+    participant not known yet (costed as an adult). The programme's stored settings
+    apply.
+    """
+
+    contract_id: int
+    period_id: int
+    start_date: dt.date
+    end_date: dt.date
+    hours_per_week: Decimal
+    hourly_wage: Decimal
+    programme_id: int
+    participant_id: int = 0
+    date_of_birth: dt.date | None = None
+    wage_subsidy: bool = False
+    is_permanent: bool = False
+
+
+ADULT_BIRTH_DATE: Final = dt.date(1900, 1, 1)
+
+
+def _hypothetical_records(periods: Collection[HypotheticalPeriod]) -> list[tuple[Any, ...]]:
+    """The periods as rows shaped like the period query's, with their programme's settings."""
+    from basisbaan.programmes.models import Programme  # noqa: PLC0415 (only when asked)
+
+    settings_of = {
+        row[0]: row[1:]
+        for row in Programme.objects.filter(
+            pk__in=sorted({p.programme_id for p in periods})
+        ).values_list(
+            "id",
+            "contract_settings__fulltime_hours",
+            *(f"cost_settings__{name}" for name in SETTINGS_COLUMNS),
+        )
+    }
+    return [
+        (
+            p.period_id,
+            p.contract_id,
+            p.start_date,
+            p.end_date,
+            p.hours_per_week,
+            p.hourly_wage,
+            p.wage_subsidy,
+            p.programme_id,
+            p.date_of_birth or ADULT_BIRTH_DATE,
+            p.participant_id,
+            p.is_permanent,
+            p.start_date if p.is_permanent else None,
+            *settings_of[p.programme_id],
+        )
+        for p in periods
+        if p.programme_id in settings_of
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,8 +380,11 @@ def build_cost_inputs(
     wage_values: Mapping[int, Decimal] | None = None,
     permanent_contract_ids: Collection[int] = frozenset(),
     indexation: Mapping[str, Decimal] | None = None,
+    hypothetical: Collection[HypotheticalPeriod] = (),
 ) -> CostInputSet:
     """The rows of every contract period of ``municipality`` between ``start`` and ``end``.
+
+    ``hypothetical`` periods (not in the database) are costed beside the stored ones.
 
     ``contract_ids`` limits the contracts (None: all of the municipality), and
     ``programme_ids`` to the contracts of those programmes' participants.
@@ -356,6 +427,11 @@ def build_cost_inputs(
             *(f"{_PROGRAMME}cost_settings__{name}" for name in SETTINGS_COLUMNS),
         )
     )
+    if hypothetical:
+        clipped = [p for p in hypothetical if p.start_date <= end and p.end_date >= start]
+        if clipped:
+            records += _hypothetical_records(clipped)
+            records.sort(key=lambda record: (record[1], record[2], record[0]))
     if not records:
         return _empty()
     stored_rates = IndexationAssumption.objects.filter(

@@ -30,6 +30,7 @@ from basisbaan.contracts.services import (
     renewal_decide,
 )
 from basisbaan.costs.services import cost_settings_set
+from basisbaan.demo.budgets import load_demo_budget
 from basisbaan.demo.data import (
     DEMO_PASSWORD,
     MUNICIPALITIES,
@@ -180,6 +181,8 @@ def _load_municipality(
         )
     # The payroll files of 2024 (basisbaan/demo/payroll/), through the payroll import.
     import_demo_payroll(municipality)
+    # The budget per year, the 2024 research and the closed years 2023 and 2024.
+    load_demo_budget(demo.slug, programme)
     return municipality
 
 

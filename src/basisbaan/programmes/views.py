@@ -8,6 +8,7 @@ from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from basisbaan.budgets.capacity_view import capacity_for
 from basisbaan.core.views import (
     ObjectServiceFormView,
     ServiceFormView,
@@ -61,6 +62,8 @@ class ProgrammeDetailView(TenantDetailView):
             .filter(participant__programme=self.object)
             .count()
         )
+        if self.has_perm(Perm.BUDGET_VIEW):  # room for intake, beside opening or closing it
+            context.update(capacity_for(self.request, self.object))
         return context
 
 
@@ -124,6 +127,12 @@ class ProgrammeIntakeView(ProgrammeObjectView):
             "intake": IntakeForm.OPEN if self.object.intake_open else IntakeForm.CLOSED,
             "reason": self.object.intake_closed_reason,
         }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if self.has_perm(Perm.BUDGET_VIEW):
+            context.update(capacity_for(self.request, self.object))
+        return context
 
     def perform(self, form: IntakeForm) -> Programme:
         is_open = form.cleaned_data["intake"] == IntakeForm.OPEN

@@ -50,6 +50,10 @@ class Perm(StrEnum):
     PARAMETER_VIEW = "parameter.view"
     # Adding or correcting a national figure: the functional administrator only.
     PARAMETER_MANAGE = "parameter.manage"
+    # Budgets per year, spending, forecast and room for intake (no personal data).
+    BUDGET_VIEW = "budget.view"
+    # Budgets, manual expenditures, planned starts and closing a year.
+    BUDGET_MANAGE = "budget.manage"
 
 
 _VIEW_ALL = frozenset(
@@ -80,6 +84,8 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.PAYROLL_IMPORT,
         Perm.COSTS_VIEW,
         Perm.COSTS_MANAGE,
+        Perm.BUDGET_VIEW,
+        Perm.BUDGET_MANAGE,
     },
     Role.CONTROLLER: _VIEW_ALL
     | {
@@ -89,11 +95,13 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.PAYROLL_IMPORT,
         Perm.COSTS_VIEW,
         Perm.COSTS_MANAGE,
+        Perm.BUDGET_VIEW,
+        Perm.BUDGET_MANAGE,
     },
     # Researchers see pseudonymised participant data only.
     Role.RESEARCHER: _VIEW_ALL,
     Role.READ_ONLY: _VIEW_ALL
-    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW},
+    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW, Perm.BUDGET_VIEW},
     Role.FUNCTIONAL_ADMIN: frozenset(Perm),
 }
 

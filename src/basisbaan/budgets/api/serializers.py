@@ -1,0 +1,176 @@
+"""API serializers of budgets, expenditures and the forecast; amounts as decimal strings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rest_framework import serializers
+
+from basisbaan.budgets.constants import (
+    DEFAULT_DRAWS,
+    DEFAULT_PROBABILITY,
+    DEFAULT_SEED,
+    MAX_SEED,
+)
+from basisbaan.budgets.models import Budget, Expenditure
+from basisbaan.budgets.selectors import budget_list
+from basisbaan.calc.forecast import Scenario
+from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
+from basisbaan.programmes.models import Programme
+from basisbaan.programmes.selectors import programme_list
+
+MAX_API_DRAWS = 2_000
+
+
+def _money(**kwargs: Any) -> serializers.DecimalField:
+    return serializers.DecimalField(max_digits=14, decimal_places=2, **kwargs)
+
+
+class BudgetSerializer(serializers.ModelSerializer[Budget]):
+    programme = ScopedPrimaryKeyRelatedField(
+        selector=programme_list, queryset=Programme.objects.all(), help_text="Het programma."
+    )
+    amount = _money(min_value=0, max_value=10**11, help_text="Budget van het jaar in euro.")
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+
+    class Meta:
+        model = Budget
+        fields = [
+            "id",
+            "programme",
+            "year",
+            "amount",
+            "iv3_task_field",
+            "municipal_programme",
+            "note",
+            "closed_at",
+            "spent_at_close",
+            "accounts_result",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = [
+            "closed_at",
+            "spent_at_close",
+            "accounts_result",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class BudgetUpdateSerializer(BudgetSerializer):
+    class Meta(BudgetSerializer.Meta):
+        read_only_fields = [*BudgetSerializer.Meta.read_only_fields, "programme", "year"]
+
+
+class ExpenditureSerializer(serializers.ModelSerializer[Expenditure]):
+    budget = ScopedPrimaryKeyRelatedField(
+        selector=budget_list, queryset=Budget.objects.all(), help_text="Het budgetjaar."
+    )
+    booked_on = DateField(label="datum")
+    amount = _money(min_value=-(10**11), max_value=10**11, help_text="Bedrag in euro.")
+
+    class Meta:
+        model = Expenditure
+        fields = [
+            "id",
+            "budget",
+            "category",
+            "booked_on",
+            "amount",
+            "description",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+
+class ForecastQuerySerializer(serializers.Serializer[Any]):
+    scenario = serializers.ChoiceField(
+        choices=[str(s) for s in Scenario],
+        default=str(Scenario.OBSERVED),
+        help_text="all_renewed, no_renewals of observed (de P50 van de simulatie).",
+    )
+    draws = serializers.IntegerField(
+        min_value=1, max_value=MAX_API_DRAWS, default=DEFAULT_DRAWS, help_text="Trekkingen."
+    )
+    seed = serializers.IntegerField(
+        min_value=0, max_value=MAX_SEED, default=DEFAULT_SEED, help_text="Seed: zelfde uitkomst."
+    )
+
+
+class CapacityQuerySerializer(ForecastQuerySerializer):
+    month = DateField(required=False, help_text="Startmaand; standaard de eerste prognosemaand.")
+    hours = serializers.DecimalField(
+        max_digits=3, decimal_places=1, min_value=1, max_value=40, default=Decimal(32)
+    )
+    probability = serializers.DecimalField(
+        max_digits=4,
+        decimal_places=3,
+        min_value=Decimal("0.5"),
+        max_value=Decimal("0.999"),
+        default=DEFAULT_PROBABILITY,
+        help_text="De vereiste kans dat elk resterend jaar binnen budget blijft.",
+    )
+
+
+class SpentSerializer(serializers.Serializer[Any]):
+    payroll = _money()
+    monitoring = _money()
+    research = _money()
+    other = _money()
+    total = _money()
+
+
+class YearForecastSerializer(serializers.Serializer[Any]):
+    year = serializers.IntegerField()
+    budget = _money(allow_null=True)
+    spent = SpentSerializer()
+    committed = _money(
+        help_text="Lopende en besloten contractperiodes na de laatste ingelezen maand."
+    )
+    forecast = _money(help_text="De prognose van het gekozen scenario.")
+    all_renewed = _money()
+    no_renewals = _money()
+    observed_expected = _money(help_text="Verwachting van het waargenomen scenario.")
+    p10 = _money()
+    p50 = _money()
+    p90 = _money()
+    p_overspend = serializers.FloatField(help_text="Kans dat het jaar het budget overschrijdt.")
+    to_accounts_result = _money(allow_null=True, help_text="Vastgelegd bij het afsluiten.")
+    closed = serializers.BooleanField()
+
+
+class RatesSerializer(serializers.Serializer[Any]):
+    renewal = serializers.FloatField()
+    exit_per_month = serializers.FloatField()
+    prior = serializers.DictField(child=serializers.FloatField())
+    renewals = serializers.IntegerField()
+    non_renewals = serializers.IntegerField()
+    exits = serializers.IntegerField()
+    exposure_months = serializers.IntegerField()
+
+
+class ForecastSerializer(serializers.Serializer[Any]):
+    programme = serializers.IntegerField()
+    as_of = serializers.DateField(help_text="De eerste maand van de prognose.")
+    scenario = serializers.CharField()
+    draws = serializers.IntegerField()
+    seed = serializers.IntegerField()
+    rates = RatesSerializer()
+    years = YearForecastSerializer(many=True)
+
+
+class CapacitySerializer(serializers.Serializer[Any]):
+    programme = serializers.IntegerField()
+    month = serializers.DateField()
+    hours = serializers.DecimalField(max_digits=3, decimal_places=1)
+    probability = serializers.DecimalField(max_digits=4, decimal_places=3)
+    years = serializers.ListField(child=serializers.IntegerField())
+    count = serializers.IntegerField(help_text="Zoveel nieuwe deelnemers passen.")
+    at_limit = serializers.BooleanField()
+    probability_at_count = serializers.FloatField(allow_null=True)
+    probability_next = serializers.FloatField(allow_null=True)
+    draws = serializers.IntegerField()
+    seed = serializers.IntegerField()

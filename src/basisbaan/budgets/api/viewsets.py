@@ -1,0 +1,274 @@
+"""API of budgets: ``/api/v1/budgets/`` (with ``{id}/close/``), ``/api/v1/expenditures/``,
+``/api/v1/programmes/{id}/forecast/`` and ``/api/v1/programmes/{id}/capacity/``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from basisbaan.budgets import services
+from basisbaan.budgets.api.serializers import (
+    BudgetSerializer,
+    BudgetUpdateSerializer,
+    CapacityQuerySerializer,
+    CapacitySerializer,
+    ExpenditureSerializer,
+    ForecastQuerySerializer,
+    ForecastSerializer,
+)
+from basisbaan.budgets.capacity import programme_capacity
+from basisbaan.budgets.forecasting import ProgrammeForecast, programme_forecast
+from basisbaan.budgets.models import Budget, Expenditure
+from basisbaan.budgets.selectors import budget_list, expenditure_list
+from basisbaan.calc.forecast import Scenario
+from basisbaan.core.api.fields import request_actor
+from basisbaan.core.api.schema import TenantAutoSchema
+from basisbaan.core.api.viewsets import TenantViewSet
+from basisbaan.programmes.models import Programme
+from basisbaan.programmes.selectors import programme_list
+from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.roles import Perm
+
+__all__ = ["BudgetViewSet", "ExpenditureViewSet", "ProgrammeForecastViewSet"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Budgetten per programma en jaar"),
+    retrieve=extend_schema(summary="Eén budgetjaar"),
+    create=extend_schema(summary="Budgetjaar toevoegen"),
+    update=extend_schema(summary="Budgetjaar wijzigen"),
+    partial_update=extend_schema(summary="Budgetjaar deels wijzigen"),
+)
+class BudgetViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    TenantViewSet,
+):
+    """Het budget van een programma per kalenderjaar; een afgesloten jaar is vergrendeld."""
+
+    queryset = Budget.objects.none()
+    serializer_class = BudgetSerializer
+    ordering_fields = ["year", "id"]
+    ordering = ["programme_id", "year"]
+    schema = TenantAutoSchema()
+    view_permission = Perm.BUDGET_VIEW
+    manage_permission = Perm.BUDGET_MANAGE
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Budget]:
+        return budget_list(municipality=municipality)
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
+        if self.action in {"update", "partial_update"}:
+            return BudgetUpdateSerializer
+        return BudgetSerializer
+
+    def perform_create(self, serializer: serializers.BaseSerializer[Budget]) -> None:
+        serializer.instance = services.budget_create(
+            actor=request_actor(self.request), **dict(serializer.validated_data)
+        )
+
+    def perform_update(self, serializer: serializers.BaseSerializer[Budget]) -> None:
+        assert serializer.instance is not None
+        serializer.instance = services.budget_update(
+            budget=serializer.instance,
+            actor=request_actor(self.request),
+            data=dict(serializer.validated_data),
+        )
+
+    @extend_schema(
+        summary="Jaar afsluiten",
+        description=(
+            "Legt vast wat het jaar besteedde (ingelezen verloning plus uitgaven) en zet het "
+            "niet bestede deel naar het rekeningresultaat; daarna is het jaar vergrendeld."
+        ),
+        request=None,
+        responses=BudgetSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, pk: str | None = None) -> Response:
+        budget = services.budget_close(budget=self.get_object(), actor=request_actor(request))
+        return Response(BudgetSerializer(budget, context=self.get_serializer_context()).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Handmatige uitgaven"),
+    retrieve=extend_schema(summary="Eén uitgave"),
+    create=extend_schema(summary="Uitgave toevoegen"),
+    update=extend_schema(summary="Uitgave wijzigen"),
+    partial_update=extend_schema(summary="Uitgave deels wijzigen"),
+    destroy=extend_schema(summary="Uitgave verwijderen"),
+)
+class ExpenditureViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    TenantViewSet,
+):
+    """Handmatige uitgaven ten laste van een budgetjaar, zoals onderzoek."""
+
+    queryset = Expenditure.objects.none()
+    serializer_class = ExpenditureSerializer
+    ordering_fields = ["booked_on", "id"]
+    ordering = ["booked_on", "id"]
+    schema = TenantAutoSchema()
+    view_permission = Perm.BUDGET_VIEW
+    manage_permission = Perm.BUDGET_MANAGE
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Expenditure]:
+        return expenditure_list(municipality=municipality)
+
+    def perform_create(self, serializer: serializers.BaseSerializer[Expenditure]) -> None:
+        serializer.instance = services.expenditure_create(
+            actor=request_actor(self.request), **dict(serializer.validated_data)
+        )
+
+    def perform_update(self, serializer: serializers.BaseSerializer[Expenditure]) -> None:
+        assert serializer.instance is not None
+        serializer.instance = services.expenditure_update(
+            expenditure=serializer.instance,
+            actor=request_actor(self.request),
+            data=dict(serializer.validated_data),
+        )
+
+    def perform_destroy(self, instance: Expenditure) -> None:
+        services.expenditure_delete(expenditure=instance, actor=request_actor(self.request))
+
+
+def forecast_data(forecast: ProgrammeForecast, scenario: Scenario) -> dict[str, Any]:
+    prior = forecast.prior
+    return {
+        "programme": forecast.programme.pk,
+        "as_of": forecast.as_of,
+        "scenario": str(scenario),
+        "draws": forecast.draws,
+        "seed": forecast.seed,
+        "rates": {
+            "renewal": forecast.rates.renewal,
+            "exit_per_month": forecast.rates.exit,
+            "prior": {
+                "renew_a": prior.renew_a,
+                "renew_b": prior.renew_b,
+                "exit_a": prior.exit_a,
+                "exit_b": prior.exit_b,
+            },
+            "renewals": forecast.counts.renewals,
+            "non_renewals": forecast.counts.non_renewals,
+            "exits": forecast.counts.exits,
+            "exposure_months": forecast.counts.exposure_months,
+        },
+        "years": [
+            {
+                "year": y.year,
+                "budget": y.amount,
+                "spent": {
+                    "payroll": y.spent.payroll,
+                    "monitoring": y.spent.monitoring,
+                    "research": y.spent.research,
+                    "other": y.spent.other,
+                    "total": y.spent.total,
+                },
+                "committed": y.committed,
+                "forecast": y.forecast(scenario),
+                "all_renewed": y.all_renewed,
+                "no_renewals": y.no_renewals,
+                "observed_expected": y.observed,
+                "p10": y.p10,
+                "p50": y.p50,
+                "p90": y.p90,
+                "p_overspend": y.p_overspend,
+                "to_accounts_result": y.to_accounts_result,
+                "closed": y.closed,
+            }
+            for y in forecast.years
+        ],
+    }
+
+
+class ProgrammeForecastViewSet(TenantViewSet):
+    """Prognose per jaar (scenario's en Monte-Carloband) en ruimte voor nieuwe instroom."""
+
+    queryset = Programme.objects.none()
+    serializer_class = ForecastSerializer
+    schema = TenantAutoSchema()
+    view_permission = Perm.BUDGET_VIEW
+    pagination_class = None
+    filter_backends: list[Any] = []
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Programme]:
+        return programme_list(municipality=municipality)
+
+    @extend_schema(
+        summary="Prognose van een programma",
+        description=(
+            "Per jaar: budget, besteed per soort, verplicht, de prognose van het gekozen "
+            "scenario (all_renewed, no_renewals, observed = P50), de drie scenario's, P10/P50/P90 "
+            "en de kans op overschrijding uit een Monte-Carlosimulatie met vaste seed, en het "
+            "bedrag naar het rekeningresultaat van afgesloten jaren. Bedragen als decimale tekst."
+        ),
+        parameters=[ForecastQuerySerializer],
+        responses={200: ForecastSerializer},
+    )
+    def forecast(self, request: Request, pk: str | None = None) -> Response:
+        programme = self.get_object()
+        query = ForecastQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        scenario = Scenario(query.validated_data["scenario"])
+        forecast = programme_forecast(
+            programme,
+            draws=query.validated_data["draws"],
+            seed=query.validated_data["seed"],
+            scenario=scenario,
+        )
+        return Response(ForecastSerializer(forecast_data(forecast, scenario)).data)
+
+    @extend_schema(
+        summary="Ruimte voor nieuwe instroom",
+        description=(
+            "Hoeveel nieuwe deelnemers kunnen starten in de maand (month) met hours uur per "
+            "week, zodat elk resterend jaar met open budget met minstens kans probability "
+            "binnen het budget blijft (gemeenschappelijke trekkingen, bisectie)."
+        ),
+        parameters=[CapacityQuerySerializer],
+        responses={200: CapacitySerializer},
+    )
+    def capacity(self, request: Request, pk: str | None = None) -> Response:
+        programme = self.get_object()
+        query = CapacityQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        data = query.validated_data
+        answer = programme_capacity(
+            programme,
+            month=data.get("month"),
+            hours=data["hours"],
+            probability=data["probability"],
+            draws=data["draws"],
+            seed=data["seed"],
+        )
+        result = answer.result
+        return Response(
+            CapacitySerializer(
+                {
+                    "programme": programme.pk,
+                    "month": answer.month,
+                    "hours": answer.hours,
+                    "probability": answer.probability,
+                    "years": answer.years,
+                    "count": answer.count,
+                    "at_limit": result.at_limit if result else False,
+                    "probability_at_count": result.probability if result else None,
+                    "probability_next": result.probability_next if result else None,
+                    "draws": data["draws"],
+                    "seed": data["seed"],
+                }
+            ).data
+        )

@@ -1,0 +1,690 @@
+"""Build a programme's forecast from the database and run the pure engine on it.
+
+The only place the forecast reads the database (the cost model's rows come
+through :func:`basisbaan.costs.inputs.build_cost_inputs`). In short:
+
+- **As of.** Months up to the last imported payroll month of the programme
+  count their actuals; the forecast starts the month after (from the
+  programme's first month when nothing is imported yet).
+- **Spent** per year: the imported payroll totals (``totaal`` minus
+  ``overige_kosten`` is payroll, ``overige_kosten`` the payroll party's
+  monitoring and start costs) plus the manual expenditures. A closed year
+  counts what was recorded when it closed.
+- **Contracts.** Every period that runs at or after the as-of month, costed by
+  the cost model (what the programme budget is charged). A period that started
+  before the as-of month, a contract's first period and a renewal decided
+  before it are *committed* (segment 0); a stored renewal decided later is a
+  renewal still open (segment 1, 2, ...). After a contract's last period, while
+  no decision ends it and the programme runs, renewals of the programme's
+  period length follow (hours and wage of the last period; the wage follows the
+  minimum wage and its indexation assumption). A permanent contract runs on to
+  the programme's end, committed. A month shared by two periods belongs to the
+  earlier one's segment.
+- **Planned starts** are contracts of the planned hours from their month: the
+  first period committed, later periods renewals.
+- **Observed rates.** Renewal decisions made before the as-of month (renew or
+  permanent: renewed; not renew: not renewed), and exits: contracts whose last
+  period ended before the as-of month, before the programme's end, without a
+  decision; exposure is the contract-months before the as-of month. Added to
+  the stated prior :data:`~basisbaan.budgets.constants.PRIOR`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from django.db.models import Max, Sum
+
+from basisbaan.budgets.constants import PRIOR, Category
+from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
+from basisbaan.calc.costs import compute_costs
+from basisbaan.calc.dates import period_end
+from basisbaan.calc.fixed import Ints, euros, to_cents
+from basisbaan.calc.forecast import (
+    NO_BUDGET,
+    ForecastInput,
+    MonteCarloResult,
+    Rates,
+    Scenario,
+    deterministic,
+    expected_weights,
+    percentile,
+    simulate,
+    summarise,
+)
+from basisbaan.contracts.constants import Decision
+from basisbaan.contracts.models import ContractPeriod
+from basisbaan.costs.inputs import HypotheticalPeriod, build_cost_inputs
+from basisbaan.parameters.selectors import minimum_wage_hourly
+from basisbaan.participants.constants import ParticipantStatus
+from basisbaan.payroll.models import PayrollEntry
+from basisbaan.programmes.models import Programme
+
+__all__ = [
+    "Counts",
+    "ProgrammeForecast",
+    "YearSpent",
+    "forecast_input",
+    "programme_forecast",
+    "template_contract",
+]
+
+NO_SEGMENT: Final = 127
+CENT: Final = Decimal("0.01")
+MONTHLY_BAND_LIMIT: Final = 60_000_000
+PLANNED_ID_BASE: Final = -1_000_000  # hypothetical contract and period ids count down from here
+TEMPLATE_CONTRACT: Final = -1
+
+
+def month_key(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def month_of(key: int) -> dt.date:
+    return dt.date(key // 12, key % 12 + 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class YearSpent:
+    """What a year spent, per category, in euros."""
+
+    payroll: Decimal = Decimal("0.00")
+    monitoring: Decimal = Decimal("0.00")
+    research: Decimal = Decimal("0.00")
+    other: Decimal = Decimal("0.00")
+
+    @property
+    def total(self) -> Decimal:
+        return self.payroll + self.monitoring + self.research + self.other
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The programme's own history before the as-of month."""
+
+    renewals: int
+    non_renewals: int
+    exits: int
+    exposure_months: int
+
+
+@dataclass
+class _Built:
+    """What the database gave, before the engine runs."""
+
+    programme: Programme
+    as_of: dt.date
+    years: list[int]
+    budgets: dict[int, Budget]
+    spent: dict[int, YearSpent]
+    actual_by_month: dict[int, Decimal]  # month key -> payroll + expenditures booked
+    expenditure_after: dict[int, Decimal]  # month key (>= as of) -> manual expenditures
+    counts: Counts
+    rates: Rates
+    inp: ForecastInput
+    contracts: int
+    planned: int
+    assumed_months: list[dt.date] = field(default_factory=list)
+
+
+def _as_of(programme: Programme) -> dt.date:
+    last = PayrollEntry.objects.filter(
+        municipality_id=programme.municipality_id, participant__programme=programme
+    ).aggregate(last=Max("period"))["last"]
+    start = programme.start_date.replace(day=1)
+    if last is None:
+        return start
+    return max(start, month_of(month_key(last) + 1))
+
+
+def _spent(programme: Programme) -> tuple[dict[int, YearSpent], dict[int, Decimal]]:
+    """Per year the spending by category; per month payroll and expenditures together."""
+    by_year: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    by_month: dict[int, Decimal] = defaultdict(Decimal)
+    entries = (
+        PayrollEntry.objects.filter(
+            municipality_id=programme.municipality_id, participant__programme=programme
+        )
+        .values("period")
+        .annotate(total=Sum("total"), other=Sum("other_costs"))
+        .order_by("period")
+    )
+    for row in entries:
+        year = row["period"].year
+        by_year[year][Category.PAYROLL] += row["total"] - row["other"]
+        by_year[year][Category.MONITORING] += row["other"]
+        by_month[month_key(row["period"])] += row["total"]
+    expenditures = Expenditure.objects.filter(
+        municipality_id=programme.municipality_id, budget__programme=programme
+    ).values_list("budget__year", "category", "booked_on", "amount")
+    for year, category, booked_on, amount in expenditures:
+        by_year[year][category] += amount
+        by_month[month_key(booked_on)] += amount
+    spent = {
+        year: YearSpent(**{str(k): v.quantize(Decimal("0.01")) for k, v in cats.items()})
+        for year, cats in by_year.items()
+    }
+    return spent, dict(by_month)
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    pk: int
+    contract_id: int
+    sequence: int
+    start: dt.date
+    end: dt.date
+    hours: Decimal
+    wage: Decimal
+    decision: str | None
+    decided_on: dt.date | None
+    exited: bool
+    permanent: bool
+    subsidy: bool
+    participant_id: int
+    birth: dt.date
+
+
+def _periods(programme: Programme) -> dict[int, list[_Period]]:
+    rows = (
+        ContractPeriod.objects.filter(
+            municipality_id=programme.municipality_id, contract__participant__programme=programme
+        )
+        .order_by("contract_id", "start_date", "id")
+        .values_list(
+            "id",
+            "contract_id",
+            "sequence",
+            "start_date",
+            "end_date",
+            "hours_per_week",
+            "hourly_wage",
+            "decision__decision",
+            "decision__decided_at",
+            "contract__participant__status",
+            "contract__is_permanent",
+            "contract__wage_subsidy",
+            "contract__participant_id",
+            "contract__participant__date_of_birth",
+        )
+    )
+    found: dict[int, list[_Period]] = defaultdict(list)
+    for row in rows:
+        decided = row[8]
+        found[row[1]].append(
+            _Period(
+                pk=row[0],
+                contract_id=row[1],
+                sequence=row[2],
+                start=row[3],
+                end=row[4],
+                hours=row[5],
+                wage=row[6],
+                decision=row[7],
+                decided_on=decided.date() if decided is not None else None,
+                exited=row[9] == ParticipantStatus.EXITED,
+                permanent=row[10],
+                subsidy=row[11],
+                participant_id=row[12],
+                birth=row[13],
+            )
+        )
+    return found
+
+
+def _counts(periods: dict[int, list[_Period]], as_of: dt.date, programme_end: dt.date) -> Counts:
+    renewals = non_renewals = exits = exposure = 0
+    for chain in periods.values():
+        for period in chain:
+            if period.start < as_of:
+                last_day = min(period.end, as_of - dt.timedelta(days=1))
+                exposure += month_key(last_day) - month_key(period.start) + 1
+            if period.decided_on is not None and period.decided_on < as_of:
+                if period.decision == Decision.NOT_RENEW:
+                    non_renewals += 1
+                else:
+                    renewals += 1
+        last = chain[-1]
+        if last.end < as_of and last.end < programme_end and last.decision is None:
+            exits += 1
+    return Counts(renewals, non_renewals, min(exits, exposure), exposure)
+
+
+def _renewals_after(start: dt.date, programme: Programme) -> Iterable[tuple[dt.date, dt.date]]:
+    """Periods of the programme's length from ``start`` to its end."""
+    while start <= programme.end_date:
+        end = min(period_end(start, programme.contract_period_months), programme.end_date)
+        yield start, end
+        start = end + dt.timedelta(days=1)
+
+
+def _segments(
+    periods: dict[int, list[_Period]], programme: Programme, as_of: dt.date
+) -> tuple[dict[int, int], list[HypotheticalPeriod]]:
+    """Segment per stored period id, and the generated periods (with their segments
+    as ``period_id -> segment`` in the same dict)."""
+    segment: dict[int, int] = {}
+    extra: list[HypotheticalPeriod] = []
+    next_id = PLANNED_ID_BASE
+    for contract_id, chain in periods.items():
+        last = chain[-1]
+        if last.end < as_of:
+            continue
+        k = 0
+        previous: _Period | None = None
+        for period in chain:
+            committed = (
+                period.start < as_of
+                or period.sequence == 1
+                or (
+                    previous is not None
+                    and previous.decided_on is not None
+                    and previous.decided_on < as_of
+                )
+            )
+            if not committed:
+                k += 1
+            segment[period.pk] = k
+            previous = period
+        if last.end >= programme.end_date or last.exited or last.decision == Decision.NOT_RENEW:
+            continue
+        start = last.end + dt.timedelta(days=1)
+        for begin, end in _renewals_after(start, programme):
+            if not last.permanent:
+                k += 1
+            next_id -= 1
+            segment[next_id] = k
+            extra.append(
+                HypotheticalPeriod(
+                    contract_id=contract_id,
+                    period_id=next_id,
+                    start_date=begin,
+                    end_date=programme.end_date if last.permanent else end,
+                    hours_per_week=last.hours,
+                    hourly_wage=last.wage,
+                    programme_id=programme.pk,
+                    participant_id=last.participant_id,
+                    date_of_birth=last.birth,
+                    wage_subsidy=last.subsidy,
+                    is_permanent=last.permanent,
+                )
+            )
+            if last.permanent:
+                break
+    return segment, extra
+
+
+def _minimum_wage(day: dt.date) -> Decimal:
+    try:
+        return minimum_wage_hourly(day).value
+    except LookupError:
+        return Decimal("0.01")  # the cost model raises it to the minimum wage
+
+
+def template_contract(
+    programme: Programme,
+    *,
+    contract_id: int,
+    first_period_id: int,
+    month: dt.date,
+    hours: Decimal,
+) -> tuple[list[HypotheticalPeriod], dict[int, int]]:
+    """A new participant from ``month``: the first period committed, then renewals."""
+    periods: list[HypotheticalPeriod] = []
+    segments: dict[int, int] = {}
+    wage = _minimum_wage(month)
+    for k, (begin, end) in enumerate(_renewals_after(month, programme)):
+        period_id = first_period_id - k
+        segments[period_id] = k
+        periods.append(
+            HypotheticalPeriod(
+                contract_id=contract_id,
+                period_id=period_id,
+                start_date=begin,
+                end_date=end,
+                hours_per_week=hours,
+                hourly_wage=wage,
+                programme_id=programme.pk,
+            )
+        )
+    return periods, segments
+
+
+def _planned(
+    programme: Programme, as_of: dt.date, first_id: int
+) -> tuple[list[HypotheticalPeriod], dict[int, int], int]:
+    periods: list[HypotheticalPeriod] = []
+    segments: dict[int, int] = {}
+    planned = PlannedStart.objects.filter(
+        municipality_id=programme.municipality_id, programme=programme, month__gte=as_of
+    ).order_by("month", "id")
+    next_id = first_id
+    count = 0
+    for start in planned:
+        for _n in range(start.count):
+            made, seg = template_contract(
+                programme,
+                contract_id=next_id,
+                first_period_id=next_id,
+                month=start.month,
+                hours=start.hours_per_week,
+            )
+            periods += made
+            segments.update(seg)
+            next_id -= len(made) + 1
+            count += 1
+    return periods, segments, count
+
+
+def cost_matrix(
+    programme: Programme,
+    as_of: dt.date,
+    *,
+    hypothetical: list[HypotheticalPeriod],
+    segments: dict[int, int],
+    stored: bool = True,
+) -> tuple[Ints, npt.NDArray[np.int8], list[dt.date]]:
+    """C x M cents and segments from the as-of month to the programme's end."""
+    months = max(0, month_key(programme.end_date) - month_key(as_of) + 1)
+    rows = build_cost_inputs(
+        municipality=programme.municipality,
+        start=as_of,
+        end=programme.end_date,
+        programme_ids=[programme.pk],
+        contract_ids=None if stored else [],
+        hypothetical=hypothetical,
+    )
+    if not len(rows) or not months:
+        return np.zeros((0, months), np.int64), np.zeros((0, months), np.int8), []
+    charge = compute_costs(rows.inputs).budget_charge
+    period_ids = rows.period_ids
+    known = np.array(sorted(segments), dtype=np.int64)
+    values = np.array([segments[int(k)] for k in known], dtype=np.int64)
+    pos = np.clip(np.searchsorted(known, period_ids), 0, max(len(known) - 1, 0))
+    matched = len(known) > 0
+    keep = known[pos] == period_ids if matched else np.zeros(len(period_ids), np.bool_)
+    contract = rows.inputs.contract[keep]
+    month = (rows.inputs.year * 12 + rows.inputs.month - 1)[keep] - month_key(as_of)
+    c = len(rows.contract_ids)
+    cost = np.zeros((c, months), dtype=np.int64)
+    seg = np.full((c, months), NO_SEGMENT, dtype=np.int64)
+    np.add.at(cost, (contract, month), charge[keep])
+    np.minimum.at(seg, (contract, month), values[pos[keep]])
+    seg[seg == NO_SEGMENT] = -1
+    used = (seg >= 0).any(axis=1)
+    assumed = sorted(
+        {
+            month_of(y * 12 + m - 1)
+            for (y, m) in rows.assumptions
+            if month_of(y * 12 + m - 1) >= as_of
+        }
+    )
+    return cost[used], seg[used].astype(np.int8), assumed
+
+
+def build(programme: Programme) -> _Built:
+    """Everything the engine needs, read in a fixed number of queries."""
+    as_of = _as_of(programme)
+    years = list(range(programme.start_date.year, programme.end_date.year + 1))
+    budgets = {
+        b.year: b
+        for b in Budget.objects.filter(
+            municipality_id=programme.municipality_id, programme=programme
+        )
+    }
+    spent, actual_by_month = _spent(programme)
+    periods = _periods(programme)
+    counts = _counts(periods, as_of, programme.end_date)
+    rates = Rates.posterior(
+        PRIOR,
+        renewals=counts.renewals,
+        non_renewals=counts.non_renewals,
+        exits=counts.exits,
+        exposure_months=counts.exposure_months,
+    )
+    segments, extra = _segments(periods, programme, as_of)
+    planned_periods, planned_segments, planned = _planned(
+        programme, as_of, min([PLANNED_ID_BASE, *segments]) - 1_000
+    )
+    segments.update(planned_segments)
+    cost, seg, assumed = cost_matrix(
+        programme, as_of, hypothetical=extra + planned_periods, segments=segments
+    )
+    as_of_key = month_key(as_of)
+    year_of_month = [month_of(as_of_key + i).year - years[0] for i in range(cost.shape[1])]
+    closed = {y for y, b in budgets.items() if b.is_closed}
+    for i, y in enumerate(year_of_month):
+        if years[y] in closed:  # a closed year counts what it recorded
+            cost[:, i] = 0
+    fixed = []
+    for year in years:
+        budget = budgets.get(year)
+        if budget is not None and budget.is_closed and budget.spent_at_close is not None:
+            fixed.append(to_cents(budget.spent_at_close))
+        else:
+            fixed.append(to_cents(spent.get(year, YearSpent()).total))
+    inp = ForecastInput.build(
+        years=years,
+        year_of_month=year_of_month,
+        fixed=fixed,
+        budget=[to_cents(budgets[y].amount) if y in budgets else NO_BUDGET for y in years],
+        cost=cost,
+        segment=seg,
+    )
+    expenditure_after = {k: v for k, v in actual_by_month.items() if k >= as_of_key}
+    return _Built(
+        programme=programme,
+        as_of=as_of,
+        years=years,
+        budgets=budgets,
+        spent=spent,
+        actual_by_month=actual_by_month,
+        expenditure_after=expenditure_after,
+        counts=counts,
+        rates=rates,
+        inp=inp,
+        contracts=len(periods),
+        planned=planned,
+        assumed_months=assumed,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class YearForecast:
+    year: int
+    budget: Budget | None
+    spent: YearSpent
+    committed: Decimal
+    all_renewed: Decimal
+    no_renewals: Decimal
+    observed: Decimal  # the expected value
+    p10: Decimal
+    p50: Decimal
+    p90: Decimal
+    p_overspend: float
+    closed: bool
+
+    @property
+    def amount(self) -> Decimal | None:
+        return self.budget.amount if self.budget is not None else None
+
+    @property
+    def to_accounts_result(self) -> Decimal | None:
+        """Recorded when the year closed; None while it is open."""
+        if self.budget is None or not self.budget.is_closed:
+            return None
+        return self.budget.accounts_result
+
+    def forecast(self, scenario: Scenario) -> Decimal:
+        return {
+            Scenario.ALL_RENEWED: self.all_renewed,
+            Scenario.NO_RENEWALS: self.no_renewals,
+            Scenario.OBSERVED: self.p50,
+        }[scenario]
+
+    def expected_rest(self, scenario: Scenario) -> Decimal | None:
+        """Budget minus the forecast: what would go to the accounts result."""
+        if self.budget is None:
+            return None
+        return self.budget.amount - self.forecast(scenario)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthPoint:
+    month: dt.date
+    budget: Decimal  # cumulative budget to the end of the month
+    actual: Decimal | None  # cumulative spending, months before the as-of month
+    forecast: Decimal | None  # cumulative, deterministic scenario (from as of)
+    p10: Decimal | None
+    p50: Decimal | None
+    p90: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeForecast:
+    programme: Programme
+    as_of: dt.date
+    years: list[YearForecast]
+    counts: Counts
+    rates: Rates
+    prior: Rates
+    contracts: int
+    planned: int
+    draws: int
+    seed: int
+    months: list[MonthPoint]
+    assumed_months: list[dt.date]
+    monte_carlo: MonteCarloResult
+    built: _Built
+
+    def year(self, year: int) -> YearForecast | None:
+        return next((y for y in self.years if y.year == year), None)
+
+
+def _year_paths(built: _Built, paths: Ints) -> Ints:
+    """Per draw and future month, the contract cost since the start of that month's year."""
+    as_of_key = month_key(built.as_of)
+    out = paths.copy()
+    for i in range(paths.shape[1]):
+        january = month_of(as_of_key + i).year * 12 - as_of_key  # future index of January
+        if january > 0:
+            out[:, i] -= paths[:, january - 1]
+    return out
+
+
+def _cumulative_points(
+    built: _Built, scenario_months: Ints, paths: Ints | None
+) -> list[MonthPoint]:
+    """Per programme month, cumulative within its year (each year has its own budget;
+    unspent budget goes to the accounts result, it does not carry over)."""
+    programme = built.programme
+    first, last = month_key(programme.start_date), month_key(programme.end_date)
+    as_of_key = month_key(built.as_of)
+    ordered = (
+        np.sort(_year_paths(built, paths), axis=0) if paths is not None and len(paths) else None
+    )
+    points: list[MonthPoint] = []
+    actual = extra = Decimal(0)
+    modelled = 0
+    for key in range(first, last + 1):
+        day = month_of(key)
+        if day.month == 1:
+            actual = extra = Decimal(0)
+            modelled = 0
+        budget = built.budgets.get(day.year)
+        budget_cum = (budget.amount * day.month / 12).quantize(CENT) if budget else Decimal(0)
+        if key < as_of_key:
+            actual += built.actual_by_month.get(key, Decimal(0))
+            points.append(MonthPoint(day, budget_cum, actual, None, None, None, None))
+            continue
+        i = key - as_of_key
+        extra += built.expenditure_after.get(key, Decimal(0))
+        modelled += int(scenario_months[i])
+        base = actual + extra
+        if ordered is not None:
+            p10, p50, p90 = (base + euros(int(percentile(ordered, q)[i])) for q in (10, 50, 90))
+        else:
+            p10 = p50 = p90 = base
+        points.append(MonthPoint(day, budget_cum, None, base + euros(modelled), p10, p50, p90))
+    return points
+
+
+def scenario_by_month(inp: ForecastInput, rates: Rates, scenario: Scenario) -> Ints:
+    """Per future month, the deterministic scenario's contract cost (cents)."""
+    if scenario == Scenario.ALL_RENEWED:
+        return inp.cost.sum(axis=0, dtype=np.int64)
+    if scenario == Scenario.NO_RENEWALS:
+        return np.where(inp.segment == 0, inp.cost, 0).sum(axis=0, dtype=np.int64)
+    weighted = (inp.cost * expected_weights(inp, rates)).sum(axis=0)
+    return np.floor(weighted + 0.5).astype(np.int64)
+
+
+def programme_forecast(
+    programme: Programme,
+    *,
+    draws: int,
+    seed: int,
+    scenario: Scenario = Scenario.OBSERVED,
+) -> ProgrammeForecast:
+    """The programme's forecast: per year every scenario and the Monte Carlo band."""
+    built = build(programme)
+    inp, rates = built.inp, built.rates
+    scenarios = deterministic(inp, rates)
+    # The chart's monthly band costs draws x contracts x months; above the limit the
+    # page shows the yearly band only (the table), never a slow page.
+    monthly = draws * inp.contracts * inp.months <= MONTHLY_BAND_LIMIT
+    totals, paths = simulate(
+        inp, rates, draws=draws, rng=np.random.default_rng(seed), paths=monthly
+    )
+    mc = summarise(inp, totals, seed=seed)
+    no_renewals = scenarios[Scenario.NO_RENEWALS]
+    years = []
+    for i, year in enumerate(built.years):
+        budget = built.budgets.get(year)
+        closed = budget is not None and budget.is_closed
+        years.append(
+            YearForecast(
+                year=year,
+                budget=budget,
+                spent=built.spent.get(year, YearSpent()),
+                committed=euros(int(no_renewals[i] - inp.fixed[i])),
+                all_renewed=euros(int(scenarios[Scenario.ALL_RENEWED][i])),
+                no_renewals=euros(int(no_renewals[i])),
+                observed=euros(int(scenarios[Scenario.OBSERVED][i])),
+                p10=euros(int(mc.p10[i])),
+                p50=euros(int(mc.p50[i])),
+                p90=euros(int(mc.p90[i])),
+                p_overspend=float(mc.p_overspend[i]),
+                closed=closed,
+            )
+        )
+    months = _cumulative_points(built, scenario_by_month(inp, rates, scenario), paths)
+    return ProgrammeForecast(
+        programme=programme,
+        as_of=built.as_of,
+        years=years,
+        counts=built.counts,
+        rates=rates,
+        prior=PRIOR,
+        contracts=built.contracts,
+        planned=built.planned,
+        draws=draws,
+        seed=seed,
+        months=months,
+        assumed_months=built.assumed_months,
+        monte_carlo=mc,
+        built=built,
+    )
+
+
+def forecast_input(programme: Programme) -> tuple[ForecastInput, Rates, dt.date]:
+    built = build(programme)
+    return built.inp, built.rates, built.as_of

@@ -1,0 +1,44 @@
+"""Reads of budgets, expenditures and planned starts, always within one municipality."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import QuerySet, Sum
+
+from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
+from basisbaan.payroll.models import PayrollEntry
+from basisbaan.programmes.models import Programme
+from basisbaan.tenancy.models import Municipality
+
+__all__ = [
+    "budget_list",
+    "expenditure_list",
+    "planned_start_list",
+    "year_spent",
+]
+
+
+def budget_list(*, municipality: Municipality) -> QuerySet[Budget]:
+    return Budget.objects.filter(municipality=municipality).select_related("programme")
+
+
+def expenditure_list(*, municipality: Municipality) -> QuerySet[Expenditure]:
+    return Expenditure.objects.filter(municipality=municipality).select_related("budget__programme")
+
+
+def planned_start_list(*, municipality: Municipality) -> QuerySet[PlannedStart]:
+    return PlannedStart.objects.filter(municipality=municipality).select_related("programme")
+
+
+def year_spent(*, programme: Programme, year: int) -> Decimal:
+    """What the programme spent in ``year``: imported payroll totals plus expenditures."""
+    payroll = PayrollEntry.objects.filter(
+        municipality_id=programme.municipality_id,
+        participant__programme=programme,
+        period__year=year,
+    ).aggregate(total=Sum("total"))["total"] or Decimal(0)
+    manual = Expenditure.objects.filter(
+        municipality_id=programme.municipality_id, budget__programme=programme, budget__year=year
+    ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
+    return (payroll + manual).quantize(Decimal("0.01"))

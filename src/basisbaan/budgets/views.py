@@ -1,0 +1,279 @@
+"""Budget pages: per programme the years, the forecast with its band, room for intake;
+forms for budgets, expenditures, planned starts and closing a year."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+
+from basisbaan.budgets import services
+from basisbaan.budgets.capacity_view import capacity_for
+from basisbaan.budgets.chart import charts_of
+from basisbaan.budgets.constants import PRIOR, SCENARIO_LABELS
+from basisbaan.budgets.export import forecast_workbook
+from basisbaan.budgets.forecasting import programme_forecast
+from basisbaan.budgets.forms import (
+    BudgetCreateForm,
+    BudgetUpdateForm,
+    ExpenditureForm,
+    ForecastQueryForm,
+    PlannedStartForm,
+)
+from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
+from basisbaan.budgets.selectors import budget_list, expenditure_list, planned_start_list
+from basisbaan.core.views import ObjectServiceFormView
+from basisbaan.programmes.models import Programme
+from basisbaan.programmes.selectors import programme_list
+from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.roles import Perm
+from basisbaan.tenancy.scoping import TenantViewMixin
+
+
+def _programme(municipality: Municipality, pk: int) -> Programme:
+    return get_object_or_404(programme_list(municipality=municipality), pk=pk)
+
+
+class BudgetOverviewView(TenantViewMixin, TemplateView):
+    """The programmes, each with a link to its budget page."""
+
+    permission = Perm.BUDGET_VIEW
+    template_name = "budgets/overview.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["programmes"] = programme_list(municipality=self.municipality).order_by(
+            "-start_date", "name"
+        )
+        return context
+
+
+class ProgrammeBudgetView(TenantViewMixin, TemplateView):
+    """Per year: budget, spent, committed, forecast, to the accounts result; chart; capacity."""
+
+    permission = Perm.BUDGET_VIEW
+    template_name = "budgets/programme.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        programme = _programme(self.municipality, int(self.kwargs["pk"]))
+        query = ForecastQueryForm(self.request.GET or None)
+        scenario, draws, seed = query.values()
+        if not query.is_bound:
+            query = ForecastQueryForm(
+                initial={"scenario": str(scenario), "draws": draws, "seed": seed}
+            )
+        forecast = programme_forecast(programme, draws=draws, seed=seed, scenario=scenario)
+        rows = [(y, y.forecast(scenario), y.expected_rest(scenario)) for y in forecast.years]
+        context.update(
+            programme=programme,
+            forecast=forecast,
+            rows=rows,
+            scenario=scenario,
+            scenario_label=SCENARIO_LABELS[scenario],
+            query_form=query,
+            charts=charts_of(forecast.months),
+            prior=PRIOR,
+            expenditures=expenditure_list(municipality=self.municipality)
+            .filter(budget__programme=programme)
+            .order_by("-booked_on", "-id"),
+            planned_starts=planned_start_list(municipality=self.municipality).filter(
+                programme=programme
+            ),
+            export_query=self.request.GET.urlencode(),
+            this_year=timezone.localdate().year,
+            **capacity_for(self.request, programme, forecast.as_of),
+        )
+        return context
+
+
+class BudgetExportView(TenantViewMixin, View):
+    """The budget page's figures as an Excel workbook."""
+
+    permission = Perm.BUDGET_VIEW
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        programme = _programme(self.municipality, pk)
+        scenario, draws, seed = ForecastQueryForm(request.GET or None).values()
+        forecast = programme_forecast(programme, draws=draws, seed=seed, scenario=scenario)
+        response = HttpResponse(
+            forecast_workbook(forecast),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="budget-{programme.slug}.xlsx"'
+        return response
+
+
+def _budget_url(programme_id: int) -> str:
+    return reverse("budgets:programme", args=[programme_id])
+
+
+class ProgrammeFormView(ObjectServiceFormView):
+    """A form about one programme of the municipality."""
+
+    permission = Perm.BUDGET_MANAGE
+    context_object_name = "programme"
+    template_name = "budgets/form.html"
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Programme]:
+        return programme_list(municipality=municipality)
+
+    def get_success_url(self) -> str:
+        return _budget_url(self.object.pk)
+
+
+class BudgetCreateView(ProgrammeFormView):
+    form_class = BudgetCreateForm
+    success_message = gettext_lazy("Het budget is opgeslagen.")
+    extra_context = {"page_title": gettext_lazy("Budget voor een jaar")}
+
+    def perform(self, form: BudgetCreateForm) -> Budget:
+        return services.budget_create(
+            programme=self.object,
+            actor=self.request.user,  # type: ignore[arg-type]
+            **form.service_data(),
+        )
+
+
+class PlannedStartCreateView(ProgrammeFormView):
+    form_class = PlannedStartForm
+    success_message = gettext_lazy("De geplande instroom is opgeslagen.")
+    extra_context = {"page_title": gettext_lazy("Geplande instroom")}
+
+    def perform(self, form: PlannedStartForm) -> PlannedStart:
+        return services.planned_start_create(
+            programme=self.object,
+            actor=self.request.user,  # type: ignore[arg-type]
+            **form.service_data(),
+        )
+
+
+class BudgetFormView(ObjectServiceFormView):
+    """A form about one budget year."""
+
+    permission = Perm.BUDGET_MANAGE
+    context_object_name = "budget"
+    template_name = "budgets/form.html"
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Budget]:
+        return budget_list(municipality=municipality)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["programme"] = self.object.programme
+        return context
+
+    def get_success_url(self) -> str:
+        return _budget_url(self.object.programme_id)
+
+
+class BudgetUpdateView(BudgetFormView):
+    form_class = BudgetUpdateForm
+    success_message = gettext_lazy("Het budget is opgeslagen.")
+    extra_context = {"page_title": gettext_lazy("Budget wijzigen")}
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.get_object()
+        return kwargs
+
+    def perform(self, form: BudgetUpdateForm) -> Budget:
+        return services.budget_update(
+            budget=self.fresh_object(),
+            actor=self.request.user,  # type: ignore[arg-type]
+            data=form.service_data(),
+        )
+
+
+class ExpenditureCreateView(BudgetFormView):
+    form_class = ExpenditureForm
+    success_message = gettext_lazy("De uitgave is opgeslagen.")
+    extra_context = {"page_title": gettext_lazy("Uitgave toevoegen")}
+
+    def perform(self, form: ExpenditureForm) -> Expenditure:
+        return services.expenditure_create(
+            budget=self.object,
+            actor=self.request.user,  # type: ignore[arg-type]
+            **form.service_data(),
+        )
+
+
+class BudgetCloseView(TenantViewMixin, View):
+    """Close a year (POST only): what is unspent goes to the accounts result."""
+
+    permission = Perm.BUDGET_MANAGE
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        budget = get_object_or_404(budget_list(municipality=self.municipality), pk=pk)
+        try:
+            budget = services.budget_close(budget=budget, actor=request.user)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("Het jaar %(year)s is afgesloten.") % {"year": budget.year},
+            )
+        return HttpResponseRedirect(_budget_url(budget.programme_id))
+
+
+class DeleteView(TenantViewMixin, View):
+    """Remove a record (POST only) through its service."""
+
+    permission = Perm.BUDGET_MANAGE
+
+    def find(self, pk: int) -> Any:
+        raise NotImplementedError
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        found = self.find(pk)
+        if found is None:
+            raise Http404(_("Dit record bestaat niet."))
+        try:
+            programme_id = self.remove(found)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return HttpResponseRedirect(_budget_url(self.programme_of(found)))
+        messages.success(request, _("Verwijderd."))
+        return HttpResponseRedirect(_budget_url(programme_id))
+
+    def remove(self, found: Any) -> int:
+        raise NotImplementedError
+
+    def programme_of(self, found: Any) -> int:
+        raise NotImplementedError
+
+
+class ExpenditureDeleteView(DeleteView):
+    def find(self, pk: int) -> Expenditure | None:
+        return expenditure_list(municipality=self.municipality).filter(pk=pk).first()
+
+    def programme_of(self, found: Expenditure) -> int:
+        return found.budget.programme_id
+
+    def remove(self, found: Expenditure) -> int:
+        services.expenditure_delete(expenditure=found, actor=self.request.user)  # type: ignore[arg-type]
+        return found.budget.programme_id
+
+
+class PlannedStartDeleteView(DeleteView):
+    def find(self, pk: int) -> PlannedStart | None:
+        return planned_start_list(municipality=self.municipality).filter(pk=pk).first()
+
+    def programme_of(self, found: PlannedStart) -> int:
+        return found.programme_id
+
+    def remove(self, found: PlannedStart) -> int:
+        services.planned_start_delete(planned=found, actor=self.request.user)  # type: ignore[arg-type]
+        return found.programme_id
