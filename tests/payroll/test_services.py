@@ -518,3 +518,54 @@ def test_a_file_that_breaks_halfway_stores_nothing_and_no_record(world, municipa
     assert str(raised.value).startswith("Regel 4 van het bestand is geen geldige CSV")
     assert PayrollEntry.objects.count() == 0
     assert PayrollImport.objects.count() == 0
+
+
+# --- a closed budget year is locked --------------------------------------------------
+
+
+def _close_2024(programme):
+    from django.utils import timezone
+
+    from basisbaan.budgets.models import Budget
+
+    return Budget.objects.create(
+        municipality=programme.municipality,
+        programme=programme,
+        year=2024,
+        amount=Decimal("500000.00"),
+        closed_at=timezone.now(),
+        spent_at_close=Decimal("0.00"),
+        accounts_result=Decimal("500000.00"),
+    )
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_payroll_in_a_closed_budget_year_is_refused_whole(world, municipality, fast):
+    """Closing 2024 locks its spending: neither a new month nor a correction gets in."""
+    from basisbaan.payroll.validation import validate_rows
+
+    _close_2024(world.anna.programme)
+    parsed = parsing.read_payroll_file(csv_bytes([ANNA_MARCH, BART_MARCH]), "loon.csv")
+
+    outcome = validate_rows(parsed, municipality=municipality, correction=False, fast=fast)
+
+    name = world.anna.programme.name
+    message = (
+        f"Het budgetjaar 2024 van {name} is afgesloten: verloning over 2024-03 kan niet meer "
+        "worden ingelezen of gecorrigeerd."
+    )
+    assert [(e.row, e.column, e.message) for e in outcome.errors] == [
+        (2, "periode", message),
+        (3, "periode", message),
+    ]
+
+
+def test_a_closed_year_elsewhere_does_not_lock_this_programme(world, municipality):
+    from tests.factories import ProgrammeFactory
+
+    _close_2024(ProgrammeFactory(municipality=municipality))
+
+    result = run(municipality, [ANNA_MARCH, BART_MARCH])
+
+    assert result.as_json() == {"rows": 2, "imported": 2, "unchanged": 0, "errors": []}
+    assert PayrollEntry.objects.count() == 2

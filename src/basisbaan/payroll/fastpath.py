@@ -107,6 +107,10 @@ class ChunkChecker:
         if people is None or months is None or amounts is None:
             return False
         participants, allowed = people
+        if self.checker.lookups.closed_years and any(
+            map(self.checker.lookups.closed_year_of, participants, months)
+        ):
+            return False  # the row-by-row check names each row in a closed year
         wanted = np.array(participants, dtype=np.int64)
         starts = np.fromiter(map(START, months), dtype=np.int64, count=len(months))
         keys = ((wanted << START_BITS) + starts).tolist()

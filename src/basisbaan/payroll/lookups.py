@@ -19,6 +19,7 @@ from django.db import connection
 from django.db.models import BigIntegerField, F, QuerySet
 from django.db.models.functions import Cast, Round
 
+from basisbaan.budgets.selectors import closed_years_by_participant
 from basisbaan.contracts.selectors import contract_period_list
 from basisbaan.participants.selectors import participant_list
 from basisbaan.payroll.constants import VALUE_COLUMNS
@@ -86,6 +87,8 @@ class Lookups:
             )
         )
         self.period_table = PeriodTable(self.period_rows)
+        # A closed budget year is locked: no payroll may be added or corrected in it.
+        self.closed_years = closed_years_by_participant(municipality=municipality)
         self._existing: dict[dt.date, dict[int, tuple[int, ...]]] = {}
         # Called before a query while rows may be streaming: the sink ends its
         # COPY, as one connection cannot query in the middle of one.
@@ -140,6 +143,13 @@ class Lookups:
             found = {row[0]: row[1:] for row in fetch_all(rows)}
             self._existing[month] = found
         return found
+
+    def closed_year_of(self, participant_id: int, month: Month) -> str | None:
+        """The programme's name when ``month`` lies in one of its closed budget years."""
+        closed = self.closed_years.get(participant_id)
+        if closed is None or month.first.year not in closed[1]:
+            return None
+        return closed[0]
 
     def contract_for(self, participant_id: int, month: Month, only: set[int] | None) -> int | None:
         """The contract with the longest period in ``month`` (the later start on a

@@ -230,6 +230,18 @@ class RowChecker:
                 % {"month": month.label, "row": first},
             )
             return
+        programme = self.lookups.closed_year_of(participant, month)
+        if programme is not None:
+            self.error(
+                row,
+                PERIOD,
+                _(
+                    "Het budgetjaar %(year)s van %(programme)s is afgesloten: verloning over "
+                    "%(month)s kan niet meer worden ingelezen of gecorrigeerd."
+                )
+                % {"year": month.first.year, "programme": programme, "month": month.label},
+            )
+            return
         contract = self.lookups.contract_for(participant, month, only)
         if contract is None:
             self.no_contract(row, month, only)
