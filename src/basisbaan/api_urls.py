@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 from basisbaan.budgets.api.viewsets import (
     BudgetViewSet,
     ExpenditureViewSet,
+    PlannedStartViewSet,
     ProgrammeForecastViewSet,
 )
 from basisbaan.contracts.api.viewsets import (
@@ -43,6 +44,7 @@ router.register(
 router.register("payroll-entries", PayrollEntryViewSet, basename="payroll-entry")
 router.register("payroll-imports", PayrollImportViewSet, basename="payroll-import")
 router.register("budgets", BudgetViewSet, basename="budget")
+router.register("planned-starts", PlannedStartViewSet, basename="planned-start")
 router.register("expenditures", ExpenditureViewSet, basename="expenditure")
 
 # The schema and its documentation page hold no data: public, no session needed.

@@ -16,7 +16,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 
-from basisbaan.budgets.models import Budget, Expenditure
+from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.services import budget_create, expenditure_create
 from basisbaan.contracts.models import Contract
 from basisbaan.hosts.models import Host, HostContact, Position
@@ -48,6 +48,7 @@ MODELS = {
     "payroll-imports": PayrollImport,
     "budgets": Budget,
     "expenditures": Expenditure,
+    "planned-starts": PlannedStart,
 }
 
 

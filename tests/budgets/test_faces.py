@@ -163,6 +163,59 @@ def test_api_budgets_and_expenditures(controller, programme, other_municipality)
     assert client.post(f"/api/v1/budgets/{budget_id}/close/").status_code == 400
 
 
+def test_api_planned_starts_count_in_the_forecast(controller, programme, other_municipality):
+    client = api(controller)
+    url = f"/api/v1/programmes/{programme.pk}/forecast/?scenario=all_renewed"
+    before = client.get(url).json()
+
+    created = client.post(
+        "/api/v1/planned-starts/",
+        {
+            "programme": programme.pk,
+            "month": "2026-01-15",
+            "count": 2,
+            "hours_per_week": "32.0",
+            "track": "transition",
+            "note": "Twee plekken bij de bibliotheek",
+        },
+        format="json",
+    )
+    foreign = client.post(
+        "/api/v1/planned-starts/",
+        {
+            "programme": ProgrammeFactory(municipality=other_municipality).pk,
+            "month": "2026-01-01",
+            "count": 1,
+            "hours_per_week": "32.0",
+            "track": "transition",
+        },
+        format="json",
+    )
+    outside = client.post(
+        "/api/v1/planned-starts/",
+        {
+            "programme": programme.pk,
+            "month": "2027-01-01",
+            "count": 1,
+            "hours_per_week": "32.0",
+            "track": "transition",
+        },
+        format="json",
+    )
+    after = client.get(url).json()
+
+    assert created.status_code == 201, created.content
+    assert (created.json()["month"], created.json()["count"]) == ("2026-01-01", 2)
+    assert foreign.status_code == 400
+    assert outside.status_code == 400
+    assert outside.json() == {"month": ["De maand valt buiten de looptijd van het programma."]}
+    assert before["years"][0] == after["years"][0]  # 2025 does not change
+    assert Decimal(after["years"][1]["forecast"]) > Decimal(before["years"][1]["forecast"])
+    deleted = client.delete(f"/api/v1/planned-starts/{created.json()['id']}/")
+    assert deleted.status_code == 204
+    assert client.get(url).json() == before
+
+
 def test_api_forecast_and_capacity(controller, programme):
     client = api(controller)
     data = client.get(

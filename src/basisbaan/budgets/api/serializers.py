@@ -13,7 +13,7 @@ from basisbaan.budgets.constants import (
     DEFAULT_SEED,
     MAX_SEED,
 )
-from basisbaan.budgets.models import Budget, Expenditure
+from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.selectors import budget_list
 from basisbaan.calc.forecast import Scenario
 from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
@@ -80,6 +80,31 @@ class ExpenditureSerializer(serializers.ModelSerializer[Expenditure]):
             "booked_on",
             "amount",
             "description",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+
+class PlannedStartSerializer(serializers.ModelSerializer[PlannedStart]):
+    programme = ScopedPrimaryKeyRelatedField(
+        selector=programme_list, queryset=Programme.objects.all(), help_text="Het programma."
+    )
+    month = DateField(label="maand", help_text="Een dag in de maand; opgeslagen als de eerste.")
+    hours_per_week = serializers.DecimalField(
+        max_digits=4, decimal_places=1, min_value=Decimal(1), max_value=Decimal(40)
+    )
+
+    class Meta:
+        model = PlannedStart
+        fields = [
+            "id",
+            "programme",
+            "month",
+            "count",
+            "hours_per_week",
+            "track",
+            "note",
             "created_at",
             "updated_at",
         ]

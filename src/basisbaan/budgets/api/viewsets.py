@@ -21,11 +21,12 @@ from basisbaan.budgets.api.serializers import (
     ExpenditureSerializer,
     ForecastQuerySerializer,
     ForecastSerializer,
+    PlannedStartSerializer,
 )
 from basisbaan.budgets.capacity import programme_capacity
 from basisbaan.budgets.forecasting import ProgrammeForecast, programme_forecast
-from basisbaan.budgets.models import Budget, Expenditure
-from basisbaan.budgets.selectors import budget_list, expenditure_list
+from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
+from basisbaan.budgets.selectors import budget_list, expenditure_list, planned_start_list
 from basisbaan.calc.forecast import Scenario
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
@@ -35,7 +36,12 @@ from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
-__all__ = ["BudgetViewSet", "ExpenditureViewSet", "ProgrammeForecastViewSet"]
+__all__ = [
+    "BudgetViewSet",
+    "ExpenditureViewSet",
+    "PlannedStartViewSet",
+    "ProgrammeForecastViewSet",
+]
 
 
 @extend_schema_view(
@@ -142,6 +148,42 @@ class ExpenditureViewSet(
 
     def perform_destroy(self, instance: Expenditure) -> None:
         services.expenditure_delete(expenditure=instance, actor=request_actor(self.request))
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Geplande instroom"),
+    retrieve=extend_schema(summary="Eén geplande instroom"),
+    create=extend_schema(summary="Instroom plannen"),
+    destroy=extend_schema(summary="Geplande instroom verwijderen"),
+)
+class PlannedStartViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    TenantViewSet,
+):
+    """Nieuwe deelnemers die het programma in een maand wil laten starten; de prognose
+    telt ze mee. Wijzigen is verwijderen en opnieuw plannen."""
+
+    queryset = PlannedStart.objects.none()
+    serializer_class = PlannedStartSerializer
+    ordering_fields = ["month", "id"]
+    ordering = ["month", "id"]
+    schema = TenantAutoSchema()
+    view_permission = Perm.BUDGET_VIEW
+    manage_permission = Perm.BUDGET_MANAGE
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[PlannedStart]:
+        return planned_start_list(municipality=municipality)
+
+    def perform_create(self, serializer: serializers.BaseSerializer[PlannedStart]) -> None:
+        serializer.instance = services.planned_start_create(
+            actor=request_actor(self.request), **dict(serializer.validated_data)
+        )
+
+    def perform_destroy(self, instance: PlannedStart) -> None:
+        services.planned_start_delete(planned=instance, actor=request_actor(self.request))
 
 
 def forecast_data(forecast: ProgrammeForecast, scenario: Scenario) -> dict[str, Any]:
