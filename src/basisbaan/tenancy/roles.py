@@ -50,6 +50,12 @@ class Perm(StrEnum):
     PARAMETER_VIEW = "parameter.view"
     # Adding or correcting a national figure: the functional administrator only.
     PARAMETER_MANAGE = "parameter.manage"
+    # Referrals, intake, waiting list, profiles and matches (names: audited).
+    INTAKE_VIEW = "intake.view"
+    # Taking referrals, recording intake conversations and decisions, editing profiles.
+    INTAKE_MANAGE = "intake.manage"
+    # A programme's eligibility criteria.
+    INTAKE_CRITERIA = "intake.criteria"
 
 
 _VIEW_ALL = frozenset(
@@ -65,8 +71,11 @@ _VIEW_ALL = frozenset(
 
 MATRIX: dict[Role, frozenset[Perm]] = {
     Role.CASEWORKER: _VIEW_ALL
-    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PARTICIPANT_MANAGE, Perm.PLACEMENT_MANAGE},
-    Role.JOBCOACH: _VIEW_ALL | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.HOST_MANAGE},
+    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PARTICIPANT_MANAGE, Perm.PLACEMENT_MANAGE}
+    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE},
+    Role.JOBCOACH: _VIEW_ALL
+    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.HOST_MANAGE}
+    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE},
     Role.PROGRAMME_MANAGER: _VIEW_ALL
     | {
         Perm.PARTICIPANT_VIEW_PERSONAL,
@@ -80,7 +89,8 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.PAYROLL_IMPORT,
         Perm.COSTS_VIEW,
         Perm.COSTS_MANAGE,
-    },
+    }
+    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE, Perm.INTAKE_CRITERIA},
     Role.CONTROLLER: _VIEW_ALL
     | {
         Perm.PARTICIPANT_VIEW_PERSONAL,
@@ -93,7 +103,8 @@ MATRIX: dict[Role, frozenset[Perm]] = {
     # Researchers see pseudonymised participant data only.
     Role.RESEARCHER: _VIEW_ALL,
     Role.READ_ONLY: _VIEW_ALL
-    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW},
+    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW}
+    | {Perm.INTAKE_VIEW},
     Role.FUNCTIONAL_ADMIN: frozenset(Perm),
 }
 

@@ -1,0 +1,77 @@
+"""Factories of the intake app: profiles, referrals, criteria."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import factory
+
+from basisbaan.intake.models import (
+    EligibilityCriteria,
+    ParticipantProfile,
+    PositionProfile,
+    Referral,
+)
+from basisbaan.intake.vocabulary import Level, Priority, ReferralSource
+from tests.factories import ParticipantFactory, PositionFactory, ProgrammeFactory
+
+
+class EligibilityCriteriaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EligibilityCriteria
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    municipality = factory.SelfAttribute("programme.municipality")
+    min_months_on_assistance = 12
+    min_age = 18
+    max_age = 66
+
+
+class ReferralFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Referral
+
+    participant = factory.SubFactory(ParticipantFactory)
+    municipality = factory.SelfAttribute("participant.municipality")
+    source = ReferralSource.CASEWORKER
+    referred_on = dt.date(2025, 3, 1)
+    priority = Priority.NORMAL
+
+
+class ParticipantProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ParticipantProfile
+
+    participant = factory.SubFactory(ParticipantFactory, postcode="8921 AA")
+    municipality = factory.SelfAttribute("participant.municipality")
+    competences = ["physical", "reliable", "teamwork"]
+    work_experience = "Twee jaar hovenier."
+    interests = ["sport"]
+    preferred_work = ["outdoor"]
+    preferred_sectors = ["green"]
+    hours_available = Decimal("32.0")
+    travel_range_km = 10
+    travel_means = "bike"
+    language_level = "b1"
+    constraints: list[str] = []
+    constraints_discussed = True
+    motivation = "high"
+    support_need = Level.REGULAR
+    tracks = ["transition", "social_value"]
+
+
+class PositionProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PositionProfile
+
+    position = factory.SubFactory(PositionFactory, host__postcode="8938 LM")
+    municipality = factory.SelfAttribute("position.municipality")
+    required_competences = ["physical", "reliable", "teamwork"]
+    sector = "green"
+    work_types = ["outdoor"]
+    supervision_capacity = Level.REGULAR
+    accommodates: list[str] = []
+    language_required = "a2"
+    displacement_checked = True
+    displacement_note = "Aanvullend op het vaste team; geen vacature."
