@@ -27,6 +27,7 @@ from tests.factories import (
     PositionFactory,
     ProgrammeFactory,
 )
+from tests.intake.factories import add_intake_records
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,18 @@ def world_a(municipality):
         end_date=dt.date(2024, 12, 31),
         hourly_wage=Decimal("13.68"),
     )
-    return [programme, participant, position.host, position, contact, placement, contract, period]
+    intake = add_intake_records(programme, position, name=SECRET)
+    return [
+        programme,
+        participant,
+        position.host,
+        position,
+        contact,
+        placement,
+        contract,
+        period,
+        *intake,
+    ]
 
 
 def test_a_user_of_another_municipality_sees_nothing_of_the_first(

@@ -17,6 +17,15 @@ from django.db import close_old_connections
 
 from basisbaan.contracts.models import Contract
 from basisbaan.hosts.models import Host, HostContact, Position
+from basisbaan.intake.models import (
+    EligibilityCriteria,
+    IntakeConversation,
+    IntakeDecision,
+    MatchProposal,
+    ParticipantProfile,
+    PositionProfile,
+    Referral,
+)
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
@@ -32,6 +41,7 @@ from tests.factories import (
     PositionFactory,
     ProgrammeFactory,
 )
+from tests.intake.factories import add_intake_records
 
 MODELS = {
     "programmes": Programme,
@@ -43,6 +53,16 @@ MODELS = {
     "contracts": Contract,
     "payroll-entries": PayrollEntry,
     "payroll-imports": PayrollImport,
+    "eligibility-criteria": EligibilityCriteria,
+    "referrals": Referral,
+    "intake-conversations": IntakeConversation,
+    "intake-decisions": IntakeDecision,
+    "eligibility-checks": Participant,
+    "participant-profiles": ParticipantProfile,
+    "position-profiles": PositionProfile,
+    "match-proposals": MatchProposal,
+    "participant-matches": Participant,
+    "position-matches": Position,
 }
 
 
@@ -74,6 +94,7 @@ def fuzz_token(municipality) -> str:
     ContractPeriodFactory(
         contract__participant=placement.participant, contract__placement=placement
     )
+    add_intake_records(programme, position)
     out = io.StringIO()
     call_command("create_api_token", admin.username, stdout=out)
     return out.getvalue().strip()

@@ -75,3 +75,35 @@ class PositionProfileFactory(factory.django.DjangoModelFactory):
     language_required = "a2"
     displacement_checked = True
     displacement_note = "Aanvullend op het vaste team; geen vacature."
+
+
+def add_intake_records(programme, position, name: str = "Intake") -> list[object]:
+    """One record of every intake model in the programme's municipality (fuzz, walk)."""
+    from basisbaan.intake.models import IntakeConversation, IntakeDecision, MatchProposal
+
+    participant = ParticipantFactory(
+        programme=programme, postcode="8921 AA", first_name=name, last_name=name
+    )
+    profile = ParticipantProfileFactory(participant=participant)
+    position_profile = PositionProfileFactory(position=position)
+    criteria = EligibilityCriteriaFactory(programme=programme)
+    referral = ReferralFactory(participant=participant)
+    municipality = programme.municipality
+    conversation = IntakeConversation.objects.create(
+        municipality=municipality,
+        participant=participant,
+        held_on=dt.date(2025, 3, 2),
+        summary="Kennismaking.",
+    )
+    decision = IntakeDecision.objects.create(
+        municipality=municipality,
+        participant=participant,
+        decision="admitted",
+        reasoning="Voldoet.",
+        tracks=["transition"],
+        decided_on=dt.date(2025, 3, 3),
+    )
+    proposal = MatchProposal.objects.create(
+        municipality=municipality, participant=participant, position=position, score=80
+    )
+    return [profile, position_profile, criteria, referral, conversation, decision, proposal]
