@@ -1,0 +1,96 @@
+"""The pure eligibility check: met, not met or unknown per criterion, hand-computed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from basisbaan.calc.eligibility import (
+    Criteria,
+    Facts,
+    Outcome,
+    TrackConditions,
+    check_eligibility,
+    combine,
+    whole_months_between,
+)
+
+ON = dt.date(2025, 3, 15)
+CRITERIA = Criteria(
+    min_months_on_assistance=12,
+    min_age=18,
+    max_age=66,
+    tracks={
+        "transition": TrackConditions(min_hours=Decimal("24"), min_language=3),
+        "social_value": TrackConditions(min_hours=Decimal("16")),
+    },
+)
+
+
+def test_whole_months():
+    assert whole_months_between(dt.date(2024, 3, 15), ON) == 12
+    assert whole_months_between(dt.date(2024, 3, 16), ON) == 11
+    assert whole_months_between(dt.date(2025, 4, 1), ON) == 0
+
+
+def test_everything_met():
+    facts = Facts(dt.date(1980, 1, 1), dt.date(2020, 1, 1), Decimal("32"), 4)
+    result = check_eligibility(CRITERIA, facts, ON)
+    assert [(r.key, r.track, r.outcome, r.actual) for r in result.criteria] == [
+        ("assistance", "", Outcome.MET, 62),
+        ("min_age", "", Outcome.MET, 45),
+        ("max_age", "", Outcome.MET, 45),
+        ("hours", "transition", Outcome.MET, Decimal("32")),
+        ("language", "transition", Outcome.MET, 4),
+        ("hours", "social_value", Outcome.MET, Decimal("32")),
+    ]
+    assert result.outcome == Outcome.MET
+    assert result.possible_tracks == ("transition", "social_value")
+
+
+def test_eleven_months_on_assistance_is_not_met_and_refuses():
+    facts = Facts(dt.date(1980, 1, 1), dt.date(2024, 3, 16), Decimal("32"), 4)
+    result = check_eligibility(CRITERIA, facts, ON)
+    assert result.criteria[0].outcome == Outcome.NOT_MET
+    assert result.criteria[0].actual == 11
+    assert result.outcome == Outcome.NOT_MET
+
+
+def test_missing_data_is_unknown_never_guessed():
+    """No assistance start, no profile: those criteria are unknown, the age is still met."""
+    result = check_eligibility(CRITERIA, Facts(date_of_birth=dt.date(1990, 6, 1)), ON)
+    assert [r.outcome for r in result.criteria] == [
+        Outcome.UNKNOWN,
+        Outcome.MET,
+        Outcome.MET,
+        Outcome.UNKNOWN,
+        Outcome.UNKNOWN,
+        Outcome.UNKNOWN,
+    ]
+    assert result.outcome == Outcome.UNKNOWN
+    assert result.possible_tracks == ()
+
+
+def test_a_track_condition_not_met_leaves_the_other_track():
+    """20 hours and A2: transition (24 h, B1) is not met, social value (16 h) is."""
+    facts = Facts(dt.date(1980, 1, 1), dt.date(2020, 1, 1), Decimal("20"), 2)
+    result = check_eligibility(CRITERIA, facts, ON)
+    assert result.tracks == {"transition": Outcome.NOT_MET, "social_value": Outcome.MET}
+    assert result.outcome == Outcome.MET
+
+
+def test_age_limits_are_inclusive():
+    turns_67 = Facts(dt.date(1958, 3, 15), dt.date(2020, 1, 1), Decimal("32"), 4)
+    still_66 = Facts(dt.date(1958, 3, 16), dt.date(2020, 1, 1), Decimal("32"), 4)
+    assert check_eligibility(CRITERIA, turns_67, ON).outcome == Outcome.NOT_MET
+    assert check_eligibility(CRITERIA, still_66, ON).outcome == Outcome.MET
+
+
+def test_no_criteria_is_met():
+    assert check_eligibility(Criteria(), Facts(), ON).outcome == Outcome.MET
+
+
+def test_combine():
+    assert combine([Outcome.MET, Outcome.UNKNOWN]) == Outcome.UNKNOWN
+    assert combine([Outcome.UNKNOWN, Outcome.NOT_MET]) == Outcome.NOT_MET
+    assert combine([]) == Outcome.MET
