@@ -47,6 +47,7 @@ __all__ = [
     "proposal_create",
     "proposal_place",
     "proposal_withdraw",
+    "referral_add",
     "referral_create",
     "referral_update",
 ]
@@ -180,6 +181,25 @@ def referral_create(
             participant=participant,
             referred_by=actor if actor is not None and actor.pk else None,
             **(referral | {"referred_on": referred_on}),
+        ),
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def referral_add(*, participant: Participant, actor: User | None, data: dict[str, Any]) -> Referral:
+    """Record how an already registered participant was referred (one referral each)."""
+    if Referral.objects.filter(participant=participant).exists():
+        raise ValidationError(_("Deze deelnemer heeft al een aanmelding."))
+    unknown = set(data) - REFERRAL_FIELDS
+    if unknown:
+        raise ValidationError(_("Onbekende velden: %s") % ", ".join(sorted(unknown)))
+    return model_create(
+        instance=Referral(
+            municipality_id=participant.municipality_id,
+            participant=participant,
+            referred_by=actor if actor is not None and actor.pk else None,
+            **data,
         ),
         actor=actor,
     )
