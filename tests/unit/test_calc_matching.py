@@ -14,6 +14,7 @@ from basisbaan.calc.matching import (
     Status,
     excluded_for_position,
     match_pair,
+    rank_all,
     rank_for_candidate,
     rank_for_position,
     score_matrix,
@@ -249,3 +250,12 @@ def test_the_vectorised_scores_equal_the_explained_ones(cands, opens):
             # The points of the components add up to the score (before rounding).
             total = sum(comp.points for comp in match.components)
             assert match.score == math.floor(total + 0.5 + 1e-9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(candidates, min_size=1, max_size=8), st.lists(openings, min_size=1, max_size=3))
+def test_rank_all_orders_like_rank_for_position(cands, opens):
+    order, counts, _scores = rank_all(cands, opens)
+    for j, opening in enumerate(opens):
+        expected = [m.candidate_id for m in rank_for_position(cands, opening)]
+        assert [cands[int(i)].id for i in order[j, : int(counts[j])]] == expected

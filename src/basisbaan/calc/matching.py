@@ -52,6 +52,7 @@ __all__ = [
     "Status",
     "match_pair",
     "rank_for_candidate",
+    "rank_all",
     "rank_for_position",
     "score_matrix",
     "excluded_for_position",
@@ -422,6 +423,23 @@ def score_matrix(
 
     scores = np.floor(points + 0.5 + 1e-9).astype(np.int64)
     return scores, ~refused
+
+
+def rank_all(
+    candidates: Sequence[Candidate], openings: Sequence[Opening]
+) -> tuple[IntArray, IntArray, IntArray]:
+    """Every opening's candidates at once: ``(order, counts, scores)``.
+
+    ``order[j]`` lists candidate indices for opening ``j``, eligible ones first,
+    best score first, ties in the order of ``candidates``; only the first
+    ``counts[j]`` are eligible. The same order as :func:`rank_for_position`.
+    """
+    scores, eligible = score_matrix(candidates, openings)
+    n = len(candidates)
+    # One integer key per pair: ineligible last, then higher score, then list order.
+    key = np.where(eligible, (100 - scores) * n, 101 * n) + np.arange(n)[:, None]
+    order = np.argsort(key, axis=0, kind="stable").T.astype(np.int64)
+    return order, eligible.sum(axis=0).astype(np.int64), scores
 
 
 def _order(scores: IntArray, eligible: npt.NDArray[np.bool_], tiebreak: FloatArray) -> IntArray:
