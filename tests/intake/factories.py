@@ -85,8 +85,12 @@ def add_intake_records(programme, position, name: str = "Intake") -> list[object
         programme=programme, postcode="8921 AA", first_name=name, last_name=name
     )
     profile = ParticipantProfileFactory(participant=participant)
-    position_profile = PositionProfileFactory(position=position)
-    criteria = EligibilityCriteriaFactory(programme=programme)
+    position_profile = PositionProfile.objects.filter(
+        position=position
+    ).first() or PositionProfileFactory(position=position)
+    criteria = EligibilityCriteria.objects.filter(
+        programme=programme
+    ).first() or EligibilityCriteriaFactory(programme=programme)
     referral = ReferralFactory(participant=participant)
     municipality = programme.municipality
     conversation = IntakeConversation.objects.create(
