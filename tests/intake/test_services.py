@@ -111,7 +111,7 @@ def test_refusal_is_recorded_with_the_check(programme, caseworker):
         "outcome": "not_met",
         "required": "120",
         "actual": "72",
-        "text": "minimaal 120 maanden in de bijstand (72 maanden): niet voldaan",
+        "text": "minimaal 120 maanden in de bijstand (72 maanden)",
     }
 
 

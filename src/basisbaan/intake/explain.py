@@ -50,7 +50,8 @@ def _labels(choices: Any, codes: Iterable[str]) -> str:
 
 
 def criterion_text(result: CriterionResult) -> str:
-    """One eligibility criterion in words: what is required and what was found."""
+    """One eligibility criterion in words: what is required and what was found
+    (the outcome is shown beside it, see :func:`outcome_label`)."""
     track = str(Track(result.track).label) + ": " if result.track else ""
     r, a = result.required, result.actual
     if result.key == Key.ASSISTANCE:
@@ -74,7 +75,7 @@ def criterion_text(result: CriterionResult) -> str:
         found = _language(a) if a is not None else ""
         missing = _("taalniveau staat niet in het profiel")
     detail = found if a is not None else missing
-    return f"{track}{text} ({detail}): {outcome_label(result.outcome)}"
+    return f"{track}{text} ({detail})"
 
 
 def _hard_text(c: Component) -> str:
