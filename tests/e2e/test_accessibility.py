@@ -19,6 +19,7 @@ from tests.factories import (
     PlacementFactory,
     ProgrammeFactory,
 )
+from tests.intake.factories import add_intake_records
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -40,6 +41,8 @@ def world(municipality):
     period = ContractPeriodFactory(
         contract__participant=placement.participant, contract__placement=placement
     )
+    intake = add_intake_records(programme, placement.position)
+    waiting = intake[0].participant
     return {
         "admin": admin,
         "paths": [
@@ -59,6 +62,18 @@ def world(municipality):
             f"/programmas/{programme.pk}/",
             f"/programmas/{programme.pk}/instroom/",
             "/audit/",
+            "/intake/",
+            "/intake/aanmelden/",
+            f"/intake/deelnemers/{waiting.pk}/",
+            f"/intake/deelnemers/{waiting.pk}/gesprek/",
+            f"/intake/deelnemers/{waiting.pk}/besluit/",
+            f"/intake/deelnemers/{waiting.pk}/profiel/",
+            f"/intake/deelnemers/{waiting.pk}/werkplekken/",
+            f"/intake/werkplekken/{placement.position_id}/kandidaten/",
+            f"/intake/werkplekken/{placement.position_id}/profiel/",
+            f"/intake/voorstellen/{intake[-1].pk}/",
+            f"/intake/voorstellen/{intake[-1].pk}/intrekken/",
+            f"/intake/programmas/{programme.pk}/criteria/",
         ],
     }
 
