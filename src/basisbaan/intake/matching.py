@@ -41,6 +41,16 @@ class Row:
     match: Match
     lines: list[dict[str, Any]]
 
+    def as_json(self) -> dict[str, Any]:
+        """The row as the API and the command line give it."""
+        return {
+            "participant": self.participant.pk,
+            "position": self.position.pk,
+            "score": self.match.score,
+            "eligible": self.match.eligible,
+            "lines": self.lines,
+        }
+
 
 def _profile(participant: Participant) -> ParticipantProfile | None:
     try:

@@ -36,7 +36,7 @@ from basisbaan.intake.api.serializers import (
     ReferralSerializer,
 )
 from basisbaan.intake.eligibility import check_participant, result_rows
-from basisbaan.intake.matching import Row, candidates_for_position, positions_for_participant
+from basisbaan.intake.matching import candidates_for_position, positions_for_participant
 from basisbaan.intake.models import (
     EligibilityCriteria,
     IntakeConversation,
@@ -448,16 +448,6 @@ class ProposalViewSet(
         return Response(ProposalSerializer(_reload(self, proposal)).data)
 
 
-def _match_data(row: Row) -> dict[str, Any]:
-    return {
-        "participant": row.participant.pk,
-        "position": row.position.pk,
-        "score": row.match.score,
-        "eligible": row.match.eligible,
-        "lines": row.lines,
-    }
-
-
 class _ReadOneViewSet(TenantViewSet):
     pagination_class = None
     filter_backends: list[Any] = []
@@ -495,7 +485,7 @@ class ParticipantMatchViewSet(_ReadOneViewSet):
         audit_access(
             actor=request_actor(request), instance=participant, fields=["profile"], channel="api"
         )
-        return Response([_match_data(r) for r in rows])
+        return Response([r.as_json() for r in rows])
 
 
 class PositionMatchViewSet(_ReadOneViewSet):
@@ -534,7 +524,7 @@ class PositionMatchViewSet(_ReadOneViewSet):
             fields=["profile"],
             channel="api",
         )
-        return Response([_match_data(r) for r in rows])
+        return Response([r.as_json() for r in rows])
 
 
 class EligibilityViewSet(_ReadOneViewSet):
