@@ -17,7 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from basisbaan.core.views import ObjectServiceFormView, ServiceFormView, TenantDetailView
+from basisbaan.core.views import (
+    ObjectServiceFormView,
+    ServiceFormView,
+    TenantDetailView,
+    paginate,
+)
 from basisbaan.hosts.models import Position
 from basisbaan.hosts.selectors import position_list
 from basisbaan.intake import services
@@ -64,6 +69,8 @@ from basisbaan.tenancy.roles import Perm
 from basisbaan.tenancy.scoping import TenantViewMixin
 
 SHOWN_MATCHES = 10
+QUEUE_SHOWN = 100
+WAITING_PAGE = 50
 
 
 def _profile(participant: Participant) -> ParticipantProfile | None:
@@ -78,10 +85,11 @@ class IntakeOverviewView(TenantViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        queue = list(referral_queue(municipality=self.municipality))
-        waiting = list(waiting_list(municipality=self.municipality))
+        queue = list(referral_queue(municipality=self.municipality)[: QUEUE_SHOWN + 1])
+        page = paginate(self.request, waiting_list(municipality=self.municipality), WAITING_PAGE)
+        waiting = list(page.object_list)
         for participant in waiting:
-            participant.completeness = completeness(  # type: ignore[attr-defined]
+            participant.completeness = completeness(
                 participant, getattr(participant, "profile", None)
             )
         proposals = list(
@@ -90,8 +98,12 @@ class IntakeOverviewView(TenantViewMixin, TemplateView):
             )
         )
         context.update(
-            queue=queue,
+            queue=queue[:QUEUE_SHOWN],
+            queue_more=len(queue) > QUEUE_SHOWN,
+            queue_shown=QUEUE_SHOWN,
             waiting=waiting,
+            page_obj=page,
+            first_number=page.start_index(),
             proposals=proposals,
             closed_programmes=programme_list(municipality=self.municipality).filter(
                 intake_open=False
