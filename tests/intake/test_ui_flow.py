@@ -129,3 +129,32 @@ def test_while_intake_is_closed_referral_is_taken_and_proposal_waits(
     assert (proposal.status, proposal.waiting_reason) == (ProposalStatus.WAITING, "Budget op")
     page = client.get(f"/intake/voorstellen/{proposal.pk}/").content.decode()
     assert "wacht: instroom gesloten (Budget op)" in page
+
+
+def test_priority_of_a_referral_is_changed_on_its_page(programme, caseworker, client_as):
+    client = client_as(caseworker)
+    participant = _refer(client, programme)
+    response = client.post(
+        f"/intake/deelnemers/{participant.pk}/aanmelding/",
+        {"source": "uwv", "referred_on": "01-03-2025", "priority": "3", "reason": ""},
+    )
+    assert response.status_code == 302
+    referral = Referral.objects.get(participant=participant)
+    assert (referral.source, referral.priority, referral.reason) == ("uwv", 3, "")
+
+
+def test_a_participant_without_referral_gets_one(programme, caseworker, client_as):
+    from tests.factories import ParticipantFactory
+
+    participant = ParticipantFactory(programme=programme)
+    client = client_as(caseworker)
+    assert (
+        "Aanmelding vastleggen"
+        in client.get(f"/intake/deelnemers/{participant.pk}/").content.decode()
+    )
+    response = client.post(
+        f"/intake/deelnemers/{participant.pk}/aanmelding/",
+        {"source": "self", "referred_on": "01-02-2025", "priority": "2"},
+    )
+    assert response.status_code == 302
+    assert Referral.objects.get(participant=participant).source == "self"

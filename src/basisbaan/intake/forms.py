@@ -72,6 +72,25 @@ class ReferralForm(ParticipantCreateForm):
         }
 
 
+class ReferralEditForm(Form):
+    """Source, date, priority and reason of a referral (the person is edited elsewhere)."""
+
+    source = forms.ChoiceField(label=_("Bron van de aanmelding"), choices=ReferralSource.choices)
+    referred_on = forms.DateField(label=_("Aangemeld op"), help_text=_("Bijvoorbeeld 29-11-2026."))
+    priority = forms.TypedChoiceField(
+        label=_("Prioriteit"),
+        choices=Priority.choices,
+        coerce=int,
+        help_text=_("De wachtlijst staat op prioriteit en daarna op aanmelddatum."),
+    )
+    reason = forms.CharField(
+        label=_("Reden van aanmelding"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=NO_MEDICAL,
+    )
+
+
 class ConversationForm(Form):
     held_on = forms.DateField(label=_("Datum gesprek"), help_text=_("Bijvoorbeeld 29-11-2026."))
     summary = forms.CharField(

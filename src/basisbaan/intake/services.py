@@ -173,8 +173,7 @@ def referral_create(
         **participant_data,
     )
     referred_on = referral.get("referred_on") or timezone.localdate()
-    if referred_on > timezone.localdate():
-        raise ValidationError({"referred_on": _("De aanmelddatum ligt in de toekomst.")})
+    _check_referred_on(referred_on)
     return model_create(
         instance=Referral(
             municipality=municipality,
@@ -186,6 +185,11 @@ def referral_create(
     )
 
 
+def _check_referred_on(referred_on: dt.date | None) -> None:
+    if referred_on is not None and referred_on > timezone.localdate():
+        raise ValidationError({"referred_on": _("De aanmelddatum ligt in de toekomst.")})
+
+
 @transaction.atomic
 def referral_add(*, participant: Participant, actor: User | None, data: dict[str, Any]) -> Referral:
     """Record how an already registered participant was referred (one referral each)."""
@@ -194,6 +198,7 @@ def referral_add(*, participant: Participant, actor: User | None, data: dict[str
     unknown = set(data) - REFERRAL_FIELDS
     if unknown:
         raise ValidationError(_("Onbekende velden: %s") % ", ".join(sorted(unknown)))
+    _check_referred_on(data.get("referred_on"))
     return model_create(
         instance=Referral(
             municipality_id=participant.municipality_id,
@@ -208,6 +213,7 @@ def referral_add(*, participant: Participant, actor: User | None, data: dict[str
 @transaction.atomic
 def referral_update(*, referral: Referral, actor: User | None, data: dict[str, Any]) -> Referral:
     """Correct the source, date, priority or reason of a referral."""
+    _check_referred_on(data.get("referred_on"))
     referral, _changed = model_update(
         instance=referral, data=data, actor=actor, allowed=REFERRAL_FIELDS
     )

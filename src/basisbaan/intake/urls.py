@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.IntakeOverviewView.as_view(), name="overview"),
     path("aanmelden/", views.ReferralCreateView.as_view(), name="refer"),
     path("deelnemers/<int:pk>/", views.DossierView.as_view(), name="dossier"),
+    path("deelnemers/<int:pk>/aanmelding/", views.ReferralEditView.as_view(), name="referral"),
     path("deelnemers/<int:pk>/gesprek/", views.ConversationView.as_view(), name="conversation"),
     path("deelnemers/<int:pk>/besluit/", views.DecisionView.as_view(), name="decision"),
     path("deelnemers/<int:pk>/profiel/", views.ProfileView.as_view(), name="profile"),

@@ -37,6 +37,7 @@ from basisbaan.intake.forms import (
     ProposalForm,
     ProposalPlaceForm,
     ProposalWithdrawForm,
+    ReferralEditForm,
     ReferralForm,
 )
 from basisbaan.intake.matching import candidates_for_position, positions_for_participant
@@ -45,6 +46,7 @@ from basisbaan.intake.models import (
     MatchProposal,
     ParticipantProfile,
     PositionProfile,
+    Referral,
 )
 from basisbaan.intake.selectors import (
     conversation_list,
@@ -53,7 +55,7 @@ from basisbaan.intake.selectors import (
     referral_queue,
     waiting_list,
 )
-from basisbaan.intake.vocabulary import ProposalStatus
+from basisbaan.intake.vocabulary import Priority, ProposalStatus
 from basisbaan.participants.constants import PERSONAL_FIELDS
 from basisbaan.participants.models import Participant
 from basisbaan.participants.selectors import participant_list
@@ -188,6 +190,43 @@ class ParticipantFormView(ObjectServiceFormView):
 
     def get_success_url(self) -> str:
         return reverse("intake:dossier", args=[self.object.pk])
+
+
+class ReferralEditView(ParticipantFormView):
+    """Correct a referral (priority, date, source), or record one for a participant
+    registered without it."""
+
+    form_class = ReferralEditForm
+    template_name = "intake/participant_form.html"
+    success_message = gettext_lazy("De aanmelding is opgeslagen.")
+    extra_context = {"page_title": gettext_lazy("Aanmelding")}
+
+    def get_initial(self) -> dict[str, Any]:
+        referral = Referral.objects.filter(participant=self.object).first()
+        if referral is None:
+            return {"referred_on": timezone.localdate(), "priority": Priority.NORMAL}
+        return {
+            "source": referral.source,
+            "referred_on": referral.referred_on,
+            "priority": referral.priority,
+            "reason": referral.reason,
+        }
+
+    def perform(self, form: ReferralEditForm) -> Any:
+        participant = self.fresh_object()
+        referral = Referral.objects.filter(participant=participant).first()
+        actor = self.request.user
+        if referral is None:
+            return services.referral_add(
+                participant=participant,
+                actor=actor,  # type: ignore[arg-type]
+                data=form.cleaned_data,
+            )
+        return services.referral_update(
+            referral=referral,
+            actor=actor,  # type: ignore[arg-type]
+            data=form.cleaned_data,
+        )
 
 
 class ConversationView(ParticipantFormView):
