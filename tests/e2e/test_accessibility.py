@@ -65,6 +65,7 @@ def world(municipality):
             "/intake/",
             "/intake/aanmelden/",
             f"/intake/deelnemers/{waiting.pk}/",
+            f"/intake/deelnemers/{waiting.pk}/aanmelding/",
             f"/intake/deelnemers/{waiting.pk}/gesprek/",
             f"/intake/deelnemers/{waiting.pk}/besluit/",
             f"/intake/deelnemers/{waiting.pk}/profiel/",
