@@ -107,7 +107,14 @@ def add_intake_records(programme, position, name: str = "Intake") -> list[object
         tracks=["transition"],
         decided_on=dt.date(2025, 3, 3),
     )
+    from basisbaan.intake.matching import explain_pair
+
+    match, lines = explain_pair(participant, position)
     proposal = MatchProposal.objects.create(
-        municipality=municipality, participant=participant, position=position, score=80
+        municipality=municipality,
+        participant=participant,
+        position=position,
+        score=match.score,
+        explanation=lines,
     )
     return [profile, position_profile, criteria, referral, conversation, decision, proposal]
