@@ -162,8 +162,9 @@ def _soft_text(c: Component) -> str:
         values = {
             "n": len(c.found),
             "all": len(c.found) + len(c.missing),
-            "found": _labels(ConstraintCategory, c.found),
-            "missing": _labels(ConstraintCategory, c.missing),
+            # Constraint labels read as part of the sentence: lower case.
+            "found": _labels(ConstraintCategory, c.found).lower(),
+            "missing": _labels(ConstraintCategory, c.missing).lower(),
         }
         if s == Status.FULL:
             return _("Toegankelijkheid: de werkplek houdt rekening met %(found)s.") % values
