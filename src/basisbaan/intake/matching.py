@@ -25,7 +25,7 @@ from basisbaan.intake.explain import component_lines
 from basisbaan.intake.geo import postcode_location
 from basisbaan.intake.models import ParticipantProfile, PositionProfile
 from basisbaan.intake.selectors import waiting_list
-from basisbaan.intake.vocabulary import LANGUAGE_ORDINAL
+from basisbaan.intake.vocabulary import DEFAULT_RANGE_KM, LANGUAGE_ORDINAL
 from basisbaan.participants.models import Participant
 from basisbaan.tenancy.models import Municipality
 
@@ -66,6 +66,14 @@ def _position_profile(position: Position) -> PositionProfile | None:
         return None
 
 
+def _travel_km(profile: ParticipantProfile) -> float | None:
+    """The participant's own range, else the usual range of their means of travel."""
+    if profile.travel_range_km is not None:
+        return float(profile.travel_range_km)
+    default = DEFAULT_RANGE_KM.get(profile.travel_means)
+    return float(default) if default is not None else None
+
+
 def candidate_of(participant: Participant) -> Candidate:
     p = _profile(participant)
     location = postcode_location(participant.postcode)
@@ -76,7 +84,7 @@ def candidate_of(participant: Participant) -> Candidate:
         hours_available=float(p.hours_available) if p.hours_available is not None else None,
         tracks=frozenset(p.tracks),
         location=location,
-        travel_km=float(p.travel_range_km) if p.travel_range_km is not None else None,
+        travel_km=_travel_km(p),
         competences=frozenset(p.competences),
         sectors=frozenset(p.preferred_sectors),
         interests=frozenset(p.interests),

@@ -91,6 +91,18 @@ class TravelMeans(models.TextChoices):
     CAR = "car", _("Auto")
 
 
+# The travel range assumed for a means of travel when the profile gives none (km,
+# one way, about 30 minutes): a reasonable default, shown as such; the caseworker
+# records the participant's own range when it differs.
+DEFAULT_RANGE_KM: dict[str, int] = {
+    TravelMeans.WALK: 2,
+    TravelMeans.BIKE: 8,
+    TravelMeans.EBIKE: 12,
+    TravelMeans.PUBLIC: 15,
+    TravelMeans.CAR: 25,
+}
+
+
 class Level(models.IntegerChoices):
     """Support a participant needs, and supervision a position can give."""
 
