@@ -150,8 +150,8 @@ def _soft_text(c: Component) -> str:
         if s == Status.UNKNOWN:
             return _("Begeleiding: behoefte of capaciteit onbekend.")
         values = {
-            "need": Level(int(c.required or 0)).label,
-            "cap": Level(int(c.value or 0)).label,
+            "need": str(Level(int(c.required or 0)).label).lower(),
+            "cap": str(Level(int(c.value or 0)).label).lower(),
         }
         if s == Status.FULL:
             return _("Begeleiding: nodig %(need)s, de werkplek biedt %(cap)s.") % values
