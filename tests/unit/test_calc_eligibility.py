@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from basisbaan.calc.eligibility import (
     Criteria,
     Facts,
@@ -94,3 +97,38 @@ def test_combine():
     assert combine([Outcome.MET, Outcome.UNKNOWN]) == Outcome.UNKNOWN
     assert combine([Outcome.UNKNOWN, Outcome.NOT_MET]) == Outcome.NOT_MET
     assert combine([]) == Outcome.MET
+
+
+facts = st.builds(
+    Facts,
+    date_of_birth=st.one_of(st.none(), st.dates(dt.date(1940, 1, 1), dt.date(2010, 1, 1))),
+    assistance_start=st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2025, 3, 15))),
+    hours_available=st.one_of(st.none(), st.decimals(0, 40, places=1)),
+    language_level=st.one_of(st.none(), st.integers(1, 7)),
+)
+
+
+@given(facts)
+def test_unknown_exactly_when_the_data_is_missing(person):
+    result = check_eligibility(CRITERIA, person, ON)
+    for criterion in result.criteria:
+        assert (criterion.outcome == Outcome.UNKNOWN) == (criterion.actual is None)
+    assert result.outcome == combine(
+        [
+            *(c.outcome for c in result.criteria if not c.track),
+            Outcome.MET
+            if Outcome.MET in result.tracks.values()
+            else Outcome.UNKNOWN
+            if Outcome.UNKNOWN in result.tracks.values()
+            else Outcome.NOT_MET,
+        ]
+    )
+
+
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2025, 3, 15)), st.integers(1, 400))
+def test_an_earlier_start_never_loses_the_assistance_criterion(start, days):
+    later = check_eligibility(CRITERIA, Facts(assistance_start=start), ON).criteria[0]
+    earlier_start = start - dt.timedelta(days=days)
+    earlier = check_eligibility(CRITERIA, Facts(assistance_start=earlier_start), ON).criteria[0]
+    assert earlier.actual >= later.actual
+    assert not (later.outcome == Outcome.MET and earlier.outcome != Outcome.MET)
