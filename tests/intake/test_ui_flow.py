@@ -158,3 +158,57 @@ def test_a_participant_without_referral_gets_one(programme, caseworker, client_a
     )
     assert response.status_code == 302
     assert Referral.objects.get(participant=participant).source == "self"
+
+
+def test_programme_manager_sets_the_criteria(programme, member, client_as):
+    from basisbaan.intake.models import EligibilityCriteria
+    from basisbaan.tenancy.roles import Role
+
+    client = client_as(member(Role.PROGRAMME_MANAGER))
+    data = {"min_months_on_assistance": "12", "min_age": "18", "max_age": "66"}
+    response = client.post(f"/intake/programmas/{programme.pk}/criteria/", data)
+    assert response.status_code == 302
+    response = client.post(
+        f"/intake/programmas/{programme.pk}/criteria/",
+        data | {"transition_min_hours": "24", "transition_min_language": "a2"},
+    )
+    assert response.status_code == 302
+    criteria = EligibilityCriteria.objects.get(programme=programme)
+    assert (criteria.min_months_on_assistance, criteria.transition_min_language) == (12, "a2")
+    assert AuditEntry.objects.filter(object_type="intake.eligibilitycriteria").count() == 2
+
+
+def test_caseworker_may_not_set_criteria(programme, caseworker, client_as):
+    response = client_as(caseworker).get(f"/intake/programmas/{programme.pk}/criteria/")
+    assert response.status_code == 403
+
+
+def test_jobcoach_confirms_the_displacement_check_on_the_position_profile(
+    municipality, member, client_as
+):
+    from basisbaan.intake.models import PositionProfile
+    from basisbaan.tenancy.roles import Role
+    from tests.factories import PositionFactory
+
+    jobcoach = member(Role.JOBCOACH)
+    position = PositionFactory(host__municipality=municipality)
+    client = client_as(jobcoach)
+    data = {
+        "required_competences": ["teamwork"],
+        "sector": "green",
+        "supervision_capacity": "2",
+        "displacement_checked": "on",
+    }
+    response = client.post(f"/intake/werkplekken/{position.pk}/profiel/", data)
+    assert response.status_code == 200  # the note is required with the confirmation
+    assert "Licht toe waarom er geen verdringing is." in response.content.decode()
+    response = client.post(
+        f"/intake/werkplekken/{position.pk}/profiel/",
+        data | {"displacement_note": "Extra taken naast het vaste team."},
+    )
+    assert response.status_code == 302
+    profile = PositionProfile.objects.get(position=position)
+    assert (profile.displacement_confirmed_by, profile.required_competences) == (
+        jobcoach,
+        ["teamwork"],
+    )
