@@ -28,6 +28,7 @@ from tests.factories import (
     PositionFactory,
     ProgrammeFactory,
 )
+from tests.intake.factories import add_intake_records
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +103,7 @@ def world_a(municipality):
         track="transition",
         note=f"{SECRET} instroom",
     )
+    intake = add_intake_records(programme, position, name=SECRET)
     return [
         programme,
         participant,
@@ -114,6 +116,7 @@ def world_a(municipality):
         budget,
         expenditure,
         planned,
+        *intake,
     ]
 
 

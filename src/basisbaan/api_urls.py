@@ -20,6 +20,18 @@ from basisbaan.contracts.api.viewsets import (
 )
 from basisbaan.costs.api.viewsets import ProgrammeCostViewSet
 from basisbaan.hosts.api.viewsets import HostContactViewSet, HostViewSet, PositionViewSet
+from basisbaan.intake.api.viewsets import (
+    ConversationViewSet,
+    CriteriaViewSet,
+    DecisionViewSet,
+    EligibilityViewSet,
+    ParticipantMatchViewSet,
+    PositionMatchViewSet,
+    PositionProfileViewSet,
+    ProfileViewSet,
+    ProposalViewSet,
+    ReferralViewSet,
+)
 from basisbaan.participants.api.viewsets import ParticipantViewSet
 from basisbaan.payroll.api.viewsets import PayrollEntryViewSet, PayrollImportViewSet
 from basisbaan.placements.api.viewsets import PlacementViewSet
@@ -46,6 +58,16 @@ router.register("payroll-imports", PayrollImportViewSet, basename="payroll-impor
 router.register("budgets", BudgetViewSet, basename="budget")
 router.register("planned-starts", PlannedStartViewSet, basename="planned-start")
 router.register("expenditures", ExpenditureViewSet, basename="expenditure")
+router.register("eligibility-criteria", CriteriaViewSet, basename="eligibility-criteria")
+router.register("referrals", ReferralViewSet, basename="referral")
+router.register("intake-conversations", ConversationViewSet, basename="intake-conversation")
+router.register("intake-decisions", DecisionViewSet, basename="intake-decision")
+router.register("eligibility-checks", EligibilityViewSet, basename="eligibility-check")
+router.register("participant-profiles", ProfileViewSet, basename="participant-profile")
+router.register("position-profiles", PositionProfileViewSet, basename="position-profile")
+router.register("match-proposals", ProposalViewSet, basename="match-proposal")
+router.register("participant-matches", ParticipantMatchViewSet, basename="participant-match")
+router.register("position-matches", PositionMatchViewSet, basename="position-match")
 
 # The schema and its documentation page hold no data: public, no session needed.
 # Swagger UI in its split form (script from a URL, no inline script) runs under the

@@ -20,6 +20,15 @@ from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.services import budget_create, expenditure_create
 from basisbaan.contracts.models import Contract
 from basisbaan.hosts.models import Host, HostContact, Position
+from basisbaan.intake.models import (
+    EligibilityCriteria,
+    IntakeConversation,
+    IntakeDecision,
+    MatchProposal,
+    ParticipantProfile,
+    PositionProfile,
+    Referral,
+)
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
@@ -35,6 +44,7 @@ from tests.factories import (
     PositionFactory,
     ProgrammeFactory,
 )
+from tests.intake.factories import add_intake_records
 
 MODELS = {
     "programmes": Programme,
@@ -49,6 +59,16 @@ MODELS = {
     "budgets": Budget,
     "expenditures": Expenditure,
     "planned-starts": PlannedStart,
+    "eligibility-criteria": EligibilityCriteria,
+    "referrals": Referral,
+    "intake-conversations": IntakeConversation,
+    "intake-decisions": IntakeDecision,
+    "eligibility-checks": Participant,
+    "participant-profiles": ParticipantProfile,
+    "position-profiles": PositionProfile,
+    "match-proposals": MatchProposal,
+    "participant-matches": Participant,
+    "position-matches": Position,
 }
 
 
@@ -89,6 +109,7 @@ def fuzz_token(municipality) -> str:
         amount=Decimal("14000"),
         description="Onderzoek",
     )
+    add_intake_records(programme, position)
     out = io.StringIO()
     call_command("create_api_token", admin.username, stdout=out)
     return out.getvalue().strip()

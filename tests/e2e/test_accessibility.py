@@ -22,6 +22,7 @@ from tests.factories import (
     PlacementFactory,
     ProgrammeFactory,
 )
+from tests.intake.factories import add_intake_records
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -60,6 +61,8 @@ def world(municipality):
         hours_per_week=Decimal("24"),
         track="transition",
     )
+    intake = add_intake_records(programme, placement.position)
+    waiting = intake[0].participant
     return {
         "admin": admin,
         "paths": [
@@ -84,6 +87,19 @@ def world(municipality):
             f"/budget/{programme.pk}/jaar-toevoegen/",
             f"/budget/{programme.pk}/instroom-plannen/",
             f"/budget/jaar/{budget.pk}/uitgave/",
+            "/intake/",
+            "/intake/aanmelden/",
+            f"/intake/deelnemers/{waiting.pk}/",
+            f"/intake/deelnemers/{waiting.pk}/aanmelding/",
+            f"/intake/deelnemers/{waiting.pk}/gesprek/",
+            f"/intake/deelnemers/{waiting.pk}/besluit/",
+            f"/intake/deelnemers/{waiting.pk}/profiel/",
+            f"/intake/deelnemers/{waiting.pk}/werkplekken/",
+            f"/intake/werkplekken/{placement.position_id}/kandidaten/",
+            f"/intake/werkplekken/{placement.position_id}/profiel/",
+            f"/intake/voorstellen/{intake[-1].pk}/",
+            f"/intake/voorstellen/{intake[-1].pk}/intrekken/",
+            f"/intake/programmas/{programme.pk}/criteria/",
         ],
     }
 

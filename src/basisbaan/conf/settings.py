@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "basisbaan.payroll",
     "basisbaan.costs",
     "basisbaan.budgets",
+    "basisbaan.intake",
     "basisbaan.demo",
 ]
 
@@ -265,6 +266,21 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        # Intake and matching: one name per controlled vocabulary.
+        "TrackEnum": "basisbaan.hosts.constants.Track",
+        "CompetenceEnum": "basisbaan.intake.vocabulary.Competence",
+        "SectorEnum": "basisbaan.intake.vocabulary.Sector",
+        "WorkTypeEnum": "basisbaan.intake.vocabulary.WorkType",
+        "ConstraintCategoryEnum": "basisbaan.intake.vocabulary.ConstraintCategory",
+        "LanguageLevelEnum": "basisbaan.intake.vocabulary.LanguageLevel",
+        "SupportLevelEnum": "basisbaan.intake.vocabulary.Level",
+        "IntakeDecisionEnum": "basisbaan.intake.vocabulary.Decision",
+        "ProposalStatusEnum": "basisbaan.intake.vocabulary.ProposalStatus",
+        # ... and the enums of other apps whose field names they share.
+        "RenewalDecisionEnum": "basisbaan.contracts.constants.Decision",
+        "ParticipantStatusEnum": "basisbaan.participants.constants.ParticipantStatus",
+    },
 }
 
 LOGGING = {

@@ -44,6 +44,7 @@ from basisbaan.demo.data import (
 from basisbaan.demo.payroll_2024 import DEMO_COST_SETTINGS, import_demo_payroll
 from basisbaan.hosts.models import Host, Position
 from basisbaan.hosts.services import host_contact_create, host_create, position_create
+from basisbaan.intake.demo import load_intake_demo, newcomer_count
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.participants.services import participant_change_status, participant_create
@@ -107,7 +108,8 @@ def load_demo() -> list[MunicipalitySummary]:
         with transaction.atomic():
             _check_free()
             users = _create_users()
-            bsns = iter(demo_bsns(sum(len(m.participants) for m in MUNICIPALITIES)))
+            people = sum(len(m.participants) + newcomer_count(m.slug) for m in MUNICIPALITIES)
+            bsns = iter(demo_bsns(people))
             for demo in MUNICIPALITIES:
                 _load_municipality(demo, users, bsns)
     finally:
@@ -171,6 +173,10 @@ def _load_municipality(
         )
         if person.placement is not None:
             _place(municipality, programme, demo.programme, participant, person, positions, number)
+    # Intake: criteria, profiles, position profiles, referrals and newcomers on the waiting list.
+    load_intake_demo(
+        municipality=municipality, programme=programme, positions=positions, users=users, bsns=bsns
+    )
     if demo.programme.intake_closed_reason:
         # Last: placement_create refuses while intake is closed.
         programme_set_intake(

@@ -54,6 +54,12 @@ class Perm(StrEnum):
     BUDGET_VIEW = "budget.view"
     # Budgets, manual expenditures, planned starts and closing a year.
     BUDGET_MANAGE = "budget.manage"
+    # Referrals, intake, waiting list, profiles and matches (names: audited).
+    INTAKE_VIEW = "intake.view"
+    # Taking referrals, recording intake conversations and decisions, editing profiles.
+    INTAKE_MANAGE = "intake.manage"
+    # A programme's eligibility criteria.
+    INTAKE_CRITERIA = "intake.criteria"
 
 
 _VIEW_ALL = frozenset(
@@ -69,8 +75,11 @@ _VIEW_ALL = frozenset(
 
 MATRIX: dict[Role, frozenset[Perm]] = {
     Role.CASEWORKER: _VIEW_ALL
-    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PARTICIPANT_MANAGE, Perm.PLACEMENT_MANAGE},
-    Role.JOBCOACH: _VIEW_ALL | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.HOST_MANAGE},
+    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PARTICIPANT_MANAGE, Perm.PLACEMENT_MANAGE}
+    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE},
+    Role.JOBCOACH: _VIEW_ALL
+    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.HOST_MANAGE}
+    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE},
     Role.PROGRAMME_MANAGER: _VIEW_ALL
     | {
         Perm.PARTICIPANT_VIEW_PERSONAL,
@@ -86,7 +95,8 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.COSTS_MANAGE,
         Perm.BUDGET_VIEW,
         Perm.BUDGET_MANAGE,
-    },
+    }
+    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE, Perm.INTAKE_CRITERIA},
     Role.CONTROLLER: _VIEW_ALL
     | {
         Perm.PARTICIPANT_VIEW_PERSONAL,
@@ -101,7 +111,8 @@ MATRIX: dict[Role, frozenset[Perm]] = {
     # Researchers see pseudonymised participant data only.
     Role.RESEARCHER: _VIEW_ALL,
     Role.READ_ONLY: _VIEW_ALL
-    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW, Perm.BUDGET_VIEW},
+    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW, Perm.BUDGET_VIEW}
+    | {Perm.INTAKE_VIEW},
     Role.FUNCTIONAL_ADMIN: frozenset(Perm),
 }
 

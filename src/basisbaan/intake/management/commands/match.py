@@ -1,0 +1,103 @@
+"""``basisbaan match --municipality SLUG (--position ID | --participant ID)``: ranked matches.
+
+Candidates from the waiting list for a position, or open positions for a
+participant, with the score and the reasons in words; ``--format json`` prints
+the same rows as the API. Names are personal data: the read is audited (as the
+``--user`` given, or "systeem").
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from basisbaan.audit.context import set_channel
+from basisbaan.audit.services import audit_list_access
+from basisbaan.hosts.selectors import position_list
+from basisbaan.intake.matching import candidates_for_position, positions_for_participant
+from basisbaan.participants.models import Participant
+from basisbaan.participants.selectors import participant_list
+from basisbaan.tenancy.models import Membership, Municipality, User
+from basisbaan.tenancy.roles import Perm, has_perm
+
+USAGE_ERROR = 2
+
+
+class Command(BaseCommand):
+    help = __doc__.split("\n\n")[0] if __doc__ else ""
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--municipality", required=True, help="Korte naam (slug).")
+        target = parser.add_mutually_exclusive_group(required=True)
+        target.add_argument("--position", type=int, help="Id van de werkplek: kandidaten.")
+        target.add_argument("--participant", type=int, help="Id van de deelnemer: werkplekken.")
+        parser.add_argument("--limit", type=int, default=10, choices=range(1, 201), metavar="N")
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument("--user", help="Gebruikersnaam voor het auditlog (recht intake.view).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        set_channel("cli")
+        municipality = Municipality.objects.filter(slug=options["municipality"]).first()
+        if municipality is None:
+            raise CommandError(
+                f"Onbekende gemeente: {options['municipality']}", returncode=USAGE_ERROR
+            )
+        actor = self._actor(options.get("user"), municipality)
+        limit = options["limit"]
+        if options["position"] is not None:
+            position = (
+                position_list(municipality=municipality).filter(pk=options["position"]).first()
+            )
+            if position is None:
+                raise CommandError("Onbekende werkplek in deze gemeente.", returncode=USAGE_ERROR)
+            rows, _excluded = candidates_for_position(
+                municipality=municipality, position=position, limit=limit
+            )
+        else:
+            participant = (
+                participant_list(municipality=municipality)
+                .filter(pk=options["participant"])
+                .first()
+            )
+            if participant is None:
+                raise CommandError("Onbekende deelnemer in deze gemeente.", returncode=USAGE_ERROR)
+            rows = positions_for_participant(
+                municipality=municipality, participant=participant, limit=limit
+            )
+        audit_list_access(
+            actor=actor,
+            municipality=municipality,
+            model=Participant,
+            ids=sorted({r.participant.pk for r in rows}),
+            fields=["first_name", "name_prefix", "last_name", "profile"],
+            channel="cli",
+        )
+        if options["format"] == "json":
+            self.stdout.write(json.dumps([r.as_json() for r in rows], ensure_ascii=False))
+            return
+        if not rows:
+            self.stdout.write("Geen match die aan de harde eisen voldoet.")
+        for number, row in enumerate(rows, start=1):
+            self.stdout.write(
+                f"{number}. {row.participant.full_name} – {row.position.title} "
+                f"({row.position.host.name}): score {row.match.score} van 100"
+            )
+            for line in row.lines:
+                self.stdout.write(f"   - {line['text']}")
+
+    def _actor(self, username: str | None, municipality: Municipality) -> User | None:
+        if not username:
+            return None
+        membership = (
+            Membership.objects.filter(user__username=username, municipality=municipality)
+            .select_related("user")
+            .first()
+        )
+        if membership is None or not has_perm(membership.role, Perm.INTAKE_VIEW):
+            raise CommandError(
+                f"Gebruiker {username} mag in {municipality.name} geen matches zien.",
+                returncode=USAGE_ERROR,
+            )
+        return membership.user
