@@ -13,6 +13,13 @@ from basisbaan.contracts.api.viewsets import (
     WageValueMeasurementViewSet,
 )
 from basisbaan.costs.api.viewsets import ProgrammeCostViewSet
+from basisbaan.guidance.api.viewsets import (
+    FeedbackActionViewSet,
+    FeedbackSessionViewSet,
+    GuidanceNormViewSet,
+    HoursEntryViewSet,
+    SignalViewSet,
+)
 from basisbaan.hosts.api.viewsets import HostContactViewSet, HostViewSet, PositionViewSet
 from basisbaan.participants.api.viewsets import ParticipantViewSet
 from basisbaan.payroll.api.viewsets import PayrollEntryViewSet, PayrollImportViewSet
@@ -37,6 +44,11 @@ router.register(
 )
 router.register("payroll-entries", PayrollEntryViewSet, basename="payroll-entry")
 router.register("payroll-imports", PayrollImportViewSet, basename="payroll-import")
+router.register("hours-entries", HoursEntryViewSet, basename="hours-entry")
+router.register("feedback-sessions", FeedbackSessionViewSet, basename="feedback-session")
+router.register("feedback-actions", FeedbackActionViewSet, basename="feedback-action")
+router.register("signals", SignalViewSet, basename="signal")
+router.register("guidance-norm", GuidanceNormViewSet, basename="guidance-norm")
 
 # The schema and its documentation page hold no data: public, no session needed.
 # Swagger UI in its split form (script from a URL, no inline script) runs under the

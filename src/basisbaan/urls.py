@@ -11,6 +11,7 @@ urlpatterns = [
     path("contracten/", include("basisbaan.contracts.urls")),
     path("verloning/", include("basisbaan.payroll.urls")),
     path("kosten/", include("basisbaan.costs.urls")),
+    path("begeleiding/", include("basisbaan.guidance.urls")),
     path("parameters/", include("basisbaan.parameters.urls")),
     path("audit/", include("basisbaan.audit.urls")),
     path("api/v1/", include("basisbaan.api_urls")),

@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "basisbaan.contracts",
     "basisbaan.payroll",
     "basisbaan.costs",
+    "basisbaan.guidance",
     "basisbaan.demo",
 ]
 

@@ -147,6 +147,9 @@ class ParticipantDetailView(TenantDetailView):
         context["contracts"] = contract_list(
             municipality=self.municipality, participant_id=participant.pk
         )
+        context["contact_changes"] = participant.contact_changes.select_related(
+            "from_user", "to_user"
+        )[:5]
         context["next_statuses"] = [
             s for s in ParticipantStatus if s in TRANSITIONS[ParticipantStatus(participant.status)]
         ]
@@ -263,4 +266,5 @@ class ParticipantContactPersonView(ParticipantObjectView):
             participant=self.fresh_object(),
             actor=self.request.user,  # type: ignore[arg-type]
             contact_person=form.cleaned_data.get("contact_person"),
+            reason=form.cleaned_data.get("reason") or "",
         )

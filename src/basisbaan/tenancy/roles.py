@@ -50,6 +50,12 @@ class Perm(StrEnum):
     PARAMETER_VIEW = "parameter.view"
     # Adding or correcting a national figure: the functional administrator only.
     PARAMETER_MANAGE = "parameter.manage"
+    # Guidance hours against the norm, feedback sessions and signals.
+    GUIDANCE_VIEW = "guidance.view"
+    # Logging one's own hours, planning and recording sessions, raising signals.
+    GUIDANCE_LOG = "guidance.log"
+    # Settings per programme, closing months, correcting others' hours, CSV import.
+    GUIDANCE_MANAGE = "guidance.manage"
 
 
 _VIEW_ALL = frozenset(
@@ -63,10 +69,13 @@ _VIEW_ALL = frozenset(
     }
 )
 
+_GUIDANCE_STAFF = frozenset({Perm.GUIDANCE_VIEW, Perm.GUIDANCE_LOG})
+
 MATRIX: dict[Role, frozenset[Perm]] = {
     Role.CASEWORKER: _VIEW_ALL
+    | _GUIDANCE_STAFF
     | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PARTICIPANT_MANAGE, Perm.PLACEMENT_MANAGE},
-    Role.JOBCOACH: _VIEW_ALL | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.HOST_MANAGE},
+    Role.JOBCOACH: _VIEW_ALL | _GUIDANCE_STAFF | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.HOST_MANAGE},
     Role.PROGRAMME_MANAGER: _VIEW_ALL
     | {
         Perm.PARTICIPANT_VIEW_PERSONAL,
@@ -80,9 +89,12 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.PAYROLL_IMPORT,
         Perm.COSTS_VIEW,
         Perm.COSTS_MANAGE,
+        *_GUIDANCE_STAFF,
+        Perm.GUIDANCE_MANAGE,
     },
     Role.CONTROLLER: _VIEW_ALL
     | {
+        Perm.GUIDANCE_VIEW,
         Perm.PARTICIPANT_VIEW_PERSONAL,
         Perm.CONTRACT_MANAGE,
         Perm.PAYROLL_VIEW,
@@ -93,7 +105,7 @@ MATRIX: dict[Role, frozenset[Perm]] = {
     # Researchers see pseudonymised participant data only.
     Role.RESEARCHER: _VIEW_ALL,
     Role.READ_ONLY: _VIEW_ALL
-    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW},
+    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW, Perm.GUIDANCE_VIEW},
     Role.FUNCTIONAL_ADMIN: frozenset(Perm),
 }
 
