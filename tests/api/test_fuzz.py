@@ -16,6 +16,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 
 from basisbaan.contracts.models import Contract
+from basisbaan.guidance.models import FeedbackAction, FeedbackSession, HoursEntry, Signal
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
@@ -32,6 +33,7 @@ from tests.factories import (
     PositionFactory,
     ProgrammeFactory,
 )
+from tests.test_tenant_walk import guidance_records
 
 MODELS = {
     "programmes": Programme,
@@ -43,6 +45,10 @@ MODELS = {
     "contracts": Contract,
     "payroll-entries": PayrollEntry,
     "payroll-imports": PayrollImport,
+    "hours-entries": HoursEntry,
+    "feedback-sessions": FeedbackSession,
+    "feedback-actions": FeedbackAction,
+    "signals": Signal,
 }
 
 
@@ -74,6 +80,7 @@ def fuzz_token(municipality) -> str:
     ContractPeriodFactory(
         contract__participant=placement.participant, contract__placement=placement
     )
+    guidance_records(municipality, placement.participant, placement, HostContact.objects.first())
     out = io.StringIO()
     call_command("create_api_token", admin.username, stdout=out)
     return out.getvalue().strip()

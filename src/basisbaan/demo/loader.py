@@ -40,6 +40,7 @@ from basisbaan.demo.data import (
     demo_bsns,
     minimum_wage_for_period,
 )
+from basisbaan.demo.guidance import load_demo_guidance
 from basisbaan.demo.payroll_2024 import DEMO_COST_SETTINGS, import_demo_payroll
 from basisbaan.hosts.models import Host, Position
 from basisbaan.hosts.services import host_contact_create, host_create, position_create
@@ -180,6 +181,9 @@ def _load_municipality(
         )
     # The payroll files of 2024 (basisbaan/demo/payroll/), through the payroll import.
     import_demo_payroll(municipality)
+    if demo.slug == "leeuwarden":
+        # Hours, closed months, feedback sessions and signals (basisbaan.demo.guidance).
+        load_demo_guidance(municipality, users)
     return municipality
 
 

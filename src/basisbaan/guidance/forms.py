@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from basisbaan.core.forms import Form, ModelForm
 from basisbaan.guidance.constants import STAFF_ROLES, Activity, SignalKind
 from basisbaan.guidance.models import FeedbackSession, GuidanceSettings
+from basisbaan.guidance.selectors import week_addable
 from basisbaan.guidance.services import WeekCell
 from basisbaan.hosts.models import HostContact
 from basisbaan.hosts.selectors import host_contact_list
 from basisbaan.participants.forms import ContactPersonChoiceField
 from basisbaan.participants.models import Participant
-from basisbaan.participants.selectors import participant_list
 from basisbaan.tenancy.models import Municipality, User
 from basisbaan.tenancy.selectors import staff_list
 
@@ -230,9 +230,9 @@ class SignalForm(Form):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["participant"].queryset = participant_list(  # type: ignore[attr-defined]
+        self.fields["participant"].queryset = week_addable(  # type: ignore[attr-defined]
             municipality=municipality
-        ).filter(status__in=["intake", "waiting", "placed"])
+        )
         self.fields["raised_by_host_contact"].queryset = host_contact_list(  # type: ignore[attr-defined]
             municipality=municipality
         ).select_related("host")

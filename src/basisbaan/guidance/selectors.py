@@ -34,6 +34,7 @@ from basisbaan.guidance.models import (
     HoursEntry,
     Signal,
 )
+from basisbaan.participants.constants import ACTIVE_STATUSES
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
@@ -158,10 +159,7 @@ def week_grid(
     people = {
         p.pk: p
         for p in Participant.objects.filter(municipality=municipality)
-        .filter(
-            Q(pk__in=ids)
-            | (Q(contact_person=staff) & Q(status__in=["intake", "waiting", "placed"]))
-        )
+        .filter(Q(pk__in=ids) | (Q(contact_person=staff) & Q(status__in=ACTIVE_STATUSES)))
         .select_related("contact_person")
         .only(
             "pk",
@@ -207,6 +205,15 @@ def week_grid(
     day_totals = [sum((r.hours[i] or Decimal(0) for r in rows), Decimal(0)) for i in range(7)]
     return WeekGrid(
         week_start=week_start, days=days, rows=rows, closed=closed, day_totals=day_totals
+    )
+
+
+def week_addable(*, municipality: Municipality) -> QuerySet[Participant]:
+    """Participants in the programme (intake, waiting, placed): candidates for a new row."""
+    return (
+        Participant.objects.filter(municipality=municipality, status__in=ACTIVE_STATUSES)
+        .order_by("last_name", "first_name", "id")
+        .only("pk", "first_name", "name_prefix", "last_name")
     )
 
 

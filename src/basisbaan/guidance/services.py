@@ -454,14 +454,27 @@ def hours_week_save(
 
 
 @transaction.atomic
-def period_close(*, municipality: Municipality, actor: User, month: dt.date) -> ClosedPeriod:
-    """Close a month: from now on its hours cannot change. Closing twice is refused."""
+def period_close(
+    *,
+    municipality: Municipality,
+    actor: User | None,
+    month: dt.date,
+    closed_by: User | None = None,
+) -> ClosedPeriod:
+    """Close a month: from now on its hours cannot change. Closing twice is refused.
+
+    ``closed_by`` is who closed it (the actor, unless the demo loader or a
+    command acts for someone).
+    """
     month = month.replace(day=1)
+    by = closed_by or actor
+    if by is None:
+        raise ValidationError({"month": _("Geef aan wie de maand afsluit.")})
     if ClosedPeriod.objects.filter(municipality=municipality, month=month).exists():
         raise ValidationError({"month": _("Deze maand is al afgesloten.")})
     if month >= timezone.localdate().replace(day=1):
         raise ValidationError({"month": _("Alleen een voorbije maand kan worden afgesloten.")})
-    period = ClosedPeriod(municipality=municipality, month=month, closed_by=actor)
+    period = ClosedPeriod(municipality=municipality, month=month, closed_by=by)
     return model_create(instance=period, actor=actor)
 
 
@@ -619,9 +632,10 @@ def signal_raise(
     owner: User,
     raised_on: dt.date | None = None,
     raised_by_host_contact: HostContact | None = None,
+    raised_by: User | None = None,
 ) -> Signal:
-    """Record a signal about a participant, raised by the actor or by a host
-    contact (the actor records it for them)."""
+    """Record a signal about a participant, raised by the actor (or
+    ``raised_by``) or by a host contact (the actor records it for them)."""
     municipality = participant.municipality
     ensure_same_municipality(municipality, raised_by_host_contact=raised_by_host_contact)
     _check_staff(municipality.pk, owner, "owner")
@@ -630,7 +644,7 @@ def signal_raise(
         participant=participant,
         kind=kind,
         raised_on=raised_on or timezone.localdate(),
-        raised_by=None if raised_by_host_contact is not None else actor,
+        raised_by=None if raised_by_host_contact is not None else (raised_by or actor),
         raised_by_host_contact=raised_by_host_contact,
         description=description,
         owner=owner,
@@ -652,7 +666,7 @@ def signal_update(*, signal: Signal, actor: User | None, data: dict[str, Any]) -
 
 
 @transaction.atomic
-def signal_close(*, signal: Signal, actor: User, follow_up: str = "") -> Signal:
+def signal_close(*, signal: Signal, actor: User | None, follow_up: str = "") -> Signal:
     if not signal.is_open:
         raise ValidationError(_("Dit signaal is al gesloten."))
     data: dict[str, Any] = {"closed_at": timezone.now(), "closed_by": actor}

@@ -52,6 +52,7 @@ from basisbaan.guidance.selectors import (
     placement_cadence,
     planned_sessions_for,
     signal_list,
+    week_addable,
     week_grid,
 )
 from basisbaan.participants.views import NAME_FIELDS, audit_participant_list, sees_personal_data
@@ -152,22 +153,13 @@ class WeekView(TenantViewMixin, TemplateView):
             previous=week_start - dt.timedelta(weeks=1),
             next=week_start + dt.timedelta(weeks=1),
             week_number=week_start.isocalendar().week,
-            addable=list(self._addable()),
+            addable=list(week_addable(municipality=self.municipality)),
             staff_choices=list(staff_list(municipality=self.municipality, roles=STAFF_ROLES))
             if self.has_perm(Perm.GUIDANCE_MANAGE)
             else [],
         )
         audit_participant_list(self.request, shown)
         return context
-
-    def _addable(self) -> QuerySet[Any]:
-        from basisbaan.participants.selectors import participant_list
-
-        return (
-            participant_list(municipality=self.municipality)
-            .filter(status__in=["intake", "waiting", "placed"])
-            .only("pk", "first_name", "name_prefix", "last_name")
-        )
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         week_start = parse_week(request.POST.get("week"))

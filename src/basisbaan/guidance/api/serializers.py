@@ -65,6 +65,8 @@ class HoursEntrySerializer(serializers.ModelSerializer[HoursEntry]):
             "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
+        # One entry per cell is the service's rule (with a Dutch message), not DRF's.
+        validators: list[Any] = []
 
 
 class HoursEntryUpdateSerializer(HoursEntrySerializer):
