@@ -80,6 +80,16 @@ def test_add_a_participant_row_with_another_activity(placed, coach, client_as, p
     assert '<option value="travel" selected>' in body
 
 
+def test_search_a_participant_to_add_a_row(placed, coach, client_as):
+    person = placed(contact_person=None, first_name="Sjoerd", last_name="Zwart").participant
+    placed(first_name="Anna", last_name="Aa")
+    body = client_as(coach).get("/begeleiding/?zoek=Zwa&activiteit=travel").content.decode()
+    assert f"deelnemer={person.pk}&amp;activiteit=travel" in body
+    assert "Sjoerd Zwart toevoegen" in body
+    nothing = client_as(coach).get("/begeleiding/?zoek=Qqq").content.decode()
+    assert "Geen deelnemer in het programma gevonden." in nothing
+
+
 def test_the_week_grid_audits_the_names_it_shows(placed, coach, client_as):
     person = placed().participant
     client_as(coach).get("/begeleiding/")

@@ -52,9 +52,10 @@ from basisbaan.guidance.selectors import (
     placement_cadence,
     planned_sessions_for,
     signal_list,
-    week_addable,
     week_grid,
 )
+from basisbaan.participants.constants import ACTIVE_STATUSES
+from basisbaan.participants.selectors import participant_list
 from basisbaan.participants.views import NAME_FIELDS, audit_participant_list, sees_personal_data
 from basisbaan.payroll.parsing import PayrollFileError
 from basisbaan.placements.models import Placement
@@ -153,13 +154,28 @@ class WeekView(TenantViewMixin, TemplateView):
             previous=week_start - dt.timedelta(weeks=1),
             next=week_start + dt.timedelta(weeks=1),
             week_number=week_start.isocalendar().week,
-            addable=list(week_addable(municipality=self.municipality)),
+            search=self.request.GET.get("zoek", "").strip()[:100],
+            chosen_activity=self.request.GET.get("activiteit") or Activity.COACHING,
+            found=self._found(),
             staff_choices=list(staff_list(municipality=self.municipality, roles=STAFF_ROLES))
             if self.has_perm(Perm.GUIDANCE_MANAGE)
             else [],
         )
         audit_participant_list(self.request, shown)
         return context
+
+    def _found(self) -> list[Any]:
+        """Participants matching ``?zoek=`` (name or BSN), for a new row: at most ten."""
+        search = self.request.GET.get("zoek", "").strip()[:100]
+        if not search:
+            return []
+        found = list(
+            participant_list(municipality=self.municipality, search=search).filter(
+                status__in=ACTIVE_STATUSES
+            )[:10]
+        )
+        audit_participant_list(self.request, (p.pk for p in found))
+        return found
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         week_start = parse_week(request.POST.get("week"))
