@@ -131,7 +131,10 @@ def prepare(today: dt.date) -> dict[str, int]:
                 )
                 for p in people
             )
-            activities = [a for a in Activity.values if a != Activity.INTAKE]
+            # No intake (only at the start) and no payroll-party contact (the save test's).
+            activities = [
+                a for a in Activity.values if a not in (Activity.INTAKE, Activity.PAYROLL_CONTACT)
+            ]
             entries = []
             monday = start - dt.timedelta(days=start.weekday())
             while monday < today - dt.timedelta(days=7):
@@ -184,15 +187,16 @@ def measure_page(user: Any, weeks: list[dt.date], requests: int) -> dict[str, An
     paths = [f"/begeleiding/?week={w:%Y-%m-%d}" for w in weeks]
     for path in paths[:20]:
         assert client.get(path).status_code == 200
+    # Counted before the timed requests (and not during them: counting costs time).
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(paths[0])
+    body = client.get(paths[0]).content.decode()
     timings = []
     for i in range(requests):
         started = time.perf_counter()
         response = client.get(paths[i % len(paths)])
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(paths[0])
-    body = client.get(paths[0]).content.decode()
     return {
         "requests": requests,
         "median_ms": round(statistics.median(timings), 1),
@@ -214,11 +218,12 @@ def measure_saves(user: Any, municipality: Any, saves: int) -> dict[str, Any]:
     # A future-free week in which nothing is closed: this week's Monday.
     today = dt.date.today()
     monday = today - dt.timedelta(days=today.weekday() + 7)
-    HoursEntry.objects.filter(staff=user, date__gte=monday).delete()
+    # Payroll-party contact: an activity the generated data does not use.
+    HoursEntry.objects.filter(staff=user, date__gte=monday, activity="payroll_contact").delete()
 
     def cells(hours: Decimal) -> list[services.WeekCell]:
         return [
-            services.WeekCell(p.pk, "travel", monday + dt.timedelta(days=d), hours)
+            services.WeekCell(p.pk, "payroll_contact", monday + dt.timedelta(days=d), hours)
             for p in people
             for d in range(7)
         ]
@@ -242,7 +247,9 @@ def measure_saves(user: Any, municipality: Any, saves: int) -> dict[str, Any]:
         with transaction.atomic():
             existing = {
                 (e.participant_id, e.date): e
-                for e in HoursEntry.objects.filter(staff=user, date__gte=monday, activity="travel")
+                for e in HoursEntry.objects.filter(
+                    staff=user, date__gte=monday, activity="payroll_contact"
+                )
             }
             for cell in cells(hours):
                 entry = existing.get((cell.participant_id, cell.date))
@@ -253,13 +260,13 @@ def measure_saves(user: Any, municipality: Any, saves: int) -> dict[str, Any]:
                         participant=Participant.objects.get(pk=cell.participant_id),
                         staff=user,
                         date=cell.date,
-                        activity="travel",
+                        activity="payroll_contact",
                         hours=hours,
                     )
                 else:
                     services.hours_entry_update(entry=entry, actor=user, data={"hours": hours})
         loop.append((time.perf_counter() - started) * 1000)
-    HoursEntry.objects.filter(staff=user, date__gte=monday).delete()
+    HoursEntry.objects.filter(staff=user, date__gte=monday, activity="payroll_contact").delete()
     bulk_ms, loop_ms = statistics.median(bulk), statistics.median(loop)
     return {
         "cells": 105,
