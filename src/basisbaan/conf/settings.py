@@ -265,6 +265,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "FeedbackSessionStatusEnum": "basisbaan.guidance.constants.SessionStatus",
+        "ParticipantStatusEnum": "basisbaan.participants.constants.ParticipantStatus",
+    },
 }
 
 LOGGING = {
