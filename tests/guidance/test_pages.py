@@ -264,3 +264,10 @@ def test_a_researcher_sees_no_guidance_and_a_controller_only_reads(
     assert client_as(researcher).get("/begeleiding/norm/").status_code == 403
     assert client_as(controller).get("/begeleiding/norm/").status_code == 200
     assert client_as(controller).get("/begeleiding/").status_code == 403
+
+
+def test_the_placement_page_shows_the_contact_person_and_plans_a_session(placed, coach, client_as):
+    placement = placed()
+    body = client_as(coach).get(f"/plaatsingen/{placement.pk}/").content.decode()
+    assert "Jolanda Coach" in body
+    assert f"/begeleiding/feedback/plannen/{placement.pk}/" in body
