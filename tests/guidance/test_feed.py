@@ -94,3 +94,12 @@ def test_a_new_address_revokes_the_old_and_only_a_digest_is_stored(coach, client
 
 def test_an_unknown_token_is_404(client):
     assert client.get("/begeleiding/agenda/onbekend.ics").status_code == 404
+
+
+def test_the_address_stops_working_when_the_user_leaves(coach, client_as):
+    url = _feed_url(client_as(coach))
+    assert Client().get(url).status_code == 200
+    coach.memberships.update(role="researcher")
+    assert Client().get(url).status_code == 404
+    coach.memberships.all().delete()
+    assert Client().get(url).status_code == 404

@@ -62,8 +62,8 @@ from basisbaan.placements.models import Placement
 from basisbaan.placements.selectors import placement_list
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
-from basisbaan.tenancy.models import Municipality, User
-from basisbaan.tenancy.roles import Perm
+from basisbaan.tenancy.models import Membership, Municipality, User
+from basisbaan.tenancy.roles import Perm, has_perm
 from basisbaan.tenancy.scoping import TenantViewMixin
 from basisbaan.tenancy.selectors import staff_list
 
@@ -659,7 +659,15 @@ class FeedView(View):
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
         feed = dangerously_feed_for_token(services.token_digest(token))
-        if feed is None:
+        if feed is None or not feed.user.is_active:
+            raise Http404
+        role = (
+            Membership.objects.filter(user=feed.user, municipality=feed.municipality)
+            .values_list("role", flat=True)
+            .first()
+        )
+        if not has_perm(role, Perm.GUIDANCE_LOG):
+            # The user left the municipality or lost the role: the address stops working.
             raise Http404
         sessions = list(planned_sessions_for(municipality=feed.municipality, user=feed.user))
         body = sessions_calendar(sessions, host=request.get_host().split(":")[0])
