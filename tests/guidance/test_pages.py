@@ -271,3 +271,23 @@ def test_the_placement_page_shows_the_contact_person_and_plans_a_session(placed,
     body = client_as(coach).get(f"/plaatsingen/{placement.pk}/").content.decode()
     assert "Jolanda Coach" in body
     assert f"/begeleiding/feedback/plannen/{placement.pk}/" in body
+
+
+def test_changing_a_rows_activity_moves_its_hours(placed, coach, client_as):
+    person = placed().participant
+    client = client_as(coach)
+    client.post("/begeleiding/", _grid_post([person], hours="1"))
+    data = _grid_post([person], hours="1", activity="travel")
+    data["o-0"] = "coaching"
+    assert client.post("/begeleiding/", data).status_code == 302
+    assert set(HoursEntry.objects.values_list("activity", flat=True)) == {"travel"}
+    assert HoursEntry.objects.count() == 7
+
+
+def test_two_rows_with_the_same_participant_and_activity_are_refused(placed, coach, client_as):
+    person = placed().participant
+    data = _grid_post([person, person], hours="1")
+    response = client_as(coach).post("/begeleiding/", data)
+    assert response.status_code == 400
+    assert "Twee regels hebben dezelfde deelnemer en activiteit" in response.content.decode()
+    assert HoursEntry.objects.count() == 0

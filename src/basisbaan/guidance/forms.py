@@ -29,6 +29,7 @@ from basisbaan.tenancy.selectors import staff_list
 CELL = re.compile(r"^h-(\d+)-(\d+)-([0-6])$")
 ROW_ACTIVITY = re.compile(r"^a-(\d+)$")
 ROW_PARTICIPANT = re.compile(r"^p-(\d+)$")
+ROW_ORIGINAL = re.compile(r"^o-(\d+)$")
 
 
 def parse_hours(text: str) -> Decimal | None:
@@ -47,18 +48,22 @@ def parse_hours(text: str) -> Decimal | None:
 
 def parse_week_post(data: Any, week_start: dt.date) -> tuple[list[WeekCell], dict[str, str]]:
     """Read the grid's POST: rows ``p-<row>`` (participant id), ``a-<row>``
-    (activity) and cells ``h-<row>-<participant>-<weekday>``.
+    (activity), ``o-<row>`` (the activity the row was shown with) and cells
+    ``h-<row>-<participant>-<weekday>``.
 
     Returns the cells and, per cell name, the text that is not a number.
     """
     participants: dict[str, int] = {}
     activities: dict[str, str] = {}
+    originals: dict[str, str] = {}
     for name, value in data.items():
         if match := ROW_PARTICIPANT.match(name):
             if str(value).isdigit():
                 participants[match[1]] = int(value)
         elif match := ROW_ACTIVITY.match(name):
             activities[match[1]] = str(value)
+        elif match := ROW_ORIGINAL.match(name):
+            originals[match[1]] = str(value)
     cells: list[WeekCell] = []
     bad: dict[str, str] = {}
     for name, value in data.items():
@@ -74,14 +79,13 @@ def parse_week_post(data: Any, week_start: dt.date) -> tuple[list[WeekCell], dic
         except ValueError:
             bad[name] = str(value)
             continue
-        cells.append(
-            WeekCell(
-                participant_id=participant_id,
-                activity=activities.get(row, Activity.COACHING),
-                date=week_start + dt.timedelta(days=weekday),
-                hours=hours or None,
-            )
-        )
+        day = week_start + dt.timedelta(days=weekday)
+        activity = activities.get(row, Activity.COACHING)
+        cells.append(WeekCell(participant_id, activity, day, hours or None))
+        original = originals.get(row)
+        if original and original != activity:
+            # The row's activity was changed: its hours move to the new activity.
+            cells.append(WeekCell(participant_id, original, day, None))
     return cells, bad
 
 

@@ -375,8 +375,13 @@ def hours_week_save(
     )
     closed = closed_months(municipality.pk, [week_start, week_end])
     errors: dict[str, str] = {}
+    seen: set[tuple[int, str, dt.date]] = set()
     for cell in cells:
         key = f"cell:{cell.participant_id}:{cell.activity}:{cell.date:%Y-%m-%d}"
+        if (cell.participant_id, cell.activity, cell.date) in seen:
+            errors[key] = _("Twee regels hebben dezelfde deelnemer en activiteit; voeg ze samen.")
+            continue
+        seen.add((cell.participant_id, cell.activity, cell.date))
         if cell.participant_id not in known:
             errors[key] = _("Deze deelnemer hoort niet bij uw gemeente.")
         elif cell.activity not in Activity.values:
