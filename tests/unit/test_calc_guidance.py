@@ -71,25 +71,21 @@ def test_cost_rounds_half_up_to_the_cent():
     assert calc.hours_cost(0, Decimal("62.50")) == Decimal("0.00")
 
 
-def test_quarter_totals_group_per_key_and_skip_other_years():
-    dates = [
-        D(2025, 1, 2),
-        D(2025, 3, 31),
-        D(2025, 4, 1),
-        D(2025, 12, 31),
-        D(2024, 12, 31),
-        D(2025, 7, 7),
-    ]
-    keys = [7, 7, 7, 3, 7, 3]
-    hours = [150, 25, 100, 800, 999, 200]
+def test_quarter_totals_group_per_key():
+    quarters = [1, 1, 2, 4, 3]
+    keys = [7, 7, 7, 3, 3]
+    hours = [150, 25, 100, 800, 200]
     distinct, totals = calc.quarter_totals(
-        np.array([d.toordinal() for d in dates], dtype=np.int64),
+        np.array(quarters, dtype=np.int64),
         np.array(hours, dtype=np.int64),
         np.array(keys, dtype=np.int64),
-        2025,
     )
     assert distinct.tolist() == [3, 7]
     assert totals.tolist() == [[0, 0, 200, 800], [175, 100, 0, 0]]
+    empty = np.array([], dtype=np.int64)
+    assert calc.quarter_totals(empty, empty, empty)[1].shape == (0, 4)
+    with pytest.raises(ValueError):
+        calc.quarter_totals(np.array([5]), np.array([1]), np.array([1]))
 
 
 def test_quarter_days_of_a_part_year():

@@ -110,29 +110,21 @@ def quarter_days(ranges: Sequence[Range], year: int) -> list[int]:
 
 
 def quarter_totals(
-    ordinals: npt.NDArray[np.int64],
+    quarters: npt.NDArray[np.int64],
     hundredths: npt.NDArray[np.int64],
     keys: npt.NDArray[np.int64],
-    year: int,
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Sum hours per key and quarter of ``year`` in one vectorised pass.
+    """Sum hours per key and quarter in one vectorised pass.
 
-    ``ordinals`` are the entries' dates as ``date.toordinal()``, ``hundredths``
-    their hours, ``keys`` whatever they are grouped by (participant id, staff
-    id). Entries outside ``year`` are ignored. Returns the sorted distinct keys
-    and a ``(len(keys), 4)`` array of hundredths.
+    ``quarters`` are 1..4, ``hundredths`` the hours, ``keys`` whatever they are
+    grouped by (participant id, staff id). Returns the sorted distinct keys and
+    a ``(len(keys), 4)`` array of hundredths.
     """
-    starts = np.array(
-        [dt.date(year, m, 1).toordinal() for m in (1, 4, 7, 10)]
-        + [dt.date(year + 1, 1, 1).toordinal()],
-        dtype=np.int64,
-    )
-    inside = (ordinals >= starts[0]) & (ordinals < starts[4])
-    ordinals, hundredths, keys = ordinals[inside], hundredths[inside], keys[inside]
-    quarter = np.searchsorted(starts, ordinals, side="right") - 1
+    if np.any((quarters < 1) | (quarters > 4)):
+        raise ValueError("quarters must be 1..4")
     distinct, index = np.unique(keys, return_inverse=True)
     totals = np.zeros((len(distinct), 4), dtype=np.int64)
-    np.add.at(totals, (index, quarter), hundredths)
+    np.add.at(totals, (index, quarters - 1), hundredths)
     return distinct.astype(np.int64), totals
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from django.db.models import Max, Q, QuerySet, Sum
+from django.db.models.functions import ExtractQuarter
 
 from basisbaan.calc import guidance as calc
 from basisbaan.guidance.constants import (
@@ -272,22 +273,19 @@ def norm_report(*, municipality: Municipality, year: int, as_of: dt.date) -> Nor
     }
     settings = {pk: guidance_settings_of(p) for pk, p in programmes.items()}
     ranges = _ranges_by_participant(municipality, year)
-    entries = np.array(
-        list(
-            HoursEntry.objects.filter(
-                municipality=municipality, date__range=(year_start, until)
-            ).values_list("participant_id", "staff_id", "date", "hours")
-        ),
-        dtype=object,
-    ).reshape(-1, 4)
-    pids = entries[:, 0].astype(np.int64)
-    sids = entries[:, 1].astype(np.int64)
-    ordinals = np.fromiter(
-        (d.toordinal() for d in entries[:, 2]), dtype=np.int64, count=len(entries)
+    # Summed per participant, staff member and quarter in the database: a few
+    # thousand rows whatever the number of entries.
+    grouped = list(
+        HoursEntry.objects.filter(municipality=municipality, date__range=(year_start, until))
+        .annotate(quarter=ExtractQuarter("date"))
+        .values_list("participant_id", "staff_id", "quarter")
+        .annotate(total=Sum("hours"))
+        .order_by()
     )
-    hundredths = np.fromiter(
-        (int(h * 100) for h in entries[:, 3]), dtype=np.int64, count=len(entries)
-    )
+    pids = np.array([r[0] for r in grouped], dtype=np.int64)
+    sids = np.array([r[1] for r in grouped], dtype=np.int64)
+    quarters = np.array([r[2] for r in grouped], dtype=np.int64)
+    hundredths = np.array([int(r[3] * 100) for r in grouped], dtype=np.int64)
     involved = set(ranges) | set(pids.tolist())
     people = {
         p.pk: p
@@ -295,9 +293,9 @@ def norm_report(*, municipality: Municipality, year: int, as_of: dt.date) -> Nor
             "pk", "first_name", "name_prefix", "last_name", "programme_id"
         )
     }
-    p_keys, p_quarters = calc.quarter_totals(ordinals, hundredths, pids, year)
+    p_keys, p_quarters = calc.quarter_totals(quarters, hundredths, pids)
     p_totals = dict(zip(p_keys.tolist(), p_quarters.tolist(), strict=True))
-    s_keys, s_quarters = calc.quarter_totals(ordinals, hundredths, sids, year)
+    s_keys, s_quarters = calc.quarter_totals(quarters, hundredths, sids)
     programme_of = {pk: p.programme_id for pk, p in people.items()}
     participant_rows: list[NormRow] = []
     per_programme: dict[int, list[calc.NormLine]] = defaultdict(list)
@@ -306,12 +304,12 @@ def norm_report(*, municipality: Municipality, year: int, as_of: dt.date) -> Nor
         norm_hours = setting.norm_hours or DEFAULT_NORM_HOURS
         days_year = calc.participation_days(ranges.get(pk, []), year_start, year_end)
         days_to_date = calc.participation_days(ranges.get(pk, []), year_start, until)
-        quarters = tuple(p_totals.get(pk, [0, 0, 0, 0]))
+        q1, q2, q3, q4 = p_totals.get(pk, [0, 0, 0, 0])
         line = calc.NormLine(
-            hours=sum(quarters),
+            hours=q1 + q2 + q3 + q4,
             norm_to_date=calc.norm_hundredths(norm_hours, days_to_date, year),
             norm_year=calc.norm_hundredths(norm_hours, days_year, year),
-            quarters=quarters,
+            quarters=(q1, q2, q3, q4),
         )
         per_programme[programme_of[pk]].append(line)
         rate = setting.hourly_rate
@@ -339,7 +337,7 @@ def norm_report(*, municipality: Municipality, year: int, as_of: dt.date) -> Nor
                 extra={"settings": settings[pk]},
             )
         )
-    staff_rows = _staff_rows(s_keys, s_quarters, entries, sids, programme_of, settings)
+    staff_rows = _staff_rows(s_keys, s_quarters, grouped, programme_of, settings)
     return NormReport(
         year=year,
         as_of=until,
@@ -361,8 +359,7 @@ def _sum_lines(lines: list[calc.NormLine]) -> calc.NormLine:
 def _staff_rows(
     keys: Any,
     quarters: Any,
-    entries: Any,
-    sids: Any,
+    grouped: list[tuple[int, int, int, Decimal]],
     programme_of: dict[int, int],
     settings: dict[int, GuidanceSettings],
 ) -> list[NormRow]:
@@ -372,7 +369,7 @@ def _staff_rows(
     cost: dict[int, Decimal] = defaultdict(Decimal)
     helped: dict[int, set[int]] = defaultdict(set)
     missing_rate: set[int] = set()
-    for participant_id, staff_id, _day, hours in entries.tolist():
+    for participant_id, staff_id, _quarter, hours in grouped:
         rate = settings[programme_of[participant_id]].hourly_rate
         helped[staff_id].add(participant_id)
         if rate is None:
