@@ -26,7 +26,12 @@ from django.views.generic import FormView, TemplateView, View
 
 from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.core.forms import add_service_errors
-from basisbaan.core.views import ObjectServiceFormView, TenantDetailView, TenantListView
+from basisbaan.core.views import (
+    ObjectServiceFormView,
+    TenantDetailView,
+    TenantListView,
+    paginate,
+)
 from basisbaan.guidance import services
 from basisbaan.guidance.constants import STAFF_ROLES, Activity, SessionStatus
 from basisbaan.guidance.forms import (
@@ -68,6 +73,7 @@ from basisbaan.tenancy.scoping import TenantViewMixin
 from basisbaan.tenancy.selectors import staff_list
 
 SESSION_FIELDS = ["scores", "notes", "participant_present"]
+PARTICIPANTS_PER_PAGE = 50
 SIGNAL_FIELDS = ["kind", "description", "follow_up"]
 
 
@@ -237,13 +243,19 @@ class NormView(TenantViewMixin, TemplateView):
         as_of = today if year == today.year else dt.date(year, 12, 31)
         report = norm_report(municipality=self.municipality, year=year, as_of=as_of)
         personal = sees_personal_data(self.request)
+        # The totals cover everyone; the participant table is shown a page at a time.
+        page = paginate(self.request, report.participants, per_page=PARTICIPANTS_PER_PAGE)
+        query = self.request.GET.copy()
+        query.pop("page", None)
         context.update(
             report=report,
             year=year,
             years=range(today.year - 3, today.year + 1),
             personal=personal,
+            page_obj=page,
+            query_without_page=query.urlencode(),
         )
-        audit_participant_list(self.request, (r.key for r in report.participants))
+        audit_participant_list(self.request, (r.key for r in page.object_list))
         return context
 
 
