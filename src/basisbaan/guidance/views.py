@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -30,7 +31,6 @@ from basisbaan.core.views import (
     ObjectServiceFormView,
     TenantDetailView,
     TenantListView,
-    paginate,
 )
 from basisbaan.guidance import services
 from basisbaan.guidance.constants import STAFF_ROLES, Activity, SessionStatus
@@ -244,7 +244,9 @@ class NormView(TenantViewMixin, TemplateView):
         report = norm_report(municipality=self.municipality, year=year, as_of=as_of)
         personal = sees_personal_data(self.request)
         # The totals cover everyone; the participant table is shown a page at a time.
-        page = paginate(self.request, report.participants, per_page=PARTICIPANTS_PER_PAGE)
+        page = Paginator(report.participants, PARTICIPANTS_PER_PAGE).get_page(
+            self.request.GET.get("page")
+        )
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(
