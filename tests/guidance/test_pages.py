@@ -291,3 +291,23 @@ def test_two_rows_with_the_same_participant_and_activity_are_refused(placed, coa
     assert response.status_code == 400
     assert "Twee regels hebben dezelfde deelnemer en activiteit" in response.content.decode()
     assert HoursEntry.objects.count() == 0
+
+
+def test_the_participant_page_shows_guidance_at_a_glance(municipality, placed, coach, client_as):
+    placement = placed(start=D(2025, 1, 6))
+    services.hours_entry_create(
+        municipality=municipality,
+        actor=coach,
+        participant=placement.participant,
+        staff=coach,
+        date=dt.date.today(),
+        activity=Activity.COACHING,
+        hours=E("2.5"),
+    )
+    services.signal_raise(
+        participant=placement.participant, actor=coach, kind="money", description="x", owner=coach
+    )
+    body = client_as(coach).get(f"/deelnemers/{placement.participant_id}/").content.decode()
+    assert "2,50 (norm naar rato:" in body
+    assert "17-02-2025 (achterstallig)" in body
+    assert f"/begeleiding/signalen/nieuw/?deelnemer={placement.participant_id}" in body

@@ -528,6 +528,69 @@ def hours_total(*, municipality: Municipality, start: dt.date, end: dt.date) -> 
     return total or Decimal(0)
 
 
+@dataclass
+class ParticipantGuidance:
+    year: int
+    hours: Decimal
+    norm_to_date: Decimal
+    last_held: dt.date | None
+    next_due: dt.date | None
+    overdue: bool
+    open_signals: int
+
+
+def participant_guidance(
+    *, municipality: Municipality, participant: Participant, today: dt.date
+) -> ParticipantGuidance:
+    """One participant's guidance at a glance: hours this year against the norm
+    to date, the feedback sessions of the running placement, open signals."""
+    year_start = dt.date(today.year, 1, 1)
+    hours = hours_list(
+        municipality=municipality, participant_id=participant.pk, start=year_start, end=today
+    ).aggregate(total=Sum("hours"))["total"] or Decimal(0)
+    setting = guidance_settings_of(participant.programme)
+    placements = list(
+        Placement.objects.filter(municipality=municipality, participant=participant).annotate(
+            last_held=Max(
+                "feedback_sessions__held_on",
+                filter=Q(feedback_sessions__status=SessionStatus.HELD),
+            )
+        )
+    )
+    ranges = [(p.start_date, p.end_date) for p in placements]
+    days = calc.participation_days(ranges, year_start, today)
+    norm = Decimal(calc.norm_hundredths(setting.norm_hours, days, today.year)) / 100
+    running = [p for p in placements if p.end_date is None or p.end_date >= today]
+    last_held = max((p.last_held for p in placements if p.last_held), default=None)
+    due = overdue = None
+    if running:
+        current = running[0]
+        cadence = setting.cadence_weeks or DEFAULT_CADENCE_WEEKS
+        due = calc.next_due(
+            placement_start=current.start_date,
+            last_held=current.last_held,
+            cadence_weeks=cadence,
+        )
+        overdue = calc.placement_overdue(
+            placement_start=current.start_date,
+            placement_end=current.end_date,
+            last_held=current.last_held,
+            cadence_weeks=cadence,
+            today=today,
+        )
+    return ParticipantGuidance(
+        year=today.year,
+        hours=hours,
+        norm_to_date=norm,
+        last_held=last_held,
+        next_due=due,
+        overdue=bool(overdue),
+        open_signals=Signal.objects.filter(
+            municipality=municipality, participant=participant, closed_at__isnull=True
+        ).count(),
+    )
+
+
 # -- calendar feed ---------------------------------------------------------------------
 
 
