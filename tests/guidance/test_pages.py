@@ -311,3 +311,10 @@ def test_the_participant_page_shows_guidance_at_a_glance(municipality, placed, c
     assert "2,50 (norm naar rato:" in body
     assert "17-02-2025 (achterstallig)" in body
     assert f"/begeleiding/signalen/nieuw/?deelnemer={placement.participant_id}" in body
+
+
+def test_the_signal_form_audits_the_names_it_offers(placed, coach, client_as):
+    person = placed().participant
+    client_as(coach).get("/begeleiding/signalen/nieuw/")
+    entry = AuditEntry.objects.get(action="list", object_type="participants.participant")
+    assert entry.changes["ids"] == [str(person.pk)]

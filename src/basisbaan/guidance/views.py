@@ -468,6 +468,7 @@ class SessionRecordView(SessionMixin, ObjectServiceFormView):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().get(request, *args, **kwargs)
         audit_access(actor=_user(request), instance=self.object, fields=SESSION_FIELDS)
+        audit_participant_list(request, [self.object.placement.participant_id])
         return response
 
     def perform(self, form: SessionRecordForm) -> FeedbackSession:
@@ -555,6 +556,15 @@ class SignalCreateView(TenantViewMixin, FormView):  # type: ignore[type-arg]
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "municipality": self.municipality}
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        # The participant choice lists names: audited like any list.
+        form = response.context_data["form"]  # type: ignore[attr-defined]
+        audit_participant_list(
+            request, form.fields["participant"].queryset.values_list("pk", flat=True)
+        )
+        return response
 
     def get_initial(self) -> dict[str, Any]:
         initial: dict[str, Any] = {"owner": self.request.user.pk}
