@@ -104,6 +104,7 @@ def world_a(municipality):
         note=f"{SECRET} instroom",
     )
     intake = add_intake_records(programme, position, name=SECRET)
+    guidance = guidance_records(municipality, participant, placement, contact)
     return [
         programme,
         participant,
@@ -117,7 +118,44 @@ def world_a(municipality):
         expenditure,
         planned,
         *intake,
+        *guidance,
     ]
+
+
+def guidance_records(municipality, participant, placement, contact):
+    """Hours, a session with an action, a signal and a closed month, each with the secret."""
+    from basisbaan.guidance import services as guidance
+    from basisbaan.guidance.models import ClosedPeriod
+
+    coach = make_member(municipality, Role.JOBCOACH, username="coach-a")
+    entry = guidance.hours_entry_create(
+        municipality=municipality,
+        actor=coach,
+        participant=participant,
+        staff=coach,
+        date=dt.date(2025, 3, 3),
+        activity="coaching",
+        hours=Decimal("1.5"),
+        note=SECRET,
+    )
+    session = guidance.feedback_session_plan(
+        placement=placement, actor=coach, planned_date=dt.date(2025, 3, 3), location=SECRET
+    )
+    action = guidance.feedback_action_add(
+        session=session, actor=coach, description=SECRET, owner=coach, due_date=dt.date(2025, 4, 1)
+    )
+    signal = guidance.signal_raise(
+        participant=participant,
+        actor=coach,
+        kind="absence",
+        description=SECRET,
+        owner=coach,
+        raised_by_host_contact=contact,
+    )
+    closed = ClosedPeriod.objects.create(
+        municipality=municipality, month=dt.date(2025, 1, 1), closed_by=coach
+    )
+    return [entry, session, action, signal, closed]
 
 
 def test_a_user_of_another_municipality_sees_nothing_of_the_first(

@@ -19,6 +19,13 @@ from basisbaan.contracts.api.viewsets import (
     WageValueMeasurementViewSet,
 )
 from basisbaan.costs.api.viewsets import ProgrammeCostViewSet
+from basisbaan.guidance.api.viewsets import (
+    FeedbackActionViewSet,
+    FeedbackSessionViewSet,
+    GuidanceNormViewSet,
+    HoursEntryViewSet,
+    SignalViewSet,
+)
 from basisbaan.hosts.api.viewsets import HostContactViewSet, HostViewSet, PositionViewSet
 from basisbaan.intake.api.viewsets import (
     ConversationViewSet,
@@ -68,6 +75,11 @@ router.register("position-profiles", PositionProfileViewSet, basename="position-
 router.register("match-proposals", ProposalViewSet, basename="match-proposal")
 router.register("participant-matches", ParticipantMatchViewSet, basename="participant-match")
 router.register("position-matches", PositionMatchViewSet, basename="position-match")
+router.register("hours-entries", HoursEntryViewSet, basename="hours-entry")
+router.register("feedback-sessions", FeedbackSessionViewSet, basename="feedback-session")
+router.register("feedback-actions", FeedbackActionViewSet, basename="feedback-action")
+router.register("signals", SignalViewSet, basename="signal")
+router.register("guidance-norm", GuidanceNormViewSet, basename="guidance-norm")
 
 # The schema and its documentation page hold no data: public, no session needed.
 # Swagger UI in its split form (script from a URL, no inline script) runs under the

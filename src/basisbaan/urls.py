@@ -13,6 +13,7 @@ urlpatterns = [
     path("kosten/", include("basisbaan.costs.urls")),
     path("budget/", include("basisbaan.budgets.urls")),
     path("intake/", include("basisbaan.intake.urls")),
+    path("begeleiding/", include("basisbaan.guidance.urls")),
     path("parameters/", include("basisbaan.parameters.urls")),
     path("audit/", include("basisbaan.audit.urls")),
     path("api/v1/", include("basisbaan.api_urls")),

@@ -19,6 +19,7 @@ from django.db import close_old_connections
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.services import budget_create, expenditure_create
 from basisbaan.contracts.models import Contract
+from basisbaan.guidance.models import FeedbackAction, FeedbackSession, HoursEntry, Signal
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.intake.models import (
     EligibilityCriteria,
@@ -45,6 +46,7 @@ from tests.factories import (
     ProgrammeFactory,
 )
 from tests.intake.factories import add_intake_records
+from tests.test_tenant_walk import guidance_records
 
 MODELS = {
     "programmes": Programme,
@@ -69,6 +71,10 @@ MODELS = {
     "match-proposals": MatchProposal,
     "participant-matches": Participant,
     "position-matches": Position,
+    "hours-entries": HoursEntry,
+    "feedback-sessions": FeedbackSession,
+    "feedback-actions": FeedbackAction,
+    "signals": Signal,
 }
 
 
@@ -110,6 +116,7 @@ def fuzz_token(municipality) -> str:
         description="Onderzoek",
     )
     add_intake_records(programme, position)
+    guidance_records(municipality, placement.participant, placement, HostContact.objects.first())
     out = io.StringIO()
     call_command("create_api_token", admin.username, stdout=out)
     return out.getvalue().strip()

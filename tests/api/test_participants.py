@@ -201,14 +201,24 @@ def test_contact_person_action(api_as, caseworker, member, programme):
     ok = client.post(url, {"contact_person": coach.pk}, format="json")
     not_allowed = client.post(url, {"contact_person": researcher.pk}, format="json")
     cleared = client.post(url, {"contact_person": None}, format="json")
+    without_reason = client.post(url, {"contact_person": caseworker.pk}, format="json")
+    changed = client.post(
+        url, {"contact_person": caseworker.pk, "reason": "Andere wijk"}, format="json"
+    )
 
     assert ok.status_code == 200
     assert ok.json()["contact_person"] == coach.pk
     assert not_allowed.status_code == 400
     assert "contact_person" in not_allowed.json()
-    assert cleared.status_code == 200
+    # An active participant keeps exactly one contact person; a change needs a reason.
+    assert cleared.status_code == 400
+    assert "contact_person" in cleared.json()
+    assert without_reason.status_code == 400
+    assert "reason" in without_reason.json()
+    assert changed.status_code == 200
     participant.refresh_from_db()
-    assert participant.contact_person is None
+    assert participant.contact_person == caseworker
+    assert list(participant.contact_changes.values_list("reason", flat=True)) == ["Andere wijk", ""]
 
 
 def test_filters(api_as, caseworker, member, programme, municipality):

@@ -392,7 +392,8 @@ def test_dashboard_queries_do_not_grow_with_contracts(programme, manager, client
     with CaptureQueriesContext(connection) as more:
         response = client.get("/")
     assert response.context["contract_alerts"]["below_minimum_wage"] == 5
-    assert len(more) == len(few) <= 11
+    # 11 before the guidance flags (open signals, overdue feedback sessions: two queries).
+    assert len(more) == len(few) <= 13
 
 
 def test_the_renew_page_warns_about_the_chain_rule(programme, manager, client_as):

@@ -100,8 +100,55 @@ def world(municipality):
             f"/intake/voorstellen/{intake[-1].pk}/",
             f"/intake/voorstellen/{intake[-1].pk}/intrekken/",
             f"/intake/programmas/{programme.pk}/criteria/",
+            *guidance_paths(municipality, programme, participant, placement),
         ],
     }
+
+
+def guidance_paths(municipality, programme, participant, placement) -> list[str]:
+    """The guidance pages, with a session (held) and a signal to show."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from basisbaan.guidance import services
+
+    coach = make_member(municipality, Role.JOBCOACH, username="coach-axe")
+    services.hours_entry_create(
+        municipality=municipality,
+        actor=coach,
+        participant=participant,
+        staff=coach,
+        date=dt.date.today() - dt.timedelta(days=dt.date.today().weekday()),
+        activity="coaching",
+        hours=Decimal("1.5"),
+    )
+    session = services.feedback_session_plan(
+        placement=placement, actor=coach, planned_date=dt.date(2025, 1, 6)
+    )
+    services.feedback_session_record(
+        session=session,
+        actor=coach,
+        data={"held_on": dt.date(2025, 1, 6), "score_work": 4, "notes": "Gaat goed."},
+    )
+    signal = services.signal_raise(
+        participant=participant, actor=coach, kind="absence", description="Te laat", owner=coach
+    )
+    return [
+        "/begeleiding/",
+        "/begeleiding/norm/",
+        f"/begeleiding/instellingen/{programme.pk}/",
+        "/begeleiding/perioden/",
+        "/begeleiding/import/",
+        "/begeleiding/feedback/",
+        "/begeleiding/feedback/achterstallig/",
+        f"/begeleiding/feedback/plannen/{placement.pk}/",
+        f"/begeleiding/feedback/{session.pk}/",
+        f"/begeleiding/feedback/{session.pk}/verslag/",
+        "/begeleiding/signalen/",
+        "/begeleiding/signalen/nieuw/",
+        f"/begeleiding/signalen/{signal.pk}/",
+        "/begeleiding/agenda/",
+    ]
 
 
 def violations(page) -> list[str]:

@@ -180,5 +180,7 @@ def test_contact_person_must_be_staff_of_the_municipality(
     participant_set_contact_person(participant=participant, actor=caseworker, contact_person=coach)
     participant.refresh_from_db()
     assert participant.contact_person == coach
-    entry = AuditEntry.objects.get()
+    entry = AuditEntry.objects.get(object_type="participants.participant")
     assert entry.changes == {"contact_person": [None, coach.pk]}
+    history = AuditEntry.objects.get(object_type="participants.contactpersonchange")
+    assert history.changes["to_user"] == [None, coach.pk]

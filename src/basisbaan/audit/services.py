@@ -24,7 +24,7 @@ def _plain(value: Any) -> Any:
     """A JSON-safe form of a field value."""
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, dt.date | dt.datetime):
+    if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     if isinstance(value, models.Model):
         return value.pk

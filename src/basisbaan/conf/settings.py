@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "basisbaan.costs",
     "basisbaan.budgets",
     "basisbaan.intake",
+    "basisbaan.guidance",
     "basisbaan.demo",
 ]
 
@@ -279,6 +280,7 @@ SPECTACULAR_SETTINGS = {
         "ProposalStatusEnum": "basisbaan.intake.vocabulary.ProposalStatus",
         # ... and the enums of other apps whose field names they share.
         "RenewalDecisionEnum": "basisbaan.contracts.constants.Decision",
+        "FeedbackSessionStatusEnum": "basisbaan.guidance.constants.SessionStatus",
         "ParticipantStatusEnum": "basisbaan.participants.constants.ParticipantStatus",
     },
 }

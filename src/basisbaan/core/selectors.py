@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from basisbaan.contracts.worklist import attention_counts
+from basisbaan.guidance.selectors import guidance_attention
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.selectors import position_list
 from basisbaan.participants.constants import ParticipantStatus
@@ -45,4 +46,5 @@ def dashboard_counts(municipality: Municipality) -> dict[str, Any]:
         "programmes": programmes,
         "programmes_closed": [p for p in programmes if not p.intake_open],
         "contract_alerts": attention_counts(municipality, timezone.localdate()),
+        "guidance": guidance_attention(municipality=municipality, today=timezone.localdate()),
     }

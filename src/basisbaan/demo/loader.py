@@ -41,6 +41,7 @@ from basisbaan.demo.data import (
     demo_bsns,
     minimum_wage_for_period,
 )
+from basisbaan.demo.guidance import load_demo_guidance
 from basisbaan.demo.payroll_2024 import DEMO_COST_SETTINGS, import_demo_payroll
 from basisbaan.hosts.models import Host, Position
 from basisbaan.hosts.services import host_contact_create, host_create, position_create
@@ -189,6 +190,9 @@ def _load_municipality(
     import_demo_payroll(municipality)
     # The budget per year, the 2024 research and the closed years 2023 and 2024.
     load_demo_budget(demo.slug, programme)
+    if demo.slug == "leeuwarden":
+        # Hours, closed months, feedback sessions and signals (basisbaan.demo.guidance).
+        load_demo_guidance(municipality, users)
     return municipality
 
 

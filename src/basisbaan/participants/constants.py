@@ -33,6 +33,11 @@ class ExitReason(models.TextChoices):
     OTHER = "other", _("Anders")
 
 
+# Participants in the programme: each has exactly one fixed contact person.
+ACTIVE_STATUSES = frozenset(
+    {ParticipantStatus.INTAKE, ParticipantStatus.WAITING, ParticipantStatus.PLACED}
+)
+
 # The allowed status transitions. Everything else is refused by the service.
 TRANSITIONS: dict[str, frozenset[str]] = {
     ParticipantStatus.REFERRED: frozenset({ParticipantStatus.INTAKE, ParticipantStatus.EXITED}),

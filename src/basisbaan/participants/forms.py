@@ -151,6 +151,12 @@ class ContactPersonForm(Form):
         empty_label=_("(geen)"),
         help_text=_("Eén vaste persoon voor zowel consulentschap als jobcoaching."),
     )
+    reason = forms.CharField(
+        label=_("Reden van de wisseling"),
+        required=False,
+        max_length=300,
+        help_text=_("Verplicht als de deelnemer al een vast aanspreekpunt had."),
+    )
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

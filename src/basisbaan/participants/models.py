@@ -103,3 +103,56 @@ class Participant(TenantModel):
         """
         digest = hashlib.sha256(f"{settings.SECRET_KEY}:participant:{self.pk}".encode())
         return "D-" + digest.hexdigest()[:6].upper()
+
+
+class ContactPersonChange(TenantModel):
+    """One change of a participant's fixed contact person, with the reason.
+
+    The history behind :attr:`Participant.contact_person`: the first choice has
+    no ``from_user``; a change away from someone names the reason.
+    """
+
+    # CASCADE: the history belongs to the participant and goes with the record.
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="contact_changes",
+        verbose_name=_("deelnemer"),
+    )
+    # SET_NULL: a removed staff account leaves the history readable (by date).
+    from_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("van"),
+    )
+    to_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("naar"),
+    )
+    reason = models.CharField(_("reden"), max_length=300, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gewijzigd door"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("wisseling vast aanspreekpunt")
+        verbose_name_plural = _("wisselingen vast aanspreekpunt")
+        indexes = [
+            models.Index(fields=["municipality", "participant"], name="contact_change_participant")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id}: {self.from_user_id} -> {self.to_user_id}"

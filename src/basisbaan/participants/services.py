@@ -15,8 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from basisbaan.core.services import ensure_same_municipality, model_create, model_update
-from basisbaan.participants.constants import CONTACT_ROLES, TRANSITIONS, ParticipantStatus
-from basisbaan.participants.models import Participant
+from basisbaan.participants.constants import (
+    ACTIVE_STATUSES,
+    CONTACT_ROLES,
+    TRANSITIONS,
+    ParticipantStatus,
+)
+from basisbaan.participants.models import ContactPersonChange, Participant
 from basisbaan.participants.validators import normalise_bsn
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Membership, Municipality, User
@@ -105,7 +110,28 @@ def participant_create(
         status_changed_at=timezone.now(),
         **data,
     )
-    return model_create(instance=participant, actor=actor)
+    participant = model_create(instance=participant, actor=actor)
+    if contact_person is not None:
+        _record_contact_change(participant, None, contact_person, "", actor)
+    return participant
+
+
+def _record_contact_change(
+    participant: Participant,
+    from_user: User | None,
+    to_user: User | None,
+    reason: str,
+    actor: User | None,
+) -> ContactPersonChange:
+    change = ContactPersonChange(
+        municipality_id=participant.municipality_id,
+        participant=participant,
+        from_user=from_user,
+        to_user=to_user,
+        reason=reason,
+        changed_by=actor if actor is not None and actor.pk else None,
+    )
+    return model_create(instance=change, actor=actor)
 
 
 @transaction.atomic
@@ -168,14 +194,42 @@ def participant_change_status(
 
 @transaction.atomic
 def participant_set_contact_person(
-    *, participant: Participant, actor: User | None, contact_person: User | None
+    *,
+    participant: Participant,
+    actor: User | None,
+    contact_person: User | None,
+    reason: str = "",
 ) -> Participant:
-    """Make ``contact_person`` the participant's one fixed contact person."""
+    """Make ``contact_person`` the participant's one fixed contact person.
+
+    The rule: an active participant (in intake, waiting or placed) keeps
+    exactly one contact person, so one can be replaced but not removed. A
+    change away from someone needs a reason; every change is recorded in
+    :class:`~basisbaan.participants.models.ContactPersonChange`.
+    """
     _check_contact_person(participant.municipality_id, contact_person)
+    previous = participant.contact_person
+    if contact_person == previous:
+        return participant
+    if contact_person is None and participant.status in ACTIVE_STATUSES:
+        raise ValidationError(
+            {
+                "contact_person": _(
+                    "Een actieve deelnemer heeft altijd één vast aanspreekpunt. "
+                    "Kies een ander aanspreekpunt in plaats van het leeg te maken."
+                )
+            }
+        )
+    reason = reason.strip()
+    if previous is not None and not reason:
+        raise ValidationError(
+            {"reason": _("Geef de reden waarom het vaste aanspreekpunt wisselt.")}
+        )
     participant, _changed = model_update(
         instance=participant,
         data={"contact_person": contact_person},
         actor=actor,
         allowed={"contact_person"},
     )
+    _record_contact_change(participant, previous, contact_person, reason, actor)
     return participant

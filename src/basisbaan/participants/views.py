@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy
 
@@ -26,6 +27,7 @@ from basisbaan.core.views import (
     TenantDetailView,
     TenantListView,
 )
+from basisbaan.guidance.selectors import participant_guidance
 from basisbaan.participants import services
 from basisbaan.participants.constants import PERSONAL_FIELDS, TRANSITIONS, ParticipantStatus
 from basisbaan.participants.forms import (
@@ -147,6 +149,13 @@ class ParticipantDetailView(TenantDetailView):
         context["contracts"] = contract_list(
             municipality=self.municipality, participant_id=participant.pk
         )
+        if self.has_perm(Perm.GUIDANCE_VIEW):
+            context["guidance"] = participant_guidance(
+                municipality=self.municipality, participant=participant, today=timezone.localdate()
+            )
+        context["contact_changes"] = participant.contact_changes.select_related(
+            "from_user", "to_user"
+        )[:5]
         context["next_statuses"] = [
             s for s in ParticipantStatus if s in TRANSITIONS[ParticipantStatus(participant.status)]
         ]
@@ -263,4 +272,5 @@ class ParticipantContactPersonView(ParticipantObjectView):
             participant=self.fresh_object(),
             actor=self.request.user,  # type: ignore[arg-type]
             contact_person=form.cleaned_data.get("contact_person"),
+            reason=form.cleaned_data.get("reason") or "",
         )

@@ -34,6 +34,8 @@ __all__ = [
     "CellError",
     "PayrollFile",
     "PayrollFileError",
+    "canonical_header",
+    "decode_text",
     "parse_cents",
     "parse_month",
     "read_payroll_file",
@@ -205,6 +207,12 @@ def _decode(content: bytes) -> tuple[str, str]:
                 "Lever een CSV- of Excel-bestand (.xlsx) aan."
             )
         ) from exc
+
+
+def decode_text(content: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read as (UTF-8 with or
+    without BOM, UTF-16 with BOM, else Windows-1252); for other imports too."""
+    return _decode(content)
 
 
 def sniff_delimiter(header_line: str) -> str:

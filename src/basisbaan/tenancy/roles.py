@@ -60,6 +60,12 @@ class Perm(StrEnum):
     INTAKE_MANAGE = "intake.manage"
     # A programme's eligibility criteria.
     INTAKE_CRITERIA = "intake.criteria"
+    # Guidance hours against the norm, feedback sessions and signals.
+    GUIDANCE_VIEW = "guidance.view"
+    # Logging one's own hours, planning and recording sessions, raising signals.
+    GUIDANCE_LOG = "guidance.log"
+    # Settings per programme, closing months, correcting others' hours, CSV import.
+    GUIDANCE_MANAGE = "guidance.manage"
 
 
 _VIEW_ALL = frozenset(
@@ -73,11 +79,15 @@ _VIEW_ALL = frozenset(
     }
 )
 
+_GUIDANCE_STAFF = frozenset({Perm.GUIDANCE_VIEW, Perm.GUIDANCE_LOG})
+
 MATRIX: dict[Role, frozenset[Perm]] = {
     Role.CASEWORKER: _VIEW_ALL
+    | _GUIDANCE_STAFF
     | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PARTICIPANT_MANAGE, Perm.PLACEMENT_MANAGE}
     | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE},
     Role.JOBCOACH: _VIEW_ALL
+    | _GUIDANCE_STAFF
     | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.HOST_MANAGE}
     | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE},
     Role.PROGRAMME_MANAGER: _VIEW_ALL
@@ -95,10 +105,13 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.COSTS_MANAGE,
         Perm.BUDGET_VIEW,
         Perm.BUDGET_MANAGE,
+        *_GUIDANCE_STAFF,
+        Perm.GUIDANCE_MANAGE,
     }
     | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE, Perm.INTAKE_CRITERIA},
     Role.CONTROLLER: _VIEW_ALL
     | {
+        Perm.GUIDANCE_VIEW,
         Perm.PARTICIPANT_VIEW_PERSONAL,
         Perm.CONTRACT_MANAGE,
         Perm.PAYROLL_VIEW,
@@ -112,7 +125,7 @@ MATRIX: dict[Role, frozenset[Perm]] = {
     Role.RESEARCHER: _VIEW_ALL,
     Role.READ_ONLY: _VIEW_ALL
     | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW, Perm.BUDGET_VIEW}
-    | {Perm.INTAKE_VIEW},
+    | {Perm.INTAKE_VIEW, Perm.GUIDANCE_VIEW},
     Role.FUNCTIONAL_ADMIN: frozenset(Perm),
 }
 

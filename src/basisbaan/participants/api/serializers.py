@@ -31,6 +31,13 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
         label="vast aanspreekpunt",
         help_text="Id van een consulent, jobcoach of programmamanager van de gemeente.",
     )
+    contact_person_reason = serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        max_length=300,
+        help_text="Reden van een wisseling van het vaste aanspreekpunt (verplicht bij wisselen).",
+    )
     date_of_birth = DateField(label="geboortedatum")
     social_assistance_start = DateField(
         label="in de bijstand sinds", allow_null=True, required=False
@@ -62,6 +69,7 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
             "exit_date",
             "exit_reason",
             "contact_person",
+            "contact_person_reason",
             "created_at",
             "updated_at",
         ]
@@ -114,5 +122,15 @@ class ParticipantContactPersonSerializer(serializers.Serializer[None]):
         selector=staff_list,
         queryset=User.objects.none(),
         allow_null=True,
-        help_text="Id van de nieuwe contactpersoon, of null om hem leeg te maken.",
+        help_text=(
+            "Id van het nieuwe vaste aanspreekpunt; null maakt het leeg (niet bij een "
+            "actieve deelnemer)."
+        ),
+    )
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=300,
+        help_text="Waarom het aanspreekpunt wisselt (verplicht als er al een was).",
     )

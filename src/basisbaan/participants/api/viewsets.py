@@ -136,13 +136,14 @@ class ParticipantViewSet(
             actor=request_actor(self.request),
             programme=data.pop("programme"),
             contact_person=data.pop("contact_person", None),
-            **data,
+            **{k: v for k, v in data.items() if k != "contact_person_reason"},
         )
 
     def perform_update(self, serializer: serializers.BaseSerializer[Participant]) -> None:
         participant = serializer.instance
         assert participant is not None
         data: dict[str, Any] = dict(serializer.validated_data)
+        reason = data.pop("contact_person_reason", "")
         with transaction.atomic():
             if "contact_person" in data:
                 contact_person = data.pop("contact_person")
@@ -151,6 +152,7 @@ class ParticipantViewSet(
                         participant=participant,
                         actor=request_actor(self.request),
                         contact_person=contact_person,
+                        reason=reason,
                     )
             participant = participant_update(
                 participant=participant,
@@ -198,5 +200,6 @@ class ParticipantViewSet(
             participant=participant,
             actor=request_actor(request),
             contact_person=payload.validated_data["contact_person"],
+            reason=payload.validated_data["reason"],
         )
         return Response(self._output(participant))

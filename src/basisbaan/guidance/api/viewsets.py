@@ -1,0 +1,383 @@
+"""API of guidance: hours, feedback sessions and actions, signals, the norm report.
+
+Hours, sessions and signals are about people: every list and detail read is
+written to the audit log, and every write goes through the guidance services
+(the same rules as the week grid and the CSV import).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, ClassVar
+
+import django_filters
+from django.db.models import Model, QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from basisbaan.audit.services import audit_access, audit_list_access
+from basisbaan.core.api.fields import request_actor
+from basisbaan.core.api.schema import TenantAutoSchema
+from basisbaan.core.api.viewsets import TenantViewSet
+from basisbaan.guidance import services
+from basisbaan.guidance.api.serializers import (
+    FeedbackActionSerializer,
+    FeedbackSessionSerializer,
+    HoursEntrySerializer,
+    HoursEntryUpdateSerializer,
+    NormQuerySerializer,
+    NormReportSerializer,
+    SessionRecordSerializer,
+    SignalCloseSerializer,
+    SignalSerializer,
+    SignalUpdateSerializer,
+)
+from basisbaan.guidance.models import FeedbackAction, FeedbackSession, HoursEntry, Signal
+from basisbaan.guidance.selectors import (
+    NormRow,
+    feedback_action_list,
+    feedback_session_list,
+    hours_list,
+    norm_report,
+    signal_list,
+)
+from basisbaan.participants.models import Participant
+from basisbaan.programmes.models import Programme
+from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.roles import Perm
+
+
+class AuditedReadMixin:
+    """list and retrieve that write one audit entry for the rows they return."""
+
+    audit_fields: ClassVar[list[str]] = []
+
+    def _audit_rows(self, rows: list[Model]) -> None:
+        if rows:
+            audit_list_access(
+                actor=request_actor(self.request),  # type: ignore[attr-defined]
+                municipality=self.municipality,  # type: ignore[attr-defined]
+                model=type(rows[0]),
+                ids=[row.pk for row in rows],
+                fields=self.audit_fields,
+            )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
+        page = self.paginate_queryset(queryset)  # type: ignore[attr-defined]
+        rows = list(page) if page is not None else list(queryset)
+        self._audit_rows(rows)
+        data = self.get_serializer(rows, many=True).data  # type: ignore[attr-defined]
+        if page is not None:
+            return self.get_paginated_response(data)  # type: ignore[attr-defined,no-any-return]
+        return Response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()  # type: ignore[attr-defined]
+        audit_access(actor=request_actor(request), instance=instance, fields=self.audit_fields)
+        return Response(self.get_serializer(instance).data)  # type: ignore[attr-defined]
+
+
+class HoursEntryFilter(django_filters.FilterSet):  # type: ignore[misc]
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte")
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
+
+    class Meta:
+        model = HoursEntry
+        fields = ["participant", "staff", "activity"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Begeleidingsuren"),
+    retrieve=extend_schema(summary="Eén urenregel"),
+    create=extend_schema(
+        summary="Uren vastleggen",
+        description="Eigen uren; een programmamanager mag ook uren van anderen vastleggen. "
+        "Niet in een afgesloten maand.",
+    ),
+    update=extend_schema(summary="Uren wijzigen"),
+    partial_update=extend_schema(summary="Uren deels wijzigen"),
+    destroy=extend_schema(summary="Uren verwijderen"),
+)
+class HoursEntryViewSet(
+    AuditedReadMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    TenantViewSet,
+):
+    """Uren begeleiding per deelnemer, medewerker, dag en activiteit."""
+
+    queryset = HoursEntry.objects.none()
+    serializer_class = HoursEntrySerializer
+    filterset_class = HoursEntryFilter
+    ordering_fields = ["date", "id", "hours"]
+    ordering = ["-date", "id"]
+    schema = TenantAutoSchema()
+    view_permission = Perm.GUIDANCE_VIEW
+    manage_permission = Perm.GUIDANCE_LOG
+    audit_fields = ["date", "activity", "hours", "note"]
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[HoursEntry]:
+        return hours_list(municipality=municipality)
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
+        if self.action in {"update", "partial_update"}:
+            return HoursEntryUpdateSerializer
+        return HoursEntrySerializer
+
+    def perform_create(self, serializer: serializers.BaseSerializer[HoursEntry]) -> None:
+        data = dict(serializer.validated_data)
+        actor = request_actor(self.request)
+        serializer.instance = services.hours_entry_create(
+            municipality=self.municipality,
+            actor=actor,
+            participant=data.pop("participant"),
+            staff=data.pop("staff", None) or actor,
+            **data,
+        )
+
+    def perform_update(self, serializer: serializers.BaseSerializer[HoursEntry]) -> None:
+        assert serializer.instance is not None
+        serializer.instance = services.hours_entry_update(
+            entry=serializer.instance,
+            actor=request_actor(self.request),
+            data=dict(serializer.validated_data),
+        )
+
+    def perform_destroy(self, instance: HoursEntry) -> None:
+        services.hours_entry_delete(entry=instance, actor=request_actor(self.request))
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Feedbacksessies"),
+    retrieve=extend_schema(summary="Eén feedbacksessie"),
+    create=extend_schema(summary="Feedbacksessie plannen"),
+)
+class FeedbackSessionViewSet(
+    AuditedReadMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    TenantViewSet,
+):
+    """Feedbacksessies per plaatsing: gepland, gehouden of vervallen, met verslag."""
+
+    queryset = FeedbackSession.objects.none()
+    serializer_class = FeedbackSessionSerializer
+    filterset_fields = ["placement", "status"]
+    ordering_fields = ["planned_date", "id"]
+    ordering = ["planned_date", "id"]
+    schema = TenantAutoSchema()
+    view_permission = Perm.GUIDANCE_VIEW
+    manage_permission = Perm.GUIDANCE_LOG
+    audit_fields = ["scores", "notes", "participant_present"]
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[FeedbackSession]:
+        return feedback_session_list(municipality=municipality)
+
+    def perform_create(self, serializer: serializers.BaseSerializer[FeedbackSession]) -> None:
+        data = dict(serializer.validated_data)
+        serializer.instance = services.feedback_session_plan(
+            placement=data.pop("placement"), actor=request_actor(self.request), **data
+        )
+
+    @extend_schema(
+        summary="Verslag vastleggen",
+        description="Legt de sessie vast als gehouden: datum, wie er waren, vier scores "
+        "(1-5: werk, welzijn, financiën, relatie met de werkgever) en aantekeningen.",
+        request=SessionRecordSerializer,
+        responses=FeedbackSessionSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def record(self, request: Request, pk: str | None = None) -> Response:
+        session = self.get_object()
+        payload = SessionRecordSerializer(data=request.data, context=self.get_serializer_context())
+        payload.is_valid(raise_exception=True)
+        session = services.feedback_session_record(
+            session=session, actor=request_actor(request), data=dict(payload.validated_data)
+        )
+        return Response(
+            FeedbackSessionSerializer(session, context=self.get_serializer_context()).data
+        )
+
+    @extend_schema(
+        summary="Sessie laten vervallen", request=None, responses=FeedbackSessionSerializer
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk: str | None = None) -> Response:
+        session = services.feedback_session_cancel(
+            session=self.get_object(), actor=request_actor(request)
+        )
+        return Response(
+            FeedbackSessionSerializer(session, context=self.get_serializer_context()).data
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Acties uit feedbacksessies"),
+    retrieve=extend_schema(summary="Eén actie"),
+    create=extend_schema(summary="Actie toevoegen"),
+)
+class FeedbackActionViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    TenantViewSet,
+):
+    """Afgesproken acties: wat, wie, uiterlijk wanneer, afgerond."""
+
+    queryset = FeedbackAction.objects.none()
+    serializer_class = FeedbackActionSerializer
+    filterset_fields = ["session", "owner"]
+    ordering_fields = ["due_date", "id"]
+    ordering = ["due_date", "id"]
+    schema = TenantAutoSchema()
+    view_permission = Perm.GUIDANCE_VIEW
+    manage_permission = Perm.GUIDANCE_LOG
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[FeedbackAction]:
+        return feedback_action_list(municipality=municipality)
+
+    def perform_create(self, serializer: serializers.BaseSerializer[FeedbackAction]) -> None:
+        data = dict(serializer.validated_data)
+        serializer.instance = services.feedback_action_add(
+            session=data.pop("session"), actor=request_actor(self.request), **data
+        )
+
+    @extend_schema(summary="Actie afronden", request=None, responses=FeedbackActionSerializer)
+    @action(detail=True, methods=["post"])
+    def done(self, request: Request, pk: str | None = None) -> Response:
+        item = services.feedback_action_done(action=self.get_object(), actor=request_actor(request))
+        return Response(FeedbackActionSerializer(item, context=self.get_serializer_context()).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Signalen"),
+    retrieve=extend_schema(summary="Eén signaal"),
+    create=extend_schema(summary="Signaal afgeven"),
+    partial_update=extend_schema(
+        summary="Eigenaar of opvolging wijzigen", request=SignalUpdateSerializer
+    ),
+)
+class SignalViewSet(
+    AuditedReadMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    TenantViewSet,
+):
+    """Signalen over deelnemers (verzuim, conflict, geldzorgen, risico op uitval)."""
+
+    queryset = Signal.objects.none()
+    serializer_class = SignalSerializer
+    filterset_fields = ["participant", "kind", "owner"]
+    ordering_fields = ["raised_on", "id"]
+    ordering = ["-raised_on", "-id"]
+    schema = TenantAutoSchema()
+    view_permission = Perm.GUIDANCE_VIEW
+    manage_permission = Perm.GUIDANCE_LOG
+    audit_fields = ["kind", "description", "follow_up"]
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Signal]:
+        open_only = self.request.query_params.get("open") in {"1", "true"}
+        return signal_list(municipality=municipality, open_only=open_only)
+
+    def perform_create(self, serializer: serializers.BaseSerializer[Signal]) -> None:
+        data = dict(serializer.validated_data)
+        serializer.instance = services.signal_raise(
+            participant=data.pop("participant"), actor=request_actor(self.request), **data
+        )
+
+    @extend_schema(request=SignalUpdateSerializer, responses=SignalSerializer)
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        signal = self.get_object()
+        payload = SignalUpdateSerializer(data=request.data, context=self.get_serializer_context())
+        payload.is_valid(raise_exception=True)
+        signal = services.signal_update(
+            signal=signal, actor=request_actor(request), data=dict(payload.validated_data)
+        )
+        return Response(SignalSerializer(signal, context=self.get_serializer_context()).data)
+
+    @extend_schema(
+        summary="Signaal sluiten", request=SignalCloseSerializer, responses=SignalSerializer
+    )
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, pk: str | None = None) -> Response:
+        signal = self.get_object()
+        payload = SignalCloseSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        signal = services.signal_close(
+            signal=signal,
+            actor=request_actor(request),
+            follow_up=payload.validated_data["follow_up"],
+        )
+        return Response(SignalSerializer(signal, context=self.get_serializer_context()).data)
+
+
+def _line(row: NormRow) -> dict[str, Any]:
+    def hours(value: int) -> Decimal:
+        return Decimal(value) / 100
+
+    return {
+        "id": row.key,
+        "name": row.label,
+        "hours": hours(row.line.hours),
+        "norm_to_date": hours(row.line.norm_to_date),
+        "norm_year": hours(row.line.norm_year),
+        "quarters": [hours(q) for q in row.line.quarters],
+        "cost": row.cost,
+    }
+
+
+class GuidanceNormViewSet(TenantViewSet):
+    """Uren tegen de norm naar rato, per programma, medewerker en deelnemer."""
+
+    queryset = Programme.objects.none()
+    serializer_class = NormReportSerializer
+    schema = TenantAutoSchema()
+    view_permission = Perm.GUIDANCE_VIEW
+    pagination_class = None
+    filter_backends: list[Any] = []
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Programme]:
+        return Programme.objects.filter(municipality=municipality)
+
+    @extend_schema(
+        summary="Begeleiding tegen de norm",
+        description="Uren van het jaar (tot vandaag) tegen de norm naar rato per programma, "
+        "medewerker en deelnemer, per kwartaal, met de kosten tegen het interne uurtarief. "
+        "Uren en bedragen als decimale tekst.",
+        parameters=[NormQuerySerializer],
+        responses={200: NormReportSerializer},
+    )
+    def list(self, request: Request) -> Response:
+        query = NormQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        today = timezone.localdate()
+        year = query.validated_data.get("year") or today.year
+        as_of = today if year == today.year else dt.date(year, 12, 31)
+        report = norm_report(municipality=self.municipality, year=year, as_of=as_of)
+        if report.participants:
+            audit_list_access(
+                actor=request_actor(request),
+                municipality=self.municipality,
+                model=Participant,
+                ids=[r.key for r in report.participants],
+                fields=["first_name", "name_prefix", "last_name", "hours"],
+            )
+        data = {
+            "year": report.year,
+            "as_of": report.as_of,
+            "programmes": [_line(r) for r in report.programmes],
+            "staff": [_line(r) for r in report.staff],
+            "participants": [_line(r) for r in report.participants],
+        }
+        return Response(NormReportSerializer(data).data)  # type: ignore[arg-type]

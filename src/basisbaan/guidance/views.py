@@ -1,0 +1,711 @@
+"""Guidance pages: the week grid, hours against the norm, settings and closed
+months, the CSV import, feedback sessions (cadence, overdue, record, actions),
+signals, and the calendar feed.
+
+Pages that name participants audit that through the participant app's
+helpers; writes go through :mod:`basisbaan.guidance.services`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView, View
+
+from basisbaan.audit.services import audit_access, audit_list_access
+from basisbaan.core.forms import add_service_errors
+from basisbaan.core.views import (
+    ObjectServiceFormView,
+    TenantDetailView,
+    TenantListView,
+)
+from basisbaan.guidance import services
+from basisbaan.guidance.constants import STAFF_ROLES, Activity, SessionStatus
+from basisbaan.guidance.forms import (
+    ActionForm,
+    ClosePeriodForm,
+    GuidanceSettingsForm,
+    HoursImportForm,
+    SessionPlanForm,
+    SessionRecordForm,
+    SignalFollowUpForm,
+    SignalForm,
+    parse_week_post,
+)
+from basisbaan.guidance.ics import sessions_calendar
+from basisbaan.guidance.importing import hours_import
+from basisbaan.guidance.models import FeedbackAction, FeedbackSession, Signal
+from basisbaan.guidance.selectors import (
+    closed_period_list,
+    dangerously_feed_for_token,
+    feedback_session_list,
+    guidance_settings_of,
+    norm_report,
+    placement_cadence,
+    planned_sessions_for,
+    signal_list,
+    week_grid,
+)
+from basisbaan.participants.constants import ACTIVE_STATUSES
+from basisbaan.participants.selectors import participant_list
+from basisbaan.participants.views import NAME_FIELDS, audit_participant_list, sees_personal_data
+from basisbaan.payroll.parsing import PayrollFileError
+from basisbaan.placements.models import Placement
+from basisbaan.placements.selectors import placement_list
+from basisbaan.programmes.models import Programme
+from basisbaan.programmes.selectors import programme_list
+from basisbaan.tenancy.models import Membership, Municipality, User
+from basisbaan.tenancy.roles import Perm, has_perm
+from basisbaan.tenancy.scoping import TenantViewMixin
+from basisbaan.tenancy.selectors import staff_list
+
+SESSION_FIELDS = ["scores", "notes", "participant_present"]
+PARTICIPANTS_PER_PAGE = 50
+SIGNAL_FIELDS = ["kind", "description", "follow_up"]
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def parse_week(value: str | None) -> dt.date:
+    """``?week=2025-11-24`` (any day of the week) -> that Monday; else this week."""
+    try:
+        return monday(dt.date.fromisoformat(value or ""))
+    except ValueError:
+        return monday(timezone.localdate())
+
+
+# -- week grid -------------------------------------------------------------------------
+
+
+class WeekView(TenantViewMixin, TemplateView):
+    """A staff member's week: rows of participants and activities, a column per day.
+
+    One POST saves the whole week through :func:`services.hours_week_save`.
+    A programme manager may open (and correct) another staff member's week.
+    """
+
+    permission = Perm.GUIDANCE_LOG
+    template_name = "guidance/week.html"
+
+    def staff(self) -> User:
+        wanted = self.request.GET.get("medewerker") or self.request.POST.get("medewerker")
+        me = _user(self.request)
+        if not wanted or not wanted.isdigit() or int(wanted) == me.pk:
+            return me
+        if not self.has_perm(Perm.GUIDANCE_MANAGE):
+            raise PermissionDenied(_("U kunt alleen uw eigen week bekijken."))
+        other = (
+            staff_list(municipality=self.municipality, roles=STAFF_ROLES).filter(pk=wanted).first()
+        )
+        if other is None:
+            raise Http404
+        return other
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        week_start = kwargs.get("week_start") or parse_week(self.request.GET.get("week"))
+        staff = kwargs.get("staff") or self.staff()
+        extra = self.request.GET.get("deelnemer", "")
+        grid = week_grid(
+            municipality=self.municipality,
+            staff=staff,
+            week_start=week_start,
+            extra=(int(extra), self.request.GET.get("activiteit") or Activity.COACHING)
+            if extra.isdigit()
+            else None,
+        )
+        posted = kwargs.get("posted") or {}
+        rows = []
+        for index, row in enumerate(grid.rows):
+            cells = [
+                {
+                    "name": f"h-{index}-{row.participant.pk}-{day}",
+                    "value": posted.get(
+                        f"h-{index}-{row.participant.pk}-{day}", _hours_text(hours)
+                    ),
+                    "date": grid.days[day],
+                    "locked": row.locked[day],
+                }
+                for day, hours in enumerate(row.hours)
+            ]
+            rows.append({"index": index, "row": row, "cells": cells})
+        shown = {row.participant.pk for row in grid.rows}
+        context.update(
+            grid=grid,
+            rows=rows,
+            staff=staff,
+            own=staff.pk == self.request.user.pk,
+            activities=Activity.choices,
+            previous=week_start - dt.timedelta(weeks=1),
+            next=week_start + dt.timedelta(weeks=1),
+            week_number=week_start.isocalendar().week,
+            search=self.request.GET.get("zoek", "").strip()[:100],
+            chosen_activity=self.request.GET.get("activiteit") or Activity.COACHING,
+            found=self._found(),
+            staff_choices=list(staff_list(municipality=self.municipality, roles=STAFF_ROLES))
+            if self.has_perm(Perm.GUIDANCE_MANAGE)
+            else [],
+        )
+        audit_participant_list(self.request, shown)
+        return context
+
+    def _found(self) -> list[Any]:
+        """Participants matching ``?zoek=`` (name or BSN), for a new row: at most ten."""
+        search = self.request.GET.get("zoek", "").strip()[:100]
+        if not search:
+            return []
+        found = list(
+            participant_list(municipality=self.municipality, search=search).filter(
+                status__in=ACTIVE_STATUSES
+            )[:10]
+        )
+        audit_participant_list(self.request, (p.pk for p in found))
+        return found
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        week_start = parse_week(request.POST.get("week"))
+        staff = self.staff()
+        cells, bad = parse_week_post(request.POST, week_start)
+        errors = [_("‘%(value)s’ is geen aantal uren.") % {"value": v} for v in bad.values()]
+        result = None
+        if not errors:
+            try:
+                result = services.hours_week_save(
+                    municipality=self.municipality,
+                    actor=_user(request),
+                    staff=staff,
+                    week_start=week_start,
+                    cells=cells,
+                )
+            except ValidationError as exc:
+                errors = [str(m) for m in exc.messages]
+        if errors:
+            for message in dict.fromkeys(errors):
+                messages.error(request, message)
+            context = self.get_context_data(week_start=week_start, staff=staff, posted=request.POST)
+            return self.render_to_response(context, status=400)
+        assert result is not None
+        messages.success(
+            request,
+            _("De week is opgeslagen: %(n)s wijziging(en).") % {"n": result.changed},
+        )
+        url = reverse("guidance:week") + f"?week={week_start:%Y-%m-%d}"
+        if staff.pk != request.user.pk:
+            url += f"&medewerker={staff.pk}"
+        return HttpResponseRedirect(url)
+
+
+def _hours_text(hours: Any) -> str:
+    if not hours:
+        return ""
+    text = f"{hours.normalize():f}"
+    return text.replace(".", ",")
+
+
+# -- norm ------------------------------------------------------------------------------
+
+
+class NormView(TenantViewMixin, TemplateView):
+    """Hours this year against the pro-rata norm: per programme, staff member
+    and participant, with the quarters and the cost."""
+
+    permission = Perm.GUIDANCE_VIEW
+    template_name = "guidance/norm.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        year_text = self.request.GET.get("jaar", "")
+        year = (
+            int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else today.year
+        )
+        as_of = today if year == today.year else dt.date(year, 12, 31)
+        report = norm_report(municipality=self.municipality, year=year, as_of=as_of)
+        personal = sees_personal_data(self.request)
+        # The totals cover everyone; the participant table is shown a page at a time.
+        page = Paginator(report.participants, PARTICIPANTS_PER_PAGE).get_page(
+            self.request.GET.get("page")
+        )
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            report=report,
+            year=year,
+            years=range(today.year - 3, today.year + 1),
+            personal=personal,
+            page_obj=page,
+            query_without_page=query.urlencode(),
+        )
+        audit_participant_list(self.request, (r.key for r in page.object_list))
+        return context
+
+
+class GuidanceSettingsView(ObjectServiceFormView):
+    permission = Perm.GUIDANCE_MANAGE
+    form_class = GuidanceSettingsForm
+    template_name = "guidance/settings_form.html"
+    context_object_name = "programme"
+    extra_context = {"page_title": gettext_lazy("Begeleiding: norm, uurtarief en ritme")}
+    success_message = gettext_lazy("De instellingen zijn opgeslagen.")
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Programme]:
+        return programme_list(municipality=municipality).select_related("guidance_settings")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = guidance_settings_of(self.object)
+        return kwargs
+
+    def perform(self, form: GuidanceSettingsForm) -> Any:
+        return services.guidance_settings_set(
+            programme=self.fresh_object(), actor=_user(self.request), data=form.cleaned_data
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("guidance:norm")
+
+
+class PeriodsView(TenantViewMixin, FormView):  # type: ignore[type-arg]
+    """The closed months; a programme manager closes one more."""
+
+    permission = Perm.GUIDANCE_VIEW
+    template_name = "guidance/periods.html"
+    form_class = ClosePeriodForm
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["periods"] = closed_period_list(municipality=self.municipality)
+        return context
+
+    def form_valid(self, form: ClosePeriodForm) -> HttpResponse:
+        if not self.has_perm(Perm.GUIDANCE_MANAGE):
+            raise PermissionDenied(_("Alleen een programmamanager sluit een maand af."))
+        try:
+            services.period_close(
+                municipality=self.municipality,
+                actor=_user(self.request),
+                month=form.cleaned_data["month"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De maand is afgesloten."))
+        return HttpResponseRedirect(reverse("guidance:periods"))
+
+
+class HoursImportView(TenantViewMixin, FormView):  # type: ignore[type-arg]
+    """Upload a CSV of hours: checked whole; imported only when every row is right."""
+
+    permission = Perm.GUIDANCE_MANAGE
+    template_name = "guidance/import.html"
+    form_class = HoursImportForm
+
+    def form_valid(self, form: HoursImportForm) -> HttpResponse:
+        upload = form.cleaned_data["file"]
+        try:
+            result = hours_import(
+                municipality=self.municipality,
+                actor=_user(self.request),
+                content=upload.read(),
+                dry_run=bool(form.cleaned_data.get("dry_run")),
+            )
+        except PayrollFileError as exc:
+            form.add_error("file", str(exc))
+            return self.form_invalid(form)
+        return self.render_to_response(
+            self.get_context_data(form=HoursImportForm(), result=result),
+            status=200 if result.ok else 400,
+        )
+
+
+# -- feedback sessions -----------------------------------------------------------------
+
+
+class CadenceView(TenantViewMixin, TemplateView):
+    """Running placements with their last and next session; ``overdue`` lists
+    only those past their due date."""
+
+    permission = Perm.GUIDANCE_VIEW
+    template_name = "guidance/cadence.html"
+    overdue_only = False
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        rows = placement_cadence(
+            municipality=self.municipality, today=today, overdue_only=self.overdue_only
+        )
+        upcoming = list(
+            feedback_session_list(municipality=self.municipality)
+            .filter(status=SessionStatus.PLANNED)
+            .order_by("planned_date", "planned_time", "id")[:50]
+        )
+        context.update(rows=rows, upcoming=upcoming, overdue_only=self.overdue_only, today=today)
+        audit_participant_list(
+            self.request,
+            [r.placement.participant_id for r in rows]
+            + [s.placement.participant_id for s in upcoming],
+        )
+        return context
+
+
+class SessionPlanView(ObjectServiceFormView):
+    permission = Perm.GUIDANCE_LOG
+    form_class = SessionPlanForm
+    template_name = "guidance/session_form.html"
+    context_object_name = "placement"
+    extra_context = {"page_title": gettext_lazy("Feedbacksessie plannen")}
+    success_message = gettext_lazy("De feedbacksessie is gepland.")
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Placement]:
+        return placement_list(municipality=municipality).select_related(
+            "participant", "position__host"
+        )
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {
+            **super().get_form_kwargs(),
+            "municipality": self.municipality,
+            "host_id": self.object.position.host_id,
+        }
+
+    def get_initial(self) -> dict[str, Any]:
+        role = self.membership.role
+        me = self.request.user
+        return {
+            "jobcoach": me if role == "jobcoach" else None,
+            "caseworker": me if role == "caseworker" else None,
+        }
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        audit_participant_list(request, [self.object.participant_id])
+        return response
+
+    def perform(self, form: SessionPlanForm) -> FeedbackSession:
+        data = form.cleaned_data
+        return services.feedback_session_plan(
+            placement=self.fresh_object(), actor=_user(self.request), **data
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("guidance:session", args=[self.result.pk])
+
+
+class SessionMixin:
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[FeedbackSession]:
+        return feedback_session_list(municipality=municipality)
+
+
+class SessionDetailView(SessionMixin, TenantDetailView):
+    permission = Perm.GUIDANCE_VIEW
+    template_name = "guidance/session_detail.html"
+    context_object_name = "session"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        session: FeedbackSession = self.object
+        context["actions"] = session.actions.select_related("owner")
+        context["action_form"] = ActionForm(municipality=self.municipality)
+        context["personal"] = sees_personal_data(self.request)
+        context["scores"] = [
+            (
+                getattr(FeedbackSession._meta.get_field(name), "verbose_name", name),
+                getattr(session, name),
+            )
+            for name in ("score_work", "score_wellbeing", "score_finances", "score_host")
+        ]
+        if context["personal"]:
+            audit_access(actor=_user(self.request), instance=session, fields=SESSION_FIELDS)
+            audit_participant_list(self.request, [session.placement.participant_id])
+        return context
+
+
+class SessionRecordView(SessionMixin, ObjectServiceFormView):
+    permission = Perm.GUIDANCE_LOG
+    form_class = SessionRecordForm
+    template_name = "guidance/record_form.html"
+    context_object_name = "session"
+    extra_context = {"page_title": gettext_lazy("Verslag van de feedbacksessie")}
+    success_message = gettext_lazy("Het verslag is opgeslagen.")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        import copy
+
+        return {
+            **super().get_form_kwargs(),
+            "municipality": self.municipality,
+            "host_id": self.object.placement.position.host_id,
+            "instance": copy.copy(self.object),
+        }
+
+    def get_initial(self) -> dict[str, Any]:
+        return {
+            "held_on": self.object.held_on or min(self.object.planned_date, timezone.localdate())
+        }
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        audit_access(actor=_user(request), instance=self.object, fields=SESSION_FIELDS)
+        audit_participant_list(request, [self.object.placement.participant_id])
+        return response
+
+    def perform(self, form: SessionRecordForm) -> FeedbackSession:
+        return services.feedback_session_record(
+            session=self.fresh_object(), actor=_user(self.request), data=form.cleaned_data
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("guidance:session", args=[self.object.pk])
+
+
+class SessionPostView(SessionMixin, TenantViewMixin, View):
+    """POSTs about one session: add an action, cancel it."""
+
+    permission = Perm.GUIDANCE_LOG
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int, what: str) -> HttpResponse:
+        session = get_object_or_404(self.get_queryset(), pk=pk)
+        try:
+            if what == "actie":
+                form = ActionForm(request.POST, municipality=self.municipality)
+                if not form.is_valid():
+                    raise ValidationError([e for errors in form.errors.values() for e in errors])
+                services.feedback_action_add(
+                    session=session, actor=_user(request), **form.cleaned_data
+                )
+                messages.success(request, _("De actie is toegevoegd."))
+            elif what == "vervallen":
+                services.feedback_session_cancel(session=session, actor=_user(request))
+                messages.success(request, _("De sessie is vervallen."))
+            else:
+                raise Http404
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        return HttpResponseRedirect(reverse("guidance:session", args=[session.pk]))
+
+
+class ActionDoneView(TenantViewMixin, View):
+    permission = Perm.GUIDANCE_LOG
+    http_method_names = ["post"]
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[FeedbackAction]:
+        return FeedbackAction.objects.filter(municipality=municipality)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        action = get_object_or_404(self.get_queryset(), pk=pk)
+        services.feedback_action_done(action=action, actor=_user(request))
+        messages.success(request, _("De actie is afgerond."))
+        return HttpResponseRedirect(reverse("guidance:session", args=[action.session_id]))
+
+
+# -- signals ---------------------------------------------------------------------------
+
+
+class SignalListView(TenantListView):
+    permission = Perm.GUIDANCE_VIEW
+    template_name = "guidance/signal_list.html"
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Signal]:
+        return signal_list(municipality=municipality, open_only=self.request.GET.get("alle") != "1")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        rows = list(context["page_obj"].object_list)
+        context["show_all"] = self.request.GET.get("alle") == "1"
+        audit_participant_list(self.request, (s.participant_id for s in rows))
+        if rows and sees_personal_data(self.request):
+            audit_list_access(
+                actor=_user(self.request),
+                municipality=self.municipality,
+                model=Signal,
+                ids=[s.pk for s in rows],
+                fields=["kind"],
+            )
+        return context
+
+
+class SignalCreateView(TenantViewMixin, FormView):  # type: ignore[type-arg]
+    permission = Perm.GUIDANCE_LOG
+    template_name = "guidance/signal_form.html"
+    form_class = SignalForm
+    extra_context = {"page_title": gettext_lazy("Signaal afgeven")}
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "municipality": self.municipality}
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        # The participant choice lists names: audited like any list.
+        form = response.context_data["form"]  # type: ignore[attr-defined]
+        audit_participant_list(
+            request, form.fields["participant"].queryset.values_list("pk", flat=True)
+        )
+        return response
+
+    def get_initial(self) -> dict[str, Any]:
+        initial: dict[str, Any] = {"owner": self.request.user.pk}
+        if (pid := self.request.GET.get("deelnemer", "")).isdigit():
+            initial["participant"] = int(pid)
+        return initial
+
+    def form_valid(self, form: SignalForm) -> HttpResponse:
+        try:
+            signal = services.signal_raise(actor=_user(self.request), **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het signaal is vastgelegd."))
+        return HttpResponseRedirect(reverse("guidance:signal", args=[signal.pk]))
+
+
+class SignalDetailView(TenantDetailView):
+    permission = Perm.GUIDANCE_VIEW
+    template_name = "guidance/signal_detail.html"
+    context_object_name = "signal"
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Signal]:
+        return signal_list(municipality=municipality)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["form"] = kwargs.get("form") or SignalFollowUpForm(
+            initial={"follow_up": self.object.follow_up}
+        )
+        context["personal"] = sees_personal_data(self.request)
+        if context["personal"]:
+            audit_access(actor=_user(self.request), instance=self.object, fields=SIGNAL_FIELDS)
+            audit_participant_list(self.request, [self.object.participant_id], NAME_FIELDS)
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not self.has_perm(Perm.GUIDANCE_LOG):
+            raise PermissionDenied
+        self.object = signal = self.get_object()
+        form = SignalFollowUpForm(request.POST)
+        if form.is_valid():
+            try:
+                if form.cleaned_data["close"]:
+                    services.signal_close(
+                        signal=signal,
+                        actor=_user(request),
+                        follow_up=form.cleaned_data["follow_up"],
+                    )
+                    messages.success(request, _("Het signaal is gesloten."))
+                else:
+                    services.signal_update(
+                        signal=signal,
+                        actor=_user(request),
+                        data={"follow_up": form.cleaned_data["follow_up"]},
+                    )
+                    messages.success(request, _("De opvolging is opgeslagen."))
+                return HttpResponseRedirect(reverse("guidance:signal", args=[signal.pk]))
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+# -- calendar feed ---------------------------------------------------------------------
+
+
+class FeedSettingsView(TenantViewMixin, TemplateView):
+    """Make, renew or revoke one's secret calendar address."""
+
+    permission = Perm.GUIDANCE_LOG
+    template_name = "guidance/feed.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        from basisbaan.guidance.models import CalendarFeed
+
+        context = super().get_context_data(**kwargs)
+        context["feed"] = CalendarFeed.objects.filter(
+            municipality=self.municipality, user=_user(self.request)
+        ).first()
+        token = self.request.session.pop("guidance_feed_token", None)
+        if token:
+            context["feed_url"] = self.request.build_absolute_uri(
+                reverse("guidance:feed", args=[token])
+            )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            if request.POST.get("action") == "revoke":
+                services.calendar_feed_revoke(municipality=self.municipality, user=_user(request))
+                messages.success(request, _("Het agenda-adres is ingetrokken."))
+            else:
+                token = services.calendar_feed_renew(
+                    municipality=self.municipality, user=_user(request)
+                )
+                request.session["guidance_feed_token"] = token
+                messages.success(
+                    request,
+                    _("Er is een nieuw agenda-adres gemaakt; een oud adres werkt niet meer."),
+                )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        return HttpResponseRedirect(reverse("guidance:feed_settings"))
+
+
+@method_decorator(login_not_required, name="dispatch")
+class FeedView(View):
+    """``/begeleiding/agenda/<token>.ics``: the token is the credential.
+
+    Answers 404 for an unknown or revoked token. Every fetch is audited as a
+    view of the sessions by the feed's owner, on channel ``ics``.
+    """
+
+    http_method_names = ["get", "head"]
+
+    def get(self, request: HttpRequest, token: str) -> HttpResponse:
+        feed = dangerously_feed_for_token(services.token_digest(token))
+        if feed is None or not feed.user.is_active:
+            raise Http404
+        role = (
+            Membership.objects.filter(user=feed.user, municipality=feed.municipality)
+            .values_list("role", flat=True)
+            .first()
+        )
+        if not has_perm(role, Perm.GUIDANCE_LOG):
+            # The user left the municipality or lost the role: the address stops working.
+            raise Http404
+        sessions = list(planned_sessions_for(municipality=feed.municipality, user=feed.user))
+        body = sessions_calendar(sessions, host=request.get_host().split(":")[0])
+        if sessions:
+            audit_list_access(
+                actor=feed.user,
+                municipality=feed.municipality,
+                model=FeedbackSession,
+                ids=[s.pk for s in sessions],
+                fields=["planned_date", "pseudonym"],
+                channel="ics",
+            )
+        feed.last_used_at = timezone.now()
+        feed.save(update_fields=["last_used_at"])
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Cache-Control"] = "private, no-store"
+        return response
