@@ -185,7 +185,7 @@ class FeedbackSession(TenantModel):
     )
     planned_date = models.DateField(_("geplande datum"))
     planned_time = models.TimeField(_("tijd"), null=True, blank=True)
-    location = models.CharField(_("plaats"), max_length=120, blank=True)
+    location = models.CharField(_("locatie"), max_length=120, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.PLANNED
     )

@@ -84,7 +84,7 @@ LANGUAGE_ORDINAL: dict[str, int] = {level.value: i for i, level in enumerate(Lan
 
 
 class TravelMeans(models.TextChoices):
-    WALK = "walk", _("Lopend")
+    WALK = "walk", _("Te voet")
     BIKE = "bike", _("Fiets")
     EBIKE = "ebike", _("E-bike of scooter")
     PUBLIC = "public", _("Openbaar vervoer")
