@@ -95,6 +95,29 @@ def _reload(viewset: TenantViewSet, instance: Model) -> Any:
     return viewset.get_queryset().get(pk=instance.pk)
 
 
+class OneToOneSetMixin:
+    """Create and update of a record that belongs one-to-one to ``owner_field``
+    (a programme's criteria, a participant's or position's profile): both go
+    through one ``set`` service that makes the record or updates it."""
+
+    owner_field: str
+
+    def set_record(self, owner: Any, data: dict[str, Any]) -> Model:
+        raise NotImplementedError
+
+    def perform_create(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        data = dict(serializer.validated_data)
+        owner = data.pop(self.owner_field)
+        serializer.instance = _reload(self, self.set_record(owner, data))  # type: ignore[arg-type]
+
+    def perform_update(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        assert serializer.instance is not None
+        data = dict(serializer.validated_data)
+        data.pop(self.owner_field, None)
+        owner = getattr(serializer.instance, self.owner_field)
+        serializer.instance = _reload(self, self.set_record(owner, data))  # type: ignore[arg-type]
+
+
 @extend_schema_view(
     list=extend_schema(summary="Toelatingscriteria per programma"),
     retrieve=extend_schema(summary="Toelatingscriteria van één programma"),
@@ -106,6 +129,7 @@ def _reload(viewset: TenantViewSet, instance: Model) -> Any:
     partial_update=extend_schema(summary="Toelatingscriteria deels wijzigen"),
 )
 class CriteriaViewSet(
+    OneToOneSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -114,6 +138,7 @@ class CriteriaViewSet(
 ):
     """Toelatingscriteria van een programma: bijstandsduur, leeftijd, voorwaarden per spoor."""
 
+    owner_field = "programme"
     queryset = EligibilityCriteria.objects.none()
     serializer_class = CriteriaSerializer
     schema = TenantAutoSchema()
@@ -124,21 +149,8 @@ class CriteriaViewSet(
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[EligibilityCriteria]:
         return criteria_list(municipality=municipality)
 
-    def perform_create(self, serializer: serializers.BaseSerializer[EligibilityCriteria]) -> None:
-        data = dict(serializer.validated_data)
-        made = services.criteria_set(
-            programme=data.pop("programme"), actor=request_actor(self.request), data=data
-        )
-        serializer.instance = _reload(self, made)
-
-    def perform_update(self, serializer: serializers.BaseSerializer[EligibilityCriteria]) -> None:
-        assert serializer.instance is not None
-        data = dict(serializer.validated_data)
-        data.pop("programme", None)
-        made = services.criteria_set(
-            programme=serializer.instance.programme, actor=request_actor(self.request), data=data
-        )
-        serializer.instance = _reload(self, made)
+    def set_record(self, owner: Any, data: dict[str, Any]) -> Model:
+        return services.criteria_set(programme=owner, actor=request_actor(self.request), data=data)
 
 
 @extend_schema_view(
@@ -289,6 +301,7 @@ class DecisionViewSet(
     partial_update=extend_schema(summary="Profiel deels wijzigen"),
 )
 class ProfileViewSet(
+    OneToOneSetMixin,
     AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -298,6 +311,7 @@ class ProfileViewSet(
 ):
     """Profielen: competenties, voorkeuren, uren, reizen, taal, beperkingen (categorieën)."""
 
+    owner_field = "participant"
     queryset = ParticipantProfile.objects.none()
     serializer_class = ProfileSerializer
     schema = TenantAutoSchema()
@@ -309,23 +323,8 @@ class ProfileViewSet(
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[ParticipantProfile]:
         return profile_list(municipality=municipality)
 
-    def perform_create(self, serializer: serializers.BaseSerializer[ParticipantProfile]) -> None:
-        data = dict(serializer.validated_data)
-        made = services.profile_set(
-            participant=data.pop("participant"), actor=request_actor(self.request), data=data
-        )
-        serializer.instance = _reload(self, made)
-
-    def perform_update(self, serializer: serializers.BaseSerializer[ParticipantProfile]) -> None:
-        assert serializer.instance is not None
-        data = dict(serializer.validated_data)
-        data.pop("participant", None)
-        made = services.profile_set(
-            participant=serializer.instance.participant,
-            actor=request_actor(self.request),
-            data=data,
-        )
-        serializer.instance = _reload(self, made)
+    def set_record(self, owner: Any, data: dict[str, Any]) -> Model:
+        return services.profile_set(participant=owner, actor=request_actor(self.request), data=data)
 
 
 @extend_schema_view(
@@ -343,6 +342,7 @@ class ProfileViewSet(
     partial_update=extend_schema(summary="Werkplekprofiel deels wijzigen"),
 )
 class PositionProfileViewSet(
+    OneToOneSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -351,6 +351,7 @@ class PositionProfileViewSet(
 ):
     """Werkplekprofielen: gevraagde competenties, begeleiding, toegankelijkheid, verdringingstoets."""
 
+    owner_field = "position"
     queryset = PositionProfile.objects.none()
     serializer_class = PositionProfileSerializer
     schema = TenantAutoSchema()
@@ -361,21 +362,10 @@ class PositionProfileViewSet(
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[PositionProfile]:
         return position_profile_list(municipality=municipality)
 
-    def perform_create(self, serializer: serializers.BaseSerializer[PositionProfile]) -> None:
-        data = dict(serializer.validated_data)
-        made = services.position_profile_set(
-            position=data.pop("position"), actor=request_actor(self.request), data=data
+    def set_record(self, owner: Any, data: dict[str, Any]) -> Model:
+        return services.position_profile_set(
+            position=owner, actor=request_actor(self.request), data=data
         )
-        serializer.instance = _reload(self, made)
-
-    def perform_update(self, serializer: serializers.BaseSerializer[PositionProfile]) -> None:
-        assert serializer.instance is not None
-        data = dict(serializer.validated_data)
-        data.pop("position", None)
-        made = services.position_profile_set(
-            position=serializer.instance.position, actor=request_actor(self.request), data=data
-        )
-        serializer.instance = _reload(self, made)
 
 
 @extend_schema_view(
