@@ -12,7 +12,7 @@ from faker import Faker
 from basisbaan.contracts.models import Contract, ContractPeriod
 from basisbaan.hosts.constants import HostKind, Track
 from basisbaan.hosts.models import Host, HostContact, Position
-from basisbaan.participants.constants import HouseholdType, ParticipantStatus
+from basisbaan.participants.constants import ACTIVE_STATUSES, HouseholdType, ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
@@ -93,6 +93,22 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     household_type = HouseholdType.SINGLE
     social_assistance_start = dt.date(2019, 3, 1)
     status = ParticipantStatus.WAITING
+    # An active participant has one fixed contact person (as the services demand):
+    # one caseworker per municipality serves every factory participant.
+    contact_person = factory.LazyAttribute(
+        lambda o: default_contact_person(o.municipality) if o.status in ACTIVE_STATUSES else None
+    )
+
+
+def default_contact_person(municipality: Municipality) -> User:
+    user, _made = User.objects.get_or_create(
+        username=f"aanspreekpunt-{municipality.slug}",
+        defaults={"first_name": "Vast", "last_name": "Aanspreekpunt"},
+    )
+    Membership.objects.get_or_create(
+        user=user, municipality=municipality, defaults={"role": Role.CASEWORKER}
+    )
+    return user
 
 
 class HostFactory(factory.django.DjangoModelFactory):

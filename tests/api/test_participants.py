@@ -167,6 +167,9 @@ def test_status_change_follows_the_lifecycle(api_as, caseworker, programme):
     participant = ParticipantFactory(programme=programme, status=ParticipantStatus.REFERRED)
     url = f"{URL}{participant.pk}/status/"
     client = api_as(caseworker)
+    without_contact = client.post(url, {"status": "intake"}, format="json")
+    participant.contact_person = caseworker
+    participant.save()
 
     wrong = client.post(url, {"status": "placed"}, format="json")
     unknown = client.post(url, {"status": "flying"}, format="json")
@@ -178,6 +181,13 @@ def test_status_change_follows_the_lifecycle(api_as, caseworker, programme):
         format="json",
     )
 
+    assert without_contact.status_code == 400
+    assert without_contact.json() == {
+        "contact_person": [
+            "Kies eerst een vast aanspreekpunt: een deelnemer in intake, op de wachtlijst of "
+            "geplaatst heeft er precies één."
+        ]
+    }
     assert wrong.status_code == 400
     assert "status" in wrong.json()
     assert unknown.status_code == 400
@@ -192,7 +202,7 @@ def test_status_change_follows_the_lifecycle(api_as, caseworker, programme):
 
 
 def test_contact_person_action(api_as, caseworker, member, programme):
-    participant = ParticipantFactory(programme=programme)
+    participant = ParticipantFactory(programme=programme, contact_person=None)
     coach = member(Role.JOBCOACH)
     researcher = member(Role.RESEARCHER)
     url = f"{URL}{participant.pk}/contact-person/"

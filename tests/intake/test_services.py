@@ -11,10 +11,18 @@ from django.core.exceptions import ValidationError
 
 from basisbaan.audit.models import AuditEntry
 from basisbaan.intake import services
-from basisbaan.intake.models import IntakeDecision, MatchProposal, PositionProfile
+from basisbaan.intake.models import (
+    IntakeConversation,
+    IntakeDecision,
+    MatchProposal,
+    PositionProfile,
+)
 from basisbaan.intake.vocabulary import Decision, ProposalStatus
 from basisbaan.participants.constants import ParticipantStatus
+from basisbaan.participants.models import ContactPersonChange
 from basisbaan.placements.models import Placement
+from basisbaan.tenancy.roles import Role
+from tests.conftest import make_member
 from tests.factories import ParticipantFactory, PositionFactory
 from tests.intake.factories import (
     EligibilityCriteriaFactory,
@@ -63,12 +71,50 @@ def test_a_referral_in_the_future_is_refused_and_nothing_is_stored(programme, ca
 
 
 def test_conversation_moves_a_referred_participant_into_intake(programme, caseworker):
+    """Without a contact person yet, the caseworker holding the intake becomes it."""
     participant = ParticipantFactory(programme=programme, status=ParticipantStatus.REFERRED)
     services.conversation_record(
         participant=participant, actor=caseworker, held_on=dt.date(2025, 3, 2), summary="Gesprek"
     )
     participant.refresh_from_db()
     assert participant.status == ParticipantStatus.INTAKE
+    assert participant.contact_person == caseworker
+    assert list(
+        ContactPersonChange.objects.values_list("participant", "from_user", "to_user", "changed_by")
+    ) == [(participant.pk, None, caseworker.pk, caseworker.pk)]
+
+
+def test_conversation_takes_the_chosen_contact_person(programme, caseworker):
+    coach = make_member(programme.municipality, Role.JOBCOACH)
+    participant = ParticipantFactory(programme=programme, status=ParticipantStatus.REFERRED)
+    services.conversation_record(
+        participant=participant,
+        actor=caseworker,
+        held_on=dt.date(2025, 3, 2),
+        summary="Gesprek",
+        contact_person=coach,
+    )
+    participant.refresh_from_db()
+    assert (participant.status, participant.contact_person) == (ParticipantStatus.INTAKE, coach)
+
+
+def test_conversation_without_any_possible_contact_person_is_refused_whole(programme):
+    """A functional administrator is no contact person: choose one, or nothing is saved."""
+    admin = make_member(programme.municipality, Role.FUNCTIONAL_ADMIN)
+    participant = ParticipantFactory(programme=programme, status=ParticipantStatus.REFERRED)
+    with pytest.raises(ValidationError) as refused:
+        services.conversation_record(
+            participant=participant, actor=admin, held_on=dt.date(2025, 3, 2), summary="Gesprek"
+        )
+    assert refused.value.message_dict == {
+        "contact_person": [
+            "Kies eerst een vast aanspreekpunt: een deelnemer in intake, op de wachtlijst of "
+            "geplaatst heeft er precies één."
+        ]
+    }
+    participant.refresh_from_db()
+    assert (participant.status, participant.contact_person) == (ParticipantStatus.REFERRED, None)
+    assert not IntakeConversation.objects.exists()
 
 
 def test_admission_is_refused_when_a_criterion_is_not_met(programme, caseworker):

@@ -112,10 +112,39 @@ def test_update_without_changes_writes_no_audit_entry(municipality, caseworker):
     ],
 )
 def test_allowed_transitions(municipality, caseworker, start, target):
-    participant = ParticipantFactory(programme__municipality=municipality, status=start)
+    participant = ParticipantFactory(
+        programme__municipality=municipality, status=start, contact_person=caseworker
+    )
     participant_change_status(participant=participant, actor=caseworker, status=target)
     participant.refresh_from_db()
     assert participant.status == target
+
+
+@pytest.mark.parametrize(
+    "target", [ParticipantStatus.INTAKE, ParticipantStatus.WAITING, ParticipantStatus.PLACED]
+)
+def test_no_active_status_without_a_contact_person(municipality, caseworker, target):
+    """In intake, waiting or placed: exactly one fixed contact person, never none."""
+    start = {
+        ParticipantStatus.INTAKE: ParticipantStatus.REFERRED,
+        ParticipantStatus.WAITING: ParticipantStatus.INTAKE,
+        ParticipantStatus.PLACED: ParticipantStatus.WAITING,
+    }[target]
+    participant = ParticipantFactory(
+        programme__municipality=municipality, status=start, contact_person=None
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        participant_change_status(participant=participant, actor=caseworker, status=target)
+
+    assert refused.value.message_dict == {
+        "contact_person": [
+            "Kies eerst een vast aanspreekpunt: een deelnemer in intake, op de wachtlijst of "
+            "geplaatst heeft er precies één."
+        ]
+    }
+    participant.refresh_from_db()
+    assert participant.status == start
 
 
 @pytest.mark.parametrize(
@@ -168,7 +197,7 @@ def test_exit_needs_date_and_reason_and_reentry_clears_them(municipality, casewo
 def test_contact_person_must_be_staff_of_the_municipality(
     municipality, other_municipality, caseworker
 ):
-    participant = ParticipantFactory(programme__municipality=municipality)
+    participant = ParticipantFactory(programme__municipality=municipality, contact_person=None)
     stranger = make_member(other_municipality, Role.CASEWORKER)
     researcher = make_member(municipality, Role.RESEARCHER)
     for user in (stranger, researcher):

@@ -63,6 +63,7 @@ def people(programme, municipality):
             first_name="Klaas",
             last_name="Janssen",
             status=ParticipantStatus.PLACED,
+            contact_person=None,  # e.g. the staff account was removed (SET_NULL)
         ),
         "bakker": ParticipantFactory(
             programme=programme,

@@ -96,7 +96,8 @@ def test_dashboard_counts(municipality, other_municipality, manager, client_as):
             ParticipantFactory(programme=open_programme, status=status, contact_person=contact)
     # Without contact person: two active ones count, the exited one does not.
     ParticipantFactory(programme=open_programme, status=ParticipantStatus.REFERRED)
-    ParticipantFactory(programme=closed, status=ParticipantStatus.WAITING)
+    # (Its contact person's account was removed: SET_NULL leaves it without one.)
+    ParticipantFactory(programme=closed, status=ParticipantStatus.WAITING, contact_person=None)
     ParticipantFactory(programme=closed, status=ParticipantStatus.EXITED)
     # Placements: 2 transition + 1 social value running, 1 ended.
     for track in [Track.TRANSITION, Track.TRANSITION, Track.SOCIAL_VALUE]:

@@ -26,9 +26,12 @@ from basisbaan.intake.vocabulary import (
     Sector,
     WorkType,
 )
-from basisbaan.participants.forms import ParticipantCreateForm
+from basisbaan.participants.constants import CONTACT_ROLES
+from basisbaan.participants.forms import ContactPersonChoiceField, ParticipantCreateForm
+from basisbaan.participants.models import Participant
 from basisbaan.participants.selectors import participant_list
-from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.models import Municipality, User
+from basisbaan.tenancy.selectors import staff_list
 
 
 def _codes(label: Any, choices: Any, help_text: Any = "") -> forms.MultipleChoiceField:
@@ -96,6 +99,24 @@ class ConversationForm(Form):
     summary = forms.CharField(
         label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 6}), help_text=NO_MEDICAL
     )
+    contact_person = ContactPersonChoiceField(
+        label=_("Vast aanspreekpunt"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_(
+            "Een deelnemer in intake heeft één vast aanspreekpunt. Leeg: u zelf, als u "
+            "consulent, jobcoach of programmamanager bent."
+        ),
+    )
+
+    def __init__(self, *args: Any, participant: Participant, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if participant.contact_person_id is not None:
+            del self.fields["contact_person"]  # chosen before; changed on the participant page
+        else:
+            field = self.fields["contact_person"]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = staff_list(municipality=participant.municipality, roles=CONTACT_ROLES)
 
 
 class DecisionForm(Form):

@@ -32,7 +32,12 @@ from basisbaan.intake.models import (
 from basisbaan.intake.vocabulary import VOCABULARIES, Decision, ProposalStatus
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
-from basisbaan.participants.services import participant_change_status, participant_create
+from basisbaan.participants.services import (
+    may_be_contact_person,
+    participant_change_status,
+    participant_create,
+    participant_set_contact_person,
+)
 from basisbaan.placements.models import Placement
 from basisbaan.placements.services import placement_create
 from basisbaan.programmes.models import Programme
@@ -222,9 +227,19 @@ def referral_update(*, referral: Referral, actor: User | None, data: dict[str, A
 
 @transaction.atomic
 def conversation_record(
-    *, participant: Participant, actor: User | None, held_on: dt.date, summary: str
+    *,
+    participant: Participant,
+    actor: User | None,
+    held_on: dt.date,
+    summary: str,
+    contact_person: User | None = None,
 ) -> IntakeConversation:
-    """Record an intake conversation; a referred participant moves into intake."""
+    """Record an intake conversation; a referred participant moves into intake.
+
+    A participant in intake has one fixed contact person: without one yet, it
+    becomes ``contact_person``, or else the one who held the conversation (when
+    they may be a contact person); otherwise the move into intake is refused.
+    """
     if participant.status not in (ParticipantStatus.REFERRED, ParticipantStatus.INTAKE):
         raise ValidationError(
             _("Een intakegesprek kan alleen bij een aangemelde deelnemer of tijdens de intake.")
@@ -244,10 +259,22 @@ def conversation_record(
         actor=actor,
     )
     if participant.status == ParticipantStatus.REFERRED:
+        _ensure_contact_person(participant, actor, contact_person)
         participant_change_status(
             participant=participant, actor=actor, status=ParticipantStatus.INTAKE
         )
     return conversation
+
+
+def _ensure_contact_person(
+    participant: Participant, actor: User | None, chosen: User | None
+) -> None:
+    if participant.contact_person_id is not None:
+        return
+    if chosen is None and may_be_contact_person(participant.municipality_id, actor):
+        chosen = actor
+    if chosen is not None:
+        participant_set_contact_person(participant=participant, actor=actor, contact_person=chosen)
 
 
 @transaction.atomic

@@ -238,6 +238,9 @@ class ConversationView(ParticipantFormView):
     def get_initial(self) -> dict[str, Any]:
         return {"held_on": timezone.localdate()}
 
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return super().get_form_kwargs() | {"participant": self.object}
+
     def perform(self, form: ConversationForm) -> Any:
         return services.conversation_record(
             participant=self.fresh_object(),

@@ -30,6 +30,7 @@ __all__ = [
     "participant_change_status",
     "participant_create",
     "participant_set_contact_person",
+    "may_be_contact_person",
     "participant_update",
 ]
 
@@ -58,12 +59,21 @@ def _check_bsn_unique(municipality_id: int, bsn: str, exclude_pk: int | None = N
         raise ValidationError({"bsn": _("Er is al een deelnemer met dit BSN in uw gemeente.")})
 
 
+def may_be_contact_person(municipality_id: int, user: User | None) -> bool:
+    """Whether ``user`` is a caseworker, job coach or programme manager here."""
+    return (
+        user is not None
+        and user.pk is not None
+        and Membership.objects.filter(
+            user=user, municipality_id=municipality_id, role__in=CONTACT_ROLES
+        ).exists()
+    )
+
+
 def _check_contact_person(municipality_id: int, user: User | None) -> None:
     if user is None:
         return
-    if not Membership.objects.filter(
-        user=user, municipality_id=municipality_id, role__in=CONTACT_ROLES
-    ).exists():
+    if not may_be_contact_person(municipality_id, user):
         raise ValidationError(
             {
                 "contact_person": _(
@@ -174,6 +184,15 @@ def participant_change_status(
             {
                 "status": _("Van de status '%(from)s' kan een deelnemer niet naar '%(to)s'.")
                 % {"from": current.label, "to": target.label}
+            }
+        )
+    if target in ACTIVE_STATUSES and participant.contact_person_id is None:
+        raise ValidationError(
+            {
+                "contact_person": _(
+                    "Kies eerst een vast aanspreekpunt: een deelnemer in intake, op de "
+                    "wachtlijst of geplaatst heeft er precies één."
+                )
             }
         )
     data: dict[str, Any] = {"status": target}

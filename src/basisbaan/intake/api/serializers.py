@@ -27,11 +27,12 @@ from basisbaan.intake.vocabulary import (
     Sector,
     WorkType,
 )
-from basisbaan.participants.api.serializers import ParticipantSerializer
+from basisbaan.participants.api.serializers import ParticipantSerializer, staff_list
 from basisbaan.participants.models import Participant
 from basisbaan.participants.selectors import participant_list
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
+from basisbaan.tenancy.models import User
 
 HOURS = {
     "max_digits": 4,
@@ -138,10 +139,29 @@ class ConversationSerializer(serializers.ModelSerializer[IntakeConversation]):
         read_only=True
     )
     summary = serializers.CharField(max_length=10000)
+    contact_person = ScopedPrimaryKeyRelatedField(
+        selector=staff_list,
+        queryset=User.objects.none(),
+        required=False,
+        allow_null=True,
+        write_only=True,
+        help_text=(
+            "Vast aanspreekpunt als de deelnemer er nog geen heeft; leeg: wie het gesprek "
+            "vastlegt, als die consulent, jobcoach of programmamanager is."
+        ),
+    )
 
     class Meta:
         model = IntakeConversation
-        fields = ["id", "participant", "held_on", "held_by", "summary", "created_at"]
+        fields = [
+            "id",
+            "participant",
+            "held_on",
+            "held_by",
+            "summary",
+            "contact_person",
+            "created_at",
+        ]
         read_only_fields = ["created_at"]
 
 
