@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 
 from basisbaan.audit.services import audit_access, audit_list_access
@@ -208,7 +208,12 @@ class WeekView(TenantViewMixin, TemplateView):
         assert result is not None
         messages.success(
             request,
-            _("De week is opgeslagen: %(n)s wijziging(en).") % {"n": result.changed},
+            ngettext(
+                "De week is opgeslagen: %(n)s wijziging.",
+                "De week is opgeslagen: %(n)s wijzigingen.",
+                result.changed,
+            )
+            % {"n": result.changed},
         )
         url = reverse("guidance:week") + f"?week={week_start:%Y-%m-%d}"
         if staff.pk != request.user.pk:

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from basisbaan.calc.eligibility import CriterionResult, Key, Outcome
 from basisbaan.calc.matching import HARD, Component, Criterion, Match, Status
@@ -36,8 +37,20 @@ def outcome_label(outcome: str) -> str:
 
 
 def _num(value: Any, digits: int = 1) -> str:
-    text = number_format(float(value), digits)
-    return text[: -digits - 1] if text.endswith("," + "0" * digits) else text
+    """A number in the active language's format, without decimals when whole (32, 7,5)."""
+    if float(value) == int(value):
+        return number_format(int(value))
+    return number_format(float(value), digits)
+
+
+def _many(value: Any) -> int:
+    """The count that picks singular or plural: 1 for one, else 2 (also for 1,5)."""
+    return 1 if value is not None and float(value) == 1 else 2
+
+
+def _count(template: str, value: Any) -> str:
+    """``value`` put in its (plural-aware) ``template``; "" when unknown."""
+    return "" if value is None else template % {"actual": _num(value)}
 
 
 def _language(ordinal: Any) -> str:
@@ -56,19 +69,19 @@ def criterion_text(result: CriterionResult) -> str:
     r, a = result.required, result.actual
     if result.key == Key.ASSISTANCE:
         text = _("minimaal %(required)s maanden in de bijstand") % {"required": r}
-        found = _("%(actual)s maanden") % {"actual": a} if a is not None else ""
+        found = _count(ngettext("%(actual)s maand", "%(actual)s maanden", _many(a)), a)
         missing = _("startdatum bijstand ontbreekt")
     elif result.key == Key.MIN_AGE:
         text = _("minimaal %(required)s jaar oud") % {"required": r}
-        found = _("%(actual)s jaar") % {"actual": a} if a is not None else ""
+        found = _count(ngettext("%(actual)s jaar", "%(actual)s jaar", _many(a)), a)
         missing = _("geboortedatum ontbreekt")
     elif result.key == Key.MAX_AGE:
         text = _("hoogstens %(required)s jaar oud") % {"required": r}
-        found = _("%(actual)s jaar") % {"actual": a} if a is not None else ""
+        found = _count(ngettext("%(actual)s jaar", "%(actual)s jaar", _many(a)), a)
         missing = _("geboortedatum ontbreekt")
     elif result.key == Key.HOURS:
         text = _("minimaal %(required)s uur per week beschikbaar") % {"required": _num(r)}
-        found = _("%(actual)s uur") % {"actual": _num(a)} if a is not None else ""
+        found = _count(ngettext("%(actual)s uur", "%(actual)s uur", _many(a)), a)
         missing = _("beschikbare uren staan niet in het profiel")
     else:
         text = _("taalniveau Nederlands minimaal %(required)s") % {"required": _language(r)}
