@@ -18,6 +18,7 @@ from stdnum.nl import bsn as stdnum_bsn
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from basisbaan.audit.models import AuditEntry
 from basisbaan.calc.dates import period_end
@@ -107,6 +108,21 @@ def test_programme_intake_closed_with_reason(demo):
     assert demo.cbs_code == "GM0080"
     emmen = Programme.objects.get(municipality__slug="emmen", slug="basisbanen-emmen")
     assert emmen.intake_open is True
+    # Dated by the pilot's story, not by the day of the load: the last start was
+    # 1 November 2024, so the intake stop dates from 1 December 2024.
+    assert timezone.localtime(programme.intake_changed_at) == timezone.make_aware(
+        dt.datetime(2024, 12, 1, 12)
+    )
+
+
+def test_a_placed_participants_status_dates_from_the_placement_start(demo):
+    placed = Participant.objects.filter(
+        municipality=demo, status=ParticipantStatus.PLACED
+    ).prefetch_related("placements")
+    assert placed.count() == 16
+    for participant in placed:
+        start = min(p.start_date for p in participant.placements.all())
+        assert timezone.localtime(participant.status_changed_at).date() == start
 
 
 def test_contract_periods_follow_the_minimum_wage(demo):

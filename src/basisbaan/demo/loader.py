@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from basisbaan.audit.context import reset_request_id, set_channel, set_request_id
@@ -186,6 +187,7 @@ def _load_municipality(
             open=False,
             reason=demo.programme.intake_closed_reason,
         )
+    _date_the_story(programme, demo)
     # The payroll files of 2024 (basisbaan/demo/payroll/), through the payroll import.
     import_demo_payroll(municipality)
     # The budget per year, the 2024 research and the closed years 2023 and 2024.
@@ -287,6 +289,29 @@ def _create_participant(
     for status in _PATH[person.status]:
         participant = participant_change_status(participant=participant, actor=None, status=status)
     return participant
+
+
+def _date_the_story(programme: Programme, demo: DemoMunicipality) -> None:
+    """Dates of the pilot's story instead of the day the demo was loaded: a placed
+    participant's status dates from the placement's start, and a closed intake from
+    the month after the last start (the letter: placements stopped for the budget).
+    The audit log keeps the real moments of the load."""
+    starts = [person.placement.start for person in demo.participants if person.placement]
+    for participant in Participant.objects.filter(
+        programme=programme, status=ParticipantStatus.PLACED
+    ).prefetch_related("placements"):
+        first = min(placement.start_date for placement in participant.placements.all())
+        participant.status_changed_at = _noon(first)
+        participant.save(update_fields=["status_changed_at"])
+    if starts and not programme.intake_open:
+        last = max(starts)
+        following = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        programme.intake_changed_at = _noon(following)
+        programme.save(update_fields=["intake_changed_at"])
+
+
+def _noon(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
 
 
 def _place(
