@@ -123,6 +123,8 @@ def test_the_norm_page_shows_hours_against_the_pro_rata_norm(
     assert "12,50" in body  # hours
     assert "100,82" in body  # 200 x 184 / 365 for the whole (past) year
     assert "€ 781,25" in body  # 12.5 x 62.50
+    programme = placement.participant.programme
+    assert f'<a href="/begeleiding/instellingen/{programme.pk}/">{programme.name}</a>' in body
 
 
 def test_settings_page_needs_source_and_date_with_a_rate(programme, manager, client_as):
@@ -262,7 +264,9 @@ def test_a_researcher_sees_no_guidance_and_a_controller_only_reads(
     researcher = make_member(municipality, Role.RESEARCHER)
     controller = make_member(municipality, Role.CONTROLLER)
     assert client_as(researcher).get("/begeleiding/norm/").status_code == 403
-    assert client_as(controller).get("/begeleiding/norm/").status_code == 200
+    norm = client_as(controller).get("/begeleiding/norm/")
+    assert norm.status_code == 200
+    assert "/begeleiding/instellingen/" not in norm.content.decode()  # no settings for them
     assert client_as(controller).get("/begeleiding/").status_code == 403
 
 
