@@ -30,20 +30,25 @@ def template(start: int = 0, cost: int = 500) -> tuple[np.ndarray, np.ndarray]:
     return np.where(months >= start, cost, 0), seg
 
 
-def test_certain_rates_give_the_exact_room():
-    """Existing: 12,000 a year. Budget 2025: 20,000, so 8,000 room; a new participant
-    from January costs 6,000 a year: 1 fits in 2025 (2 would cost 12,000)."""
-    cost, seg = template()
-    result = capacity(
-        programme([20_000, 50_000]),
+def certain_room(budget: list[int], *, start: int = 0, counted=(True, True), draws: int = 100):
+    """Capacity at certain rates (everyone renewed, nobody leaves), p = 0.9."""
+    cost, seg = template(start=start)
+    return capacity(
+        programme(budget),
         SURE,
         template_cost=cost,
         template_segment=seg,
-        count_years=[True, True],
+        count_years=list(counted),
         probability=0.9,
-        draws=200,
+        draws=draws,
         seed=1,
     )
+
+
+def test_certain_rates_give_the_exact_room():
+    """Existing: 12,000 a year. Budget 2025: 20,000, so 8,000 room; a new participant
+    from January costs 6,000 a year: 1 fits in 2025 (2 would cost 12,000)."""
+    result = certain_room([20_000, 50_000], draws=200)
     assert result.count == 1
     assert result.probability == 1.0
     assert result.probability_next == 0.0
@@ -52,47 +57,17 @@ def test_certain_rates_give_the_exact_room():
 def test_a_start_in_july_costs_half_a_year_in_the_first_year():
     """From July a new participant costs 3,000 in 2025 and 6,000 in 2026: 2025 leaves
     room for 2 (8,000 / 3,000), 2026 (budget 26,000) for 2 (14,000 / 6,000)."""
-    cost, seg = template(start=6)
-    result = capacity(
-        programme([20_000, 26_000]),
-        SURE,
-        template_cost=cost,
-        template_segment=seg,
-        count_years=[True, True],
-        probability=0.9,
-        draws=100,
-        seed=1,
-    )
+    result = certain_room([20_000, 26_000], start=6)
     assert result.count == 2
 
 
 def test_uncounted_years_do_not_limit():
-    cost, seg = template()
-    result = capacity(
-        programme([20_000, 12_000]),
-        SURE,
-        template_cost=cost,
-        template_segment=seg,
-        count_years=[True, False],
-        probability=0.9,
-        draws=100,
-        seed=1,
-    )
+    result = certain_room([20_000, 12_000], counted=(True, False))
     assert result.count == 1
 
 
 def test_overspending_already_leaves_no_room():
-    cost, seg = template()
-    result = capacity(
-        programme([10_000, 10_000]),
-        SURE,
-        template_cost=cost,
-        template_segment=seg,
-        count_years=[True, True],
-        probability=0.9,
-        draws=100,
-        seed=1,
-    )
+    result = certain_room([10_000, 10_000])
     assert result.count == 0
     assert result.base_probability == 0.0
 
