@@ -1,6 +1,22 @@
+"""Fixtures for the whole suite.
+
+**The clock.** No test depends on the real date: the whole session runs at
+:data:`TODAY` (10:00 in Amsterdam, time ticking on from there), pinned with
+time-machine. A test that takes the ``today`` fixture gets that day; a test
+marked ``date_spread`` runs once for every day of :data:`DATE_SPREAD` (every
+month end, 29 February, 1 January and 1 July), so that calendar bugs show up in
+the suite before users meet them. Code under test gets "today" passed
+explicitly where it can; the pinned clock covers what reads it itself.
+"""
+
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from django.test import Client
 from django.utils import translation
@@ -8,6 +24,56 @@ from django.utils import translation
 from basisbaan.tenancy.models import Membership, Municipality, User
 from basisbaan.tenancy.roles import Role
 from tests.factories import MembershipFactory, MunicipalityFactory, UserFactory
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# The suite's "today": an ordinary Wednesday in the second half of the pilot's last year.
+TODAY = dt.date(2026, 11, 18)
+# Calendar edge cases: every month end of a year, a leap day, new year and mid-year.
+DATE_SPREAD: tuple[dt.date, ...] = (
+    dt.date(2026, 1, 31),
+    dt.date(2026, 2, 28),
+    dt.date(2026, 3, 31),
+    dt.date(2026, 4, 30),
+    dt.date(2026, 5, 31),
+    dt.date(2026, 6, 30),
+    dt.date(2026, 7, 1),
+    dt.date(2026, 7, 31),
+    dt.date(2026, 8, 31),
+    dt.date(2026, 9, 30),
+    dt.date(2026, 10, 31),
+    dt.date(2026, 11, 30),
+    dt.date(2026, 12, 31),
+    dt.date(2027, 1, 1),
+    dt.date(2028, 2, 29),
+)
+
+
+def at_ten(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(10), tzinfo=AMSTERDAM)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("date_spread") and "today" in metafunc.fixturenames:
+        metafunc.parametrize("today", DATE_SPREAD, indirect=True, ids=dt.date.isoformat)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_clock() -> Iterator[None]:
+    """Session and module fixtures (such as the demo) run on the pinned day too."""
+    with time_machine.travel(at_ten(TODAY), tick=True):
+        yield
+
+
+@pytest.fixture
+def today(request: pytest.FixtureRequest) -> dt.date:
+    """The day the test runs on: :data:`TODAY`, or each day of the spread."""
+    return getattr(request, "param", TODAY)
+
+
+@pytest.fixture(autouse=True)
+def _clock(today: dt.date) -> Iterator[None]:
+    with time_machine.travel(at_ten(today), tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

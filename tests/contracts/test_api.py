@@ -10,6 +10,7 @@ import pytest
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
 from basisbaan.audit.models import AuditAction, AuditEntry
@@ -26,11 +27,10 @@ from tests.factories import ParticipantFactory
 pytestmark = pytest.mark.django_db
 D = dt.date
 E = Decimal
-TODAY = dt.date.today()
 
 
 def ending_in(programme, days, **contract):
-    end = TODAY + dt.timedelta(days=days)
+    end = timezone.localdate() + dt.timedelta(days=days)
     start = add_months(end + dt.timedelta(days=1), -6)
     made = AdultContractFactory(participant__programme=programme, **contract)
     return AdultPeriodFactory(contract=made, start_date=start, end_date=end, hourly_wage=E("16.00"))
@@ -40,7 +40,9 @@ def test_record_a_decision_and_read_it_back(programme, manager, api_as):
     period = ending_in(programme, 40)
     client = api_as(manager)
     url = f"/api/v1/contracts/{period.contract_id}/decisions/"
-    response = client.post(url, {"decision": "renew", "notice_sent_on": str(TODAY)}, format="json")
+    response = client.post(
+        url, {"decision": "renew", "notice_sent_on": str(timezone.localdate())}, format="json"
+    )
     assert response.status_code == 201, response.json()
     body = response.json()
     assert (body["decision"], body["period"], body["contract"]) == (

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from django.utils import timezone
+
 from basisbaan.audit.models import AuditAction, AuditEntry
 from basisbaan.calc.dates import period_end
 from basisbaan.contracts.models import (
@@ -27,12 +29,11 @@ from tests.factories import ParticipantFactory
 pytestmark = pytest.mark.django_db
 D = dt.date
 E = Decimal
-TODAY = dt.date.today()
 
 
 def running_period(programme, *, days_left=20, wage="16.00", **contract):
     """A six-month period that ends ``days_left`` days from today, above any minimum."""
-    end = TODAY + dt.timedelta(days=days_left)
+    end = timezone.localdate() + dt.timedelta(days=days_left)
     start = period_end(end + dt.timedelta(days=1), -6) + dt.timedelta(days=1)
     made = AdultContractFactory(participant__programme=programme, **contract)
     return AdultPeriodFactory(contract=made, start_date=start, end_date=end, hourly_wage=E(wage))
@@ -353,9 +354,12 @@ def test_the_minimum_wage_refusal_lands_on_the_wage_field(programme, manager, cl
     assert not Contract.objects.exists()
 
 
+@pytest.mark.date_spread
 def test_dashboard_counts_contract_alerts(programme, manager, client_as):
+    """Ten days left: the notice deadline (a month before the end) has passed; 45
+    days left: due, not late, whatever the length of the months in between."""
     running_period(programme, days_left=10)
-    running_period(programme, days_left=30, wage="13.27", wage_subsidy=True)
+    running_period(programme, days_left=45, wage="13.27", wage_subsidy=True)
     response = client_as(manager).get("/")
     alerts = response.context["contract_alerts"]
     assert alerts == {
