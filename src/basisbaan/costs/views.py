@@ -34,7 +34,7 @@ from basisbaan.costs.forms import CostSettingsForm, IndexationForm
 from basisbaan.costs.labels import assumption_labels
 from basisbaan.costs.models import IndexationAssumption, ProgrammeCostSettings
 from basisbaan.costs.selectors import cost_settings_list, cost_settings_of, indexation_list
-from basisbaan.participants.views import NAME_FIELDS, audit_participant_list, sees_personal_data
+from basisbaan.participants.privacy import NAME_FIELDS, audit_participant_list, sees_personal_data
 from basisbaan.payroll.models import PayrollEntry
 from basisbaan.payroll.validation import VALUE_FIELDS
 from basisbaan.programmes.models import Programme

@@ -60,8 +60,8 @@ from basisbaan.guidance.selectors import (
     week_grid,
 )
 from basisbaan.participants.constants import ACTIVE_STATUSES
+from basisbaan.participants.privacy import NAME_FIELDS, audit_participant_list, sees_personal_data
 from basisbaan.participants.selectors import participant_list
-from basisbaan.participants.views import NAME_FIELDS, audit_participant_list, sees_personal_data
 from basisbaan.payroll.parsing import PayrollFileError
 from basisbaan.placements.models import Placement
 from basisbaan.placements.selectors import placement_list

@@ -21,7 +21,7 @@ from basisbaan.hosts import services
 from basisbaan.hosts.forms import HostContactForm, HostFilterForm, HostForm, PositionForm
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.hosts.selectors import host_contact_list, host_list, position_list
-from basisbaan.participants.views import audit_participant_list
+from basisbaan.participants.privacy import audit_participant_list
 from basisbaan.placements.selectors import placement_list
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm

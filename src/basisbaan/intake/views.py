@@ -58,12 +58,12 @@ from basisbaan.intake.selectors import (
 from basisbaan.intake.vocabulary import Priority, ProposalStatus
 from basisbaan.participants.constants import PERSONAL_FIELDS
 from basisbaan.participants.models import Participant
-from basisbaan.participants.selectors import participant_list
-from basisbaan.participants.views import (
+from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
     audit_participant_view,
 )
+from basisbaan.participants.selectors import participant_list
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality

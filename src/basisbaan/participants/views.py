@@ -9,7 +9,6 @@ an audit entry through :func:`audit_participant_view` or
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -19,7 +18,6 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy
 
-from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.contracts.selectors import contract_list
 from basisbaan.core.views import (
     ObjectServiceFormView,
@@ -38,44 +36,20 @@ from basisbaan.participants.forms import (
     ParticipantStatusForm,
 )
 from basisbaan.participants.models import Participant
+from basisbaan.participants.privacy import (
+    LIST_FIELDS,
+    NAME_FIELDS,
+    audit_participant_list,
+    audit_participant_view,
+    sees_personal_data,
+)
 from basisbaan.participants.selectors import participant_list
 from basisbaan.placements.selectors import placement_list
 from basisbaan.tenancy.models import Municipality
-from basisbaan.tenancy.roles import Perm, has_perm
+from basisbaan.tenancy.roles import Perm
 
-# What a list of participants shows of each: name (and BSN on the participant list).
-NAME_FIELDS = ["first_name", "name_prefix", "last_name"]
-LIST_FIELDS = ["bsn", *NAME_FIELDS]
 # Participants who are no longer in the programme need no contact person.
 CLOSED_STATUSES = (ParticipantStatus.EXITED, ParticipantStatus.REJECTED)
-
-
-def sees_personal_data(request: HttpRequest) -> bool:
-    membership = getattr(request, "membership", None)
-    return has_perm(membership.role if membership else None, Perm.PARTICIPANT_VIEW_PERSONAL)
-
-
-def audit_participant_view(
-    request: HttpRequest, participant: Participant, fields: list[str] = PERSONAL_FIELDS
-) -> None:
-    """Record that the user saw ``fields`` of one participant (if they may see them)."""
-    if sees_personal_data(request):
-        audit_access(actor=request.user, instance=participant, fields=list(fields))  # type: ignore[arg-type]
-
-
-def audit_participant_list(
-    request: HttpRequest, participant_ids: Iterable[Any], fields: list[str] = NAME_FIELDS
-) -> None:
-    """Record, in one entry, the participants whose ``fields`` a list page showed."""
-    ids = sorted(set(participant_ids))
-    if ids and sees_personal_data(request):
-        audit_list_access(
-            actor=request.user,  # type: ignore[arg-type]
-            municipality=request.municipality,  # type: ignore[attr-defined]
-            model=Participant,
-            ids=ids,
-            fields=list(fields),
-        )
 
 
 class ParticipantListView(TenantListView):

@@ -22,8 +22,8 @@ from django.views.generic.detail import SingleObjectMixin
 
 from basisbaan.audit.services import audit_list_access
 from basisbaan.core.views import TenantDetailView, TenantListView
+from basisbaan.participants.privacy import audit_participant_list
 from basisbaan.participants.selectors import participant_list
-from basisbaan.participants.views import audit_participant_list
 from basisbaan.payroll import services
 from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.forms import ALL_MONTHS, PayrollEntryFilterForm, PayrollUploadForm

@@ -16,7 +16,7 @@ from basisbaan.core.views import (
     TenantDetailView,
     TenantListView,
 )
-from basisbaan.participants.views import (
+from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
     audit_participant_view,
