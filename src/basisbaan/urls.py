@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("basisbaan.core.urls")),
+    path("", include("basisbaan.dashboard.urls")),
     path("", include("basisbaan.tenancy.urls")),
     path("programmas/", include("basisbaan.programmes.urls")),
     path("deelnemers/", include("basisbaan.participants.urls")),

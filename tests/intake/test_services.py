@@ -309,16 +309,16 @@ def test_withdraw_needs_a_reason(programme, caseworker):
 
 
 def test_without_a_travel_range_the_means_of_travel_sets_it(programme):
-    """No range given, by bike: 8 km is assumed; 5.5 km away fits, on foot (2 km) not."""
+    """No range given, by bike: 8 km is assumed; 2.6 km away fits, on foot (2 km) not."""
     from basisbaan.intake.matching import explain_pair
 
     participant, position = _waiting_pair(programme)
     participant.profile.travel_range_km = None
     participant.profile.save()
     match, lines = explain_pair(participant, position)
-    assert lines[2]["text"] == "Reisafstand: 5,5 km, binnen het reisbereik van 8 km."
+    assert lines[2]["text"] == "Reisafstand: 2,6 km, binnen het reisbereik van 8 km."
     participant.profile.travel_means = "walk"
     participant.profile.save()
     match, lines = explain_pair(participant, position)
     assert not match.eligible
-    assert lines[2]["text"] == "Reisafstand: 5,5 km, verder dan het reisbereik van 2 km."
+    assert lines[2]["text"] == "Reisafstand: 2,6 km, verder dan het reisbereik van 2 km."

@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from basisbaan.payroll import parsing
+from basisbaan.payroll.checking import validate_rows
 from basisbaan.payroll.parsing import read_payroll_file
 from basisbaan.payroll.services import payroll_import
-from basisbaan.payroll.validation import Block, validate_rows
+from basisbaan.payroll.validation import Block
 from tests.payroll.conftest import ANNA, ANNA_MARCH, BART, COR, HEADER, csv_bytes
 
 pytestmark = pytest.mark.django_db

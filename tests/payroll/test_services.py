@@ -542,7 +542,7 @@ def _close_2024(programme):
 @pytest.mark.parametrize("fast", [True, False])
 def test_payroll_in_a_closed_budget_year_is_refused_whole(world, municipality, fast):
     """Closing 2024 locks its spending: neither a new month nor a correction gets in."""
-    from basisbaan.payroll.validation import validate_rows
+    from basisbaan.payroll.checking import validate_rows
 
     _close_2024(world.anna.programme)
     parsed = parsing.read_payroll_file(csv_bytes([ANNA_MARCH, BART_MARCH]), "loon.csv")

@@ -38,3 +38,19 @@ DEFAULT_SEED: Final = 2023
 MAX_SEED: Final = 2**32 - 1
 DEFAULT_PROBABILITY: Final = Decimal("0.90")  # capacity: within budget with at least 90 %
 IV3_LABOUR_PARTICIPATION: Final = "6.5 Arbeidsparticipatie"
+
+# A budget year's editable fields (service, form; a new one also names its year).
+BUDGET_FIELDS: Final = (
+    "amount",
+    "iv3_task_field",
+    "municipal_programme",
+    "note",
+)
+
+# An expenditure's editable fields (service, form, API).
+EXPENDITURE_FIELDS: Final = (
+    "category",
+    "booked_on",
+    "amount",
+    "description",
+)

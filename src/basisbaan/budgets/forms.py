@@ -11,9 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from basisbaan.budgets.capacity import DEFAULT_HOURS
 from basisbaan.budgets.constants import (
+    BUDGET_FIELDS,
     DEFAULT_DRAWS,
     DEFAULT_PROBABILITY,
     DEFAULT_SEED,
+    EXPENDITURE_FIELDS,
     MAX_DRAWS,
     MAX_SEED,
     SCENARIO_CHOICES,
@@ -34,19 +36,19 @@ class ServiceDataMixin:
 class BudgetCreateForm(ServiceDataMixin, ModelForm):
     class Meta:
         model = Budget
-        fields = ["year", "amount", "iv3_task_field", "municipal_programme", "note"]
+        fields = ["year", *BUDGET_FIELDS]
 
 
 class BudgetUpdateForm(ServiceDataMixin, ModelForm):
     class Meta:
         model = Budget
-        fields = ["amount", "iv3_task_field", "municipal_programme", "note"]
+        fields = list(BUDGET_FIELDS)
 
 
 class ExpenditureForm(ServiceDataMixin, ModelForm):
     class Meta:
         model = Expenditure
-        fields = ["category", "booked_on", "amount", "description"]
+        fields = list(EXPENDITURE_FIELDS)
         help_texts = {"amount": _("Een correctie mag negatief zijn.")}
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from basisbaan.budgets.constants import BUDGET_FIELDS, EXPENDITURE_FIELDS
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.selectors import year_spent
 from basisbaan.core.services import (
@@ -34,8 +35,8 @@ __all__ = [
     "planned_start_delete",
 ]
 
-BUDGET_FIELDS = {"amount", "iv3_task_field", "municipal_programme", "note"}
-EXPENDITURE_FIELDS = {"category", "booked_on", "amount", "description"}
+EDITABLE_BUDGET = frozenset(BUDGET_FIELDS)
+EDITABLE_EXPENDITURE = frozenset(EXPENDITURE_FIELDS)
 
 
 def _refuse_closed(budget: Budget) -> None:
@@ -87,7 +88,9 @@ def budget_create(
 def budget_update(*, budget: Budget, actor: User | None, data: dict[str, Any]) -> Budget:
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
     _refuse_closed(budget)
-    budget, _changed = model_update(instance=budget, data=data, actor=actor, allowed=BUDGET_FIELDS)
+    budget, _changed = model_update(
+        instance=budget, data=data, actor=actor, allowed=EDITABLE_BUDGET
+    )
     return budget
 
 
@@ -177,7 +180,7 @@ def expenditure_update(
         budget, data.get("booked_on", expenditure.booked_on), data.get("amount", expenditure.amount)
     )
     expenditure, _changed = model_update(
-        instance=expenditure, data=data, actor=actor, allowed=EXPENDITURE_FIELDS
+        instance=expenditure, data=data, actor=actor, allowed=EDITABLE_EXPENDITURE
     )
     return expenditure
 

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "basisbaan.budgets",
     "basisbaan.intake",
     "basisbaan.guidance",
+    "basisbaan.dashboard",
     "basisbaan.demo",
 ]
 
@@ -155,7 +156,7 @@ TEMPLATES = [
 
 AUTH_USER_MODEL = "tenancy.User"
 LOGIN_URL = "tenancy:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "dashboard:dashboard"
 LOGOUT_REDIRECT_URL = "tenancy:login"
 AUTH_PASSWORD_VALIDATORS = (
     [

@@ -29,3 +29,29 @@ class FulltimeWeek(models.IntegerChoices):
 class WageValueMethod(models.TextChoices):
     UNIFORM = "uniform", _("Uniforme loonwaardemethode")
     OTHER = "other", _("Andere gevalideerde methode")
+
+
+# A contract's editable fields (service, form).
+CONTRACT_FIELDS: Final = (
+    "employer_name",
+    "reference",
+    "employee_number",
+    "wage_subsidy",
+)
+
+# A wage-value measurement's editable fields (the new one also names its participant).
+WAGE_VALUE_FIELDS: Final = (
+    "measured_on",
+    "percentage",
+    "method",
+    "assessor",
+    "next_measurement_on",
+    "note",
+)
+
+# A programme's contract settings (service, form).
+CONTRACT_SETTINGS_FIELDS: Final = (
+    "default_employer_name",
+    "fulltime_hours",
+    "remeasurement_months",
+)

@@ -8,7 +8,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from basisbaan.contracts.constants import Decision
+from basisbaan.contracts.constants import (
+    CONTRACT_FIELDS,
+    CONTRACT_SETTINGS_FIELDS,
+    WAGE_VALUE_FIELDS,
+    Decision,
+)
 from basisbaan.contracts.models import Contract, ContractSettings, WageValueMeasurement
 from basisbaan.contracts.worklist import DueStatus
 from basisbaan.core.forms import Form, ModelForm
@@ -116,7 +121,7 @@ class ContractForm(PeriodFields):
 class ContractEditForm(ModelForm):
     class Meta:
         model = Contract
-        fields = ["employer_name", "reference", "employee_number", "wage_subsidy"]
+        fields = list(CONTRACT_FIELDS)
         widgets = {"employee_number": forms.TextInput(attrs={"class": "bb-input-short"})}
 
     def service_data(self) -> dict[str, Any]:
@@ -181,15 +186,7 @@ class WageValueForm(ModelForm):
 
     class Meta:
         model = WageValueMeasurement
-        fields = [
-            "participant",
-            "measured_on",
-            "percentage",
-            "method",
-            "assessor",
-            "next_measurement_on",
-            "note",
-        ]
+        fields = ["participant", *WAGE_VALUE_FIELDS]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
@@ -206,14 +203,7 @@ class WageValueForm(ModelForm):
 
 class WageValueEditForm(WageValueForm):
     class Meta(WageValueForm.Meta):
-        fields = [
-            "measured_on",
-            "percentage",
-            "method",
-            "assessor",
-            "next_measurement_on",
-            "note",
-        ]
+        fields = list(WAGE_VALUE_FIELDS)
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, municipality=municipality, **kwargs)
@@ -225,7 +215,7 @@ class WageValueEditForm(WageValueForm):
 class ContractSettingsForm(ModelForm):
     class Meta:
         model = ContractSettings
-        fields = ["default_employer_name", "fulltime_hours", "remeasurement_months"]
+        fields = list(CONTRACT_SETTINGS_FIELDS)
 
     def service_data(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self._meta.fields or []}

@@ -23,7 +23,13 @@ from django.utils.translation import gettext as _
 from basisbaan.calc.dates import add_months, period_end
 from basisbaan.calc.labour_law import MinimumWageTable, Term, first_shortfall
 from basisbaan.contracts.chains import chain_refusal, check_next, participant_period_rows
-from basisbaan.contracts.constants import Decision, FulltimeWeek
+from basisbaan.contracts.constants import (
+    CONTRACT_FIELDS,
+    CONTRACT_SETTINGS_FIELDS,
+    WAGE_VALUE_FIELDS,
+    Decision,
+    FulltimeWeek,
+)
 from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
@@ -54,16 +60,9 @@ __all__ = [
     "wage_value_update",
 ]
 
-CONTRACT_FIELDS = {"employer_name", "reference", "wage_subsidy", "employee_number"}
-WAGE_VALUE_FIELDS = {
-    "measured_on",
-    "percentage",
-    "method",
-    "assessor",
-    "next_measurement_on",
-    "note",
-}
-SETTINGS_FIELDS = {"default_employer_name", "fulltime_hours", "remeasurement_months"}
+EDITABLE_CONTRACT = frozenset(CONTRACT_FIELDS)
+EDITABLE_WAGE_VALUE = frozenset(WAGE_VALUE_FIELDS)
+SETTINGS_FIELDS = frozenset(CONTRACT_SETTINGS_FIELDS)
 ONE_DAY = dt.timedelta(days=1)
 PERCENT = Decimal("0.01")
 
@@ -214,7 +213,7 @@ def contract_update(*, contract: Contract, actor: User | None, data: dict[str, A
     Periods are not edited here: a renewal adds one (:func:`contract_period_add`).
     """
     contract, _changed = model_update(
-        instance=contract, data=data, actor=actor, allowed=CONTRACT_FIELDS
+        instance=contract, data=data, actor=actor, allowed=EDITABLE_CONTRACT
     )
     return contract
 
@@ -428,7 +427,7 @@ def wage_value_update(
             {"measured_on": _("Op deze datum is al een meting van deze deelnemer vastgelegd.")}
         )
     measurement, _changed = model_update(
-        instance=measurement, data=data, actor=actor, allowed=WAGE_VALUE_FIELDS
+        instance=measurement, data=data, actor=actor, allowed=EDITABLE_WAGE_VALUE
     )
     return measurement
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -29,7 +30,7 @@ def model_create[M: models.Model](*, instance: M, actor: User | None) -> M:
 
 
 def model_update[M: models.Model](
-    *, instance: M, data: dict[str, Any], actor: User | None, allowed: set[str]
+    *, instance: M, data: dict[str, Any], actor: User | None, allowed: Set[str]
 ) -> tuple[M, bool]:
     """Apply ``data`` to the ``allowed`` fields, validate, save what changed, audit.
 

@@ -1,4 +1,4 @@
-"""The dashboard, and the base views every app's UI builds on.
+"""The base views every app's UI builds on.
 
 The base views only parse, check and hand over: scoping and permissions come
 from :class:`~basisbaan.tenancy.scoping.TenantViewMixin`, writes go through the
@@ -15,13 +15,11 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
 from basisbaan.core.forms import add_service_errors
 from basisbaan.core.pagination import DeferredJoinPaginator
-from basisbaan.core.selectors import dashboard_counts
-from basisbaan.tenancy.roles import Perm
 from basisbaan.tenancy.scoping import TenantViewMixin
 
 PAGE_SIZE = 25
@@ -109,13 +107,3 @@ class ObjectServiceFormView(TenantViewMixin, ServiceFormMixin, SingleObjectMixin
 def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = PAGE_SIZE) -> Page[Any]:
     """The requested page of ``queryset``; out-of-range numbers give the last page."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-class DashboardView(TenantViewMixin, TemplateView):
-    permission = Perm.PARTICIPANT_VIEW
-    template_name = "core/dashboard.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(dashboard_counts(self.municipality))
-        return context

@@ -63,9 +63,21 @@ import numpy.typing as npt
 
 from django.db.models import OuterRef, Subquery
 
+from basisbaan.calc.cost_rules import (
+    CHARGE_KEYS,
+    age_on_first_day,
+    employer_charges_ppm,
+    last_day_covered,
+    lks_applies,
+    lks_minimum_wage,
+    personal_minimum_wage,
+    wage_following_minimum,
+    wage_value_in_force,
+    youth_share_ppm,
+)
 from basisbaan.calc.costs import CostInputs, FundingLine
 from basisbaan.calc.dated import DatedSeries, DatedValue
-from basisbaan.calc.fixed import PPM, Ints, mul_div_round, to_cents, to_ppm, to_tenths
+from basisbaan.calc.fixed import Ints, to_cents, to_ppm, to_tenths
 from basisbaan.calc.months import MonthSlices, as_days, month_slices
 from basisbaan.contracts.models import ContractPeriod, WageValueMeasurement
 from basisbaan.costs.models import IndexationAssumption, ProgrammeCostSettings
@@ -112,7 +124,6 @@ YOUTH_KEYS: Final = {
     16: K.YOUTH_16,
     15: K.YOUTH_15,
 }
-ADULT_AGE: Final = 21
 MINIMUM_WAGE_KEYS: Final = (K.MINIMUM_WAGE_HOURLY, *PRE_2024_WEEK_KEYS.values())
 ALL_KEYS: Final = (*COST_KEYS, *LKS_KEYS, *MINIMUM_WAGE_KEYS, *YOUTH_KEYS.values())
 FULLTIME_WEEKS: Final = tuple(sorted(PRE_2024_WEEK_KEYS))  # 36, 38, 40
@@ -492,7 +503,7 @@ def build_cost_inputs(
     month_key = slices.year * 12 + (slices.month - 1)
     distinct, month_index = np.unique(month_key, return_inverse=True)
     first_days = [dt.date(int(k) // 12, int(k) % 12 + 1, 1) for k in distinct]
-    lks_rows = wage_value < PPM
+    lks_rows = lks_applies(wage_value)
     lks_needed = bool(lks_rows.any())
     follows = setting["wage_follows_minimum_wage"] == 1
     minimum_wage_needed = lks_needed or bool(follows.any())
@@ -509,14 +520,12 @@ def build_cost_inputs(
     for key in COST_KEYS:
         assumed |= table.assumed[key][month_index]
 
-    awf_high = ~permanent[src] & (setting["fixed_term_awf_high"] == 1)
-    charges = (
-        np.where(awf_high, per_month[K.AWF_HIGH], per_month[K.AWF_LOW])
-        + np.where(setting["large_employer"] == 1, per_month[K.AOF_HIGH], per_month[K.AOF_LOW])
-        + per_month[K.CHILDCARE_SURCHARGE]
-        + per_month[K.WHK]
-        + per_month[K.ZVW_EMPLOYER]
-        + np.where(setting["government_employer"] == 1, per_month[K.UFO], 0)
+    charges = employer_charges_ppm(
+        {key: per_month[key] for key in CHARGE_KEYS},
+        permanent=permanent[src],
+        fixed_term_awf_high=setting["fixed_term_awf_high"] == 1,
+        large_employer=setting["large_employer"] == 1,
+        government_employer=setting["government_employer"] == 1,
     )
 
     wage = hourly[src]
@@ -532,17 +541,19 @@ def build_cost_inputs(
             rows = week == hours_week
             adult[rows] = table.cents_or_ppm[name][month_index[rows]]
             minimum_assumed[rows] = table.assumed[name][month_index[rows]]
-        factor = _youth_factor(birth_date, src, slices.year, slices.month, per_month)
-        personal = mul_div_round(adult, factor, PPM)
+        share = youth_share_ppm(
+            _ages(birth_date, src, slices.year, slices.month),
+            {age: per_month[key] for age, key in YOUTH_KEYS.items()},
+        )
+        personal = personal_minimum_wage(adult, share)
         # The wage follows the minimum wage where that is higher (assumed where it pays).
-        raised = follows & (personal > wage)
-        wage = np.where(raised, personal, wage)
+        wage, raised = wage_following_minimum(wage, personal, follows)
         assumed |= raised & minimum_assumed
         if lks_needed:
             lks_assumed = minimum_assumed.copy()
             for key in LKS_KEYS:
                 lks_assumed |= table.assumed[key][month_index]
-            minimum_wage = np.where(lks_rows, personal, 0)
+            minimum_wage = lks_minimum_wage(personal, lks_rows)
             assumed |= lks_assumed & lks_rows
             lks_cap, lks_allowance = per_month[K.LKS_CAP], per_month[K.LKS_EMPLOYER_CHARGES]
 
@@ -605,15 +616,6 @@ def _stored_settings(
     return found
 
 
-# Measurements and rows are matched on one int64 key: participant id, then day.
-_DAY_BITS: Final = 20  # days since 1970 plus the offset stay below 2**20 until 3405
-_DAY_OFFSET: Final = 1 << 19  # dates back to 535 BC stay positive
-
-
-def _day_numbers(days: npt.NDArray[np.datetime64]) -> Ints:
-    return days.astype("datetime64[D]").astype(np.int64) + _DAY_OFFSET
-
-
 def _wage_values(
     municipality: Municipality,
     slices: MonthSlices,
@@ -625,51 +627,45 @@ def _wage_values(
     window_end: dt.date,
     overrides: Mapping[int, Decimal],
 ) -> tuple[Ints, Bools]:
-    """Per row: the wage value in ppm (PPM: no LKS) and whether it is missing.
+    """Per row: the wage value in ppm and whether it is missing
+    (:func:`basisbaan.calc.cost_rules.wage_value_in_force`).
 
-    A contract without LKS gets PPM; with LKS, the override for its contract,
-    else the measurement in force on the last day the row covers (one query,
-    only when some contract with LKS has no override).
+    The measurements are read in one query, only when some contract with LKS
+    has no override.
     """
     src = slices.source
     subsidised = np.array(with_subsidy, dtype=np.bool_)[src]
-    wage_value = np.full(len(slices), PPM, dtype=np.int64)
-    overridden = np.zeros(len(slices), dtype=np.bool_)
-    if overrides:
-        per_period = np.array(
-            [to_ppm(overrides[c]) if c in overrides else -1 for c in contract_id], dtype=np.int64
-        )[src]
-        overridden = subsidised & (per_period >= 0)
-        wage_value[overridden] = per_period[overridden]
-    needed = subsidised & ~overridden
-    if not needed.any():
-        return wage_value, np.zeros(len(slices), dtype=np.bool_)
+    override = np.array(
+        [to_ppm(overrides[c]) if c in overrides else -1 for c in contract_id], dtype=np.int64
+    )[src]
     people = np.array(participant_id, dtype=np.int64)[src]
-    measured = list(
-        WageValueMeasurement.objects.filter(
-            municipality=municipality,
-            participant_id__in=sorted({int(p) for p in people[needed]}),
-            measured_on__lte=window_end,
+    needed = subsidised & (override < 0)
+    measured: list[tuple[int, dt.date, Decimal]] = []
+    if needed.any():
+        measured = list(
+            WageValueMeasurement.objects.filter(
+                municipality=municipality,
+                participant_id__in=sorted({int(p) for p in people[needed]}),
+                measured_on__lte=window_end,
+            )
+            .order_by("participant_id", "measured_on")
+            .values_list("participant_id", "measured_on", "percentage")
         )
-        .order_by("participant_id", "measured_on")
-        .values_list("participant_id", "measured_on", "percentage")
+    return wage_value_in_force(
+        subsidised=subsidised,
+        override_ppm=override,
+        people=people,
+        last_day=last_day_covered(
+            slices.year,
+            slices.month,
+            slices.days_in_month,
+            as_days(ends)[src],
+            as_days([window_end]),
+        ),
+        measured_people=np.array([m[0] for m in measured], dtype=np.int64),
+        measured_days=as_days([m[1] for m in measured]),
+        measured_ppm=np.array([to_ppm(m[2] / 100) for m in measured], dtype=np.int64),
     )
-    found = np.zeros(len(slices), dtype=np.bool_)
-    if measured:
-        who = np.array([m[0] for m in measured], dtype=np.int64)
-        keys = (who << _DAY_BITS) + _day_numbers(as_days([m[1] for m in measured]))
-        ppm = np.array([to_ppm(m[2] / 100) for m in measured], dtype=np.int64)
-        first_of_month = ((slices.year - 1970) * 12 + slices.month - 1).astype("datetime64[M]")
-        month_end = first_of_month.astype("datetime64[D]") + (slices.days_in_month - 1).astype(
-            "timedelta64[D]"
-        )
-        last_day = np.minimum(np.minimum(month_end, as_days(ends)[src]), as_days([window_end]))
-        row_keys = (people << _DAY_BITS) + _day_numbers(last_day)
-        index = np.searchsorted(keys, row_keys, side="right") - 1
-        safe = np.maximum(index, 0)
-        found = needed & (index >= 0) & (who[safe] == people)
-        wage_value[found] = ppm[safe[found]]
-    return wage_value, needed & ~found
 
 
 def _empty() -> CostInputSet:
@@ -713,23 +709,11 @@ def _settings_columns(chosen: list[CostSettings]) -> dict[str, Ints]:
     }
 
 
-def _youth_factor(
-    birth_dates: Iterable[dt.date],
-    src: Ints,
-    year: Ints,
-    month: Ints,
-    per_month: Mapping[str, Ints],
-) -> Ints:
-    """The share of the adult minimum wage per row (ppm), by age on the month's first day."""
+def _ages(birth_dates: Iterable[dt.date], src: Ints, year: Ints, month: Ints) -> Ints:
+    """Per row, the person's age on the month's first day."""
     births = list(birth_dates)
-    birth_year = np.array([d.year for d in births], dtype=np.int64)[src]
-    birth_month = np.array([d.month for d in births], dtype=np.int64)[src]
-    birth_day = np.array([d.day for d in births], dtype=np.int64)[src]
-    not_yet = (month < birth_month) | ((month == birth_month) & (birth_day > 1))
-    age = year - birth_year - not_yet
-    factor = np.full(len(src), PPM, dtype=np.int64)
-    youngest = min(YOUTH_KEYS)
-    for years, key in YOUTH_KEYS.items():
-        rows = age == years if years > youngest else age <= youngest
-        factor[rows] = per_month[key][rows]
-    return factor
+
+    def part(name: str) -> Ints:
+        return np.array([getattr(d, name) for d in births], dtype=np.int64)[src]
+
+    return age_on_first_day(part("year"), part("month"), part("day"), year, month)

@@ -10,30 +10,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from basisbaan.core.services import model_create, model_delete, model_update
+from basisbaan.costs.constants import COST_SETTINGS_FIELDS
 from basisbaan.costs.models import INDEXABLE_KEYS, IndexationAssumption, ProgrammeCostSettings
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality, User
 
 __all__ = ["cost_settings_set", "indexation_delete", "indexation_set"]
 
-SETTINGS_FIELDS = frozenset(
-    {
-        "pension_rate",
-        "monitoring_fee",
-        "large_employer",
-        "government_employer",
-        "fixed_term_awf_high",
-        "wage_follows_minimum_wage",
-        "host_share",
-        "host_contribution",
-        "esf_share",
-        "budget_buig",
-        "budget_host",
-        "budget_esf",
-        "deviation_rate",
-        "deviation_amount",
-    }
-)
+SETTINGS_FIELDS = frozenset(COST_SETTINGS_FIELDS)
 RATE_FIELDS = ("pension_rate", "host_share", "esf_share", "deviation_rate")
 AMOUNT_FIELDS = ("monitoring_fee", "host_contribution", "deviation_amount")
 

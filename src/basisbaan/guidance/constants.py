@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -47,3 +48,26 @@ class SignalKind(models.TextChoices):
 
 
 SCORE_FIELDS = ("score_work", "score_wellbeing", "score_finances", "score_host")
+
+# A programme's guidance settings (service, form).
+GUIDANCE_SETTINGS_FIELDS: Final = (
+    "norm_hours",
+    "cadence_weeks",
+    "hourly_rate",
+    "rate_source",
+    "rate_date",
+)
+
+# What is recorded of a held feedback session (service, form).
+SESSION_RECORD_FIELDS: Final = (
+    "held_on",
+    "participant_present",
+    "host_contact",
+    "jobcoach",
+    "caseworker",
+    "score_work",
+    "score_wellbeing",
+    "score_finances",
+    "score_host",
+    "notes",
+)

@@ -15,7 +15,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.forms import Form, ModelForm
-from basisbaan.guidance.constants import STAFF_ROLES, Activity, SignalKind
+from basisbaan.guidance.constants import (
+    GUIDANCE_SETTINGS_FIELDS,
+    SESSION_RECORD_FIELDS,
+    STAFF_ROLES,
+    Activity,
+    SignalKind,
+)
 from basisbaan.guidance.models import FeedbackSession, GuidanceSettings
 from basisbaan.guidance.selectors import week_addable
 from basisbaan.guidance.services import WeekCell
@@ -100,7 +106,7 @@ def _staff(municipality: Municipality) -> Any:
 class GuidanceSettingsForm(ModelForm):
     class Meta:
         model = GuidanceSettings
-        fields = ["norm_hours", "cadence_weeks", "hourly_rate", "rate_source", "rate_date"]
+        fields = list(GUIDANCE_SETTINGS_FIELDS)
 
 
 class ClosePeriodForm(Form):
@@ -176,18 +182,7 @@ SCORE_CHOICES = [("", _("Geen score")), *((str(i), str(i)) for i in range(1, 6))
 class SessionRecordForm(ModelForm):
     class Meta:
         model = FeedbackSession
-        fields = [
-            "held_on",
-            "participant_present",
-            "host_contact",
-            "jobcoach",
-            "caseworker",
-            "score_work",
-            "score_wellbeing",
-            "score_finances",
-            "score_host",
-            "notes",
-        ]
+        fields = list(SESSION_RECORD_FIELDS)
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, municipality: Municipality, host_id: int, **kwargs: Any) -> None:

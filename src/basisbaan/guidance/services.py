@@ -38,8 +38,10 @@ from basisbaan.core.services import (
     model_update,
 )
 from basisbaan.guidance.constants import (
+    GUIDANCE_SETTINGS_FIELDS,
     HOURS_STEP,
     MAX_HOURS_PER_ENTRY,
+    SESSION_RECORD_FIELDS,
     STAFF_ROLES,
     Activity,
     SessionStatus,
@@ -178,9 +180,7 @@ def audit_hours_rows(
 
 # -- settings --------------------------------------------------------------------------
 
-SETTINGS_FIELDS = frozenset(
-    {"norm_hours", "hourly_rate", "rate_source", "rate_date", "cadence_weeks"}
-)
+SETTINGS_FIELDS = frozenset(GUIDANCE_SETTINGS_FIELDS)
 
 
 @transaction.atomic
@@ -533,18 +533,7 @@ def feedback_session_plan(
     return model_create(instance=session, actor=actor)
 
 
-RECORD_FIELDS = {
-    "held_on",
-    "participant_present",
-    "host_contact",
-    "jobcoach",
-    "caseworker",
-    "score_work",
-    "score_wellbeing",
-    "score_finances",
-    "score_host",
-    "notes",
-}
+RECORD_FIELDS = frozenset(SESSION_RECORD_FIELDS)
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.forms import ModelForm
-from basisbaan.hosts.constants import HostKind
+from basisbaan.hosts.constants import HOST_CONTACT_FIELDS, HOST_FIELDS, POSITION_FIELDS, HostKind
 from basisbaan.hosts.models import Host, HostContact, Position
 
 
@@ -23,7 +23,7 @@ class ServiceDataMixin:
 class HostForm(ServiceDataMixin, ModelForm):
     class Meta:
         model = Host
-        fields = ["name", "kind", "kvk_number", "street", "postcode", "city", "notes", "active"]
+        fields = list(HOST_FIELDS)
         widgets = {
             "kvk_number": forms.TextInput(
                 attrs={"inputmode": "numeric", "size": "8", "class": "bb-input-short"}
@@ -40,7 +40,7 @@ class HostForm(ServiceDataMixin, ModelForm):
 class HostContactForm(ServiceDataMixin, ModelForm):
     class Meta:
         model = HostContact
-        fields = ["name", "role", "email", "phone"]
+        fields = list(HOST_CONTACT_FIELDS)
         widgets = {"phone": forms.TextInput(attrs={"inputmode": "tel"})}
         help_texts = {"role": _("Bijvoorbeeld werkbegeleider, leidinggevende of HR.")}
 
@@ -48,7 +48,7 @@ class HostContactForm(ServiceDataMixin, ModelForm):
 class PositionForm(ServiceDataMixin, ModelForm):
     class Meta:
         model = Position
-        fields = ["title", "tasks", "hours_per_week", "track", "places", "is_open"]
+        fields = list(POSITION_FIELDS)
         widgets = {"tasks": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "hours_per_week": _("Bijvoorbeeld 32 of 24,5."),

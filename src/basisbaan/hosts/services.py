@@ -14,6 +14,7 @@ from basisbaan.core.services import (
     model_delete,
     model_update,
 )
+from basisbaan.hosts.constants import HOST_CONTACT_FIELDS, HOST_FIELDS, POSITION_FIELDS
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.tenancy.models import Municipality, User
 
@@ -27,9 +28,9 @@ __all__ = [
     "position_update",
 ]
 
-HOST_FIELDS = {"name", "kind", "kvk_number", "street", "postcode", "city", "notes", "active"}
-CONTACT_FIELDS = {"name", "role", "email", "phone"}
-POSITION_FIELDS = {"title", "tasks", "hours_per_week", "track", "places", "is_open"}
+EDITABLE_HOST = frozenset(HOST_FIELDS)
+CONTACT_FIELDS = frozenset(HOST_CONTACT_FIELDS)
+EDITABLE_POSITION = frozenset(POSITION_FIELDS)
 
 
 def _check_name(municipality_id: int, name: str, exclude_pk: int | None = None) -> None:
@@ -50,7 +51,7 @@ def host_create(*, municipality: Municipality, actor: User | None, **data: Any) 
 def host_update(*, host: Host, actor: User | None, data: dict[str, Any]) -> Host:
     if "name" in data:
         _check_name(host.municipality_id, data["name"], exclude_pk=host.pk)
-    host, _changed = model_update(instance=host, data=data, actor=actor, allowed=HOST_FIELDS)
+    host, _changed = model_update(instance=host, data=data, actor=actor, allowed=EDITABLE_HOST)
     return host
 
 
@@ -90,6 +91,6 @@ def position_create(
 @transaction.atomic
 def position_update(*, position: Position, actor: User | None, data: dict[str, Any]) -> Position:
     position, _changed = model_update(
-        instance=position, data=data, actor=actor, allowed=POSITION_FIELDS
+        instance=position, data=data, actor=actor, allowed=EDITABLE_POSITION
     )
     return position

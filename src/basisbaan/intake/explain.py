@@ -7,6 +7,7 @@ in the user's language through gettext, with Dutch number formats.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils.formats import number_format
@@ -40,7 +41,10 @@ def _num(value: Any, digits: int = 1) -> str:
     """A number in the active language's format, without decimals when whole (32, 7,5)."""
     if float(value) == int(value):
         return number_format(int(value))
-    return number_format(float(value), digits)
+    # Rounded half up first: number_format cuts a float's digits off (2.58 -> 2,5).
+    return number_format(
+        Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP), digits
+    )
 
 
 def _many(value: Any) -> int:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from basisbaan.core.forms import Form, ModelForm
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.selectors import position_list
+from basisbaan.intake.constants import CRITERIA_FIELDS, POSITION_PROFILE_FIELDS, PROFILE_FIELDS
 from basisbaan.intake.models import (
     NO_MEDICAL,
     EligibilityCriteria,
@@ -138,15 +139,7 @@ class DecisionForm(Form):
 class CriteriaForm(ModelForm):
     class Meta:
         model = EligibilityCriteria
-        fields = [
-            "min_months_on_assistance",
-            "min_age",
-            "max_age",
-            "transition_min_hours",
-            "transition_min_language",
-            "social_value_min_hours",
-            "social_value_min_language",
-        ]
+        fields = list(CRITERIA_FIELDS)
         help_texts = {
             "min_months_on_assistance": _("Leeg: geen eis."),
             "min_age": _("Leeg: geen eis."),
@@ -173,23 +166,7 @@ class ProfileForm(ModelForm):
 
     class Meta:
         model = ParticipantProfile
-        fields = [
-            "competences",
-            "work_experience",
-            "interests",
-            "preferred_work",
-            "preferred_sectors",
-            "hours_available",
-            "travel_range_km",
-            "travel_means",
-            "language_level",
-            "constraints",
-            "constraints_discussed",
-            "motivation",
-            "motivation_notes",
-            "support_need",
-            "tracks",
-        ]
+        fields = list(PROFILE_FIELDS)
         widgets = {
             "work_experience": forms.Textarea(attrs={"rows": 3}),
             "motivation_notes": forms.Textarea(attrs={"rows": 3}),
@@ -206,17 +183,7 @@ class PositionProfileForm(ModelForm):
 
     class Meta:
         model = PositionProfile
-        fields = [
-            "required_competences",
-            "sector",
-            "work_types",
-            "supervision_capacity",
-            "accommodates",
-            "language_required",
-            "postcode",
-            "displacement_checked",
-            "displacement_note",
-        ]
+        fields = list(POSITION_PROFILE_FIELDS)
         widgets = {"displacement_note": forms.Textarea(attrs={"rows": 3})}
 
 

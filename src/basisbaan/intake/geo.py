@@ -1,53 +1,61 @@
-"""Where a postcode lies: centroids of four-digit postcode areas, in km.
+"""Where a postcode lies: the centroid of its four-digit area, in RD km.
 
-A small table for the demo areas (Leeuwarden, Emmen), in Dutch RD coordinates
-(Rijksdriehoek) divided by 1000 and rounded to 100 m: close enough for a
-travel range in kilometres. A postcode outside the table has no location, and
+The national table ``pc4_nl.csv`` ships with the product (4,086 areas, from
+the GeoNames postal-code data, https://www.geonames.org, licence CC BY 4.0;
+see ``scripts/build_pc4_table.py``), so matching works offline in every
+municipality. An installation may load its own table
+(``basisbaan load_postcodes FILE``, :mod:`basisbaan.intake.postcodes`); a
+postcode in it wins over the shipped one. Latitude and longitude become Dutch
+grid coordinates (:func:`basisbaan.calc.geo.rd_km`), so a distance is a
+straight line in km. A postcode in neither table has no location, and
 matching then says the distance is unknown instead of guessing.
+
+Both tables are read once per process; :func:`forget_loaded_table` makes the
+next lookup read the loaded one again (the command calls it; a running web
+server sees a newly loaded table after a restart).
 """
 
 from __future__ import annotations
 
-POSTCODE4_KM: dict[str, tuple[float, float]] = {
-    # Leeuwarden
-    "8911": (182.4, 579.3),
-    "8912": (182.9, 579.8),
-    "8913": (181.6, 580.1),
-    "8914": (180.9, 579.0),
-    "8915": (181.2, 577.9),
-    "8916": (182.0, 577.1),
-    "8917": (183.0, 578.1),
-    "8918": (182.3, 581.2),
-    "8919": (183.6, 580.4),
-    "8921": (184.4, 580.2),
-    "8922": (185.2, 581.0),
-    "8923": (184.0, 578.9),
-    "8924": (185.3, 579.3),
-    "8925": (186.0, 580.1),
-    "8926": (186.4, 578.6),
-    "8931": (182.6, 576.9),
-    "8932": (183.6, 576.8),
-    "8933": (184.3, 576.0),
-    "8934": (183.3, 575.4),
-    "8935": (182.1, 575.6),
-    "8936": (181.0, 575.9),
-    "8937": (180.1, 576.7),
-    "8938": (179.4, 577.9),
-    "8939": (185.0, 577.4),
-    "8941": (179.5, 580.8),
-    # Emmen
-    "7811": (256.8, 533.4),
-    "7812": (257.6, 534.6),
-    "7813": (255.6, 534.2),
-    "7814": (255.3, 532.6),
-    "7815": (256.5, 531.8),
-    "7821": (259.0, 532.9),
-    "7822": (258.2, 531.2),
-    "7823": (259.4, 534.6),
-    "7824": (253.9, 533.8),
-}
+import csv
+from functools import cache
+from pathlib import Path
+
+from basisbaan.calc.geo import rd_km
+from basisbaan.intake.models import PostcodeArea
+
+__all__ = ["NATIONAL_TABLE", "forget_loaded_table", "national_table", "postcode_location"]
+
+NATIONAL_TABLE = Path(__file__).with_name("pc4_nl.csv")
+
+type Table = dict[str, tuple[float, float]]
+
+
+@cache
+def national_table() -> Table:
+    """Postcode (4 digits) -> RD (x, y) in km, from the shipped table."""
+    with NATIONAL_TABLE.open(newline="", encoding="utf-8") as file:
+        return {
+            row["postcode"]: rd_km(float(row["latitude"]), float(row["longitude"]))
+            for row in csv.DictReader(file)
+        }
+
+
+@cache
+def _loaded_table() -> Table:
+    return {
+        postcode: rd_km(float(latitude), float(longitude))
+        for postcode, latitude, longitude in PostcodeArea.objects.values_list(
+            "postcode", "latitude", "longitude"
+        )
+    }
+
+
+def forget_loaded_table() -> None:
+    _loaded_table.cache_clear()
 
 
 def postcode_location(postcode: str) -> tuple[float, float] | None:
-    """The centroid of the postcode's four-digit area, or None when unknown."""
-    return POSTCODE4_KM.get(postcode.strip()[:4])
+    """The centroid of the postcode's four-digit area in RD km, or None when unknown."""
+    key = postcode.strip()[:4]
+    return _loaded_table().get(key) or national_table().get(key)

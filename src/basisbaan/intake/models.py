@@ -376,3 +376,26 @@ class MatchProposal(TenantModel):
 
     def __str__(self) -> str:
         return str(_("Voorstel: %(position)s") % {"position": self.position.title})
+
+
+class PostcodeArea(models.Model):
+    """The installation's own centroid of a four-digit postcode area.
+
+    Loaded with ``basisbaan load_postcodes FILE``; a postcode listed here is
+    located here, any other by the national table shipped with the product
+    (:mod:`basisbaan.intake.geo`). Postcodes are national facts, not one
+    municipality's data, so the table is shared, like the parameter tables.
+    """
+
+    postcode = models.CharField(_("postcode (4 cijfers)"), max_length=4, unique=True)
+    latitude = models.DecimalField(_("breedtegraad"), max_digits=8, decimal_places=5)
+    longitude = models.DecimalField(_("lengtegraad"), max_digits=8, decimal_places=5)
+    place = models.CharField(_("plaats"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["postcode"]
+        verbose_name = _("postcodegebied")
+        verbose_name_plural = _("postcodegebieden")
+
+    def __str__(self) -> str:
+        return self.postcode

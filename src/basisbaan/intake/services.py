@@ -9,6 +9,7 @@ bypasses the lifecycle or the intake stop.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,6 +20,12 @@ from django.utils.translation import gettext as _
 from basisbaan.core.services import ensure_same_municipality, model_create, model_update
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.models import Position
+from basisbaan.intake.constants import (
+    CRITERIA_FIELDS,
+    POSITION_PROFILE_FIELDS,
+    PROFILE_FIELDS,
+    REFERRAL_FIELDS,
+)
 from basisbaan.intake.eligibility import check_participant, result_rows
 from basisbaan.intake.models import (
     EligibilityCriteria,
@@ -57,44 +64,10 @@ __all__ = [
     "referral_update",
 ]
 
-CRITERIA_FIELDS = {
-    "min_months_on_assistance",
-    "min_age",
-    "max_age",
-    "transition_min_hours",
-    "transition_min_language",
-    "social_value_min_hours",
-    "social_value_min_language",
-}
-REFERRAL_FIELDS = {"source", "referred_on", "priority", "reason"}
-PROFILE_FIELDS = {
-    "competences",
-    "work_experience",
-    "interests",
-    "preferred_work",
-    "preferred_sectors",
-    "hours_available",
-    "travel_range_km",
-    "travel_means",
-    "language_level",
-    "constraints",
-    "constraints_discussed",
-    "motivation",
-    "motivation_notes",
-    "support_need",
-    "tracks",
-}
-POSITION_PROFILE_FIELDS = {
-    "required_competences",
-    "sector",
-    "work_types",
-    "supervision_capacity",
-    "accommodates",
-    "language_required",
-    "postcode",
-    "displacement_checked",
-    "displacement_note",
-}
+EDITABLE_CRITERIA = frozenset(CRITERIA_FIELDS)
+EDITABLE_REFERRAL = frozenset(REFERRAL_FIELDS)
+EDITABLE_PROFILE = frozenset(PROFILE_FIELDS)
+EDITABLE_POSITION_PROFILE = frozenset(POSITION_PROFILE_FIELDS)
 TRACK_CODES = {t.value for t in Track}
 
 
@@ -123,7 +96,7 @@ def _upsert[M: models.Model](
     defaults: dict[str, Any],
     data: dict[str, Any],
     actor: User | None,
-    allowed: set[str],
+    allowed: Set[str],
 ) -> M:
     """Create the one-to-one record with ``data``, or update the fields that changed."""
     unknown = set(data) - allowed
@@ -149,7 +122,7 @@ def criteria_set(
         defaults={"municipality_id": programme.municipality_id},
         data=data,
         actor=actor,
-        allowed=CRITERIA_FIELDS,
+        allowed=EDITABLE_CRITERIA,
     )
 
 
@@ -167,7 +140,7 @@ def referral_create(
 
     Taken also while the programme's intake is closed: only placement waits.
     """
-    unknown = set(referral) - REFERRAL_FIELDS
+    unknown = set(referral) - EDITABLE_REFERRAL
     if unknown:
         raise ValidationError(_("Onbekende velden: %s") % ", ".join(sorted(unknown)))
     participant = participant_create(
@@ -200,7 +173,7 @@ def referral_add(*, participant: Participant, actor: User | None, data: dict[str
     """Record how an already registered participant was referred (one referral each)."""
     if Referral.objects.filter(participant=participant).exists():
         raise ValidationError(_("Deze deelnemer heeft al een aanmelding."))
-    unknown = set(data) - REFERRAL_FIELDS
+    unknown = set(data) - EDITABLE_REFERRAL
     if unknown:
         raise ValidationError(_("Onbekende velden: %s") % ", ".join(sorted(unknown)))
     _check_referred_on(data.get("referred_on"))
@@ -220,7 +193,7 @@ def referral_update(*, referral: Referral, actor: User | None, data: dict[str, A
     """Correct the source, date, priority or reason of a referral."""
     _check_referred_on(data.get("referred_on"))
     referral, _changed = model_update(
-        instance=referral, data=data, actor=actor, allowed=REFERRAL_FIELDS
+        instance=referral, data=data, actor=actor, allowed=EDITABLE_REFERRAL
     )
     return referral
 
@@ -346,7 +319,7 @@ def profile_set(
         defaults={"municipality_id": participant.municipality_id},
         data=_clean_codes(data),
         actor=actor,
-        allowed=PROFILE_FIELDS,
+        allowed=EDITABLE_PROFILE,
     )
 
 
@@ -381,7 +354,7 @@ def position_profile_set(
         defaults={"municipality_id": position.municipality_id},
         data=data | extra,
         actor=actor,
-        allowed=POSITION_PROFILE_FIELDS | set(extra),
+        allowed=EDITABLE_POSITION_PROFILE | set(extra),
     )
 
 

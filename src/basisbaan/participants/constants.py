@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Final
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -65,3 +67,20 @@ PERSONAL_FIELDS = [
 
 # Who may be a participant's one fixed contact person.
 CONTACT_ROLES = frozenset({Role.CASEWORKER, Role.JOBCOACH, Role.PROGRAMME_MANAGER})
+
+# A participant's editable fields (the service's whitelist, the form and the API).
+PARTICIPANT_FIELDS: Final = (
+    "programme",
+    "bsn",
+    "first_name",
+    "name_prefix",
+    "last_name",
+    "date_of_birth",
+    "email",
+    "phone",
+    "street",
+    "postcode",
+    "city",
+    "household_type",
+    "social_assistance_start",
+)

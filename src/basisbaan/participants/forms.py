@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from basisbaan.core.forms import Form, ModelForm
 from basisbaan.participants.constants import (
     CONTACT_ROLES,
+    PARTICIPANT_FIELDS,
     TRANSITIONS,
     ExitReason,
     ParticipantStatus,
@@ -21,21 +22,7 @@ from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality, User
 from basisbaan.tenancy.selectors import staff_list
 
-PERSONAL_FORM_FIELDS = [
-    "programme",
-    "bsn",
-    "first_name",
-    "name_prefix",
-    "last_name",
-    "date_of_birth",
-    "email",
-    "phone",
-    "street",
-    "postcode",
-    "city",
-    "household_type",
-    "social_assistance_start",
-]
+PERSONAL_FORM_FIELDS = list(PARTICIPANT_FIELDS)
 
 
 def _limit_contact_choices(form: forms.BaseForm, municipality: Municipality) -> None:

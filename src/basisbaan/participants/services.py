@@ -18,6 +18,7 @@ from basisbaan.core.services import ensure_same_municipality, model_create, mode
 from basisbaan.participants.constants import (
     ACTIVE_STATUSES,
     CONTACT_ROLES,
+    PARTICIPANT_FIELDS,
     TRANSITIONS,
     ParticipantStatus,
 )
@@ -34,21 +35,7 @@ __all__ = [
     "participant_update",
 ]
 
-EDITABLE = {
-    "programme",
-    "bsn",
-    "first_name",
-    "name_prefix",
-    "last_name",
-    "date_of_birth",
-    "email",
-    "phone",
-    "street",
-    "postcode",
-    "city",
-    "household_type",
-    "social_assistance_start",
-}
+EDITABLE = frozenset(PARTICIPANT_FIELDS)
 
 
 def _check_bsn_unique(municipality_id: int, bsn: str, exclude_pk: int | None = None) -> None:

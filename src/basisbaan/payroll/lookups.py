@@ -19,10 +19,10 @@ from django.db import connection
 from django.db.models import BigIntegerField, F, QuerySet
 from django.db.models.functions import Cast, Round
 
-from basisbaan.budgets.selectors import closed_years_by_participant
 from basisbaan.contracts.selectors import contract_period_list
 from basisbaan.participants.selectors import participant_list
 from basisbaan.payroll.constants import VALUE_COLUMNS
+from basisbaan.payroll.locks import closed_years_by_participant
 from basisbaan.payroll.selectors import payroll_entry_list
 from basisbaan.tenancy.models import Municipality
 
@@ -87,7 +87,8 @@ class Lookups:
             )
         )
         self.period_table = PeriodTable(self.period_rows)
-        # A closed budget year is locked: no payroll may be added or corrected in it.
+        # A closed budget year is locked: no payroll may be added or corrected in it
+        # (budgets registers the reader: see payroll.locks).
         self.closed_years = closed_years_by_participant(municipality=municipality)
         self._existing: dict[dt.date, dict[int, tuple[int, ...]]] = {}
         # Called before a query while rows may be streaming: the sink ends its

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from basisbaan.audit.models import AuditAction
 from basisbaan.audit.services import audit_change, snapshot
+from basisbaan.payroll.checking import validate_rows
 from basisbaan.payroll.constants import STORED_ERRORS, ImportStatus
 from basisbaan.payroll.models import PayrollEntry, PayrollImport, PayrollUpload
 from basisbaan.payroll.parsing import PayrollFile, PayrollFileError, read_payroll_file
@@ -43,7 +44,6 @@ from basisbaan.payroll.validation import (
     Replacement,
     RowError,
     cents_to_decimal,
-    validate_rows,
 )
 from basisbaan.payroll.writing import entry_sink, lock_municipality
 from basisbaan.tenancy.models import Municipality, User

@@ -15,10 +15,8 @@ Every problem is reported with the row number as the spreadsheet shows it
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from array import array
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
@@ -26,7 +24,6 @@ from typing import Any, Protocol
 import numpy as np
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from basisbaan.core.money import format_euro, group_number
@@ -45,7 +42,6 @@ from basisbaan.payroll.constants import (
 )
 from basisbaan.payroll.lookups import START_BITS, VALUE_FIELDS, Lookups, Month
 from basisbaan.payroll.parsing import CellError, PayrollFile, parse_cents, parse_month
-from basisbaan.tenancy.models import Municipality
 
 __all__ = [
     "START_BITS",
@@ -57,7 +53,6 @@ __all__ = [
     "Progress",
     "Replacement",
     "RowError",
-    "validate_rows",
 ]
 
 # ``progress(phase, done, total)``: phase is a Dutch word for people.
@@ -528,66 +523,3 @@ class NullSink:
 
     def refuse(self) -> None:
         pass
-
-
-def validate_rows(
-    parsed: PayrollFile,
-    *,
-    municipality: Municipality,
-    correction: bool,
-    sink: EntrySink | None = None,
-    progress: Progress | None = None,
-    today: dt.date | None = None,
-    fast: bool = True,
-) -> Outcome:
-    """Check every row of ``parsed``, handing new rows to ``sink`` as they pass.
-
-    ``fast=False`` checks every row one by one (the reference; for tests).
-    """
-    from basisbaan.payroll.fastpath import ChunkChecker
-
-    lookups = Lookups(municipality)
-    lookups.before_query = getattr(sink, "pause", None)
-    checker = RowChecker(
-        parsed,
-        lookups,
-        correction=correction,
-        today=today or timezone.localdate(),
-        sink=sink or NullSink(),
-    )
-    chunks = ChunkChecker(checker, parsed) if fast else None
-    total = parsed.estimated_rows
-    with gc_paused():
-        _check_chunks(parsed, checker, chunks, progress, total)
-    if progress is not None:
-        progress(_("inlezen"), checker.outcome.rows, checker.outcome.rows)
-    return checker.outcome
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile: a big file makes millions of lists
-    and strings (none in cycles), and the collector would scan them over and over."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _check_chunks(
-    parsed: PayrollFile,
-    checker: RowChecker,
-    chunks: Any,
-    progress: Progress | None,
-    total: int,
-) -> None:
-    for chunk in parsed.chunks:
-        if chunks is None or not chunks.check(chunk):
-            for row, cells in zip(chunk.numbers, chunk.rows, strict=True):
-                checker.check(row, cells)
-        if progress is not None:
-            done = checker.outcome.rows
-            progress(_("inlezen"), done, max(total, done))

@@ -9,16 +9,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.forms import Form, ModelForm
+from basisbaan.programmes.constants import PROGRAMME_FIELDS
 from basisbaan.programmes.models import Programme
 
-CREATE_FIELDS = [
-    "name",
-    "slug",
-    "description",
-    "start_date",
-    "end_date",
-    "contract_period_months",
-]
+CREATE_FIELDS = list(PROGRAMME_FIELDS)
 UPDATE_FIELDS = CREATE_FIELDS
 
 

@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from basisbaan.core.services import model_create, model_update
+from basisbaan.programmes.constants import PROGRAMME_FIELDS
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality, User
 
 __all__ = ["programme_create", "programme_set_intake", "programme_update"]
 
-EDITABLE = {"name", "slug", "description", "start_date", "end_date", "contract_period_months"}
+EDITABLE = frozenset(PROGRAMME_FIELDS)
 
 
 @transaction.atomic

@@ -51,4 +51,4 @@ class SwitchMunicipalityView(View):
         )
         # Always to the dashboard: the page you were on shows the other
         # municipality's records, which do not exist here.
-        return HttpResponseRedirect(reverse("core:dashboard"))
+        return HttpResponseRedirect(reverse("dashboard:dashboard"))

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from basisbaan.core import views
+from basisbaan.dashboard import views
 
-app_name = "core"
+app_name = "dashboard"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
 ]
