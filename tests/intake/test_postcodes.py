@@ -16,13 +16,6 @@ from basisbaan.intake.models import PostcodeArea
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_tables():
-    geo.forget_loaded_table()
-    yield
-    geo.forget_loaded_table()
-
-
 def km(a: str, b: str) -> float:
     here, there = geo.postcode_location(a), geo.postcode_location(b)
     assert here is not None and there is not None
@@ -62,13 +55,10 @@ def _write(tmp_path, text, name="pc4.csv"):
     return str(path)
 
 
-def test_load_postcodes_overrides_and_extends_the_shipped_table(
-    tmp_path, capsys, django_capture_on_commit_callbacks
-):
+def test_load_postcodes_overrides_and_extends_the_shipped_table(tmp_path, capsys):
     shipped = geo.postcode_location("8911")
 
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_postcodes", _write(tmp_path, GOOD))
+    call_command("load_postcodes", _write(tmp_path, GOOD))
 
     assert list(PostcodeArea.objects.values_list("postcode", "latitude", "longitude", "place")) == [
         ("1000", Decimal("52.37000"), Decimal("4.90000"), "Nieuw"),

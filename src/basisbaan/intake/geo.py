@@ -10,25 +10,28 @@ grid coordinates (:func:`basisbaan.calc.geo.rd_km`), so a distance is a
 straight line in km. A postcode in neither table has no location, and
 matching then says the distance is unknown instead of guessing.
 
-Both tables are read once per process; :func:`forget_loaded_table` makes the
-next lookup read the loaded one again (the command calls it; a running web
-server sees a newly loaded table after a restart).
+The shipped table is read once per process (it is part of the release). The
+loaded table is asked per batch, for the postcodes at hand only
+(:func:`postcode_locations`: one indexed query), so a newly loaded table counts
+at once in every process, and no request pays for reading the whole table.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 from basisbaan.calc.geo import rd_km
 from basisbaan.intake.models import PostcodeArea
 
-__all__ = ["NATIONAL_TABLE", "forget_loaded_table", "national_table", "postcode_location"]
+__all__ = ["NATIONAL_TABLE", "national_table", "postcode_location", "postcode_locations"]
 
 NATIONAL_TABLE = Path(__file__).with_name("pc4_nl.csv")
 
-type Table = dict[str, tuple[float, float]]
+type Location = tuple[float, float]
+type Table = dict[str, Location]
 
 
 @cache
@@ -41,21 +44,28 @@ def national_table() -> Table:
         }
 
 
-@cache
-def _loaded_table() -> Table:
-    return {
-        postcode: rd_km(float(latitude), float(longitude))
-        for postcode, latitude, longitude in PostcodeArea.objects.values_list(
-            "postcode", "latitude", "longitude"
-        )
-    }
+def _area(postcode: str) -> str:
+    return postcode.strip()[:4]
 
 
-def forget_loaded_table() -> None:
-    _loaded_table.cache_clear()
+def postcode_locations(postcodes: Iterable[str]) -> dict[str, Location | None]:
+    """Each postcode's centroid in RD km (None when unknown), in one query at most."""
+    keys = {postcode: _area(postcode) for postcode in postcodes}
+    wanted = {area for area in keys.values() if area}
+    loaded: Table = (
+        {
+            area: rd_km(float(latitude), float(longitude))
+            for area, latitude, longitude in PostcodeArea.objects.filter(
+                postcode__in=wanted
+            ).values_list("postcode", "latitude", "longitude")
+        }
+        if wanted
+        else {}
+    )
+    national = national_table()
+    return {postcode: loaded.get(area) or national.get(area) for postcode, area in keys.items()}
 
 
-def postcode_location(postcode: str) -> tuple[float, float] | None:
+def postcode_location(postcode: str) -> Location | None:
     """The centroid of the postcode's four-digit area in RD km, or None when unknown."""
-    key = postcode.strip()[:4]
-    return _loaded_table().get(key) or national_table().get(key)
+    return postcode_locations([postcode])[postcode]

@@ -6,6 +6,7 @@ longest at the same priority); openings are the open positions with a free place
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -22,7 +23,7 @@ from basisbaan.calc.matching import (
 )
 from basisbaan.hosts.models import Position
 from basisbaan.intake.explain import component_lines
-from basisbaan.intake.geo import postcode_location
+from basisbaan.intake.geo import Location, postcode_location, postcode_locations
 from basisbaan.intake.models import ParticipantProfile, PositionProfile
 from basisbaan.intake.selectors import waiting_list
 from basisbaan.intake.vocabulary import DEFAULT_RANGE_KM, LANGUAGE_ORDINAL
@@ -74,9 +75,17 @@ def _travel_km(profile: ParticipantProfile) -> float | None:
     return float(default) if default is not None else None
 
 
-def candidate_of(participant: Participant) -> Candidate:
+def candidate_of(
+    participant: Participant, locations: Mapping[str, Location | None] | None = None
+) -> Candidate:
+    """The participant as the matcher sees it; ``locations`` (from
+    :func:`postcode_locations`) saves a query per participant in a batch."""
     p = _profile(participant)
-    location = postcode_location(participant.postcode)
+    location = (
+        locations[participant.postcode]
+        if locations is not None
+        else postcode_location(participant.postcode)
+    )
     if p is None:
         return Candidate(participant.pk, location=location)
     return Candidate(
@@ -95,14 +104,22 @@ def candidate_of(participant: Participant) -> Candidate:
     )
 
 
-def opening_of(position: Position) -> Opening:
+def _position_postcode(position: Position) -> str:
     p = _position_profile(position)
-    postcode = (p.postcode if p is not None and p.postcode else "") or position.host.postcode
+    return (p.postcode if p is not None and p.postcode else "") or position.host.postcode
+
+
+def opening_of(
+    position: Position, locations: Mapping[str, Location | None] | None = None
+) -> Opening:
+    """The position as the matcher sees it (``locations`` as for :func:`candidate_of`)."""
+    p = _position_profile(position)
+    postcode = _position_postcode(position)
     base = Opening(
         id=position.pk,
         hours=float(position.hours_per_week),
         track=position.track,
-        location=postcode_location(postcode),
+        location=locations[postcode] if locations is not None else postcode_location(postcode),
     )
     if p is None:
         return base
@@ -136,8 +153,11 @@ def candidates_for_position(
     constraint keeps out (with the reason)."""
     participants = list(waiting_list(municipality=municipality))
     by_id = {p.pk: p for p in participants}
-    candidates = [candidate_of(p) for p in participants]
-    opening = opening_of(position)
+    locations = postcode_locations(
+        [*(p.postcode for p in participants), _position_postcode(position)]
+    )
+    candidates = [candidate_of(p, locations) for p in participants]
+    opening = opening_of(position, locations)
     ranked = rank_for_position(candidates, opening, limit)
     excluded = excluded_for_position(candidates, opening)
     return (
@@ -154,8 +174,11 @@ def positions_for_participant(
         p for p in open_positions(municipality=municipality) if getattr(p, "taken", 0) < p.places
     ]
     by_id = {p.pk: p for p in positions}
+    locations = postcode_locations(
+        [participant.postcode, *(_position_postcode(p) for p in positions)]
+    )
     ranked = rank_for_candidate(
-        candidate_of(participant), [opening_of(p) for p in positions], limit
+        candidate_of(participant, locations), [opening_of(p, locations) for p in positions], limit
     )
     return [Row(participant, by_id[m.position_id], m, component_lines(m)) for m in ranked]
 

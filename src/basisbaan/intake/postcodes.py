@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from basisbaan.intake.geo import forget_loaded_table
 from basisbaan.intake.models import PostcodeArea
 
 __all__ = ["PostcodeRow", "load_postcodes", "parse_postcodes"]
@@ -110,5 +109,4 @@ def load_postcodes(rows: list[PostcodeRow]) -> tuple[int, int]:
         )
         for row in changed
     )
-    transaction.on_commit(forget_loaded_table)
     return len(changed), len(removed)

@@ -40,6 +40,7 @@ from basisbaan.intake.forms import (
     ReferralEditForm,
     ReferralForm,
 )
+from basisbaan.intake.geo import postcode_locations
 from basisbaan.intake.matching import candidates_for_position, positions_for_participant
 from basisbaan.intake.models import (
     EligibilityCriteria,
@@ -90,9 +91,10 @@ class IntakeOverviewView(TenantViewMixin, TemplateView):
         queue = list(referral_queue(municipality=self.municipality)[: QUEUE_SHOWN + 1])
         page = paginate(self.request, waiting_list(municipality=self.municipality), WAITING_PAGE)
         waiting = list(page.object_list)
+        locations = postcode_locations(p.postcode for p in waiting)
         for participant in waiting:
             participant.completeness = completeness(
-                participant, getattr(participant, "profile", None)
+                participant, getattr(participant, "profile", None), locations
             )
         proposals = list(
             proposal_list(municipality=self.municipality).filter(
