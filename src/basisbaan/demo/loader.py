@@ -338,8 +338,8 @@ def _date_the_story(programme: Programme, demo: DemoMunicipality) -> None:
     """Dates of the pilot's story instead of the day the demo was loaded: a placed
     participant's status dates from the placement's start, an exited one's from the
     exit, a renewal decision from its notice, and a closed intake from the month
-    after the last start before the stop (the letter: placements stopped for the
-    budget). The audit log keeps the real moments of the load."""
+    after the last start (the letter: placements stopped for the budget). The audit
+    log keeps the real moments of the load."""
     participants = Participant.objects.filter(programme=programme)
     for participant in participants.filter(status=ParticipantStatus.PLACED).prefetch_related(
         "placements"
