@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from io import StringIO
 
 import pytest
@@ -9,10 +10,12 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from basisbaan.audit.models import AuditEntry
 from basisbaan.contracts.models import Contract, ContractPeriod
 from basisbaan.demo.data import minimum_wage_for_period
+from basisbaan.demo.generator import PROGRAMME_END
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
@@ -104,3 +107,54 @@ def test_same_seed_same_data():
         )
 
     assert names("een") == names("twee")
+
+
+def test_as_of_a_day_the_running_placements_cover_it_and_the_ended_lie_before():
+    generate(
+        "--participants", "150", "--municipality", "dag", "--neighbour-participants", "0",
+        "--as-of", "30-06-2025",
+    )  # fmt: skip
+    as_of = dt.date(2025, 6, 30)
+    placements = Placement.objects.filter(municipality__slug="dag")
+    running = placements.filter(end_date__isnull=True)
+    ended = placements.filter(end_date__isnull=False)
+    assert running.exists() and ended.exists()
+    assert all(start <= as_of for start in running.values_list("start_date", flat=True))
+    assert all(end < as_of for end in ended.values_list("end_date", flat=True))
+    for contract in Contract.objects.filter(placement__in=running).prefetch_related("periods"):
+        periods = list(contract.periods.all())
+        assert min(p.start_date for p in periods) <= as_of <= max(p.end_date for p in periods)
+        assert max(p.end_date for p in periods) <= PROGRAMME_END
+    exited = Participant.objects.filter(municipality__slug="dag", status=ParticipantStatus.EXITED)
+    assert all(day <= as_of for day in exited.values_list("exit_date", flat=True))
+    changed = set(
+        Participant.objects.filter(municipality__slug="dag").values_list(
+            "status_changed_at", flat=True
+        )
+    )
+    assert {timezone.localtime(moment).date() for moment in changed} == {as_of}
+
+
+def test_the_same_as_of_and_seed_give_the_same_placements():
+    for slug in ("een", "twee"):
+        generate(
+            "--participants", "40", "--municipality", slug, "--neighbour-participants", "0",
+            "--as-of", "2026-03-31",
+        )  # fmt: skip
+
+    def plans(slug: str) -> list[tuple[str, dt.date, dt.date | None]]:
+        return list(
+            Placement.objects.filter(municipality__slug=slug)
+            .order_by("participant__pk")
+            .values_list("participant__bsn", "start_date", "end_date")
+        )
+
+    assert plans("een") == plans("twee")
+    assert plans("een")
+
+
+@pytest.mark.parametrize("as_of", ["2024-01-01", "2028-01-01"])
+def test_refuses_a_day_outside_the_generated_programme(as_of):
+    with pytest.raises(CommandError, match="na 01-01-2024 en uiterlijk op 31-12-2027"):
+        generate("--participants", "10", "--as-of", as_of)
+    assert not Participant.objects.exists()

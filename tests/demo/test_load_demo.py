@@ -1,70 +1,86 @@
-"""``basisbaan load_demo`` as a command: idempotent, refused without DEBUG; its wage table."""
+"""``basisbaan load_demo`` as a command: refused without DEBUG or with an as-of day it
+cannot show; its wage table; no demo code reads the clock. (Loading itself, and
+running it twice, is tested in test_demo_over_time.py and tests/demo/loaded/.)"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from io import StringIO
+from pathlib import Path
 
 import pytest
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+import basisbaan.demo
 from basisbaan.audit.models import AuditEntry
-from basisbaan.contracts.models import Contract, ContractPeriod, RenewalDecision
 from basisbaan.demo.data import (
     MINIMUM_WAGE_HOURLY,
     minimum_wage_for_period,
     minimum_wage_on,
 )
-from basisbaan.hosts.models import Host, HostContact, Position
+from basisbaan.demo.loader import load_demo
+from basisbaan.demo.story import DemoDateError, last_full_month, parse_day
 from basisbaan.parameters.seed import SEED
 from basisbaan.participants.models import Participant
-from basisbaan.placements.models import Placement
-from basisbaan.programmes.models import Programme
-from basisbaan.tenancy.models import Membership, Municipality, User
+from basisbaan.tenancy.models import Municipality, User
 
 pytestmark = pytest.mark.django_db
 
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+def _nothing_written() -> None:
+    assert not Municipality.objects.exists()
+    assert not User.objects.exists()
+    assert not AuditEntry.objects.exists()
 
 
-def load(settings) -> str:
+@pytest.mark.parametrize(
+    ("as_of", "message"),
+    [
+        ("2025-06-29", "situatie van de raadsinformatiebrief (30-06-2025)"),
+        ("2026-11-19", "ligt na vandaag (18-11-2026)"),
+        ("2026-13-01", "Ongeldige datum '2026-13-01'"),
+    ],
+)
+def test_refuses_a_day_it_cannot_show(settings, as_of, message):
+    """Before the letter the story is fixed; after today the payroll and hours do not
+    exist yet; and a day must be a date. Nothing is written."""
     settings.DEBUG = True
-    settings.PASSWORD_HASHERS = FAST_HASHER
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
+    with pytest.raises(CommandError, match=re.escape(message)):
+        call_command("load_demo", "--as-of", as_of, stdout=StringIO(), stderr=StringIO())
+    _nothing_written()
 
 
-def counts() -> dict[str, int]:
-    models = (
-        Municipality,
-        User,
-        Membership,
-        Programme,
-        Host,
-        HostContact,
-        Position,
-        Participant,
-        Placement,
-        Contract,
-        ContractPeriod,
-        RenewalDecision,
-        AuditEntry,
-    )
-    return {m.__name__: m.objects.count() for m in models}
+def test_the_loader_takes_the_day_explicitly():
+    with pytest.raises(DemoDateError, match="30-06-2025"):
+        load_demo(as_of=dt.date(2025, 1, 1))
+    _nothing_written()
 
 
-def test_running_twice_changes_nothing(settings):
-    first = load(settings)
-    assert "Demogegevens geladen" in first
-    assert "consulent-2" in first
-    before = counts()
-    second = load(settings)
-    assert "al geladen" in second
-    assert counts() == before
+def test_days_are_read_in_both_ways_and_months_end_before_the_day():
+    assert parse_day("2025-06-30") == parse_day("30-06-2025") == dt.date(2025, 6, 30)
+    assert last_full_month(dt.date(2025, 6, 30)) == dt.date(2025, 5, 1)
+    assert last_full_month(dt.date(2026, 1, 1)) == dt.date(2025, 12, 1)
+    assert last_full_month(dt.date(2028, 2, 29)) == dt.date(2028, 1, 1)
+
+
+def test_no_demo_code_reads_the_clock():
+    """Only the commands' default for --as-of may read today: the loader and the
+    generators take the day explicitly, so the same day gives the same demo."""
+    root = Path(basisbaan.demo.__file__).parent
+    clock = re.compile(r"localdate\(|timezone\.now\(|date\.today\(|datetime\.now\(|time\.time\(")
+    readers = {
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if clock.search(path.read_text(encoding="utf-8"))
+    }
+    assert readers == {
+        "management/commands/load_demo.py",
+        "management/commands/generate_data.py",
+    }
 
 
 def test_refuses_without_debug(settings):

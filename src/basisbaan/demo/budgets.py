@@ -6,8 +6,12 @@ municipal programme Bestaanszekerheid. 2023 spent nothing (preparation);
 imported payroll costs (EUR 161,945.82: the letter's EUR 162,000). Both years
 are closed, so the rest went to the accounts result: EUR 500,000 and
 EUR 324,054.18 (the letter: EUR 324,000). No demo figure was tuned for this:
-under "all contracts renewed" the demo's contracts cost EUR 506,900.87 in 2025
-and EUR 500,875.95 in 2026 (tests/budgets/test_demo_budget.py).
+at the letter's date, under "all contracts renewed", the demo's contracts use
+the full budget in 2025 and 2026 (tests/demo/test_demo_over_time.py).
+
+After the letter every year the story has passed is closed too, in January
+(once its December payroll is in): 2025 from an as-of day in 2026 on, 2026
+from 2027 on.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Final
 from basisbaan.budgets.constants import IV3_LABOUR_PARTICIPATION, Category
 from basisbaan.budgets.models import Budget
 from basisbaan.budgets.services import budget_close, budget_create, expenditure_create
+from basisbaan.demo.story import noon
 from basisbaan.programmes.models import Programme
 
 __all__ = ["DEMO_BUDGETS", "load_demo_budget"]
@@ -29,7 +34,6 @@ __all__ = ["DEMO_BUDGETS", "load_demo_budget"]
 class DemoBudget:
     amount: Decimal
     municipal_programme: str
-    closed: tuple[int, ...]
     expenditures: tuple[tuple[int, Category, dt.date, Decimal, str], ...]
 
 
@@ -37,7 +41,6 @@ DEMO_BUDGETS: Final = {
     "leeuwarden": DemoBudget(
         amount=Decimal("500000.00"),
         municipal_programme="Bestaanszekerheid",
-        closed=(2023, 2024),
         expenditures=(
             (
                 2024,
@@ -51,8 +54,13 @@ DEMO_BUDGETS: Final = {
 }
 
 
-def load_demo_budget(slug: str, programme: Programme) -> list[Budget]:
-    """The demo budget of municipality ``slug`` (none for a municipality without one)."""
+CLOSING_DAY: Final = (1, 31)  # (month, day) of the year after: the year is closed in January
+
+
+def load_demo_budget(slug: str, programme: Programme, as_of: dt.date) -> list[Budget]:
+    """The demo budget of municipality ``slug`` (none for a municipality without one),
+    with every year before ``as_of``'s year closed (call it after the payroll of
+    those years is imported: a closed year refuses payroll)."""
     demo = DEMO_BUDGETS.get(slug)
     if demo is None:
         return []
@@ -76,6 +84,12 @@ def load_demo_budget(slug: str, programme: Programme) -> list[Budget]:
             amount=amount,
             description=description,
         )
-    for year in demo.closed:
-        budgets[year] = budget_close(budget=budgets[year], actor=None)
+    for year in sorted(budgets):
+        if year >= as_of.year:
+            break
+        closed = budget_close(budget=budgets[year], actor=None, today=as_of)
+        # Dated by the story (in January of the next year), not by the load.
+        closed.closed_at = noon(min(dt.date(year + 1, *CLOSING_DAY), as_of))
+        closed.save(update_fields=["closed_at"])
+        budgets[year] = closed
     return list(budgets.values())

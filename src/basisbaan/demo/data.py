@@ -19,10 +19,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from basisbaan.hosts.constants import HostKind, Track
-from basisbaan.participants.constants import HouseholdType, ParticipantStatus
+from basisbaan.participants.constants import ExitReason, HouseholdType, ParticipantStatus
 from basisbaan.tenancy.roles import Role
 
 D = dt.date
+
+# The day of the council letter's situation: the earliest day the demo can be
+# loaded "as of" (``load_demo --as-of``). Everything before it is the letter's
+# story and fixed; after it the demo goes on month by month up to the as-of day.
+LETTER_DATE = D(2025, 6, 30)
 
 # ---------------------------------------------------------------------------
 # Statutory minimum wage (WML), gross per hour, age 21 and over.
@@ -99,11 +104,23 @@ class DemoHost:
 
 
 @dataclass(frozen=True)
+class DemoLeave:
+    """A participant who leaves: the contract is not renewed after period
+    ``after_period`` (1 = the first), the placement ends with it and the
+    participant exits for ``exit_reason``."""
+
+    after_period: int
+    reason: str
+    exit_reason: ExitReason
+
+
+@dataclass(frozen=True)
 class DemoPlacement:
     position: str  # DemoPosition.key
     start: dt.date
     hours_per_week: Decimal
     wage_subsidy: bool
+    leave: DemoLeave | None = None
 
 
 @dataclass(frozen=True)
@@ -130,11 +147,13 @@ class DemoProgramme:
     end_date: dt.date
     contract_period_months: int
     employer_name: str  # the legal employer on every contract (payroll party)
-    # Contracts are renewed until a period runs past this date (clipped to the
-    # programme's end): the letter expects every current contract to be renewed.
-    # Where the chain rule would make a fixed-term renewal permanent by law, the
-    # decision is a permanent contract to the programme's end instead.
-    renew_through: dt.date
+    # Every contract is renewed when its period ends (clipped to the programme's
+    # end), as the letter expects; where the chain rule would make a fixed-term
+    # renewal permanent by law, the decision is a permanent contract to the
+    # programme's end instead. The decision is taken, and the notice sent,
+    # ``notice_weeks`` before the period ends (None: on the legal deadline, one
+    # month before the end).
+    notice_weeks: int | None = 6
     intake_closed_reason: str = ""  # empty: intake stays open
 
 
@@ -163,6 +182,7 @@ def _placed(
     address: tuple[str, str],
     contact: str,
     placement: tuple[str, dt.date, str, bool],
+    leave: DemoLeave | None = None,
 ) -> DemoParticipant:
     position, start, hours, subsidy = placement
     return DemoParticipant(
@@ -176,7 +196,7 @@ def _placed(
         address[1],
         contact,
         ParticipantStatus.PLACED,
-        DemoPlacement(position, start, Decimal(hours), subsidy),
+        DemoPlacement(position, start, Decimal(hours), subsidy, leave),
     )
 
 
@@ -230,6 +250,11 @@ LEEUWARDEN_INTAKE_CLOSED_REASON = (
     "meer begeleiding per deelnemer nodig dan voorzien."
 )
 
+DENNIS_LEAVES = (
+    "Niet verlengd: de deelnemer gaat per 1 oktober 2025 in vaste dienst bij "
+    "Fryslân Groenonderhoud B.V. (doorstroom naar regulier werk)."
+)
+
 LEEUWARDEN = DemoMunicipality(
     name="Leeuwarden",
     slug="leeuwarden",
@@ -249,7 +274,6 @@ LEEUWARDEN = DemoMunicipality(
         end_date=D(2026, 12, 31),
         contract_period_months=6,
         employer_name="Caparis",
-        renew_through=D(2026, 12, 31),
         intake_closed_reason=LEEUWARDEN_INTAKE_CLOSED_REASON,
     ),
     hosts=(
@@ -433,15 +457,17 @@ LEEUWARDEN = DemoMunicipality(
                 ("hofstee-facilitair", D(2024, 9, 16), "24", True)),
         _placed("Dennis", "", "Bakker", D(1986, 12, 5), H.SINGLE, D(2017, 6, 1),
                 ("Havenstraat 41", "8938 GG"), "jobcoach",
-                ("groen-medewerker", D(2024, 10, 1), "36", False)),
+                ("groen-medewerker", D(2024, 10, 1), "36", False),
+                # After the letter: the transition track doing what it is for.
+                DemoLeave(2, DENNIS_LEAVES, ExitReason.REGULAR_WORK)),
         _placed("Emre", "", "Yıldız", D(1990, 7, 21), H.COUPLE_WITH_CHILDREN, D(2021, 4, 1),
                 ("Wilgenstraat 6", "8921 HH"), "consulent",
                 ("sport-accommodatie", D(2024, 11, 1), "32", False)),
         _placed("Wietske", "", "Dijkstra", D(1975, 2, 8), H.SINGLE_PARENT, D(2013, 8, 1),
                 ("Kanaalweg 27", "8932 JJ"), "jobcoach",
                 # Started 1 October, not 1 December: with Caparis's pension and fee
-                # (demo/payroll_2024.py) this brings the 2024 costs to the letter's
-                # EUR 162,000 (tests/costs/test_demo_costs.py).
+                # (demo/payroll_files.py) this brings the 2024 costs to the letter's
+                # EUR 162,000 (tests/demo/loaded/test_costs.py).
                 ("groen-medewerker", D(2024, 10, 1), "28", True)),
         # Social-value track (7): neighbourhood teams and social organisations.
         _placed("Geert", "", "Bosma", D(1966, 10, 12), H.SINGLE, D(2012, 3, 1),
@@ -495,7 +521,7 @@ EMMEN = DemoMunicipality(
         end_date=D(2027, 12, 31),
         contract_period_months=12,
         employer_name="Gemeente Emmen",
-        renew_through=D(2026, 12, 31),
+        notice_weeks=None,
     ),
     hosts=(
         DemoHost(
@@ -553,8 +579,10 @@ EMMEN = DemoMunicipality(
         _placed("Rick", "", "Steenbergen", D(1993, 12, 1), H.SINGLE, D(2021, 10, 1),
                 ("Boslaan 16", "7813 GG"), "consulent-2",
                 ("hondsrug-groen", D(2025, 9, 1), "30", True)),
-        _unplaced("Anja", "", "Hemmes", D(1976, 3, 19), H.COUPLE_WITH_CHILDREN, D(2016, 6, 1),
-                  ("Ermerweg 4", "7812 HH"), "consulent-2", ParticipantStatus.WAITING),
+        # On the waiting list since February 2025; placed when a place came free.
+        _placed("Anja", "", "Hemmes", D(1976, 3, 19), H.COUPLE_WITH_CHILDREN, D(2016, 6, 1),
+                ("Ermerweg 4", "7812 HH"), "consulent-2",
+                ("emmen-conciërge", D(2026, 1, 5), "24", False)),
     ),
 )  # fmt: skip
 

@@ -3,8 +3,13 @@
 Unlike :mod:`basisbaan.demo.loader` this does NOT go through the services and
 writes no audit entries: rows are built in memory and inserted with
 ``bulk_create`` in batches. Values are still valid (BSNs pass the eleven-test
-and are unique per municipality, dates are consistent, positions are not
-over-filled), so pages and API responses behave as with real data.
+and are unique per municipality, dates are consistent and within the
+programme, positions are not over-filled), so pages and API responses behave
+as with real data.
+
+Dates are relative to ``as_of`` (the command's ``--as-of``, default today): a
+running placement covers that day, an ended one lies before it. The same seed
+and as-of day give the same data.
 """
 
 from __future__ import annotations
@@ -18,11 +23,11 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
-from django.utils import timezone
 
 from basisbaan.calc.dates import period_end
 from basisbaan.contracts.models import Contract, ContractPeriod
 from basisbaan.demo.data import DEMO_PASSWORD, bsn_check_digit, minimum_wage_for_period
+from basisbaan.demo.story import noon
 from basisbaan.hosts.constants import HostKind, Track
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.participants.constants import ExitReason, HouseholdType, ParticipantStatus
@@ -32,7 +37,14 @@ from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Membership, Municipality, User
 from basisbaan.tenancy.roles import Role
 
-__all__ = ["AlreadyFilledError", "GenerateResult", "generate", "neighbour_slug"]
+__all__ = [
+    "PROGRAMME_END",
+    "PROGRAMME_START",
+    "AlreadyFilledError",
+    "GenerateResult",
+    "generate",
+    "neighbour_slug",
+]
 
 BATCH_SIZE = 5_000
 PROGRAMME_SLUG = "basisbanen"
@@ -185,6 +197,7 @@ def _municipality(slug: str, name: str | None = None) -> Municipality:
 def generate(
     *,
     participants: int,
+    as_of: dt.date,
     slug: str = "benchmark",
     neighbour_participants: int | None = None,
     seed: int = 1,
@@ -193,13 +206,16 @@ def generate(
     log: Callable[[str], None] | None = None,
 ) -> list[GenerateResult]:
     """Generate ``participants`` in municipality ``slug`` (made when missing) and a
-    small neighbouring municipality, in one transaction.
+    small neighbouring municipality, in one transaction, as the programme stands
+    on ``as_of`` (within :data:`PROGRAMME_START` .. :data:`PROGRAMME_END`).
 
     Refuses (:class:`AlreadyFilledError`) when the municipality already has
     participants, unless ``append``. The neighbour (default: a tenth of
     ``participants``, at least 20; 0 for none) is filled only while it is empty,
     or with ``append``.
     """
+    if not PROGRAMME_START < as_of <= PROGRAMME_END:
+        raise ValueError(f"as_of {as_of} lies outside the generated programme")
     say = log or (lambda _message: None)
     if neighbour_participants is None:
         neighbour_participants = max(20, participants // 10)
@@ -210,13 +226,13 @@ def generate(
                 f"Gemeente {main.name} heeft al deelnemers; gebruik --append om er meer bij "
                 "te maken (met een andere --seed voor andere namen)."
             )
-        results = [
-            _Filler(main, random.Random(seed), batch_size, say).fill(participants)  # noqa: S311
-        ]
+        rng = random.Random(seed)  # noqa: S311 - synthetic test data
+        results = [_Filler(main, rng, batch_size, say, as_of).fill(participants)]
         if neighbour_participants:
             neighbour = _municipality(neighbour_slug(slug), f"{main.name} (buurgemeente)")
             if append or not Participant.objects.filter(municipality=neighbour).exists():
-                filler = _Filler(neighbour, random.Random(seed + 1), batch_size, say)  # noqa: S311
+                rng = random.Random(seed + 1)  # noqa: S311 - synthetic test data
+                filler = _Filler(neighbour, rng, batch_size, say, as_of)
                 results.append(filler.fill(neighbour_participants))
     _analyse()
     return results
@@ -249,13 +265,14 @@ class _Filler:
         rng: random.Random,
         batch_size: int,
         log: Callable[[str], None],
+        as_of: dt.date,
     ) -> None:
         self.municipality = municipality
         self.rng = rng
         self.batch_size = batch_size
         self.log = log
-        self.today = timezone.localdate()
-        self.now = timezone.now()
+        self.today = as_of
+        self.now = noon(as_of)
         self.result = GenerateResult(municipality=municipality.name)
 
     def fill(self, count: int) -> GenerateResult:
@@ -540,18 +557,24 @@ class _Filler:
         return participant, plan
 
     def _plan(self, count: int, *, ended: bool) -> Plan:
-        """Contract periods of ``count`` x 6 months: for an active placement they
-        cover today, for an ended one they lie wholly in the past."""
-        span = count * 183
+        """Contract periods of ``count`` x 6 months (the last clipped to the
+        programme's end): for an active placement they cover the as-of day, for
+        an ended one they lie wholly before it (fewer, or the last cut short,
+        when the programme has not run that long)."""
         today = self.today
         if ended:
-            latest = max(PROGRAMME_START, today - dt.timedelta(days=span + 1))
+            count = max(1, min(count, (today - PROGRAMME_START).days // 184))
+            latest = max(PROGRAMME_START, today - dt.timedelta(days=count * 183 + 1))
             start = self._date_between(PROGRAMME_START, latest)
         else:
-            start = max(PROGRAMME_START, today - dt.timedelta(days=self.rng.randint(0, span - 2)))
+            back = self.rng.randint(0, count * 183 - 2)
+            start = max(PROGRAMME_START, today - dt.timedelta(days=back))
+        last = today - dt.timedelta(days=1) if ended else PROGRAMME_END
         periods = []
         for _ in range(count):
-            end = period_end(start, PERIOD_MONTHS)
+            if start > last:
+                break
+            end = min(period_end(start, PERIOD_MONTHS), last)
             periods.append((start, end))
             start = end + dt.timedelta(days=1)
         return Plan(periods=periods, ended=ended)

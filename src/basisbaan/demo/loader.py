@@ -3,6 +3,12 @@
 Every record is made by the same service a user would call, so validation runs
 and every change has its audit entry (actor ``None``, shown as "systeem").
 Users and memberships are made with the ORM: there is no user service.
+
+The demo is loaded *as of* a day (:mod:`basisbaan.demo.story`): the letter's
+story up to 30 June 2025, then the programme going on month by month up to
+that day: renewal decisions when due, one participant leaving for regular
+work, payroll files and guidance hours imported, feedback sessions and
+signals, closed years; past the programme's end, its placements end.
 """
 
 from __future__ import annotations
@@ -15,7 +21,6 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 
 from basisbaan.audit.context import reset_request_id, set_channel, set_request_id
@@ -24,7 +29,7 @@ from basisbaan.calc.dates import period_end
 from basisbaan.calc.labour_law import Term
 from basisbaan.contracts.chains import check_next, participant_period_rows
 from basisbaan.contracts.constants import Decision
-from basisbaan.contracts.models import Contract, ContractPeriod
+from basisbaan.contracts.models import Contract, ContractPeriod, RenewalDecision
 from basisbaan.contracts.services import (
     contract_create,
     contract_settings_set,
@@ -38,19 +43,23 @@ from basisbaan.demo.data import (
     USERS,
     DemoMunicipality,
     DemoParticipant,
+    DemoPlacement,
     DemoProgramme,
     demo_bsns,
     minimum_wage_for_period,
 )
 from basisbaan.demo.guidance import load_demo_guidance
-from basisbaan.demo.payroll_2024 import DEMO_COST_SETTINGS, import_demo_payroll
+from basisbaan.demo.payroll_files import DEMO_COST_SETTINGS
+from basisbaan.demo.payroll_months import import_demo_payroll
+from basisbaan.demo.story import check_as_of, decision_day, noon, placement_end_day
 from basisbaan.hosts.models import Host, Position
 from basisbaan.hosts.services import host_contact_create, host_create, position_create
-from basisbaan.intake.demo import load_intake_demo, newcomer_count
-from basisbaan.participants.constants import ParticipantStatus
+from basisbaan.intake.demo import REFERRALS, load_intake_demo, newcomer_count
+from basisbaan.participants.constants import ACTIVE_STATUSES, ExitReason, ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.participants.services import participant_change_status, participant_create
-from basisbaan.placements.services import placement_create
+from basisbaan.placements.models import Placement
+from basisbaan.placements.services import placement_create, placement_end
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.services import (
     programme_create,
@@ -71,11 +80,13 @@ _PATH: dict[ParticipantStatus, tuple[ParticipantStatus, ...]] = {
 }
 
 
-NOTICE_BEFORE_END = dt.timedelta(weeks=6)  # the legal minimum (aanzegtermijn) is one month
 PERMANENT_REASON = (
     "Ketenregeling: een vierde contract voor bepaalde tijd zou van rechtswege vast zijn. "
     "De deelnemer krijgt een vast contract tot het einde van de pilot."
 )
+PROGRAMME_ENDED = "Einde van het programma."
+LEFT = "Contract niet verlengd: regulier werk."
+EMPLOYEE_NUMBER_FROM = 1000  # the payroll party's employee numbers: 1001, 1002, ...
 
 
 class DemoConflictError(Exception):
@@ -99,11 +110,16 @@ def demo_is_loaded() -> bool:
     return Municipality.objects.filter(slug=MUNICIPALITIES[0].slug).exists()
 
 
-def load_demo() -> list[MunicipalitySummary]:
-    """Load every demo municipality in one transaction; return a summary per municipality.
+def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
+    """Load every demo municipality as of ``as_of`` in one transaction; return a
+    summary per municipality.
 
+    ``as_of`` is the day the demo shows as today: not before the letter
+    (:class:`~basisbaan.demo.story.DemoDateError`), and not after the real today
+    (the services refuse payroll, hours and sessions in the future).
     Audit entries get channel ``cli`` and one request id for the whole load.
     """
+    check_as_of(as_of)
     channel_token = set_channel("cli")
     request_token = set_request_id(uuid.uuid4())
     try:
@@ -113,7 +129,7 @@ def load_demo() -> list[MunicipalitySummary]:
             people = sum(len(m.participants) + newcomer_count(m.slug) for m in MUNICIPALITIES)
             bsns = iter(demo_bsns(people))
             for demo in MUNICIPALITIES:
-                _load_municipality(demo, users, bsns)
+                _load_municipality(demo, users, bsns, as_of)
     finally:
         reset_request_id(request_token)
         channel_token.var.reset(channel_token)  # type: ignore[attr-defined]
@@ -159,7 +175,7 @@ def _add_memberships(municipality: Municipality, users: dict[str, User]) -> None
 
 
 def _load_municipality(
-    demo: DemoMunicipality, users: dict[str, User], bsns: Iterator[str]
+    demo: DemoMunicipality, users: dict[str, User], bsns: Iterator[str], as_of: dt.date
 ) -> Municipality:
     municipality = Municipality.objects.create(
         name=demo.name, slug=demo.slug, cbs_code=demo.cbs_code
@@ -170,14 +186,26 @@ def _load_municipality(
         cost_settings_set(programme=programme, actor=None, data=DEMO_COST_SETTINGS[demo.slug])
     positions = _create_hosts(municipality, demo)
     for number, person in enumerate(demo.participants, start=1):
+        bsn = next(bsns)  # taken even by someone not referred yet: the same BSNs at every as-of
+        if not _has_appeared(person, as_of):
+            continue
+        placed = person.placement is not None and person.placement.start <= as_of
         participant = _create_participant(
-            municipality, programme, demo, person, users, next(bsns), number
+            municipality, programme, demo, person, users, bsn, number, placed
         )
-        if person.placement is not None:
-            _place(municipality, programme, demo.programme, participant, person, positions, number)
+        if placed:
+            _place(
+                municipality, programme, demo.programme, participant, person, positions, number,
+                as_of,
+            )  # fmt: skip
     # Intake: criteria, profiles, position profiles, referrals and newcomers on the waiting list.
     load_intake_demo(
-        municipality=municipality, programme=programme, positions=positions, users=users, bsns=bsns
+        municipality=municipality,
+        programme=programme,
+        positions=positions,
+        users=users,
+        bsns=bsns,
+        as_of=as_of,
     )
     if demo.programme.intake_closed_reason:
         # Last: placement_create refuses while intake is closed.
@@ -187,15 +215,24 @@ def _load_municipality(
             open=False,
             reason=demo.programme.intake_closed_reason,
         )
-    _date_the_story(programme, demo)
-    # The payroll files of 2024 (basisbaan/demo/payroll/), through the payroll import.
-    import_demo_payroll(municipality)
-    # The budget per year, the 2024 research and the closed years 2023 and 2024.
-    load_demo_budget(demo.slug, programme)
+    # The payroll files: 2024 committed (basisbaan/demo/payroll/), later months
+    # generated, each through the payroll import.
+    import_demo_payroll(municipality, as_of)
+    # The budget per year, the 2024 research and every year closed that has passed.
+    load_demo_budget(demo.slug, programme, as_of)
     if demo.slug == "leeuwarden":
         # Hours, closed months, feedback sessions and signals (basisbaan.demo.guidance).
-        load_demo_guidance(municipality, users)
+        load_demo_guidance(municipality, users, demo, as_of)
+    _leave(municipality, programme, demo, as_of)
+    _date_the_story(programme, demo)
     return municipality
+
+
+def _has_appeared(person: DemoParticipant, as_of: dt.date) -> bool:
+    """Whether the participant was referred by ``as_of`` (a referral dated later:
+    not yet in the programme)."""
+    referral = REFERRALS.get(person.last_name)
+    return referral is None or referral[1] <= as_of
 
 
 def _create_programme(municipality: Municipality, demo: DemoProgramme) -> Programme:
@@ -266,7 +303,10 @@ def _create_participant(
     users: dict[str, User],
     bsn: str,
     number: int,
+    placed: bool,
 ) -> Participant:
+    """The participant, moved to the demo status; someone whose placement starts
+    after the as-of day is still on the waiting list."""
     full_name = " ".join(p for p in (person.first_name, person.name_prefix, person.last_name) if p)
     participant = participant_create(
         municipality=municipality,
@@ -286,32 +326,43 @@ def _create_participant(
         household_type=person.household_type,
         social_assistance_start=person.social_assistance_start,
     )
-    for status in _PATH[person.status]:
-        participant = participant_change_status(participant=participant, actor=None, status=status)
+    status = person.status
+    if person.placement is not None and not placed:
+        status = ParticipantStatus.WAITING
+    for step in _PATH[status]:
+        participant = participant_change_status(participant=participant, actor=None, status=step)
     return participant
 
 
 def _date_the_story(programme: Programme, demo: DemoMunicipality) -> None:
     """Dates of the pilot's story instead of the day the demo was loaded: a placed
-    participant's status dates from the placement's start, and a closed intake from
-    the month after the last start (the letter: placements stopped for the budget).
-    The audit log keeps the real moments of the load."""
-    starts = [person.placement.start for person in demo.participants if person.placement]
-    for participant in Participant.objects.filter(
-        programme=programme, status=ParticipantStatus.PLACED
-    ).prefetch_related("placements"):
+    participant's status dates from the placement's start, an exited one's from the
+    exit, a renewal decision from its notice, and a closed intake from the month
+    after the last start (the letter: placements stopped for the budget). The audit
+    log keeps the real moments of the load."""
+    participants = Participant.objects.filter(programme=programme)
+    for participant in participants.filter(status=ParticipantStatus.PLACED).prefetch_related(
+        "placements"
+    ):
         first = min(placement.start_date for placement in participant.placements.all())
-        participant.status_changed_at = _noon(first)
+        participant.status_changed_at = noon(first)
         participant.save(update_fields=["status_changed_at"])
+    for participant in participants.filter(status=ParticipantStatus.EXITED):
+        assert participant.exit_date is not None
+        participant.status_changed_at = noon(participant.exit_date)
+        participant.save(update_fields=["status_changed_at"])
+    for decision in RenewalDecision.objects.filter(
+        period__contract__participant__programme=programme, notice_sent_on__isnull=False
+    ):
+        assert decision.notice_sent_on is not None
+        decision.decided_at = noon(decision.notice_sent_on)
+        decision.save(update_fields=["decided_at"])
+    starts = [person.placement.start for person in demo.participants if person.placement]
     if starts and not programme.intake_open:
         last = max(starts)
         following = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        programme.intake_changed_at = _noon(following)
+        programme.intake_changed_at = noon(following)
         programme.save(update_fields=["intake_changed_at"])
-
-
-def _noon(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
 
 
 def _place(
@@ -322,8 +373,10 @@ def _place(
     person: DemoParticipant,
     positions: dict[str, Position],
     number: int,
+    as_of: dt.date,
 ) -> None:
-    """Place the participant, make the contract and renew it period by period."""
+    """Place the participant, make the contract and decide about each period's end
+    when that decision is due by ``as_of``."""
     placed = person.placement
     assert placed is not None
     placement = placement_create(
@@ -346,13 +399,25 @@ def _place(
         hours_per_week=placed.hours_per_week,
         hourly_wage=minimum_wage_for_period(placed.start, first_end),
         wage_subsidy=placed.wage_subsidy,
+        employee_number=str(EMPLOYEE_NUMBER_FROM + number),
     )
-    period = contract.periods.get()
-    while period.end_date < demo.renew_through:
-        renewed = _renew(municipality, programme, contract, period, placed.hours_per_week)
-        if renewed is None:
+    period: ContractPeriod | None = contract.periods.get()
+    sequence = 1
+    while period is not None and period.end_date < programme.end_date:
+        notice = decision_day(period.start_date, period.end_date, demo.notice_weeks)
+        if notice > as_of:
+            break  # not due yet: on the decisions worklist when it comes near
+        if placed.leave is not None and placed.leave.after_period == sequence:
+            renewal_decide(
+                period=period,
+                actor=None,
+                decision=Decision.NOT_RENEW,
+                reason=placed.leave.reason,
+                notice_sent_on=notice,
+            )
             break
-        period = renewed
+        period = _renew(municipality, programme, contract, period, placed.hours_per_week, notice)
+        sequence += 1
 
 
 def _renew(
@@ -361,11 +426,12 @@ def _renew(
     contract: Contract,
     period: ContractPeriod,
     hours_per_week: Decimal,
+    notice: dt.date,
 ) -> ContractPeriod | None:
-    """Decide about the end of ``period``: renew for the programme's default term
-    (clipped to its end), or, when the chain rule would make that renewal permanent
-    by law, a permanent contract to the programme's end (then None: no more periods).
-    The notice (aanzegging) goes out six weeks before the end."""
+    """Decide about the end of ``period`` on ``notice`` (the day the notice, the
+    aanzegging, goes out): renew for the programme's default term (clipped to its
+    end), or, when the chain rule would make that renewal permanent by law, a
+    permanent contract to the programme's end (then None: no more periods)."""
     start = period.end_date + dt.timedelta(days=1)
     end = min(period_end(start, programme.contract_period_months), programme.end_date)
     rows = participant_period_rows(municipality.pk, [contract.participant_id])
@@ -380,7 +446,7 @@ def _renew(
         actor=None,
         decision=decision,
         reason=reason,
-        notice_sent_on=period.end_date - NOTICE_BEFORE_END,
+        notice_sent_on=notice,
         hours_per_week=hours_per_week,
         hourly_wage=minimum_wage_for_period(start, end),
         start_date=start,
@@ -389,6 +455,52 @@ def _renew(
     if decision == Decision.PERMANENT:
         return None
     return made.next_period
+
+
+def _leave(
+    municipality: Municipality, programme: Programme, demo: DemoMunicipality, as_of: dt.date
+) -> None:
+    """Placements that have ended by ``as_of``: a participant who left after a
+    decision not to renew, and every placement when the programme is over. The
+    participant exits on the last day; the waiting list closes with the programme."""
+    leavers: dict[tuple[str, str], DemoPlacement] = {
+        (person.first_name, person.last_name): person.placement
+        for person in demo.participants
+        if person.placement is not None and person.placement.leave is not None
+    }
+    placements = Placement.objects.filter(
+        municipality=municipality, participant__programme=programme, end_date__isnull=True
+    ).select_related("participant")
+    for placement in placements:
+        person = placement.participant
+        leaving = leavers.get((person.first_name, person.last_name))
+        if leaving is not None and leaving.leave is not None:
+            end = placement_end_day(leaving, demo.programme)
+            if end < as_of:
+                _exit(person, end, leaving.leave.exit_reason)
+                placement_end(placement=placement, actor=None, end_date=end, reason=LEFT)
+                continue
+        if programme.end_date < as_of:
+            _exit(person, programme.end_date, ExitReason.PROGRAMME_ENDED)
+            placement_end(
+                placement=placement, actor=None, end_date=programme.end_date, reason=PROGRAMME_ENDED
+            )
+    if programme.end_date < as_of:
+        # The waiting list and the intakes close with the programme.
+        for person in Participant.objects.filter(
+            programme=programme, status__in={*ACTIVE_STATUSES, ParticipantStatus.REFERRED}
+        ):
+            _exit(person, programme.end_date, ExitReason.PROGRAMME_ENDED)
+
+
+def _exit(participant: Participant, day: dt.date, reason: str) -> None:
+    participant_change_status(
+        participant=participant,
+        actor=None,
+        status=ParticipantStatus.EXITED,
+        exit_date=day,
+        exit_reason=reason,
+    )
 
 
 def _summary(demo: DemoMunicipality) -> MunicipalitySummary:

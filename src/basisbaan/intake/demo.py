@@ -188,8 +188,14 @@ def load_intake_demo(
     positions: dict[str, Position],
     users: dict[str, User],
     bsns: Iterator[str],
+    as_of: dt.date,
 ) -> None:
-    """Criteria, position profiles, profiles and referrals, and (Leeuwarden) newcomers."""
+    """Criteria, position profiles, profiles and referrals, and (Leeuwarden) newcomers.
+
+    A newcomer appears when referred on or before ``as_of`` (the BSN is taken
+    either way, so every as-of day gives each person the same BSN); the intake
+    conversation and the decision follow when their days have come.
+    """
     criteria_set(programme=programme, actor=None, data=CRITERIA[municipality.slug])
     for key, position in positions.items():
         competences, sector, work, supervision, accommodates, language = POSITIONS[key]
@@ -218,7 +224,9 @@ def load_intake_demo(
             )
     if newcomer_count(municipality.slug):
         for person in NEWCOMERS:
-            _newcomer(municipality, programme, person, users, next(bsns))
+            bsn = next(bsns)
+            if person.referred_on <= as_of:
+                _newcomer(municipality, programme, person, users, bsn, as_of)
 
 
 def _newcomer(
@@ -227,6 +235,7 @@ def _newcomer(
     person: Newcomer,
     users: dict[str, User],
     bsn: str,
+    as_of: dt.date,
 ) -> None:
     referral = referral_create(
         municipality=municipality,
@@ -252,6 +261,8 @@ def _newcomer(
     )
     participant = referral.participant
     talk = person.referred_on + dt.timedelta(days=14)
+    if talk > as_of:
+        return
     conversation_record(
         participant=participant,
         actor=None,
@@ -259,6 +270,8 @@ def _newcomer(
         summary="Kennismaking en intake: werkervaring, voorkeuren, uren en begeleiding besproken.",
     )
     profile_set(participant=participant, actor=None, data=person.profile)
+    if talk + dt.timedelta(days=7) > as_of:
+        return
     intake_decide(
         participant=participant,
         actor=None,

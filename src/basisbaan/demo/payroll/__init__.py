@@ -1,4 +1,4 @@
-"""The demo's payroll files (Dutch CSV, one per month): see :mod:`basisbaan.demo.payroll_2024`.
+"""The demo's payroll files of 2024 (Dutch CSV, one per month): see :mod:`basisbaan.demo.payroll_files`.
 
 A package only so that the files are installed with it.
 """

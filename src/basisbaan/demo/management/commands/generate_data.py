@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import time
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
-from basisbaan.demo.generator import BATCH_SIZE, AlreadyFilledError, generate, neighbour_slug
+from basisbaan.demo.generator import (
+    BATCH_SIZE,
+    PROGRAMME_END,
+    PROGRAMME_START,
+    AlreadyFilledError,
+    generate,
+    neighbour_slug,
+)
+from basisbaan.demo.story import as_of_argument
 
 
 class Command(BaseCommand):
@@ -38,6 +48,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--seed", type=int, default=1, help="Startwaarde van het toeval.")
         parser.add_argument(
+            "--as-of",
+            type=as_of_argument,
+            default=None,
+            metavar="DATUM",
+            help="De dag waarop de gegevens de stand tonen (2026-11-18 of 18-11-2026): lopende "
+            "plaatsingen lopen op die dag, beëindigde liggen ervoor. Standaard: vandaag.",
+        )
+        parser.add_argument(
             "--append",
             action="store_true",
             help="Voeg toe aan een gemeente die al deelnemers heeft (anders weigert de opdracht).",
@@ -51,11 +69,18 @@ class Command(BaseCommand):
         if count < 1:
             raise CommandError("--participants moet minstens 1 zijn.")
         slug = options["municipality"]
+        as_of: dt.date = options["as_of"] or timezone.localdate()
+        if not PROGRAMME_START < as_of <= PROGRAMME_END:
+            raise CommandError(
+                f"--as-of moet na {PROGRAMME_START:%d-%m-%Y} en uiterlijk op "
+                f"{PROGRAMME_END:%d-%m-%Y} liggen (de looptijd van het gegenereerde programma)."
+            )
         verbose = options["verbosity"] >= 2
         started = time.perf_counter()
         try:
             results = generate(
                 participants=count,
+                as_of=as_of,
                 slug=slug,
                 neighbour_participants=options["neighbour_participants"],
                 seed=options["seed"],

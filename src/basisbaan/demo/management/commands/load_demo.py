@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Count, Sum
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Count, Max, Min, Sum
+from django.utils import timezone
 
 from basisbaan.core.money import format_euro
 from basisbaan.demo.data import DEMO_PASSWORD, USERS
@@ -16,22 +18,43 @@ from basisbaan.demo.loader import (
     demo_is_loaded,
     load_demo,
 )
-from basisbaan.payroll.models import PayrollEntry
+from basisbaan.demo.story import DemoDateError, as_of_argument
+from basisbaan.payroll.constants import ImportStatus
+from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.tenancy.models import Municipality
 
 
 class Command(BaseCommand):
     help = (
         "Laad de demogegevens: de pilot basisbanen van Leeuwarden zoals de "
-        "raadsinformatiebrief van 2025 die beschrijft, en een klein programma in Emmen. "
-        "Alleen met DEBUG aan. Een tweede keer uitvoeren verandert niets."
+        "raadsinformatiebrief van 2025 die beschrijft, en daarna maand na maand verder tot "
+        "de gekozen dag (verloning, uren, feedbacksessies, signalen, verlengingen); plus een "
+        "klein programma in Emmen. Alleen met DEBUG aan. Een tweede keer uitvoeren verandert "
+        "niets."
     )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--as-of",
+            type=as_of_argument,
+            default=None,
+            metavar="DATUM",
+            help="De dag die de demo als vandaag toont (2025-06-30 of 30-06-2025): niet vóór "
+            "30-06-2025 (de situatie van de brief) en niet na vandaag. Standaard: vandaag.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG:
             raise CommandError(
                 "De demogegevens worden alleen geladen als DEBUG aan staat (ontwikkelomgeving). "
                 "Laad nooit demogegevens met wachtwoord 'demo' in een productieomgeving."
+            )
+        today = timezone.localdate()
+        as_of: dt.date = options["as_of"] or today
+        if as_of > today:
+            raise CommandError(
+                f"--as-of {as_of:%d-%m-%Y} ligt na vandaag ({today:%d-%m-%Y}): de demo loopt niet "
+                "vooruit op verloning, uren en sessies die er nog niet zijn."
             )
         if demo_is_loaded():
             self.stdout.write(
@@ -40,11 +63,11 @@ class Command(BaseCommand):
             return
         audit_before = audit_entry_count()
         try:
-            summaries = load_demo()
-        except DemoConflictError as exc:
+            summaries = load_demo(as_of=as_of)
+        except (DemoConflictError, DemoDateError) as exc:
             raise CommandError(str(exc)) from exc
 
-        self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))
+        self.stdout.write(self.style.SUCCESS(f"Demogegevens geladen, stand van {as_of:%d-%m-%Y}."))
         for s in summaries:
             intake = "instroom open" if s.intake_open else "instroom gesloten"
             self.stdout.write(
@@ -52,12 +75,7 @@ class Command(BaseCommand):
                 f"{s.participants} deelnemers, waarvan {s.placed} geplaatst; "
                 f"{s.contracts} contracten, waarvan {s.with_wage_subsidy} met loonkostensubsidie."
             )
-        payroll = PayrollEntry.objects.aggregate(rows=Count("id"), total=Sum("total"))
-        if payroll["rows"]:
-            self.stdout.write(
-                f"  Verloning (loonbestanden 2024): {payroll['rows']} regels, "
-                f"totaal {format_euro(payroll['total'])}."
-            )
+        self._payroll()
         self.stdout.write(
             f"  Alles via de services: {audit_entry_count() - audit_before} auditregels "
             "(gebruiker 'systeem')."
@@ -69,4 +87,16 @@ class Command(BaseCommand):
         for user in USERS:
             self.stdout.write(
                 f"  {user.username:<18} {user.role.label!s:<24} {names[user.municipality]}"
+            )
+
+    def _payroll(self) -> None:
+        payroll = PayrollEntry.objects.aggregate(
+            rows=Count("id"), total=Sum("total"), first=Min("period"), last=Max("period")
+        )
+        if payroll["rows"]:
+            files = PayrollImport.objects.filter(status=ImportStatus.IMPORTED).count()
+            self.stdout.write(
+                f"  Verloning {payroll['first']:%m-%Y} t/m {payroll['last']:%m-%Y}: "
+                f"{files} loonbestanden, {payroll['rows']} regels, "
+                f"totaal {format_euro(payroll['total'])}."
             )

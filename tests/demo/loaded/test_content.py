@@ -1,65 +1,72 @@
 """What ``basisbaan load_demo`` loads: the Leeuwarden pilot of the council letter and
-a small Emmen programme, through the services.
+a small Emmen programme, through the services, as of the suite's day (18-11-2026).
 
-The demo is loaded once for this module (in a transaction rolled back at its end);
-every test runs in its own savepoint inside it.
+The demo is the package's (``tests/demo/loaded/conftest.py``); every test runs in
+its own savepoint inside it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
-from io import StringIO
 
 import pytest
 from stdnum.nl import bsn as stdnum_bsn
 
-from django.core.management import call_command
-from django.db import transaction
-from django.test.utils import override_settings
 from django.utils import timezone
 
 from basisbaan.audit.models import AuditEntry
 from basisbaan.calc.dates import period_end
 from basisbaan.contracts.constants import Decision
 from basisbaan.contracts.models import Contract, ContractPeriod, RenewalDecision
-from basisbaan.demo.data import LEEUWARDEN_INTAKE_CLOSED_REASON, demo_bsns, minimum_wage_for_period
+from basisbaan.demo.data import (
+    DENNIS_LEAVES,
+    LEEUWARDEN_INTAKE_CLOSED_REASON,
+    demo_bsns,
+    minimum_wage_for_period,
+)
 from basisbaan.hosts.constants import HostKind, Track
 from basisbaan.hosts.models import Host
-from basisbaan.participants.constants import ParticipantStatus
+from basisbaan.participants.constants import ExitReason, ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Membership, Municipality, User
 from basisbaan.tenancy.roles import Role
-from tests.demo.test_load_demo import FAST_HASHER
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Iterator[Municipality]:
-    with (
-        django_db_blocker.unblock(),
-        override_settings(DEBUG=True, PASSWORD_HASHERS=FAST_HASHER),
-        transaction.atomic(),
-    ):
-        call_command("load_demo", stdout=StringIO())
-        yield Municipality.objects.get(slug="leeuwarden")
-        transaction.set_rollback(True)
+PROGRAMME_END = dt.date(2026, 12, 31)
 
 
-def test_sixteen_placed_with_active_placements(demo):
+def test_fifteen_placed_and_one_left_for_regular_work(demo):
+    """The letter's sixteen started in 2024; after the letter Dennis Bakker's contract
+    was not renewed: he went to regular work at his host on 1 October 2025."""
     placed = Participant.objects.filter(municipality=demo, status=ParticipantStatus.PLACED)
-    assert placed.count() == 16
+    assert placed.count() == 15
     active = Placement.objects.filter(municipality=demo, end_date__isnull=True)
-    assert active.count() == 16
+    assert active.count() == 15
     assert set(active.values_list("participant_id", flat=True)) == set(
         placed.values_list("pk", flat=True)
     )
-    starts = sorted(active.values_list("start_date", flat=True))
+    starts = sorted(
+        Placement.objects.filter(municipality=demo).values_list("start_date", flat=True)
+    )
+    assert len(starts) == 16
     assert dt.date(2024, 7, 1) <= starts[0] and starts[-1] <= dt.date(2024, 12, 1)
+    dennis = Participant.objects.get(municipality=demo, last_name="Bakker")
+    assert (dennis.status, dennis.exit_date, dennis.exit_reason) == (
+        ParticipantStatus.EXITED,
+        dt.date(2025, 9, 30),
+        ExitReason.REGULAR_WORK,
+    )
+    assert timezone.localtime(dennis.status_changed_at).date() == dt.date(2025, 9, 30)
+    assert dennis.placements.get().end_date == dt.date(2025, 9, 30)
+    decision = RenewalDecision.objects.get(
+        period__contract__participant=dennis, decision="not_renew"
+    )
+    assert decision.reason == DENNIS_LEAVES
+    assert (decision.period.sequence, decision.notice_sent_on) == (2, dt.date(2025, 8, 19))
 
 
 def test_both_tracks_and_six_with_wage_subsidy(demo):
@@ -84,12 +91,14 @@ def test_not_placed_participants(demo):
         .exclude(status=ParticipantStatus.PLACED)
         .values_list("status", flat=True)
     )
-    # Two waiting from the start, and four newcomers the intake demo admits after the stop.
+    # Two waiting from the start, four newcomers the intake demo admits after the stop,
+    # and the one who left for regular work.
     assert sorted(statuses) == sorted(
         [
             *[ParticipantStatus.WAITING] * (2 + 4),
             ParticipantStatus.INTAKE,
             ParticipantStatus.REFERRED,
+            ParticipantStatus.EXITED,
         ]
     )
 
@@ -116,10 +125,11 @@ def test_programme_intake_closed_with_reason(demo):
 
 
 def test_a_placed_participants_status_dates_from_the_placement_start(demo):
+    """Dated by the story, not by the load (the audit log keeps the load's moment)."""
     placed = Participant.objects.filter(
         municipality=demo, status=ParticipantStatus.PLACED
     ).prefetch_related("placements")
-    assert placed.count() == 16
+    assert placed.count() == 15
     for participant in placed:
         start = min(p.start_date for p in participant.placements.all())
         assert timezone.localtime(participant.status_changed_at).date() == start
@@ -141,7 +151,8 @@ def test_contract_periods_follow_the_minimum_wage(demo):
             assert Decimal("24") <= period.hours_per_week <= Decimal("36")
         for before, after in zip(rows, rows[1:], strict=False):
             assert after.start_date == before.end_date + dt.timedelta(days=1)
-        assert rows[-1].end_date == dt.date(2026, 12, 31)  # renewed through 2026
+        # Renewed through 2026, except Dennis Bakker's (not renewed after his second).
+        assert rows[-1].end_date in (PROGRAMME_END, dt.date(2025, 9, 30))
     first_july_2024 = ContractPeriod.objects.filter(
         municipality=demo, start_date=dt.date(2024, 7, 1)
     ).first()
@@ -151,20 +162,26 @@ def test_contract_periods_follow_the_minimum_wage(demo):
 
 def test_renewals_are_decided_within_the_chain_rule(demo):
     """Two half-year periods and a renewal; the fourth contract would be permanent by
-    law, so the decision about it is a permanent contract to the end of the pilot."""
+    law, so the decision about it is a permanent contract to the end of the pilot.
+    Each decision was taken, and the notice sent, six weeks before the period's end
+    (and dated so)."""
     for contract in Contract.objects.filter(municipality=demo).prefetch_related("periods"):
         periods = sorted(contract.periods.all(), key=lambda p: p.sequence)
+        if contract.participant.last_name == "Bakker":
+            assert len(periods) == 2 and not contract.is_permanent
+            continue
         assert len(periods) == 4
         for period in periods[:3]:
             assert period.end_date == period_end(period.start_date, 6)
         assert contract.is_permanent
         assert contract.permanent_from == periods[3].start_date
     decisions = RenewalDecision.objects.filter(municipality=demo)
-    assert decisions.filter(decision=Decision.RENEW).count() == 2 * 16
-    assert decisions.filter(decision=Decision.PERMANENT).count() == 16
+    assert decisions.filter(decision=Decision.RENEW).count() == 2 * 15 + 1
+    assert decisions.filter(decision=Decision.PERMANENT).count() == 15
+    assert decisions.filter(decision=Decision.NOT_RENEW).count() == 1
     for decision in decisions.select_related("period"):
-        assert decision.notice_sent_on is not None
-        assert decision.notice_sent_on <= decision.period.end_date - dt.timedelta(days=31)
+        assert decision.notice_sent_on == decision.period.end_date - dt.timedelta(weeks=6)
+        assert timezone.localtime(decision.decided_at).date() == decision.notice_sent_on
     emmen = Contract.objects.filter(municipality__slug="emmen")
     assert not emmen.filter(is_permanent=True).exists()
 
@@ -206,7 +223,11 @@ def test_every_participant_has_a_contact_person_of_their_municipality(demo):
 def test_emmen_is_separate_and_small(demo):
     emmen = Municipality.objects.get(slug="emmen")
     participants = Participant.objects.filter(municipality=emmen)
-    assert 5 <= participants.count() <= 8
+    assert participants.count() == 6
+    # Everyone placed by now: Anja Hemmes, on the waiting list since February 2025,
+    # started on 5 January 2026; her first one-year period ends 4 January 2027, and
+    # Emmen decides on the legal deadline (a month before): due on 18-11-2026.
+    assert set(participants.values_list("status", flat=True)) == {ParticipantStatus.PLACED}
     assert Host.objects.filter(municipality=emmen).count() == 2
     assert Placement.objects.filter(municipality=emmen).exists()
     assert Contract.objects.filter(municipality=emmen).exists()
