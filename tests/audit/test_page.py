@@ -259,7 +259,7 @@ def test_csv_export_of_the_filtered_log_is_itself_audited(story, admin, client_a
 
     shown = client_as(admin).get("/audit/", {"action": "export"}).context["rows"]
     assert [(r.action, r.export) for r in shown] == [
-        ("geëxporteerd", "CSV, 1 regels · filters: Actie: gewijzigd")
+        ("geëxporteerd", "CSV, 1 regel · filters: Actie: gewijzigd")
     ]
 
 

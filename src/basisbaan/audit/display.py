@@ -28,7 +28,7 @@ from django.http import HttpRequest
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from basisbaan.audit.models import AuditAction, AuditEntry
 
@@ -254,7 +254,11 @@ def _filter_value(name: str, value: Any) -> str:
 
 def _export_text(changes: dict[str, Any]) -> str:
     fmt = EXPORT_FORMATS.get(str(changes.get("format", "")), str(changes.get("format", "")))
-    text = _("%(format)s, %(rows)s regels") % {"format": fmt, "rows": changes.get("rows", 0)}
+    rows = changes.get("rows", 0) if isinstance(changes.get("rows"), int) else 0
+    text = ngettext("%(format)s, %(rows)s regel", "%(format)s, %(rows)s regels", rows) % {
+        "format": fmt,
+        "rows": rows,
+    }
     filters = changes.get("filters") or {}
     if filters:
         shown = ", ".join(
