@@ -375,15 +375,15 @@ def test_audit_page_lists_own_municipality_with_changes_and_filters(
 
     client = client_as(admin_user)
     response = client.get("/audit/")
-    entries = [entry for entry, _changes in response.context["rows"]]
+    entries = [row.entry for row in response.context["rows"]]
     assert [e.action for e in entries] == [AuditAction.VIEW, AuditAction.UPDATE]
     body = response.content.decode()
     assert "Leeuwarden → Grou" in body
     assert "Emmen-Noord" not in body
 
-    assert [e.action for e, _ in client.get("/audit/", {"action": "update"}).context["rows"]] == [
-        AuditAction.UPDATE
-    ]
+    assert [
+        r.entry.action for r in client.get("/audit/", {"action": "update"}).context["rows"]
+    ] == [AuditAction.UPDATE]
     by_user = client.get("/audit/", {"actor": caseworker.pk}).context["rows"]
     assert len(by_user) == 2
     by_object = client.get(

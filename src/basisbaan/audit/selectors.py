@@ -12,6 +12,7 @@ from basisbaan.tenancy.models import Municipality, User
 
 
 def _start_of(day: dt.date) -> dt.datetime:
+    """Midnight at the start of ``day`` in the local time zone (Europe/Amsterdam)."""
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
@@ -24,6 +25,7 @@ def audit_entry_list(
     object_id: str = "",
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    channel: str = "",
 ) -> QuerySet[AuditEntry]:
     """Entries of ``municipality``, newest first; ``date_to`` is inclusive."""
     qs = AuditEntry.objects.filter(municipality=municipality).select_related("actor")
@@ -35,6 +37,8 @@ def audit_entry_list(
         qs = qs.filter(object_type=object_type)
     if object_id.strip():
         qs = qs.filter(object_id=object_id.strip())
+    if channel:
+        qs = qs.filter(channel=channel)
     if date_from is not None:
         qs = qs.filter(timestamp__gte=_start_of(date_from))
     if date_to is not None:

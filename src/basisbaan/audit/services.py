@@ -2,7 +2,9 @@
 
 - :func:`audit_change` for create, update and delete of a record,
 - :func:`audit_access` for every view of personal data (detail pages, API
-  reads, exports), in the same request as the access.
+  reads, exports), in the same request as the access,
+- :func:`audit_export` for a file made of a filtered list (the filters and
+  the number of rows, so the file's content can be traced).
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ from basisbaan.audit.context import current_channel, current_request_id
 from basisbaan.audit.models import AuditAction, AuditEntry
 from basisbaan.tenancy.models import Municipality, User
 
-__all__ = ["audit_access", "audit_change", "audit_list_access", "audit_login", "diff", "snapshot"]
+__all__ = [
+    "audit_access",
+    "audit_change",
+    "audit_export",
+    "audit_list_access",
+    "audit_login",
+    "diff",
+    "snapshot",
+]
 
 
 def _plain(value: Any) -> Any:
@@ -144,6 +154,31 @@ def audit_list_access(
         object_id="",
         object_repr=str(model._meta.verbose_name_plural)[:200],
         changes={"ids": [str(i) for i in ids], "fields": fields},
+        request_id=current_request_id(),
+        channel=channel or current_channel(),
+    )
+
+
+def audit_export(
+    *,
+    actor: User | None,
+    municipality: Municipality | None,
+    model: type[models.Model],
+    filters: dict[str, str],
+    rows: int,
+    file_format: str,
+    channel: str = "",
+) -> AuditEntry:
+    """Record that ``actor`` exported ``rows`` records of ``model`` chosen by ``filters``."""
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and actor.pk else None,
+        actor_label=actor.get_username() if actor is not None and actor.pk else "systeem",
+        municipality=municipality,
+        action=AuditAction.EXPORT,
+        object_type=model._meta.label_lower,
+        object_id="",
+        object_repr=str(model._meta.verbose_name_plural)[:200],
+        changes={"filters": filters, "rows": rows, "format": file_format},
         request_id=current_request_id(),
         channel=channel or current_channel(),
     )

@@ -148,8 +148,12 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "basisbaan.tenancy.context_processors.tenancy",
+                "basisbaan.participants.context_processors.privacy",
             ],
-            "builtins": ["basisbaan.core.templatetags.nlformat"],
+            "builtins": [
+                "basisbaan.core.templatetags.nlformat",
+                "basisbaan.participants.templatetags.participant_privacy",
+            ],
         },
     }
 ]

@@ -47,7 +47,7 @@ from basisbaan.contracts.selectors import (
     periods_below_minimum,
     wage_value_list,
 )
-from basisbaan.contracts.worklist import decisions_due, remeasurements_due
+from basisbaan.contracts.worklist import RemeasurementStatus, decisions_due, remeasurements_due
 from basisbaan.core.views import (
     ObjectServiceFormView,
     ServiceFormView,
@@ -58,6 +58,7 @@ from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
     audit_participant_view,
+    policy_for,
 )
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
@@ -363,6 +364,11 @@ class DecisionWorklistView(TenantViewMixin, TemplateView):
             chain_only=bool(form.value("chain", False)),
         )
         remeasure = remeasurements_due(municipality=self.municipality, today=today, weeks=weeks)
+        # Those never measured come in surname order: not for a pseudonym viewer.
+        never = [r for r in remeasure if r.status == RemeasurementStatus.MISSING]
+        remeasure = policy_for(self.request).sort_rows(never, lambda r: r.participant) + [
+            r for r in remeasure if r.status != RemeasurementStatus.MISSING
+        ]
         context.update(
             filter_form=form,
             rows=rows,
@@ -404,9 +410,11 @@ class WageValueListView(TenantListView):
     template_name = "contracts/wage_value_list.html"
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[WageValueMeasurement]:
-        qs = wage_value_list(municipality=municipality).order_by(
-            "participant__last_name", "participant__first_name", "participant_id", "-measured_on"
-        )
+        if policy_for(self.request).sees_identity:
+            order = ["participant__last_name", "participant__first_name", "participant_id"]
+        else:
+            order = ["participant_id"]  # grouped per person, but not in surname order
+        qs = wage_value_list(municipality=municipality).order_by(*order, "-measured_on", "-id")
         participant = self.request.GET.get("participant", "")
         if participant.isdigit():
             qs = qs.filter(participant_id=int(participant))

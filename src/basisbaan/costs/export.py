@@ -7,6 +7,7 @@ controller can add them up in Excel; shares as percentages.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from openpyxl import Workbook
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from basisbaan.costs.comparison import CostComparison
 from basisbaan.costs.labels import key_labels
+from basisbaan.participants.models import Participant
 
 __all__ = ["comparison_workbook"]
 
@@ -39,8 +41,9 @@ def _write(sheet: Any, header: list[str], rows: list[list[Any]], money: set[int]
     sheet.freeze_panes = "A2"
 
 
-def comparison_workbook(comparison: CostComparison, *, personal: bool) -> bytes:
-    """The workbook's bytes. ``personal``: name the participants (else their pseudonym)."""
+def comparison_workbook(comparison: CostComparison, *, name: Callable[[Participant], str]) -> bytes:
+    """The workbook's bytes. ``name``: how the viewer may see a participant
+    (:meth:`PersonalDataPolicy.name <basisbaan.participants.privacy.PersonalDataPolicy.name>`)."""
     book = Workbook()
     lines_sheet = book.active
     lines_sheet.title = _("Per contract en maand")
@@ -71,7 +74,7 @@ def comparison_workbook(comparison: CostComparison, *, personal: bool) -> bytes:
     rows = []
     for contract in comparison.contracts:
         participant = contract.contract.participant
-        who = participant.full_name if personal else participant.pseudonym
+        who = name(participant)
         for line in contract.lines:
             plan = line.planned
             actual = line.actual if line.actual is not None and not line.missing else None

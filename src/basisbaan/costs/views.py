@@ -34,7 +34,7 @@ from basisbaan.costs.forms import CostSettingsForm, IndexationForm
 from basisbaan.costs.labels import assumption_labels
 from basisbaan.costs.models import IndexationAssumption, ProgrammeCostSettings
 from basisbaan.costs.selectors import cost_settings_list, cost_settings_of, indexation_list
-from basisbaan.participants.privacy import NAME_FIELDS, audit_participant_list, sees_personal_data
+from basisbaan.participants.privacy import NAME_FIELDS, audit_participant_list, policy_for
 from basisbaan.payroll.models import PayrollEntry
 from basisbaan.payroll.validation import VALUE_FIELDS
 from basisbaan.programmes.models import Programme
@@ -139,7 +139,7 @@ class ComparisonExportView(TenantViewMixin, View):
             municipality=self.municipality, programme=programme, year=year
         )
         _audit_shown(request, comparison, comparison.contracts)
-        content = comparison_workbook(comparison, personal=sees_personal_data(request))
+        content = comparison_workbook(comparison, name=policy_for(request).name)
         response = HttpResponse(
             content,
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

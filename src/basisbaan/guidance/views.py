@@ -60,7 +60,7 @@ from basisbaan.guidance.selectors import (
     week_grid,
 )
 from basisbaan.participants.constants import ACTIVE_STATUSES
-from basisbaan.participants.privacy import NAME_FIELDS, audit_participant_list, sees_personal_data
+from basisbaan.participants.privacy import NAME_FIELDS, audit_participant_list, policy_for
 from basisbaan.participants.selectors import participant_list
 from basisbaan.payroll.parsing import PayrollFileError
 from basisbaan.placements.models import Placement
@@ -172,7 +172,7 @@ class WeekView(TenantViewMixin, TemplateView):
 
     def _found(self) -> list[Any]:
         """Participants matching ``?zoek=`` (name or BSN), for a new row: at most ten."""
-        search = self.request.GET.get("zoek", "").strip()[:100]
+        search = policy_for(self.request).search_text(self.request.GET.get("zoek", "")[:100])
         if not search:
             return []
         found = list(
@@ -247,7 +247,6 @@ class NormView(TenantViewMixin, TemplateView):
         )
         as_of = today if year == today.year else dt.date(year, 12, 31)
         report = norm_report(municipality=self.municipality, year=year, as_of=as_of)
-        personal = sees_personal_data(self.request)
         # The totals cover everyone; the participant table is shown a page at a time.
         page = Paginator(report.participants, PARTICIPANTS_PER_PAGE).get_page(
             self.request.GET.get("page")
@@ -258,7 +257,6 @@ class NormView(TenantViewMixin, TemplateView):
             report=report,
             year=year,
             years=range(today.year - 3, today.year + 1),
-            personal=personal,
             page_obj=page,
             query_without_page=query.urlencode(),
         )
@@ -433,7 +431,6 @@ class SessionDetailView(SessionMixin, TenantDetailView):
         session: FeedbackSession = self.object
         context["actions"] = session.actions.select_related("owner")
         context["action_form"] = ActionForm(municipality=self.municipality)
-        context["personal"] = sees_personal_data(self.request)
         context["scores"] = [
             (
                 getattr(FeedbackSession._meta.get_field(name), "verbose_name", name),
@@ -441,7 +438,7 @@ class SessionDetailView(SessionMixin, TenantDetailView):
             )
             for name in ("score_work", "score_wellbeing", "score_finances", "score_host")
         ]
-        if context["personal"]:
+        if policy_for(self.request).sees_identity:
             audit_access(actor=_user(self.request), instance=session, fields=SESSION_FIELDS)
             audit_participant_list(self.request, [session.placement.participant_id])
         return context
@@ -542,7 +539,7 @@ class SignalListView(TenantListView):
         rows = list(context["page_obj"].object_list)
         context["show_all"] = self.request.GET.get("alle") == "1"
         audit_participant_list(self.request, (s.participant_id for s in rows))
-        if rows and sees_personal_data(self.request):
+        if rows and policy_for(self.request).sees_identity:
             audit_list_access(
                 actor=_user(self.request),
                 municipality=self.municipality,
@@ -600,8 +597,7 @@ class SignalDetailView(TenantDetailView):
         context["form"] = kwargs.get("form") or SignalFollowUpForm(
             initial={"follow_up": self.object.follow_up}
         )
-        context["personal"] = sees_personal_data(self.request)
-        if context["personal"]:
+        if policy_for(self.request).sees_identity:
             audit_access(actor=_user(self.request), instance=self.object, fields=SIGNAL_FIELDS)
             audit_participant_list(self.request, [self.object.participant_id], NAME_FIELDS)
         return context

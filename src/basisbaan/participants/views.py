@@ -1,9 +1,11 @@
 """Participant pages: list with search, detail, create, edit, status, contact person.
 
-Users without ``participant.view_personal`` (researchers) see the pseudonym,
-status, programme and dates only. Every page that shows personal data writes
-an audit entry through :func:`audit_participant_view` or
-:func:`audit_participant_list`.
+What a viewer sees of a participant (names and BSN, names and the BSN's last
+four digits, or a pseudonym with status, programme and dates) is decided by
+:mod:`basisbaan.participants.privacy`; the templates ask it through the
+``participant_name`` / ``participant_bsn`` tags and the ``privacy`` variable.
+Every page that shows personal data writes an audit entry through
+:func:`audit_participant_view` or :func:`audit_participant_list`.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
     audit_participant_view,
-    sees_personal_data,
+    policy_for,
 )
 from basisbaan.participants.selectors import participant_list
 from basisbaan.placements.selectors import placement_list
@@ -64,23 +66,36 @@ class ParticipantListView(TenantListView):
             self._filter_form.is_valid()
         return self._filter_form
 
+    def search_refused(self) -> bool:
+        """A search by BSN (or digits) from a viewer who sees names but not BSNs.
+
+        A pseudonym viewer's search is ignored (the page offers none).
+        """
+        form = self.filter_form()
+        query = form.cleaned_data.get("q", "") if form.is_bound else ""
+        policy = policy_for(self.request)
+        return policy.sees_identity and policy.refuses_search(query)
+
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Participant]:
         form = self.filter_form()
         data = form.cleaned_data if form.is_bound else {}
-        personal = sees_personal_data(self.request)
-        contact = data.get("contact", "") if personal else ""
+        policy = policy_for(self.request)
+        if self.search_refused():
+            return Participant.objects.none()  # the page says why
+        contact = data.get("contact", "") if policy.sees_identity else ""
         programme = data.get("programme")
         qs = participant_list(
             municipality=municipality,
-            # Searching by name or BSN would reveal identities to a researcher.
-            search=data.get("q", "") if personal else "",
+            # A search by name or BSN ties a row to a person: the policy says which.
+            search=policy.search_text(data.get("q", "")),
             status=data.get("status", ""),
             programme_id=programme.pk if programme else None,
             contact_person_id=int(contact) if contact.isdigit() else None,
         )
         if contact == "none":
             qs = qs.filter(contact_person__isnull=True).exclude(status__in=CLOSED_STATUSES)
-        return qs
+        # A list in surname order tells a pseudonym viewer who is who.
+        return policy.order_participants(qs)
 
     def get_template_names(self) -> list[str]:
         htmx = getattr(self.request, "htmx", None)
@@ -95,7 +110,7 @@ class ParticipantListView(TenantListView):
         page.object_list = rows
         context["object_list"] = rows
         context["filter_form"] = self.filter_form()
-        context["personal"] = sees_personal_data(self.request)
+        context["search_refused"] = self.search_refused()
         audit_participant_list(self.request, (p.pk for p in rows), LIST_FIELDS)
         return context
 
@@ -116,7 +131,6 @@ class ParticipantDetailView(TenantDetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         participant = self.object
-        context["personal"] = sees_personal_data(self.request)
         context["placements"] = placement_list(
             municipality=self.municipality, participant_id=participant.pk
         )

@@ -22,7 +22,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from basisbaan.audit.services import audit_list_access
 from basisbaan.core.views import TenantDetailView, TenantListView
-from basisbaan.participants.privacy import audit_participant_list
+from basisbaan.participants.privacy import audit_participant_list, policy_for
 from basisbaan.participants.selectors import participant_list
 from basisbaan.payroll import services
 from basisbaan.payroll.constants import ImportStatus
@@ -68,7 +68,12 @@ class PayrollEntryListView(TenantListView):
             period=form.month(),
             participant_id=data.get("deelnemer") or None,
         ).select_related("participant", "contract")
-        search = (data.get("q") or "").strip()
+        # A search by BSN finds whose BSN it is: the policy says who may.
+        privacy = policy_for(self.request)
+        if privacy.refuses_search(data.get("q") or ""):
+            self.search_capped = False
+            return qs.none()
+        search = privacy.search_text(data.get("q") or "")
         self.search_capped = False
         if search:
             # The matching people first, as a short list of ids: the database then
@@ -98,6 +103,8 @@ class PayrollEntryListView(TenantListView):
         context["filter_form"] = self.filter_form()
         context["totals"] = self.totals
         context["search_capped"] = self.search_capped
+        query = self.filter_form().data.get("q") or ""
+        context["search_refused"] = policy_for(self.request).refuses_search(query)
         context["search_limit"] = SEARCH_LIMIT
         audit_participant_list(self.request, (e.participant_id for e in rows))
         if rows:

@@ -3,6 +3,11 @@
 Views, API viewsets, templates and services all ask :func:`has_perm`; nothing
 else decides about permissions. A user has one role per municipality
 (see :class:`~basisbaan.tenancy.models.Membership`).
+
+What of a participant a viewer sees (names and the whole BSN, names and the
+BSN's last four digits, or a pseudonym) follows from the ``participant.*``
+permissions here, but faces ask :mod:`basisbaan.participants.privacy` for it,
+never this matrix.
 """
 
 from __future__ import annotations
@@ -29,8 +34,11 @@ class Perm(StrEnum):
     PROGRAMME_INTAKE = "programme.intake"
     # Pseudonymised participant data: status, programme, dates, no identity.
     PARTICIPANT_VIEW = "participant.view"
-    # Identity and contact data (BSN, name, address): every access is audited.
+    # Identity and contact data (name, address, birth date): every access is audited.
     PARTICIPANT_VIEW_PERSONAL = "participant.view_personal"
+    # The whole BSN (and searching by it); without it a BSN shows as "*****1234".
+    # Only meaningful together with PARTICIPANT_VIEW_PERSONAL.
+    PARTICIPANT_VIEW_BSN = "participant.view_bsn"
     PARTICIPANT_MANAGE = "participant.manage"
     HOST_VIEW = "host.view"
     HOST_MANAGE = "host.manage"
@@ -81,18 +89,23 @@ _VIEW_ALL = frozenset(
 
 _GUIDANCE_STAFF = frozenset({Perm.GUIDANCE_VIEW, Perm.GUIDANCE_LOG})
 
+# Names, contact data and the whole BSN.
+_IDENTITY = frozenset({Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PARTICIPANT_VIEW_BSN})
+
 MATRIX: dict[Role, frozenset[Perm]] = {
     Role.CASEWORKER: _VIEW_ALL
     | _GUIDANCE_STAFF
-    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PARTICIPANT_MANAGE, Perm.PLACEMENT_MANAGE}
+    | _IDENTITY
+    | {Perm.PARTICIPANT_MANAGE, Perm.PLACEMENT_MANAGE}
     | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE},
     Role.JOBCOACH: _VIEW_ALL
     | _GUIDANCE_STAFF
-    | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.HOST_MANAGE}
+    | _IDENTITY
+    | {Perm.HOST_MANAGE}
     | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE},
     Role.PROGRAMME_MANAGER: _VIEW_ALL
+    | _IDENTITY
     | {
-        Perm.PARTICIPANT_VIEW_PERSONAL,
         Perm.PARTICIPANT_MANAGE,
         Perm.PROGRAMME_MANAGE,
         Perm.PROGRAMME_INTAKE,
@@ -110,9 +123,9 @@ MATRIX: dict[Role, frozenset[Perm]] = {
     }
     | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE, Perm.INTAKE_CRITERIA},
     Role.CONTROLLER: _VIEW_ALL
+    | _IDENTITY
     | {
         Perm.GUIDANCE_VIEW,
-        Perm.PARTICIPANT_VIEW_PERSONAL,
         Perm.CONTRACT_MANAGE,
         Perm.PAYROLL_VIEW,
         Perm.PAYROLL_IMPORT,
@@ -123,6 +136,7 @@ MATRIX: dict[Role, frozenset[Perm]] = {
     },
     # Researchers see pseudonymised participant data only.
     Role.RESEARCHER: _VIEW_ALL,
+    # Read-only users see names but never a whole BSN (no PARTICIPANT_VIEW_BSN).
     Role.READ_ONLY: _VIEW_ALL
     | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW, Perm.BUDGET_VIEW}
     | {Perm.INTAKE_VIEW, Perm.GUIDANCE_VIEW},

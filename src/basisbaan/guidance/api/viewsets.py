@@ -47,6 +47,7 @@ from basisbaan.guidance.selectors import (
     signal_list,
 )
 from basisbaan.participants.models import Participant
+from basisbaan.participants.privacy import audit_participant_list, policy_for
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
@@ -365,19 +366,21 @@ class GuidanceNormViewSet(TenantViewSet):
         year = query.validated_data.get("year") or today.year
         as_of = today if year == today.year else dt.date(year, 12, 31)
         report = norm_report(municipality=self.municipality, year=year, as_of=as_of)
-        if report.participants:
-            audit_list_access(
-                actor=request_actor(request),
-                municipality=self.municipality,
-                model=Participant,
-                ids=[r.key for r in report.participants],
-                fields=["first_name", "name_prefix", "last_name", "hours"],
-            )
+        privacy = policy_for(request)
+        audit_participant_list(
+            request,
+            [r.key for r in report.participants],
+            ["first_name", "name_prefix", "last_name", "hours"],
+        )
+        participants = [_line(r) for r in report.participants]
+        if not privacy.sees_identity:
+            for line in participants:
+                line["name"] = Participant(pk=line["id"]).pseudonym
         data = {
             "year": report.year,
             "as_of": report.as_of,
             "programmes": [_line(r) for r in report.programmes],
             "staff": [_line(r) for r in report.staff],
-            "participants": [_line(r) for r in report.participants],
+            "participants": participants,
         }
         return Response(NormReportSerializer(data).data)  # type: ignore[arg-type]

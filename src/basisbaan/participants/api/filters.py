@@ -4,16 +4,17 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied
 
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
+from basisbaan.participants.privacy import policy_for_membership
 from basisbaan.participants.selectors import participant_list
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import User
-from basisbaan.tenancy.roles import Perm, has_perm
 
 
 def _programmes(request: Any) -> QuerySet[Programme]:
@@ -51,8 +52,12 @@ class ParticipantFilter(django_filters.FilterSet):  # type: ignore[misc]
         membership = request_membership(self.request) if self.request is not None else None
         if membership is None:
             return queryset.none()
-        if not has_perm(membership.role, Perm.PARTICIPANT_VIEW_PERSONAL):
+        policy = policy_for_membership(membership)
+        if not policy.sees_identity:
             # Searching on name or BSN would tie a pseudonym to a person.
             raise PermissionDenied("Zoeken op naam of BSN vraagt het recht op persoonsgegevens.")
+        if policy.refuses_search(value):
+            # Which participant a BSN (or part of one) finds would reveal it.
+            raise PermissionDenied(_("Zoeken op BSN vraagt het recht om het hele BSN te zien."))
         matches = participant_list(municipality=membership.municipality, search=value)
         return queryset.filter(pk__in=matches.values("pk"))

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
 from basisbaan.participants.constants import ExitReason, ParticipantStatus
 from basisbaan.participants.models import Participant
+from basisbaan.participants.privacy import policy_for
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality, User
@@ -18,7 +19,11 @@ def staff_list(*, municipality: Municipality) -> Any:
 
 
 class ParticipantSerializer(serializers.ModelSerializer[Participant]):
-    """All fields, identity and contact data included (audited on every read)."""
+    """All fields, identity and contact data included (audited on every read).
+
+    The BSN goes out as the personal-data policy of the request allows: whole,
+    or its last four digits (``*****1234``) for the read-only role.
+    """
 
     programme = ScopedPrimaryKeyRelatedField(
         selector=programme_list, queryset=Programme.objects.none(), label="programma"
@@ -47,6 +52,14 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
 
     class Meta:
         model = Participant
+        extra_kwargs = {
+            "bsn": {
+                "help_text": (
+                    "Burgerservicenummer, 9 cijfers. Rollen zonder recht op het hele BSN "
+                    "(alleen lezen) krijgen alleen de laatste 4 cijfers: *****1234."
+                )
+            }
+        }
         fields = [
             "id",
             "pseudonym",
@@ -81,6 +94,13 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
             "created_at",
             "updated_at",
         ]
+
+    def to_representation(self, instance: Participant) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is not None and "bsn" in data:
+            data["bsn"] = policy_for(request).bsn(instance)
+        return data
 
 
 class ParticipantPseudonymisedSerializer(serializers.ModelSerializer[Participant]):

@@ -1,7 +1,8 @@
 """API of participants: ``/api/v1/participants/``.
 
-Roles with :attr:`Perm.PARTICIPANT_VIEW_PERSONAL` get every field, and each
-read of them is written to the audit log; other roles (researchers) get the
+What a client gets is decided by :mod:`basisbaan.participants.privacy`: every
+field (the read-only role: the BSN's last four digits only), each read written
+to the audit log; or, for roles without identities (researchers), the
 pseudonymised fields only.
 """
 
@@ -17,7 +18,6 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
@@ -30,6 +30,13 @@ from basisbaan.participants.api.serializers import (
 )
 from basisbaan.participants.constants import PERSONAL_FIELDS
 from basisbaan.participants.models import Participant
+from basisbaan.participants.privacy import (
+    NEUTRAL_ORDERING,
+    PersonalDataPolicy,
+    audit_participant_list,
+    audit_participant_view,
+    policy_for,
+)
 from basisbaan.participants.selectors import participant_list
 from basisbaan.participants.services import (
     participant_change_status,
@@ -38,12 +45,14 @@ from basisbaan.participants.services import (
     participant_update,
 )
 from basisbaan.tenancy.models import Municipality
-from basisbaan.tenancy.roles import Perm
+from basisbaan.tenancy.roles import Perm, Role
 
 PSEUDONYMISED_NOTE = (
     " Rollen zonder recht op persoonsgegevens (onderzoeker) krijgen alleen de "
     "gepseudonimiseerde velden (ParticipantPseudonymised): id, pseudonym, programme, "
-    "status, household_type, status_changed_at, exit_date, exit_reason. "
+    "status, household_type, status_changed_at, exit_date, exit_reason, gesorteerd op "
+    "statusdatum. De rol Alleen lezen krijgt van het BSN alleen de laatste 4 cijfers "
+    "(*****1234) en kan niet op BSN zoeken. "
     "Elke inzage van persoonsgegevens wordt in het auditlog vastgelegd."
 )
 
@@ -78,20 +87,25 @@ class ParticipantViewSet(
         return participant_list(municipality=municipality)
 
     @property
-    def personal(self) -> bool:
-        """Whether this request may see identity and contact data."""
+    def privacy(self) -> PersonalDataPolicy:
+        """What this request's client may see of participants."""
         if getattr(self, "swagger_fake_view", False):
-            return True
-        return self.has_perm(Perm.PARTICIPANT_VIEW_PERSONAL)
+            return PersonalDataPolicy.for_role(Role.FUNCTIONAL_ADMIN)
+        return policy_for(self.request)
 
     @property
     def ordering_fields(self) -> list[str]:
-        fields = ["status", "status_changed_at", "created_at", "id"]
-        # Ordering by name would let a researcher reconstruct identities.
-        return ["last_name", "first_name", *fields] if self.personal else fields
+        fields = ["last_name", "first_name", "status", "status_changed_at", "created_at", "id"]
+        # The order of a list tells identities as surely as a name column.
+        return [f for f in fields if self.privacy.may_order_by(Participant, f)]
+
+    @property
+    def ordering(self) -> list[Any] | None:
+        """The default order: the model's (by name), or neutral for a pseudonym viewer."""
+        return None if self.privacy.sees_identity else list(NEUTRAL_ORDERING)
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Participant]]:
-        if self.personal:
+        if self.privacy.sees_identity:
             return ParticipantSerializer
         return ParticipantPseudonymisedSerializer
 
@@ -104,14 +118,7 @@ class ParticipantViewSet(
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         rows = list(page) if page is not None else list(queryset)
-        if self.personal:
-            audit_list_access(
-                actor=request_actor(request),
-                municipality=self.municipality,
-                model=Participant,
-                ids=[row.pk for row in rows],
-                fields=PERSONAL_FIELDS,
-            )
+        audit_participant_list(request, [row.pk for row in rows], PERSONAL_FIELDS)
         data = self.get_serializer(rows, many=True).data
         if page is not None:
             return self.get_paginated_response(data)
@@ -119,12 +126,7 @@ class ParticipantViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         participant = self.get_object()
-        if self.personal:
-            audit_access(
-                actor=request_actor(request),
-                instance=participant,
-                fields=PERSONAL_FIELDS,
-            )
+        audit_participant_view(request, participant, PERSONAL_FIELDS)
         return Response(self._output(participant))
 
     # Writes: through the services only.

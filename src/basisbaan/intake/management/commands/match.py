@@ -2,8 +2,9 @@
 
 Candidates from the waiting list for a position, or open positions for a
 participant, with the score and the reasons in words; ``--format json`` prints
-the same rows as the API. Names are personal data: the read is audited (as the
-``--user`` given, or "systeem").
+the same rows as the API. Names are personal data: they show as the personal-data
+policy of the ``--user`` given allows (without one: the operator on the server,
+who sees names), and the read is audited (as that user, or "systeem").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from basisbaan.audit.services import audit_list_access
 from basisbaan.hosts.selectors import position_list
 from basisbaan.intake.matching import candidates_for_position, positions_for_participant
 from basisbaan.participants.models import Participant
+from basisbaan.participants.privacy import Disclosure, PersonalDataPolicy, policy_for_membership
 from basisbaan.participants.selectors import participant_list
 from basisbaan.tenancy.models import Membership, Municipality, User
 from basisbaan.tenancy.roles import Perm, has_perm
@@ -44,7 +46,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Onbekende gemeente: {options['municipality']}", returncode=USAGE_ERROR
             )
-        actor = self._actor(options.get("user"), municipality)
+        actor, privacy = self._actor(options.get("user"), municipality)
         limit = options["limit"]
         if options["position"] is not None:
             position = (
@@ -66,14 +68,16 @@ class Command(BaseCommand):
             rows = positions_for_participant(
                 municipality=municipality, participant=participant, limit=limit
             )
-        audit_list_access(
-            actor=actor,
-            municipality=municipality,
-            model=Participant,
-            ids=sorted({r.participant.pk for r in rows}),
-            fields=["first_name", "name_prefix", "last_name", "profile"],
-            channel="cli",
-        )
+        shown = privacy.shown_fields(["first_name", "name_prefix", "last_name", "profile"])
+        if shown:
+            audit_list_access(
+                actor=actor,
+                municipality=municipality,
+                model=Participant,
+                ids=sorted({r.participant.pk for r in rows}),
+                fields=shown,
+                channel="cli",
+            )
         if options["format"] == "json":
             self.stdout.write(json.dumps([r.as_json() for r in rows], ensure_ascii=False))
             return
@@ -81,15 +85,17 @@ class Command(BaseCommand):
             self.stdout.write("Geen match die aan de harde eisen voldoet.")
         for number, row in enumerate(rows, start=1):
             self.stdout.write(
-                f"{number}. {row.participant.full_name} – {row.position.title} "
+                f"{number}. {privacy.name(row.participant)} – {row.position.title} "
                 f"({row.position.host.name}): score {row.match.score} van 100"
             )
             for line in row.lines:
                 self.stdout.write(f"   - {line['text']}")
 
-    def _actor(self, username: str | None, municipality: Municipality) -> User | None:
+    def _actor(
+        self, username: str | None, municipality: Municipality
+    ) -> tuple[User | None, PersonalDataPolicy]:
         if not username:
-            return None
+            return None, PersonalDataPolicy(Disclosure.FULL)
         membership = (
             Membership.objects.filter(user__username=username, municipality=municipality)
             .select_related("user")
@@ -100,4 +106,4 @@ class Command(BaseCommand):
                 f"Gebruiker {username} mag in {municipality.name} geen matches zien.",
                 returncode=USAGE_ERROR,
             )
-        return membership.user
+        return membership.user, policy_for_membership(membership)
