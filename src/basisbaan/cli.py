@@ -8,6 +8,10 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "basisbaan.conf.settings")
     from django.core.management import execute_from_command_line
 
+    from basisbaan.audit.context import set_channel
+
+    # Every audit entry a command writes says it came from the command line.
+    set_channel("cli")
     execute_from_command_line(sys.argv)
 
 

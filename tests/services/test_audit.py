@@ -60,3 +60,40 @@ def test_postgresql_refuses_raw_updates_and_deletes(municipality, caseworker):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql)
     assert AuditEntry.objects.count() == 1
+
+
+def test_a_request_leaves_no_channel_or_request_id_behind(municipality, caseworker, client_as):
+    """The channel and request id of a request hold for that request only: work in
+    the same thread afterwards (a command, a test) does not inherit them."""
+    from basisbaan.audit.context import _request_id, current_channel
+
+    before = _request_id.get()
+    assert current_channel() == ""
+    response = client_as(caseworker).get("/api/v1/participants/")
+    assert response.status_code == 200
+    assert response["X-Request-ID"] != str(before)
+    assert current_channel() == ""
+    assert _request_id.get() == before
+
+
+def test_commands_write_their_audit_entries_as_cli(monkeypatch, capsys):
+    """The ``basisbaan`` console script marks everything a command does as ``cli``."""
+    from basisbaan import cli
+    from basisbaan.audit.context import reset_channel, set_channel
+
+    token = set_channel("")
+    try:
+        monkeypatch.setattr(
+            "sys.argv",
+            [
+                "basisbaan",
+                "shell",
+                "--no-imports",
+                "-c",
+                "from basisbaan.audit.context import current_channel; print(current_channel())",
+            ],
+        )
+        cli.main()
+    finally:
+        reset_channel(token)
+    assert capsys.readouterr().out == "cli\n"

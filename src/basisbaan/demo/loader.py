@@ -23,7 +23,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.text import slugify
 
-from basisbaan.audit.context import reset_request_id, set_channel, set_request_id
+from basisbaan.audit.context import reset_channel, reset_request_id, set_channel, set_request_id
 from basisbaan.audit.models import AuditEntry
 from basisbaan.calc.dates import period_end
 from basisbaan.calc.labour_law import Term
@@ -132,7 +132,7 @@ def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
                 _load_municipality(demo, users, bsns, as_of)
     finally:
         reset_request_id(request_token)
-        channel_token.var.reset(channel_token)  # type: ignore[attr-defined]
+        reset_channel(channel_token)
     return [_summary(demo) for demo in MUNICIPALITIES]
 
 
