@@ -38,3 +38,7 @@ def current_channel() -> str:
 
 def set_channel(value: str) -> object:
     return _channel.set(value)
+
+
+def reset_channel(token: object) -> None:
+    _channel.reset(token)  # type: ignore[arg-type]
