@@ -4,6 +4,7 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied
 
 from basisbaan.core.api.viewsets import request_membership
@@ -53,6 +54,6 @@ class ParticipantFilter(django_filters.FilterSet):  # type: ignore[misc]
             return queryset.none()
         if not has_perm(membership.role, Perm.PARTICIPANT_VIEW_PERSONAL):
             # Searching on name or BSN would tie a pseudonym to a person.
-            raise PermissionDenied("Zoeken op naam of BSN vraagt het recht op persoonsgegevens.")
+            raise PermissionDenied(_("Zoeken op naam of BSN vraagt het recht op persoonsgegevens."))
         matches = participant_list(municipality=membership.municipality, search=value)
         return queryset.filter(pk__in=matches.values("pk"))
