@@ -19,14 +19,14 @@ from basisbaan.tenancy.models import Municipality
 
 class Command(BaseCommand):
     help = (
-        "Toon wat de loonbestanden 2024 van de demo optellen tot, naast de planning van het "
-        "kostenmodel; met --write maak de bestanden in basisbaan/demo/payroll/ opnieuw "
-        "(na een wijziging van de contracten of kosteninstellingen van de demo). "
-        "Vereist een database met de demo (basisbaan load_demo)."
+        "Show what the demo's 2024 payroll files add up to, beside the cost model's plan; "
+        "with --write, make the files in basisbaan/demo/payroll/ again (after a change of "
+        "the demo's contracts or cost settings). Needs a database with the demo loaded "
+        "(basisbaan load_demo)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--write", action="store_true", help="Schrijf de bestanden opnieuw.")
+        parser.add_argument("--write", action="store_true", help="Write the files again.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         for slug in PAYROLL_MUNICIPALITIES:

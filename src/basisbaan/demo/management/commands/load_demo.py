@@ -22,9 +22,9 @@ from basisbaan.tenancy.models import Municipality
 
 class Command(BaseCommand):
     help = (
-        "Laad de demogegevens: de pilot basisbanen van Leeuwarden zoals de "
-        "raadsinformatiebrief van 2025 die beschrijft, en een klein programma in Emmen. "
-        "Alleen met DEBUG aan. Een tweede keer uitvoeren verandert niets."
+        "Load the demo data: the Leeuwarden basisbaan pilot as the 2025 council letter "
+        "describes it, and a small programme in Emmen. Refused in production; a second "
+        "run changes nothing."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
