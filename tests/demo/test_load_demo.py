@@ -1,4 +1,4 @@
-"""``basisbaan load_demo`` as a command: idempotent, refused without DEBUG; its wage table."""
+"""``basisbaan load_demo`` as a command: idempotent, refused in production; its wage table."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Membership, Municipality, User
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -67,9 +68,9 @@ def test_running_twice_changes_nothing(settings):
     assert counts() == before
 
 
-def test_refuses_without_debug(settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="DEBUG") as excinfo:
+def test_refuses_in_production(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="productieomgeving") as excinfo, unchanged():
         call_command("load_demo", stdout=StringIO())
     assert excinfo.value.returncode == 1
     assert not Municipality.objects.exists()

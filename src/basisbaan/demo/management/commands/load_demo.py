@@ -28,10 +28,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not settings.DEBUG:
+        if getattr(settings, "PRODUCTION", False):
             raise CommandError(
-                "De demogegevens worden alleen geladen als DEBUG aan staat (ontwikkelomgeving). "
-                "Laad nooit demogegevens met wachtwoord 'demo' in een productieomgeving."
+                "De demogegevens worden niet geladen in een productieomgeving "
+                "(BASISBAAN_ENV=production): ze hebben het wachtwoord 'demo'."
             )
         if demo_is_loaded():
             self.stdout.write(
