@@ -541,13 +541,6 @@ def guidance_attention(*, municipality: Municipality, today: dt.date) -> dict[st
     return {"open_signals": open_signals, "overdue_sessions": overdue}
 
 
-def hours_total(*, municipality: Municipality, start: dt.date, end: dt.date) -> Decimal:
-    total = HoursEntry.objects.filter(
-        municipality=municipality, date__range=(start, end)
-    ).aggregate(total=Sum("hours"))["total"]
-    return total or Decimal(0)
-
-
 @dataclass
 class ParticipantGuidance:
     year: int

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.translation import gettext as _
 
@@ -81,6 +81,3 @@ class TenantViewMixin:
 
     def get_queryset(self) -> QuerySet[Any]:
         return scope(self.scoped_queryset(self.municipality), self.municipality)
-
-    def get_object_or_none(self, model: type[Model], pk: Any) -> Model | None:
-        return scope(model._default_manager.all(), self.municipality).filter(pk=pk).first()
