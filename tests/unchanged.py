@@ -7,8 +7,10 @@ after the block covers:
 
 - the number of rows of every table (audit log and sessions aside),
 - the latest ``updated_at`` of every table that has one (an update in place),
-- the number of audit entries of a write (anything but a view, list, export or
-  sign-in): every service audits its writes, so this catches any write,
+- the number of audit entries: every service audits its writes, so this
+  catches any write; and a refusal shows nothing, so it logs no access either.
+  A refused form that is shown again with its choices (names) may log that
+  list: ``reads=True`` then counts only entries of a write,
 - every field of the records passed in, read again from the database,
 - with ``tables=True``, the full content of every table (small worlds only).
 
@@ -42,10 +44,9 @@ def _tables() -> list[type[models.Model]]:
     ]
 
 
-def _state(records: tuple[models.Model, ...], tables: bool) -> dict[str, Any]:
-    state: dict[str, Any] = {
-        "audit writes": AuditEntry.objects.exclude(action__in=READS).count(),
-    }
+def _state(records: tuple[models.Model, ...], tables: bool, reads: bool) -> dict[str, Any]:
+    audit = AuditEntry.objects.exclude(action__in=READS) if reads else AuditEntry.objects.all()
+    state: dict[str, Any] = {"audit entries": audit.count()}
     for model in _tables():
         label = model._meta.label_lower
         manager = model._base_manager
@@ -62,12 +63,14 @@ def _state(records: tuple[models.Model, ...], tables: bool) -> dict[str, Any]:
 
 
 @contextmanager
-def unchanged(*records: models.Model, tables: bool = False) -> Iterator[None]:
+def unchanged(
+    *records: models.Model, tables: bool = False, reads: bool = False
+) -> Iterator[None]:
     """Assert that the block changes nothing in the database (see the module docstring)."""
-    before = _state(records, tables)
+    before = _state(records, tables, reads)
     try:
         yield
     finally:
-        after = _state(records, tables)
+        after = _state(records, tables, reads)
         changed = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
         assert not changed, f"the refusal changed the database: {changed}"
