@@ -20,6 +20,7 @@ import pytest
 from django.core.management import call_command
 
 from basisbaan.tenancy.roles import Role
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +57,10 @@ def test_the_demo_runs_with_debug_off_unless_a_developer_turns_it_on():
 def test_an_unknown_address_shows_the_apps_dutch_404_page(settings, member, client_as, client):
     settings.DEBUG = False
 
-    response = client_as(member(Role.CASEWORKER)).get("/bestaat-niet/")
-    anonymous = client.get("/bestaat-niet/")
+    caseworker = client_as(member(Role.CASEWORKER))
+    with unchanged():
+        response = caseworker.get("/bestaat-niet/")
+        anonymous = client.get("/bestaat-niet/")
 
     assert (response.status_code, anonymous.status_code) == (404, 404)
     assert "<h1>Pagina niet gevonden</h1>" in anonymous.content.decode()
@@ -78,7 +81,9 @@ def test_the_styles_are_served_with_debug_off(settings, client):
 
 def test_a_forbidden_page_shows_the_apps_dutch_403_page(settings, member, client_as):
     settings.DEBUG = False
-    response = client_as(member(Role.RESEARCHER)).get("/begeleiding/")
+    researcher = client_as(member(Role.RESEARCHER))
+    with unchanged():
+        response = researcher.get("/begeleiding/")
     assert response.status_code == 403
     assert "<h1>Geen toegang</h1>" in response.content.decode()
 

@@ -311,13 +311,14 @@ def test_who_may_not_manage_cannot_change_settings_or_indexation(
 ):
     client = client_as(make_member(municipality, role))
     before = AuditEntry.objects.count()
-    settings = client.post(
-        f"/kosten/{programme.pk}/instellingen/",
-        {"pension_rate": "7", "monitoring_fee": "1", "deviation_rate": "5"},
-    )
-    indexation = client.post(
-        "/kosten/indexatie/", {"key": "minimum_wage_hourly", "rate": "2", "note": ""}
-    )
+    with unchanged(programme):
+        settings = client.post(
+            f"/kosten/{programme.pk}/instellingen/",
+            {"pension_rate": "7", "monitoring_fee": "1", "deviation_rate": "5"},
+        )
+        indexation = client.post(
+            "/kosten/indexatie/", {"key": "minimum_wage_hourly", "rate": "2", "note": ""}
+        )
     assert (settings.status_code, indexation.status_code) == (403, 403)
     assert not ProgrammeCostSettings.objects.exists()
     assert not IndexationAssumption.objects.exists()
