@@ -12,6 +12,7 @@ from tests.factories import (
     ParticipantFactory,
     PlacementFactory,
 )
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -66,19 +67,21 @@ def test_create_with_its_first_period(api_as, controller, municipality):
 def test_create_refuses_a_placement_of_another_participant(api_as, controller, municipality):
     placement = PlacementFactory(participant__programme__municipality=municipality)
     other = ParticipantFactory(programme=placement.participant.programme)
+    client = api_as(controller)
 
-    response = api_as(controller).post(
-        URL,
-        {
-            "participant": other.pk,
-            "placement": placement.pk,
-            "employer_name": "Caparis",
-            "start_date": "2024-07-01",
-            "hours_per_week": "32",
-            "hourly_wage": "13.68",
-        },
-        format="json",
-    )
+    with unchanged(placement, other):
+        response = client.post(
+            URL,
+            {
+                "participant": other.pk,
+                "placement": placement.pk,
+                "employer_name": "Caparis",
+                "start_date": "2024-07-01",
+                "hours_per_week": "32",
+                "hourly_wage": "13.68",
+            },
+            format="json",
+        )
 
     assert response.status_code == 400
     assert response.json() == {"placement": ["Deze plaatsing hoort bij een andere deelnemer."]}
@@ -90,11 +93,12 @@ def test_renew_adds_the_next_period(api_as, controller, municipality):
     url = f"{URL}{period.contract_id}/renew/"
     client = api_as(controller)
 
-    overlap = client.post(
-        url,
-        {"start_date": "2024-12-01", "hours_per_week": "32", "hourly_wage": "14.00"},
-        format="json",
-    )
+    with unchanged(period, period.contract):
+        overlap = client.post(
+            url,
+            {"start_date": "2024-12-01", "hours_per_week": "32", "hourly_wage": "14.00"},
+            format="json",
+        )
     renewed = client.post(url, {"hours_per_week": "36", "hourly_wage": "14.06"}, format="json")
     detail = client.get(f"{URL}{period.contract_id}/").json()
 
@@ -112,11 +116,13 @@ def test_renew_adds_the_next_period(api_as, controller, municipality):
 def test_caseworker_cannot_renew(api_as, caseworker, municipality):
     period = ContractPeriodFactory(contract__participant__programme__municipality=municipality)
 
-    response = api_as(caseworker).post(
-        f"{URL}{period.contract_id}/renew/",
-        {"hours_per_week": "36", "hourly_wage": "14.06"},
-        format="json",
-    )
+    client = api_as(caseworker)
+    with unchanged(period, period.contract):
+        response = client.post(
+            f"{URL}{period.contract_id}/renew/",
+            {"hours_per_week": "36", "hourly_wage": "14.06"},
+            format="json",
+        )
 
     assert response.status_code == 403
     assert period.contract.periods.count() == 1

@@ -8,6 +8,7 @@ from basisbaan.audit.models import AuditAction, AuditEntry
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.tenancy.roles import Role
 from tests.factories import HostContactFactory, HostFactory, PlacementFactory, PositionFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -54,10 +55,14 @@ def test_host_create_retrieve_update(api_as, coach, municipality):
 
 def test_host_name_must_be_unique(api_as, coach, municipality):
     HostFactory(municipality=municipality, name="Wijkteam Noord")
+    client = api_as(coach)
 
-    response = api_as(coach).post(
-        "/api/v1/hosts/", {"name": "wijkteam noord", "kind": "neighbourhood_team"}, format="json"
-    )
+    with unchanged():
+        response = client.post(
+            "/api/v1/hosts/",
+            {"name": "wijkteam noord", "kind": "neighbourhood_team"},
+            format="json",
+        )
 
     assert response.status_code == 400
     assert response.json() == {"name": ["Er is al een werkgever met deze naam."]}
@@ -74,13 +79,14 @@ def test_host_list_filters_and_counts(api_as, caseworker, municipality):
 
     assert [h["id"] for h in by_kind] == [team.pk]
     assert [(h["id"], h["position_count"]) for h in by_search] == [(employer.pk, 2)]
-    assert client.get("/api/v1/hosts/", {"kind": "bank"}).status_code == 400
+    with unchanged():
+        assert client.get("/api/v1/hosts/", {"kind": "bank"}).status_code == 400
 
 
 def test_caseworker_cannot_create_a_host(api_as, caseworker):
-    response = api_as(caseworker).post(
-        "/api/v1/hosts/", {"name": "X", "kind": "employer"}, format="json"
-    )
+    client = api_as(caseworker)
+    with unchanged():
+        response = client.post("/api/v1/hosts/", {"name": "X", "kind": "employer"}, format="json")
 
     assert response.status_code == 403
     assert not Host.objects.exists()
@@ -113,7 +119,9 @@ def test_host_contacts_create_list_delete(api_as, coach, municipality):
 def test_host_contact_of_another_municipality_cannot_be_deleted(api_as, coach, other_municipality):
     contact = HostContactFactory(host__municipality=other_municipality)
 
-    response = api_as(coach).delete(f"/api/v1/host-contacts/{contact.pk}/")
+    client = api_as(coach)
+    with unchanged(contact):
+        response = client.delete(f"/api/v1/host-contacts/{contact.pk}/")
 
     assert response.status_code == 404
     assert HostContact.objects.filter(pk=contact.pk).exists()
@@ -138,11 +146,11 @@ def test_position_create_update_and_filters(api_as, coach, municipality):
     patched = client.patch(
         f"/api/v1/positions/{position_id}/", {"is_open": False, "places": 4}, format="json"
     )
-    move = client.patch(
-        f"/api/v1/positions/{position_id}/",
-        {"host": HostFactory(municipality=municipality).pk},
-        format="json",
-    )
+    elsewhere = HostFactory(municipality=municipality)
+    with unchanged(Position.objects.get(pk=position_id)):
+        move = client.patch(
+            f"/api/v1/positions/{position_id}/", {"host": elsewhere.pk}, format="json"
+        )
 
     assert created.status_code == 201, created.json()
     assert created.json()["host_name"] == "Gemeentewerf"
@@ -175,12 +183,14 @@ def test_position_counts_active_placements(api_as, caseworker, municipality):
 
 def test_position_hours_out_of_range(api_as, coach, municipality):
     host = HostFactory(municipality=municipality)
+    client = api_as(coach)
 
-    response = api_as(coach).post(
-        "/api/v1/positions/",
-        {"host": host.pk, "title": "X", "hours_per_week": "41", "track": "transition"},
-        format="json",
-    )
+    with unchanged():
+        response = client.post(
+            "/api/v1/positions/",
+            {"host": host.pk, "title": "X", "hours_per_week": "41", "track": "transition"},
+            format="json",
+        )
 
     assert response.status_code == 400
     assert "hours_per_week" in response.json()

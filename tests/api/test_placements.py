@@ -8,6 +8,7 @@ from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.placements.models import Placement
 from basisbaan.tenancy.roles import Role
 from tests.factories import ParticipantFactory, PlacementFactory, PositionFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -50,12 +51,14 @@ def test_create_refused_while_intake_is_closed(api_as, caseworker, waiting, posi
     programme.intake_open = False
     programme.intake_closed_reason = "Budget op"
     programme.save()
+    client = api_as(caseworker)
 
-    response = api_as(caseworker).post(
-        URL,
-        {"participant": waiting.pk, "position": position.pk, "start_date": "2024-09-01"},
-        format="json",
-    )
+    with unchanged(waiting, position):
+        response = client.post(
+            URL,
+            {"participant": waiting.pk, "position": position.pk, "start_date": "2024-09-01"},
+            format="json",
+        )
 
     assert response.status_code == 400
     assert "Budget op" in response.json()["non_field_errors"][0]
@@ -67,9 +70,11 @@ def test_end_returns_the_participant_to_the_waiting_list(api_as, caseworker, mun
     url = f"{URL}{placement.pk}/end/"
     client = api_as(caseworker)
 
-    no_reason = client.post(url, {"end_date": "2024-12-31", "reason": ""}, format="json")
+    with unchanged(placement, placement.participant):
+        no_reason = client.post(url, {"end_date": "2024-12-31", "reason": ""}, format="json")
     ended = client.post(url, {"end_date": "2024-12-31", "reason": "Werk gevonden"}, format="json")
-    again = client.post(url, {"end_date": "2024-12-31", "reason": "x"}, format="json")
+    with unchanged(placement, placement.participant):
+        again = client.post(url, {"end_date": "2024-12-31", "reason": "x"}, format="json")
 
     assert no_reason.status_code == 400
     assert ended.status_code == 200, ended.json()
@@ -104,11 +109,13 @@ def test_filters(api_as, caseworker, municipality):
 
 
 def test_researcher_cannot_place(api_as, member, waiting, position):
-    response = api_as(member(Role.RESEARCHER)).post(
-        URL,
-        {"participant": waiting.pk, "position": position.pk, "start_date": "2024-09-01"},
-        format="json",
-    )
+    client = api_as(member(Role.RESEARCHER))
+    with unchanged(waiting, position):
+        response = client.post(
+            URL,
+            {"participant": waiting.pk, "position": position.pk, "start_date": "2024-09-01"},
+            format="json",
+        )
 
     assert response.status_code == 403
     assert not Placement.objects.exists()

@@ -8,6 +8,7 @@ from basisbaan.audit.models import AuditAction, AuditEntry
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.roles import Role
 from tests.factories import ProgrammeFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -60,11 +61,13 @@ def test_create_goes_through_the_service(api_as, manager, municipality):
 
 
 def test_create_refuses_end_before_start_with_the_service_message(api_as, manager):
-    response = api_as(manager).post(
-        URL,
-        {"name": "X", "slug": "x", "start_date": "2027-01-01", "end_date": "2026-01-01"},
-        format="json",
-    )
+    client = api_as(manager)
+    with unchanged():
+        response = client.post(
+            URL,
+            {"name": "X", "slug": "x", "start_date": "2027-01-01", "end_date": "2026-01-01"},
+            format="json",
+        )
 
     assert response.status_code == 400
     assert response.json() == {"end_date": ["De einddatum ligt vóór de startdatum."]}
@@ -101,8 +104,10 @@ def test_update_and_partial_update(api_as, manager, programme):
 def test_intake_needs_a_reason_to_close_and_the_intake_right(api_as, member, manager, programme):
     url = f"{URL}{programme.pk}/intake/"
 
-    refused = api_as(member(Role.CASEWORKER)).post(url, {"open": False, "reason": "x"})
-    no_reason = api_as(manager).post(url, {"open": False}, format="json")
+    caseworker = api_as(member(Role.CASEWORKER))
+    with unchanged(programme):
+        refused = caseworker.post(url, {"open": False, "reason": "x"})
+        no_reason = api_as(manager).post(url, {"open": False}, format="json")
     closed = api_as(manager).post(url, {"open": False, "reason": "Budget op"}, format="json")
 
     assert refused.status_code == 403
@@ -117,11 +122,13 @@ def test_intake_needs_a_reason_to_close_and_the_intake_right(api_as, member, man
 
 
 def test_caseworker_cannot_create_a_programme(api_as, caseworker):
-    response = api_as(caseworker).post(
-        URL,
-        {"name": "X", "slug": "x", "start_date": "2027-01-01", "end_date": "2028-01-01"},
-        format="json",
-    )
+    client = api_as(caseworker)
+    with unchanged():
+        response = client.post(
+            URL,
+            {"name": "X", "slug": "x", "start_date": "2027-01-01", "end_date": "2028-01-01"},
+            format="json",
+        )
 
     assert response.status_code == 403
     assert not Programme.objects.exists()

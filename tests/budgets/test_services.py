@@ -24,6 +24,7 @@ from basisbaan.budgets.services import (
 from basisbaan.calc.forecast import Scenario
 from basisbaan.contracts.models import ContractPeriod
 from tests.costs.conftest import import_payroll
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -37,9 +38,9 @@ def budget_of(programme, year: int) -> Budget:
 def test_create_is_audited_and_a_year_once(programme):
     entry = AuditEntry.objects.filter(object_type__icontains="budget").order_by("-id").first()
     assert entry is not None and entry.action == "create"
-    with pytest.raises(ValidationError, match="al een budget"):
+    with pytest.raises(ValidationError, match="al een budget"), unchanged():
         budget_create(programme=programme, actor=None, year=2025, amount=E(1))
-    with pytest.raises(ValidationError, match="looptijd"):
+    with pytest.raises(ValidationError, match="looptijd"), unchanged():
         budget_create(programme=programme, actor=None, year=2027, amount=E(1))
 
 
@@ -53,9 +54,9 @@ def test_closing_records_the_accounts_result_and_locks_the_year(programme, contr
         amount=E("1234.56"),
         description="Onderzoek",
     )
-    with pytest.raises(ValidationError, match="nog niet voorbij"):
+    with pytest.raises(ValidationError, match="nog niet voorbij"), unchanged():
         budget_close(budget=budget, actor=controller, today=D(2025, 12, 31))
-    with pytest.raises(ValidationError, match="eerst de jaren"):
+    with pytest.raises(ValidationError, match="eerst de jaren"), unchanged():
         budget_close(budget=budget_of(programme, 2026), actor=controller, today=D(2027, 1, 1))
     closed = budget_close(budget=budget, actor=controller, today=D(2026, 1, 2))
     assert closed.spent_at_close == E("1234.56")
@@ -63,9 +64,9 @@ def test_closing_records_the_accounts_result_and_locks_the_year(programme, contr
     assert closed.closed_by == controller
     entry = AuditEntry.objects.filter(action="update").order_by("-id").first()
     assert entry is not None and "accounts_result" in entry.changes
-    with pytest.raises(ValidationError, match="afgesloten"):
+    with pytest.raises(ValidationError, match="afgesloten"), unchanged():
         budget_update(budget=closed, actor=controller, data={"amount": E(1)})
-    with pytest.raises(ValidationError, match="afgesloten"):
+    with pytest.raises(ValidationError, match="afgesloten"), unchanged():
         expenditure_create(
             budget=closed,
             actor=controller,
@@ -74,14 +75,14 @@ def test_closing_records_the_accounts_result_and_locks_the_year(programme, contr
             amount=E(1),
             description="Te laat",
         )
-    with pytest.raises(ValidationError, match="afgesloten"):
+    with pytest.raises(ValidationError, match="afgesloten"), unchanged():
         expenditure_delete(expenditure=Expenditure.objects.get(), actor=controller)
-    with pytest.raises(ValidationError, match="afgesloten"):
+    with pytest.raises(ValidationError, match="afgesloten"), unchanged():
         budget_close(budget=closed, actor=controller, today=D(2026, 1, 2))
 
 
 def test_an_expenditure_lies_in_its_year(programme):
-    with pytest.raises(ValidationError) as raised:
+    with pytest.raises(ValidationError) as raised, unchanged():
         expenditure_create(
             budget=budget_of(programme, 2025),
             actor=None,
@@ -153,7 +154,7 @@ def test_a_planned_start_adds_contracts(programme):
     # Two people at 32 hours for all of 2026 cost about what the existing contract does.
     assert abs(extra - 2 * before.years[1].all_renewed) < before.years[1].all_renewed / 10
     assert after.years[1].no_renewals > 0  # their first period is committed
-    with pytest.raises(ValidationError, match="looptijd"):
+    with pytest.raises(ValidationError, match="looptijd"), unchanged():
         planned_start_create(
             programme=programme,
             actor=None,

@@ -23,6 +23,7 @@ from tests.contracts.factories import (
     WageValueMeasurementFactory,
 )
 from tests.factories import ParticipantFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -64,11 +65,13 @@ def test_record_a_decision_and_read_it_back(programme, manager, api_as):
 
 def test_a_refused_decision_is_a_400_with_the_reason(programme, manager, api_as):
     period = ending_in(programme, 40)
-    response = api_as(manager).post(
-        f"/api/v1/contracts/{period.contract_id}/decisions/",
-        {"decision": "not_renew"},
-        format="json",
-    )
+    client = api_as(manager)
+    with unchanged(period):
+        response = client.post(
+            f"/api/v1/contracts/{period.contract_id}/decisions/",
+            {"decision": "not_renew"},
+            format="json",
+        )
     assert response.status_code == 400
     assert "Geef de motivering van dit besluit." in str(response.json())
     assert not RenewalDecision.objects.exists()
@@ -78,9 +81,12 @@ def test_a_caseworker_cannot_decide(programme, member, api_as):
     period = ending_in(programme, 40)
     client = api_as(member(Role.CASEWORKER))
     assert client.get(f"/api/v1/contracts/{period.contract_id}/decisions/").status_code == 200
-    response = client.post(
-        f"/api/v1/contracts/{period.contract_id}/decisions/", {"decision": "renew"}, format="json"
-    )
+    with unchanged(period):
+        response = client.post(
+            f"/api/v1/contracts/{period.contract_id}/decisions/",
+            {"decision": "renew"},
+            format="json",
+        )
     assert response.status_code == 403
     assert not RenewalDecision.objects.exists()
     assert ContractPeriod.objects.count() == 1
@@ -93,13 +99,14 @@ def test_another_municipality_sees_nothing_and_cannot_decide(
     WageValueMeasurementFactory(participant=mine.contract.participant)
     ending_in(other_programme, 40)  # the outsider's own
     client = api_as(outsider)
-    assert client.get(f"/api/v1/contracts/{mine.contract_id}/").status_code == 404
-    assert client.get(f"/api/v1/contracts/{mine.contract_id}/decisions/").status_code == 404
-    response = client.post(
-        f"/api/v1/contracts/{mine.contract_id}/decisions/",
-        {"decision": "not_renew", "reason": "x"},
-        format="json",
-    )
+    with unchanged(mine, mine.contract):
+        assert client.get(f"/api/v1/contracts/{mine.contract_id}/").status_code == 404
+        assert client.get(f"/api/v1/contracts/{mine.contract_id}/decisions/").status_code == 404
+        response = client.post(
+            f"/api/v1/contracts/{mine.contract_id}/decisions/",
+            {"decision": "not_renew", "reason": "x"},
+            format="json",
+        )
     assert response.status_code == 404
     assert not RenewalDecision.objects.exists()
     due = client.get("/api/v1/contract-decisions-due/").json()
@@ -107,16 +114,17 @@ def test_another_municipality_sees_nothing_and_cannot_decide(
     assert mine.contract_id not in [row["contract"] for row in due]
     assert client.get("/api/v1/wage-value-measurements/").json()["count"] == 0
     assert client.get("/api/v1/wage-value-measurements/due/").json() == []
-    created = client.post(
-        "/api/v1/wage-value-measurements/",
-        {
-            "participant": mine.contract.participant_id,
-            "measured_on": "2025-01-01",
-            "percentage": "50",
-            "assessor": "X",
-        },
-        format="json",
-    )
+    with unchanged():
+        created = client.post(
+            "/api/v1/wage-value-measurements/",
+            {
+                "participant": mine.contract.participant_id,
+                "measured_on": "2025-01-01",
+                "percentage": "50",
+                "assessor": "X",
+            },
+            format="json",
+        )
     assert created.status_code == 400
     assert WageValueMeasurement.objects.count() == 1
 
@@ -137,7 +145,9 @@ def test_decisions_due_with_notice_deadline_and_chain(programme, manager, api_as
     assert row["chain"]["makes_permanent"] is False
     assert row["chain_text"].startswith("Deze verlenging wordt het 2e contract op rij")
     assert len(api_as(manager).get("/api/v1/contract-decisions-due/", {"weeks": 52}).json()) == 2
-    bad = api_as(manager).get("/api/v1/contract-decisions-due/", {"weeks": "x"})
+    client = api_as(manager)
+    with unchanged():
+        bad = client.get("/api/v1/contract-decisions-due/", {"weeks": "x"})
     assert bad.status_code == 400
 
 
@@ -182,16 +192,17 @@ def test_wage_value_measurements_create_list_correct(programme, manager, api_as)
     )
     assert patched.status_code == 200
     assert patched.json()["percentage"] == "60.00"
-    too_much = client.post(
-        "/api/v1/wage-value-measurements/",
-        {
-            "participant": participant.pk,
-            "measured_on": "2025-04-01",
-            "percentage": "101",
-            "assessor": "R. de Boer",
-        },
-        format="json",
-    )
+    with unchanged():
+        too_much = client.post(
+            "/api/v1/wage-value-measurements/",
+            {
+                "participant": participant.pk,
+                "measured_on": "2025-04-01",
+                "percentage": "101",
+                "assessor": "R. de Boer",
+            },
+            format="json",
+        )
     assert too_much.status_code == 400
     assert WageValueMeasurement.objects.count() == 1
 
@@ -200,16 +211,17 @@ def test_a_caseworker_reads_but_cannot_record_wage_values(programme, member, api
     participant = ParticipantFactory(programme=programme)
     client = api_as(member(Role.CASEWORKER))
     assert client.get("/api/v1/wage-value-measurements/").status_code == 200
-    response = client.post(
-        "/api/v1/wage-value-measurements/",
-        {
-            "participant": participant.pk,
-            "measured_on": "2025-03-01",
-            "percentage": "55",
-            "assessor": "R",
-        },
-        format="json",
-    )
+    with unchanged():
+        response = client.post(
+            "/api/v1/wage-value-measurements/",
+            {
+                "participant": participant.pk,
+                "measured_on": "2025-03-01",
+                "percentage": "55",
+                "assessor": "R",
+            },
+            format="json",
+        )
     assert response.status_code == 403
     assert not WageValueMeasurement.objects.exists()
 

@@ -19,6 +19,7 @@ from basisbaan.contracts.services import (
     renewal_decide,
 )
 from tests.factories import ParticipantFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -73,7 +74,7 @@ def test_a_wage_above_the_minimum_is_kept(contract, manager):
 
 def test_renew_with_own_values_and_the_minimum_still_applies(contract, manager):
     first = last_period(contract)
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         renewal_decide(period=first, actor=manager, decision=Decision.RENEW, hourly_wage=E("13.68"))
     assert info.value.message_dict["hourly_wage"] == [
         "Het uurloon € 13,68 ligt onder het minimumloon van € 14,06 dat geldt vanaf 01-01-2025."
@@ -132,7 +133,7 @@ def test_not_renew_records_the_end(contract, manager):
     assert decision.next_period is None
     assert decision.notice_sent_on == D(2024, 11, 15)
     assert contract.periods.count() == 1
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         contract_period_add(
             contract=contract, actor=manager, hours_per_week=E("32"), hourly_wage=E("14.06")
         )
@@ -145,7 +146,7 @@ def test_not_renew_records_the_end(contract, manager):
 def test_not_renew_and_permanent_need_a_reason(contract, manager):
     first = last_period(contract)
     for decision in (Decision.NOT_RENEW, Decision.PERMANENT):
-        with pytest.raises(ValidationError) as info:
+        with pytest.raises(ValidationError) as info, unchanged():
             renewal_decide(period=first, actor=manager, decision=decision, reason="  ")
         assert info.value.message_dict == {"reason": ["Geef de motivering van dit besluit."]}
     assert not RenewalDecision.objects.exists()
@@ -155,7 +156,7 @@ def test_not_renew_and_permanent_need_a_reason(contract, manager):
 def test_one_decision_per_period_and_only_about_the_last(contract, manager):
     first = last_period(contract)
     renewal_decide(period=first, actor=manager, decision=Decision.RENEW)
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         renewal_decide(period=first, actor=manager, decision=Decision.NOT_RENEW, reason="x")
     assert info.value.messages == ["Over deze periode is al een besluit vastgelegd."]
 
@@ -164,7 +165,7 @@ def test_one_decision_per_period_and_only_about_the_last(contract, manager):
     contract_period_add(
         contract=contract, actor=manager, hours_per_week=E("32"), hourly_wage=E("14.40")
     )
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         renewal_decide(period=second, actor=manager, decision=Decision.NOT_RENEW, reason="x")
     assert info.value.messages == [
         "Na deze periode volgt al een periode: een besluit gaat over de laatste periode."
@@ -179,7 +180,7 @@ def test_a_renewal_that_the_chain_rule_makes_permanent_is_refused(contract, mana
     renewal_decide(period=last_period(contract), actor=manager, decision=Decision.RENEW)
     third = last_period(contract)
     assert (third.sequence, third.start_date) == (3, D(2025, 7, 1))
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         renewal_decide(period=third, actor=manager, decision=Decision.RENEW)
     assert info.value.messages == [
         "Deze verlenging wordt het 4e contract voor bepaalde tijd op rij (keten sinds "
@@ -212,7 +213,7 @@ def test_a_renewal_past_36_months_is_refused_but_a_shorter_one_fits(
         hourly_wage=E("14.40"),
     )
     first = last_period(contract)
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         renewal_decide(
             period=first,
             actor=manager,
@@ -265,7 +266,7 @@ def test_an_earlier_contract_with_the_same_employer_continues_the_chain(
         hours_per_week=E("32"),
         hourly_wage=E("14.71"),
     )
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         renewal_decide(period=last_period(new), actor=manager, decision=Decision.RENEW)
     assert (
         "het 4e contract voor bepaalde tijd op rij (keten sinds 01-07-2024)"
@@ -289,6 +290,6 @@ def test_a_permanent_contract_has_nothing_to_decide(contract, manager):
         period=last_period(contract), actor=manager, decision=Decision.PERMANENT, reason="Vast"
     )
     contract.refresh_from_db()
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         renewal_decide(period=last_period(contract), actor=manager, decision=Decision.RENEW)
     assert info.value.messages == ["Dit contract is al vast: er is geen verlenging te besluiten."]

@@ -21,6 +21,7 @@ from basisbaan.contracts.services import contract_create, contract_period_add
 from basisbaan.parameters.services import parameter_value_set
 from tests.contracts.factories import AdultPeriodFactory, ContractSettingsFactory
 from tests.factories import ParticipantFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -48,7 +49,7 @@ def create(municipality, actor, participant, start, wage, end=None):
 
 def test_a_wage_below_the_minimum_from_1_july_is_refused(municipality, manager, adult):
     """April - September 2024 at 13.27: enough until 30 June, 0.41 short from 1 July."""
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         create(municipality, manager, adult, D(2024, 4, 1), "13.27")
     assert info.value.message_dict == {
         "hourly_wage": [
@@ -66,7 +67,7 @@ def test_the_minimum_on_every_day_is_accepted(municipality, manager, adult):
 
 def test_a_wage_below_the_minimum_at_the_start_is_refused(municipality, manager, adult):
     """The minimum in force on the first day is named with the date it took effect."""
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         create(municipality, manager, adult, D(2025, 8, 1), "14.06")
     assert info.value.message_dict["hourly_wage"] == [
         "Het uurloon € 14,06 ligt onder het minimumloon van € 14,40 dat geldt vanaf 01-07-2025."
@@ -75,7 +76,7 @@ def test_a_wage_below_the_minimum_at_the_start_is_refused(municipality, manager,
 
 def test_a_renewal_below_the_minimum_is_refused(municipality, manager, adult):
     contract = create(municipality, manager, adult, D(2024, 7, 1), "13.68")
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         contract_period_add(
             contract=contract, actor=manager, hours_per_week=E("32"), hourly_wage=E("13.68")
         )
@@ -89,13 +90,13 @@ def test_youth_minimum_wage_by_age_on_each_day(municipality, manager, programme)
     """Born 10 March 2005: 19 on 1 January 2025 (60 % of 14.06 = 8.44), 20 from 10 March
     (80 % = 11.25). A wage of 10.00 is enough for a 19-year-old, not after the birthday."""
     youth = ParticipantFactory(programme=programme, date_of_birth=D(2005, 3, 10))
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         create(municipality, manager, youth, D(2025, 1, 1), "10.00")
     assert info.value.message_dict["hourly_wage"] == [
         "Het uurloon € 10,00 ligt onder het minimumjeugdloon voor 20 jaar van € 11,25 dat "
         "geldt vanaf 10-03-2025."
     ]
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         create(municipality, manager, youth, D(2025, 1, 1), "8.00")
     assert info.value.message_dict["hourly_wage"] == [
         "Het uurloon € 8,00 ligt onder het minimumjeugdloon voor 19 jaar van € 8,44 dat "
@@ -112,7 +113,7 @@ def test_before_2024_the_programmes_fulltime_week_counts(municipality, manager, 
     ContractSettingsFactory(programme=programme, fulltime_hours=36)
     programme.refresh_from_db()
     adult.refresh_from_db()
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         create(municipality, manager, adult, D(2023, 7, 1), "12.50")
     assert info.value.message_dict["hourly_wage"] == [
         "Het uurloon € 12,50 ligt onder het minimumloon van € 12,79 dat geldt vanaf 01-07-2023."
@@ -218,7 +219,7 @@ def test_flags_take_two_queries_whatever_the_number(municipality, django_assert_
 def test_past_the_last_published_amount_the_minimum_still_holds(municipality, manager, adult):
     """Nothing is known about 1 July 2026 yet; 14.71 (from 1 January 2026) holds, so a
     contract from August 2026 at 14.00 is refused, not waved through as an assumption."""
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         create(municipality, manager, adult, D(2026, 8, 1), "14.00")
     assert info.value.message_dict["hourly_wage"] == [
         "Het uurloon € 14,00 ligt onder het minimumloon van € 14,71 dat geldt vanaf 01-01-2026."

@@ -25,6 +25,7 @@ from tests.contracts.factories import (
     WageValueMeasurementFactory,
 )
 from tests.factories import ParticipantFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -186,9 +187,11 @@ def test_deciding_through_the_page(programme, manager, client_as):
 
 def test_a_refused_decision_shows_the_reason_on_the_form(programme, manager, client_as):
     period = running_period(programme, days_left=40)
-    response = client_as(manager).post(
-        f"/contracten/{period.contract_id}/besluit/", {"decision": "permanent", "reason": ""}
-    )
+    client = client_as(manager)
+    with unchanged(period):
+        response = client.post(
+            f"/contracten/{period.contract_id}/besluit/", {"decision": "permanent", "reason": ""}
+        )
     assert response.status_code == 200
     assert response.context["form"].errors["reason"] == ["Geef de motivering van dit besluit."]
     assert not RenewalDecision.objects.exists()
@@ -206,8 +209,9 @@ def test_renewing_through_the_page_adds_the_period(programme, manager, client_as
 def test_a_caseworker_cannot_decide(programme, member, client_as):
     period = running_period(programme, days_left=40)
     client = client_as(member(Role.CASEWORKER))
-    assert client.get(f"/contracten/{period.contract_id}/besluit/").status_code == 403
-    response = client.post(f"/contracten/{period.contract_id}/besluit/", {"decision": "renew"})
+    with unchanged(period):
+        assert client.get(f"/contracten/{period.contract_id}/besluit/").status_code == 403
+        response = client.post(f"/contracten/{period.contract_id}/besluit/", {"decision": "renew"})
     assert response.status_code == 403
     assert not RenewalDecision.objects.exists()
     assert ContractPeriod.objects.count() == 1
@@ -220,13 +224,15 @@ def test_a_caseworker_cannot_decide(programme, member, client_as):
 def test_another_municipalitys_contract_is_not_found(other_programme, manager, client_as):
     period = running_period(other_programme, days_left=40)
     client = client_as(manager)
-    assert client.get(f"/contracten/{period.contract_id}/").status_code == 404
-    assert (
-        client.post(
-            f"/contracten/{period.contract_id}/besluit/", {"decision": "not_renew", "reason": "x"}
-        ).status_code
-        == 404
-    )
+    with unchanged(period):
+        assert client.get(f"/contracten/{period.contract_id}/").status_code == 404
+        assert (
+            client.post(
+                f"/contracten/{period.contract_id}/besluit/",
+                {"decision": "not_renew", "reason": "x"},
+            ).status_code
+            == 404
+        )
     assert not RenewalDecision.objects.exists()
 
 
@@ -278,16 +284,18 @@ def test_wage_value_measurements_record_list_and_correct(programme, manager, cli
 
 def test_a_wage_value_over_100_is_refused(programme, manager, client_as):
     participant = ParticipantFactory(programme=programme)
-    response = client_as(manager).post(
-        "/contracten/loonwaarde/nieuw/",
-        {
-            "participant": participant.pk,
-            "measured_on": "01-09-2025",
-            "percentage": "120",
-            "method": "uniform",
-            "assessor": "R. de Boer",
-        },
-    )
+    client = client_as(manager)
+    with unchanged(participant):
+        response = client.post(
+            "/contracten/loonwaarde/nieuw/",
+            {
+                "participant": participant.pk,
+                "measured_on": "01-09-2025",
+                "percentage": "120",
+                "method": "uniform",
+                "assessor": "R. de Boer",
+            },
+        )
     assert response.status_code == 200
     assert "percentage" in response.context["form"].errors
     assert not WageValueMeasurement.objects.exists()
@@ -320,16 +328,18 @@ def test_programme_settings_give_the_default_employer(programme, manager, client
 
 def test_without_a_default_employer_the_employer_is_asked(programme, manager, client_as):
     participant = ParticipantFactory(programme=programme, date_of_birth=D(1980, 5, 17))
-    response = client_as(manager).post(
-        "/contracten/nieuw/",
-        {
-            "participant": participant.pk,
-            "employer_name": "",
-            "start_date": "01-01-2026",
-            "hours_per_week": "32",
-            "hourly_wage": "14,71",
-        },
-    )
+    client = client_as(manager)
+    with unchanged(participant):
+        response = client.post(
+            "/contracten/nieuw/",
+            {
+                "participant": participant.pk,
+                "employer_name": "",
+                "start_date": "01-01-2026",
+                "hours_per_week": "32",
+                "hourly_wage": "14,71",
+            },
+        )
     assert response.status_code == 200
     assert response.context["form"].errors["employer_name"] == [
         "Vul de juridisch werkgever in: het programma heeft geen standaard verloningspartij."
@@ -338,16 +348,18 @@ def test_without_a_default_employer_the_employer_is_asked(programme, manager, cl
 
 def test_the_minimum_wage_refusal_lands_on_the_wage_field(programme, manager, client_as):
     participant = ParticipantFactory(programme=programme, date_of_birth=D(1980, 5, 17))
-    response = client_as(manager).post(
-        "/contracten/nieuw/",
-        {
-            "participant": participant.pk,
-            "employer_name": "Caparis",
-            "start_date": "01-04-2024",
-            "hours_per_week": "32",
-            "hourly_wage": "13,27",
-        },
-    )
+    client = client_as(manager)
+    with unchanged(participant):
+        response = client.post(
+            "/contracten/nieuw/",
+            {
+                "participant": participant.pk,
+                "employer_name": "Caparis",
+                "start_date": "01-04-2024",
+                "hours_per_week": "32",
+                "hourly_wage": "13,27",
+            },
+        )
     assert response.context["form"].errors["hourly_wage"] == [
         "Het uurloon € 13,27 ligt onder het minimumloon van € 13,68 dat geldt vanaf 01-07-2024."
     ]

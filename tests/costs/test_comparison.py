@@ -36,6 +36,7 @@ from basisbaan.costs.services import cost_settings_set
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.costs.conftest import contract_with, import_payroll
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -244,14 +245,13 @@ def test_the_api_gives_exact_decimal_strings(municipality, programme, controller
     assert data["lines"][1]["actual"] is None and data["lines"][1]["deviation"] is None
     assert data["months"][2]["deviation"] == "76.32"
     assert len(data["months"]) == 12
-    assert (
-        client.get(
+    with unchanged():
+        refused = client.get(
             f"/api/v1/programmes/{programme.pk}/costs/",
             {"year": "elf"},
             HTTP_X_MUNICIPALITY=municipality.slug,
-        ).status_code
-        == 400
-    )
+        )
+    assert refused.status_code == 400
 
 
 def test_the_excel_export(client_as, programme, controller, case):
@@ -278,35 +278,38 @@ def test_another_municipality_gets_404_everywhere(
 ):
     stranger = make_member(other_municipality, Role.CONTROLLER)
     client = client_as(stranger)
-    for url in (
-        f"/kosten/{programme.pk}/",
-        f"/kosten/{programme.pk}/2025/",
-        f"/kosten/{programme.pk}/2025/export.xlsx",
-        f"/kosten/contract/{case.pk}/",
-    ):
-        assert client.get(url).status_code == 404, url
     api = APIClient()
     api.force_authenticate(stranger)
-    assert api.get(f"/api/v1/programmes/{programme.pk}/costs/").status_code == 404
-    # Nor through the other municipality's header: the user is no member there.
-    assert (
-        api.get(
-            f"/api/v1/programmes/{programme.pk}/costs/", HTTP_X_MUNICIPALITY=municipality.slug
-        ).status_code
-        == 403
-    )
+    with unchanged(programme, case):
+        for url in (
+            f"/kosten/{programme.pk}/",
+            f"/kosten/{programme.pk}/2025/",
+            f"/kosten/{programme.pk}/2025/export.xlsx",
+            f"/kosten/contract/{case.pk}/",
+        ):
+            assert client.get(url).status_code == 404, url
+        assert api.get(f"/api/v1/programmes/{programme.pk}/costs/").status_code == 404
+        # Nor through the other municipality's header: the user is no member there.
+        assert (
+            api.get(
+                f"/api/v1/programmes/{programme.pk}/costs/",
+                HTTP_X_MUNICIPALITY=municipality.slug,
+            ).status_code
+            == 403
+        )
 
 
 @pytest.mark.parametrize("role", [Role.CASEWORKER, Role.JOBCOACH, Role.RESEARCHER])
 def test_roles_without_the_cost_right_are_refused(client_as, municipality, programme, case, role):
     user = make_member(municipality, role)
     client = client_as(user)
-    assert client.get("/kosten/").status_code == 403
-    assert client.get(f"/kosten/{programme.pk}/2025/").status_code == 403
-    assert client.get(f"/kosten/contract/{case.pk}/").status_code == 403
     api = APIClient()
     api.force_authenticate(user)
-    assert api.get(f"/api/v1/programmes/{programme.pk}/costs/").status_code == 403
+    with unchanged():
+        assert client.get("/kosten/").status_code == 403
+        assert client.get(f"/kosten/{programme.pk}/2025/").status_code == 403
+        assert client.get(f"/kosten/contract/{case.pk}/").status_code == 403
+        assert api.get(f"/api/v1/programmes/{programme.pk}/costs/").status_code == 403
 
 
 def test_read_only_sees_the_comparison_but_not_the_settings_link(
@@ -319,7 +322,9 @@ def test_read_only_sees_the_comparison_but_not_the_settings_link(
 
 
 def test_a_year_out_of_range_is_not_found(client_as, programme, controller):
-    assert client_as(controller).get(f"/kosten/{programme.pk}/1999/").status_code == 404
+    client = client_as(controller)
+    with unchanged():
+        assert client.get(f"/kosten/{programme.pk}/1999/").status_code == 404
 
 
 def _contracts_with_entries(municipality, programme, count: int) -> None:

@@ -16,6 +16,7 @@ from basisbaan.costs.services import indexation_set
 from basisbaan.parameters.models import ParameterValue
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -136,7 +137,8 @@ def test_a_percentage_is_typed_as_a_percentage_and_a_correction_replaces(client_
 def test_a_source_is_required_unless_it_is_an_assumption(client_as, municipality):
     client = client_as(make_member(municipality, Role.FUNCTIONAL_ADMIN))
     data = {"key": "minimum_wage_hourly", "effective_date": "01-07-2026", "value": "15,00"}
-    refused = client.post("/parameters/waarde/", data)
+    with unchanged():
+        refused = client.post("/parameters/waarde/", data)
     assert refused.status_code == 200
     assert "Vermeld de bron, of markeer de waarde als aanname." in refused.content.decode()
     assert not ParameterValue.objects.filter(effective_date=D(2026, 7, 1)).exists()
@@ -148,14 +150,15 @@ def test_a_source_is_required_unless_it_is_an_assumption(client_as, municipality
 @pytest.mark.parametrize("role", [Role.CONTROLLER, Role.PROGRAMME_MANAGER, Role.CASEWORKER])
 def test_only_the_functional_administrator_changes_national_figures(client_as, municipality, role):
     client = client_as(make_member(municipality, role))
-    response = client.post(
-        "/parameters/waarde/",
-        {
-            "key": "minimum_wage_hourly",
-            "effective_date": "01-07-2026",
-            "value": "99",
-            "source": "x",
-        },
-    )
+    with unchanged():
+        response = client.post(
+            "/parameters/waarde/",
+            {
+                "key": "minimum_wage_hourly",
+                "effective_date": "01-07-2026",
+                "value": "99",
+                "source": "x",
+            },
+        )
     assert response.status_code == 403
     assert not ParameterValue.objects.filter(effective_date=D(2026, 7, 1)).exists()

@@ -25,6 +25,7 @@ from basisbaan.costs.services import cost_settings_set, indexation_delete, index
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.costs.conftest import contract_with
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -90,7 +91,7 @@ def test_a_change_is_audited_with_before_and_after_and_the_same_values_write_not
     ],
 )
 def test_refused_settings_write_nothing(programme, controller, data, field):
-    with pytest.raises(ValidationError) as excinfo:
+    with pytest.raises(ValidationError) as excinfo, unchanged():
         cost_settings_set(programme=programme, actor=controller, data=data)
     if field != "__all__":
         assert field in excinfo.value.message_dict
@@ -188,9 +189,9 @@ def test_indexation_is_set_changed_and_removed_with_audit(municipality, controll
 
 
 def test_indexation_only_for_keys_that_change_on_a_cadence(municipality, controller):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         indexation_set(municipality=municipality, actor=controller, key="lks_cap", rate=E("0.1"))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         indexation_set(
             municipality=municipality, actor=controller, key="minimum_wage_hourly", rate=E("2")
         )
@@ -284,18 +285,20 @@ def test_the_controller_edits_the_settings_in_percentages(client_as, programme, 
 
 
 def test_an_invalid_form_shows_the_error_and_writes_nothing(client_as, programme, controller):
-    response = client_as(controller).post(
-        f"/kosten/{programme.pk}/instellingen/",
-        {
-            "pension_rate": "120",
-            "monitoring_fee": "0",
-            "host_share": "60",
-            "host_contribution": "0",
-            "esf_share": "50",
-            "deviation_rate": "5",
-            "deviation_amount": "50",
-        },
-    )
+    client = client_as(controller)
+    with unchanged():
+        response = client.post(
+            f"/kosten/{programme.pk}/instellingen/",
+            {
+                "pension_rate": "120",
+                "monitoring_fee": "0",
+                "host_share": "60",
+                "host_contribution": "0",
+                "esf_share": "50",
+                "deviation_rate": "5",
+                "deviation_amount": "50",
+            },
+        )
     assert response.status_code == 200
     text = response.content.decode()
     assert "bb-error-summary" in text
@@ -308,13 +311,14 @@ def test_who_may_not_manage_cannot_change_settings_or_indexation(
 ):
     client = client_as(make_member(municipality, role))
     before = AuditEntry.objects.count()
-    settings = client.post(
-        f"/kosten/{programme.pk}/instellingen/",
-        {"pension_rate": "7", "monitoring_fee": "1", "deviation_rate": "5"},
-    )
-    indexation = client.post(
-        "/kosten/indexatie/", {"key": "minimum_wage_hourly", "rate": "2", "note": ""}
-    )
+    with unchanged(programme):
+        settings = client.post(
+            f"/kosten/{programme.pk}/instellingen/",
+            {"pension_rate": "7", "monitoring_fee": "1", "deviation_rate": "5"},
+        )
+        indexation = client.post(
+            "/kosten/indexatie/", {"key": "minimum_wage_hourly", "rate": "2", "note": ""}
+        )
     assert (settings.status_code, indexation.status_code) == (403, 403)
     assert not ProgrammeCostSettings.objects.exists()
     assert not IndexationAssumption.objects.exists()
@@ -348,12 +352,15 @@ def test_another_municipality_sees_and_changes_nothing(
         note="Leeuwarder raming",
     )
     stranger = client_as(make_member(other_municipality, Role.CONTROLLER))
-    assert stranger.get(f"/kosten/{programme.pk}/instellingen/").status_code == 404
-    assert (
-        stranger.post(f"/kosten/{programme.pk}/instellingen/", {"pension_rate": "9"}).status_code
-        == 404
-    )
-    assert stranger.post(f"/kosten/indexatie/{assumption.pk}/verwijderen/").status_code == 404
+    with unchanged(assumption, programme.cost_settings):
+        assert stranger.get(f"/kosten/{programme.pk}/instellingen/").status_code == 404
+        assert (
+            stranger.post(
+                f"/kosten/{programme.pk}/instellingen/", {"pension_rate": "9"}
+            ).status_code
+            == 404
+        )
+        assert stranger.post(f"/kosten/indexatie/{assumption.pk}/verwijderen/").status_code == 404
     overview = stranger.get("/kosten/").content.decode()
     assert programme.name not in overview
     assert "Leeuwarder raming" not in stranger.get("/kosten/indexatie/").content.decode()

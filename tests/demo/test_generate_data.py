@@ -20,6 +20,7 @@ from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.tenancy.models import Membership, Municipality
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +82,7 @@ def test_placements_contracts_and_a_neighbour():
 
 def test_refuses_a_filled_municipality_unless_append():
     generate("--participants", "50", "--municipality", "proef", "--neighbour-participants", "0")
-    with pytest.raises(CommandError, match="--append"):
+    with pytest.raises(CommandError, match="--append"), unchanged():
         generate("--participants", "50", "--municipality", "proef")
     generate(
         "--participants", "30", "--municipality", "proef", "--append", "--seed", "7",

@@ -1,4 +1,4 @@
-"""``basisbaan load_demo`` as a command: refused without DEBUG or with an as-of day it
+"""``basisbaan load_demo`` as a command: refused in production or with an as-of day it
 cannot show; its wage table; no demo code reads the clock. (Loading itself, and
 running it twice, is tested in test_demo_over_time.py and tests/demo/loaded/.)"""
 
@@ -27,6 +27,7 @@ from basisbaan.demo.story import DemoDateError, last_full_month, parse_day
 from basisbaan.parameters.seed import SEED
 from basisbaan.participants.models import Participant
 from basisbaan.tenancy.models import Municipality, User
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -83,9 +84,9 @@ def test_no_demo_code_reads_the_clock():
     }
 
 
-def test_refuses_without_debug(settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="DEBUG") as excinfo:
+def test_refuses_in_production(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="productieomgeving") as excinfo, unchanged():
         call_command("load_demo", stdout=StringIO())
     assert excinfo.value.returncode == 1
     assert not Municipality.objects.exists()

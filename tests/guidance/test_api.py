@@ -9,7 +9,8 @@ from decimal import Decimal
 import pytest
 
 from basisbaan.audit.models import AuditEntry
-from basisbaan.guidance.models import HoursEntry, Signal
+from basisbaan.guidance.models import FeedbackSession, HoursEntry, Signal
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -28,17 +29,18 @@ def test_hours_create_list_update_delete(placed, coach, caseworker_user, api_as)
     assert created.status_code == 201, created.json()
     body = created.json()
     assert (body["staff"], body["hours"]) == (coach.pk, "1.75")
-    for_other = client.post(
-        f"{URL}hours-entries/",
-        {
-            "participant": person.pk,
-            "staff": caseworker_user.pk,
-            "date": "2025-03-03",
-            "activity": "intake",
-            "hours": "1",
-        },
-        format="json",
-    )
+    with unchanged(HoursEntry.objects.get()):
+        for_other = client.post(
+            f"{URL}hours-entries/",
+            {
+                "participant": person.pk,
+                "staff": caseworker_user.pk,
+                "date": "2025-03-03",
+                "activity": "intake",
+                "hours": "1",
+            },
+            format="json",
+        )
     assert for_other.status_code == 400
     assert for_other.json()["staff"] == ["U kunt alleen uw eigen uren vastleggen of wijzigen."]
     listed = client.get(f"{URL}hours-entries/?participant={person.pk}&date_from=2025-03-01")
@@ -65,13 +67,14 @@ def test_another_municipality_sees_and_changes_nothing(placed, coach, api_as, ot
     outsider = make_member(other_municipality, Role.PROGRAMME_MANAGER, username="buiten")
     client = api_as(outsider)
     assert client.get(f"{URL}hours-entries/").json()["results"] == []
-    assert client.get(f"{URL}hours-entries/{entry.pk}/").status_code == 404
-    assert client.delete(f"{URL}hours-entries/{entry.pk}/").status_code == 404
-    refused = client.post(
-        f"{URL}hours-entries/",
-        {"participant": person.pk, "date": "2025-03-03", "activity": "travel", "hours": "1"},
-        format="json",
-    )
+    with unchanged(entry, person):
+        assert client.get(f"{URL}hours-entries/{entry.pk}/").status_code == 404
+        assert client.delete(f"{URL}hours-entries/{entry.pk}/").status_code == 404
+        refused = client.post(
+            f"{URL}hours-entries/",
+            {"participant": person.pk, "date": "2025-03-03", "activity": "travel", "hours": "1"},
+            format="json",
+        )
     assert refused.status_code == 400
     assert HoursEntry.objects.count() == 1
 
@@ -92,11 +95,12 @@ def test_sessions_record_and_actions(placed, coach, caseworker_user, host_contac
     )
     assert planned.status_code == 201, planned.json()
     pk = planned.json()["id"]
-    bad = client.post(
-        f"{URL}feedback-sessions/{pk}/record/",
-        {"held_on": "2025-02-17", "score_work": 6},
-        format="json",
-    )
+    with unchanged(FeedbackSession.objects.get(pk=pk)):
+        bad = client.post(
+            f"{URL}feedback-sessions/{pk}/record/",
+            {"held_on": "2025-02-17", "score_work": 6},
+            format="json",
+        )
     assert bad.status_code == 400
     recorded = client.post(
         f"{URL}feedback-sessions/{pk}/record/",

@@ -16,6 +16,7 @@ from basisbaan.guidance import services
 from basisbaan.guidance.importing import hours_import
 from basisbaan.guidance.models import HoursEntry
 from basisbaan.payroll.parsing import PayrollFileError
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +125,7 @@ def test_windows_1252_comma_file_and_missing_columns(municipality, people, manag
     result = hours_import(municipality=municipality, actor=manager, content=content)
     assert result.ok
     assert HoursEntry.objects.get().note == "ré"
-    with pytest.raises(PayrollFileError, match="mist de kolommen: uren"):
+    with pytest.raises(PayrollFileError, match="mist de kolommen: uren"), unchanged():
         hours_import(
             municipality=municipality, actor=manager, content=b"bsn;medewerker;datum;activiteit\n"
         )

@@ -14,6 +14,7 @@ from basisbaan.guidance.constants import Activity
 from basisbaan.guidance.models import FeedbackAction, FeedbackSession, HoursEntry, Signal
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,9 @@ def test_a_wrong_cell_shows_the_error_and_saves_nothing(placed, coach, client_as
     person = placed().participant
     data = _grid_post([person])
     data[f"h-0-{person.pk}-2"] = "anderhalf"
-    response = client_as(coach).post("/begeleiding/", data)
+    client = client_as(coach)
+    with unchanged(person, reads=True):  # the grid again lists names: audited
+        response = client.post("/begeleiding/", data)
     assert response.status_code == 400
     assert "‘anderhalf’ is geen aantal uren." in response.content.decode()
     assert HoursEntry.objects.count() == 0
@@ -66,7 +69,9 @@ def test_a_coach_cannot_open_another_staff_members_week_but_a_manager_can(
     placed, coach, manager, caseworker_user, client_as
 ):
     placed()
-    assert client_as(caseworker_user).get(f"/begeleiding/?medewerker={coach.pk}").status_code == 403
+    other = client_as(caseworker_user)
+    with unchanged():
+        assert other.get(f"/begeleiding/?medewerker={coach.pk}").status_code == 403
     page = client_as(manager).get(f"/begeleiding/?medewerker={coach.pk}")
     assert page.status_code == 200
     assert "Jolanda Coach" in page.content.decode()
@@ -152,8 +157,9 @@ def test_settings_page_needs_source_and_date_with_a_rate(programme, manager, cli
 
 def test_only_a_manager_changes_settings_and_closes_months(programme, coach, client_as):
     client = client_as(coach)
-    assert client.get(f"/begeleiding/instellingen/{programme.pk}/").status_code == 403
-    assert client.post("/begeleiding/perioden/", {"month": "2025-01"}).status_code == 403
+    with unchanged(programme):
+        assert client.get(f"/begeleiding/instellingen/{programme.pk}/").status_code == 403
+        assert client.post("/begeleiding/perioden/", {"month": "2025-01"}).status_code == 403
 
 
 def test_a_manager_closes_a_month(manager, client_as):
@@ -263,11 +269,13 @@ def test_a_researcher_sees_no_guidance_and_a_controller_only_reads(
 ):
     researcher = make_member(municipality, Role.RESEARCHER)
     controller = make_member(municipality, Role.CONTROLLER)
-    assert client_as(researcher).get("/begeleiding/norm/").status_code == 403
+    with unchanged():
+        assert client_as(researcher).get("/begeleiding/norm/").status_code == 403
     norm = client_as(controller).get("/begeleiding/norm/")
     assert norm.status_code == 200
     assert "/begeleiding/instellingen/" not in norm.content.decode()  # no settings for them
-    assert client_as(controller).get("/begeleiding/").status_code == 403
+    with unchanged():
+        assert client_as(controller).get("/begeleiding/").status_code == 403
 
 
 def test_the_placement_page_shows_the_contact_person_and_plans_a_session(placed, coach, client_as):
@@ -291,7 +299,9 @@ def test_changing_a_rows_activity_moves_its_hours(placed, coach, client_as):
 def test_two_rows_with_the_same_participant_and_activity_are_refused(placed, coach, client_as):
     person = placed().participant
     data = _grid_post([person, person], hours="1")
-    response = client_as(coach).post("/begeleiding/", data)
+    client = client_as(coach)
+    with unchanged(person, reads=True):  # the grid again lists names: audited
+        response = client.post("/begeleiding/", data)
     assert response.status_code == 400
     assert "Twee regels hebben dezelfde deelnemer en activiteit" in response.content.decode()
     assert HoursEntry.objects.count() == 0

@@ -20,6 +20,7 @@ from basisbaan.participants.services import participant_set_contact_person
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.factories import ParticipantFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +88,7 @@ def test_one_wrong_cell_refuses_the_whole_week(municipality, placed, coach):
     people = [placed().participant for _ in range(3)]
     cells = _week(people)
     cells[5] = WeekCell(people[0].pk, Activity.COACHING, cells[5].date, E("1.3"))
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, unchanged():
         services.hours_week_save(
             municipality=municipality, actor=coach, staff=coach, week_start=MONDAY, cells=cells
         )
@@ -100,7 +101,7 @@ def test_a_participant_of_another_municipality_is_refused(
     municipality, other_municipality, placed, coach
 ):
     stranger = ParticipantFactory(programme__municipality=other_municipality)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         services.hours_week_save(
             municipality=municipality,
             actor=coach,
@@ -115,7 +116,7 @@ def test_own_entries_only_but_a_programme_manager_may_correct(
     municipality, placed, coach, caseworker_user, manager
 ):
     person = placed().participant
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, unchanged():
         services.hours_week_save(
             municipality=municipality,
             actor=caseworker_user,
@@ -154,11 +155,11 @@ def test_a_closed_month_cannot_change(municipality, placed, coach, manager):
     )
     period = services.period_close(municipality=municipality, actor=manager, month=D(2025, 2, 14))
     assert (period.month, period.closed_by) == (D(2025, 2, 1), manager)
-    with pytest.raises(ValidationError, match="februari 2025 is afgesloten"):
+    with pytest.raises(ValidationError, match="februari 2025 is afgesloten"), unchanged():
         services.hours_entry_update(entry=entry, actor=coach, data={"hours": E("3")})
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         services.hours_entry_delete(entry=entry, actor=coach)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         services.hours_entry_create(
             municipality=municipality,
             actor=coach,
@@ -173,7 +174,7 @@ def test_a_closed_month_cannot_change(municipality, placed, coach, manager):
         WeekCell(person.pk, Activity.COACHING, D(2025, 2, 24) + dt.timedelta(days=i), E(1))
         for i in range(7)
     ]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         services.hours_week_save(
             municipality=municipality,
             actor=coach,
@@ -182,7 +183,7 @@ def test_a_closed_month_cannot_change(municipality, placed, coach, manager):
             cells=cells,
         )
     assert HoursEntry.objects.get().hours == E("2")
-    with pytest.raises(ValidationError, match="al afgesloten"):
+    with pytest.raises(ValidationError, match="al afgesloten"), unchanged():
         services.period_close(municipality=municipality, actor=manager, month=D(2025, 2, 1))
     assert ClosedPeriod.objects.count() == 1
 
@@ -196,11 +197,12 @@ def test_a_closed_month_cannot_change(municipality, placed, coach, manager):
     ],
 )
 def test_hours_are_quarter_hours_within_a_day(municipality, placed, coach, hours, message):
-    with pytest.raises(ValidationError) as caught:
+    person = placed().participant
+    with pytest.raises(ValidationError) as caught, unchanged(person):
         services.hours_entry_create(
             municipality=municipality,
             actor=coach,
-            participant=placed().participant,
+            participant=person,
             staff=coach,
             date=MONDAY,
             activity=Activity.TRAVEL,
@@ -221,7 +223,7 @@ def test_one_entry_per_participant_staff_day_and_activity(municipality, placed, 
         hours=E(1),
     )
     services.hours_entry_create(**kwargs)
-    with pytest.raises(ValidationError, match="al uren"):
+    with pytest.raises(ValidationError, match="al uren"), unchanged():
         services.hours_entry_create(**kwargs)
 
 
@@ -233,10 +235,10 @@ def test_an_active_participant_keeps_exactly_one_contact_person(
 ):
     person = placed().participant
     other = make_member(municipality, Role.CASEWORKER, username="tweede")
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, unchanged():
         participant_set_contact_person(participant=person, actor=manager, contact_person=None)
     assert "contact_person" in caught.value.message_dict
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, unchanged():
         participant_set_contact_person(participant=person, actor=manager, contact_person=other)
     assert caught.value.message_dict == {
         "reason": ["Geef de reden waarom het vaste aanspreekpunt wisselt."]
@@ -306,7 +308,7 @@ def test_plan_record_and_act_on_a_feedback_session(
     services.feedback_action_done(action=action, actor=caseworker_user, done_on=D(2025, 2, 25))
     action.refresh_from_db()
     assert action.done_on == D(2025, 2, 25)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         services.feedback_session_cancel(session=session, actor=coach)
 
 
@@ -315,7 +317,7 @@ def test_a_session_is_planned_with_a_contact_of_the_placement_host(municipality,
 
     placement = placed()
     elsewhere = HostContactFactory(host__municipality=municipality)
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, unchanged():
         services.feedback_session_plan(
             placement=placement, actor=coach, planned_date=D(2025, 3, 1), host_contact=elsewhere
         )
@@ -339,7 +341,7 @@ def test_a_signal_is_raised_followed_up_and_closed(
         host_contact,
         True,
     )
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, unchanged():
         services.signal_close(signal=signal, actor=coach)
     assert "follow_up" in caught.value.message_dict
     services.signal_update(signal=signal, actor=coach, data={"owner": manager})
@@ -348,5 +350,5 @@ def test_a_signal_is_raised_followed_up_and_closed(
     )
     signal.refresh_from_db()
     assert (signal.is_open, signal.closed_by, signal.owner) == (False, manager, manager)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         services.signal_update(signal=signal, actor=coach, data={"follow_up": "x"})

@@ -17,6 +17,7 @@ from tests.intake.factories import (
     ParticipantProfileFactory,
     PositionProfileFactory,
 )
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -79,11 +80,12 @@ def test_profile_upsert_and_refused_codes(api, programme):
     assert response.status_code == 201, response.json()
     assert response.json()["competences"] == ["accurate", "caring"]
     assert ParticipantProfile.objects.count() == 1
-    response = api.post(
-        "/api/v1/participant-profiles/",
-        {"participant": participant.pk, "constraints": ["epilepsie"]},
-        format="json",
-    )
+    with unchanged(ParticipantProfile.objects.get()):
+        response = api.post(
+            "/api/v1/participant-profiles/",
+            {"participant": participant.pk, "constraints": ["epilepsie"]},
+            format="json",
+        )
     assert response.status_code == 400
 
 
@@ -117,9 +119,12 @@ def test_matches_both_ways_and_a_proposal_that_waits(api, programme):
     assert response.status_code == 201, response.json()
     body = response.json()
     assert (body["status"], body["waiting_reason"], body["score"]) == ("waiting", "Budget op", 100)
-    response = api.post(
-        f"/api/v1/match-proposals/{body['id']}/place/", {"start_date": "2025-04-01"}, format="json"
-    )
+    with unchanged(MatchProposal.objects.get()):
+        response = api.post(
+            f"/api/v1/match-proposals/{body['id']}/place/",
+            {"start_date": "2025-04-01"},
+            format="json",
+        )
     assert response.status_code == 400
     assert MatchProposal.objects.get().status == "waiting"
 
@@ -128,9 +133,11 @@ def test_a_researcher_sees_no_intake_data(programme, client_as):
     researcher = make_member(programme.municipality, Role.RESEARCHER, username="onderzoeker")
     client = APIClient()
     client.force_authenticate(researcher)
-    assert client.get("/api/v1/referrals/").status_code == 403
-    assert client.get("/api/v1/participant-profiles/").status_code == 403
-    assert client_as(researcher).get("/intake/").status_code == 403
+    page = client_as(researcher)
+    with unchanged():
+        assert client.get("/api/v1/referrals/").status_code == 403
+        assert client.get("/api/v1/participant-profiles/").status_code == 403
+        assert page.get("/intake/").status_code == 403
 
 
 def test_another_municipality_cannot_reach_the_records(programme, other_municipality):
@@ -138,12 +145,15 @@ def test_another_municipality_cannot_reach_the_records(programme, other_municipa
     visitor = make_member(other_municipality, Role.FUNCTIONAL_ADMIN, username="beheerder-b")
     client = APIClient()
     client.force_authenticate(visitor)
-    assert client.get(f"/api/v1/participant-profiles/{profile.pk}/").status_code == 404
-    assert client.get(f"/api/v1/participant-matches/{profile.participant_id}/").status_code == 404
-    response = client.post(
-        "/api/v1/participant-profiles/",
-        {"participant": profile.participant_id, "competences": ["caring"]},
-        format="json",
-    )
+    with unchanged(profile):
+        assert client.get(f"/api/v1/participant-profiles/{profile.pk}/").status_code == 404
+        assert (
+            client.get(f"/api/v1/participant-matches/{profile.participant_id}/").status_code == 404
+        )
+        response = client.post(
+            "/api/v1/participant-profiles/",
+            {"participant": profile.participant_id, "competences": ["caring"]},
+            format="json",
+        )
     assert response.status_code == 400
     assert ParticipantProfile.objects.get().competences == ["physical", "reliable", "teamwork"]

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from basisbaan.audit.models import AuditEntry
 from basisbaan.participants.constants import ParticipantStatus
 from tests.intake.factories import ParticipantProfileFactory, PositionProfileFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_candidates_for_a_position(programme, caseworker):
 
 
 def test_unknown_records_and_users_are_usage_errors(programme):
-    with pytest.raises(CommandError, match="Onbekende werkplek"):
+    with pytest.raises(CommandError, match="Onbekende werkplek"), unchanged():
         call_command("match", "--municipality=leeuwarden", "--position=999999")
-    with pytest.raises(CommandError, match="Onbekende gemeente"):
+    with pytest.raises(CommandError, match="Onbekende gemeente"), unchanged():
         call_command("match", "--municipality=nergens", "--position=1")

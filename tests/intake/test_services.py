@@ -29,6 +29,7 @@ from tests.intake.factories import (
     ParticipantProfileFactory,
     PositionProfileFactory,
 )
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def test_referral_creates_a_referred_participant_also_while_intake_is_closed(pro
 
 
 def test_a_referral_in_the_future_is_refused_and_nothing_is_stored(programme, caseworker):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, unchanged():
         services.referral_create(
             municipality=programme.municipality,
             actor=caseworker,
@@ -102,7 +103,7 @@ def test_conversation_without_any_possible_contact_person_is_refused_whole(progr
     """A functional administrator is no contact person: choose one, or nothing is saved."""
     admin = make_member(programme.municipality, Role.FUNCTIONAL_ADMIN)
     participant = ParticipantFactory(programme=programme, status=ParticipantStatus.REFERRED)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused, unchanged():
         services.conversation_record(
             participant=participant, actor=admin, held_on=dt.date(2025, 3, 2), summary="Gesprek"
         )
@@ -120,7 +121,7 @@ def test_conversation_without_any_possible_contact_person_is_refused_whole(progr
 def test_admission_is_refused_when_a_criterion_is_not_met(programme, caseworker):
     EligibilityCriteriaFactory(programme=programme, min_months_on_assistance=120)
     participant = ParticipantFactory(programme=programme, status=ParticipantStatus.INTAKE)
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, unchanged():
         services.intake_decide(
             participant=participant,
             actor=caseworker,
@@ -183,7 +184,7 @@ def test_profile_codes_are_sorted_and_unknown_codes_refused(programme, caseworke
         data={"competences": ["teamwork", "caring", "teamwork"], "hours_available": Decimal("24")},
     )
     assert profile.competences == ["caring", "teamwork"]
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, unchanged():
         services.profile_set(
             participant=participant, actor=caseworker, data={"constraints": ["diabetes"]}
         )
@@ -201,7 +202,7 @@ def test_displacement_check_records_who_and_when_and_needs_a_note(municipality, 
 
     jobcoach = member(Role.JOBCOACH)
     position = PositionFactory(host__municipality=municipality)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         services.position_profile_set(
             position=position, actor=jobcoach, data={"displacement_checked": True}
         )
@@ -240,7 +241,7 @@ def test_proposal_records_score_and_reasons_then_places(programme, caseworker):
         "3 van 3 gevraagde competenties: Lichamelijk werk aankunnen, Afspraken nakomen, "
         "Samenwerken."
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         services.proposal_create(
             municipality=programme.municipality,
             actor=caseworker,
@@ -269,7 +270,7 @@ def test_while_intake_is_closed_the_proposal_waits_and_placing_is_refused(progra
         position=position,
     )
     assert (proposal.status, proposal.waiting_reason) == (ProposalStatus.WAITING, "Budget op")
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, unchanged():
         services.proposal_place(proposal=proposal, actor=caseworker, start_date=dt.date(2025, 4, 1))
     assert caught.value.messages == ["De instroom van Pilot basisbanen is gesloten: Budget op"]
     assert not Placement.objects.exists()
@@ -281,7 +282,7 @@ def test_a_pair_that_fails_a_hard_constraint_cannot_be_proposed(programme, casew
     participant, position = _waiting_pair(programme)
     participant.profile.hours_available = Decimal("16")
     participant.profile.save()
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as caught, unchanged():
         services.proposal_create(
             municipality=programme.municipality,
             actor=caseworker,
@@ -302,7 +303,7 @@ def test_withdraw_needs_a_reason(programme, caseworker):
         participant=participant,
         position=position,
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         services.proposal_withdraw(proposal=proposal, actor=caseworker, note=" ")
     proposal = services.proposal_withdraw(proposal=proposal, actor=caseworker, note="Verhuist")
     assert proposal.status == ProposalStatus.WITHDRAWN

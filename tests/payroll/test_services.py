@@ -14,6 +14,7 @@ from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.payroll.parsing import PayrollFileError
 from basisbaan.payroll.services import payroll_import
 from tests.payroll.conftest import ANNA, ANNA_MARCH, BART_MARCH, COR, csv_bytes
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -481,7 +482,7 @@ def test_a_dry_run_counts_but_writes_nothing(world, municipality):
 def test_an_unreadable_file_is_a_usage_error_and_records_nothing(
     world, municipality, content, message
 ):
-    with pytest.raises(PayrollFileError) as raised:
+    with pytest.raises(PayrollFileError) as raised, unchanged():
         run(municipality, [], content=content)
 
     assert str(raised.value) == message
@@ -512,7 +513,7 @@ def test_a_file_that_breaks_halfway_stores_nothing_and_no_record(world, municipa
     good = csv_bytes([ANNA_MARCH, BART_MARCH], delimiter=",")
     broken = good + b'"' + b"x" * 200_000 + b'",2024-05,1,0,0,0,0,1,1\r\n'
 
-    with pytest.raises(PayrollFileError) as raised:
+    with pytest.raises(PayrollFileError) as raised, unchanged():
         run(municipality, [], content=broken)
 
     assert str(raised.value).startswith("Regel 4 van het bestand is geen geldige CSV")

@@ -7,6 +7,7 @@ from basisbaan.audit.context import reset_request_id, set_request_id
 from basisbaan.audit.models import AppendOnlyError, AuditAction, AuditEntry
 from basisbaan.audit.services import audit_access
 from tests.factories import ParticipantFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -37,27 +38,33 @@ def test_entries_cannot_be_changed_or_deleted_by_the_application(municipality, c
         channel="ui",
     )
     entry.object_repr = "vervalst"
-    with pytest.raises(AppendOnlyError):
-        entry.save()
-    with pytest.raises(AppendOnlyError):
-        entry.delete()
-    with pytest.raises(AppendOnlyError):
-        AuditEntry.objects.all().update(object_repr="vervalst")
-    with pytest.raises(AppendOnlyError):
-        AuditEntry.objects.all().delete()
+    with unchanged(entry):
+        with pytest.raises(AppendOnlyError):
+            entry.save()
+        with pytest.raises(AppendOnlyError):
+            entry.delete()
+        with pytest.raises(AppendOnlyError):
+            AuditEntry.objects.all().update(object_repr="vervalst")
+        with pytest.raises(AppendOnlyError):
+            AuditEntry.objects.all().delete()
     assert AuditEntry.objects.get().object_repr != "vervalst"
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="database trigger on PostgreSQL only")
 def test_postgresql_refuses_raw_updates_and_deletes(municipality, caseworker):
-    audit_access(
+    entry = audit_access(
         actor=caseworker,
         instance=ParticipantFactory(programme__municipality=municipality),
         fields=["bsn"],
         channel="ui",
     )
     for sql in ("UPDATE audit_auditentry SET object_repr = 'x'", "DELETE FROM audit_auditentry"):
-        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        with (
+            unchanged(entry),
+            pytest.raises(DatabaseError),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
             cursor.execute(sql)
     assert AuditEntry.objects.count() == 1
 

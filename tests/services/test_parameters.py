@@ -10,6 +10,7 @@ from basisbaan.parameters.models import ParameterValue
 from basisbaan.parameters.seed import SEED
 from basisbaan.parameters.selectors import minimum_wage_hourly, parameter_value
 from basisbaan.parameters.services import parameter_value_set
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -60,7 +61,7 @@ def test_premiums_per_year():
     [("awf_high", Decimal("7.74"), "value"), ("max_premium_wage", Decimal("0"), "value")],
 )
 def test_bad_values_are_refused(key, value, message_field):
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         parameter_value_set(
             actor=None, key=key, effective_date=D(2027, 1, 1), value=value, source="x"
         )
@@ -68,7 +69,7 @@ def test_bad_values_are_refused(key, value, message_field):
 
 
 def test_a_value_needs_a_source_or_must_be_marked_as_assumption():
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         parameter_value_set(
             actor=None, key="whk", effective_date=D(2027, 1, 1), value=Decimal("0.015"), source=""
         )

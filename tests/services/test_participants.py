@@ -16,13 +16,15 @@ from basisbaan.participants.services import (
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.factories import ParticipantFactory, ProgrammeFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
 
 def _create(municipality, actor, **overrides):
     data = {
-        "programme": ProgrammeFactory(municipality=municipality),
+        "programme": overrides.pop("programme", None)
+        or ProgrammeFactory(municipality=municipality),
         "bsn": "123456782",
         "first_name": "Anna",
         "name_prefix": "de",
@@ -52,17 +54,18 @@ def test_create_registers_a_referral_and_audits_it(municipality, caseworker):
 
 
 def test_create_refuses_a_bsn_failing_the_eleven_test_and_writes_nothing(municipality, caseworker):
-    with pytest.raises(ValidationError) as info:
-        _create(municipality, caseworker, bsn="123456789")
+    programme = ProgrammeFactory(municipality=municipality)
+    with pytest.raises(ValidationError) as info, unchanged():
+        _create(municipality, caseworker, bsn="123456789", programme=programme)
     assert "elfproef" in info.value.message_dict["bsn"][0]
     assert Participant.objects.count() == 0
     assert AuditEntry.objects.count() == 0
 
 
 def test_create_refuses_a_second_participant_with_the_same_bsn(municipality, caseworker):
-    _create(municipality, caseworker)
-    with pytest.raises(ValidationError) as info:
-        _create(municipality, caseworker)
+    first = _create(municipality, caseworker)
+    with pytest.raises(ValidationError) as info, unchanged(first):
+        _create(municipality, caseworker, programme=first.programme)
     assert info.value.message_dict["bsn"] == ["Er is al een deelnemer met dit BSN in uw gemeente."]
 
 
@@ -78,10 +81,9 @@ def test_the_same_bsn_may_exist_in_another_municipality(
 def test_create_refuses_a_programme_of_another_municipality(
     municipality, other_municipality, caseworker
 ):
-    with pytest.raises(ValidationError) as info:
-        _create(
-            municipality, caseworker, programme=ProgrammeFactory(municipality=other_municipality)
-        )
+    foreign = ProgrammeFactory(municipality=other_municipality)
+    with pytest.raises(ValidationError) as info, unchanged(foreign):
+        _create(municipality, caseworker, programme=foreign)
     assert info.value.message_dict["programme"] == ["Dit record hoort niet bij uw gemeente."]
 
 
@@ -134,7 +136,7 @@ def test_no_active_status_without_a_contact_person(municipality, caseworker, tar
         programme__municipality=municipality, status=start, contact_person=None
     )
 
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused, unchanged():
         participant_change_status(participant=participant, actor=caseworker, status=target)
 
     assert refused.value.message_dict == {
@@ -158,7 +160,7 @@ def test_no_active_status_without_a_contact_person(municipality, caseworker, tar
 )
 def test_refused_transitions_change_nothing(municipality, caseworker, start, target):
     participant = ParticipantFactory(programme__municipality=municipality, status=start)
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         participant_change_status(participant=participant, actor=caseworker, status=target)
     assert "kan een deelnemer niet naar" in info.value.message_dict["status"][0]
     participant.refresh_from_db()
@@ -170,7 +172,7 @@ def test_exit_needs_date_and_reason_and_reentry_clears_them(municipality, casewo
     participant = ParticipantFactory(
         programme__municipality=municipality, status=ParticipantStatus.PLACED
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         participant_change_status(
             participant=participant, actor=caseworker, status=ParticipantStatus.EXITED
         )
@@ -201,7 +203,7 @@ def test_contact_person_must_be_staff_of_the_municipality(
     stranger = make_member(other_municipality, Role.CASEWORKER)
     researcher = make_member(municipality, Role.RESEARCHER)
     for user in (stranger, researcher):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError), unchanged():
             participant_set_contact_person(
                 participant=participant, actor=caseworker, contact_person=user
             )

@@ -12,6 +12,7 @@ from basisbaan.placements.models import Placement
 from basisbaan.placements.services import placement_create, placement_end
 from basisbaan.programmes.services import programme_set_intake
 from tests.factories import ParticipantFactory, PositionFactory
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def test_no_placement_while_intake_is_closed(municipality, caseworker, waiting, 
         programme=waiting.programme, actor=caseworker, open=False, reason="Budget op"
     )
     waiting.refresh_from_db()
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         placement_create(
             municipality=municipality,
             actor=caseworker,
@@ -63,7 +64,7 @@ def test_no_placement_while_intake_is_closed(municipality, caseworker, waiting, 
 
 
 def test_closing_intake_needs_a_reason(caseworker, waiting):
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         programme_set_intake(programme=waiting.programme, actor=caseworker, open=False, reason=" ")
     assert info.value.message_dict["intake_closed_reason"] == [
         "Geef de reden op waarom de instroom stopt."
@@ -79,7 +80,7 @@ def test_a_full_position_is_refused(municipality, caseworker, waiting, position)
         start_date=dt.date(2024, 7, 1),
     )
     second = ParticipantFactory(programme=waiting.programme, status=ParticipantStatus.WAITING)
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         placement_create(
             municipality=municipality,
             actor=caseworker,
@@ -105,7 +106,7 @@ def test_ending_a_placement_returns_the_participant_to_the_waiting_list(
     )
     waiting.refresh_from_db()
     assert waiting.status == ParticipantStatus.WAITING
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError), unchanged():
         placement_end(
             placement=placement, actor=caseworker, end_date=dt.date(2025, 1, 31), reason="x"
         )
@@ -149,7 +150,7 @@ def test_a_renewal_cannot_overlap_the_previous_period(municipality, caseworker, 
         hours_per_week=Decimal("32"),
         hourly_wage=Decimal("13.68"),
     )
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, unchanged():
         contract_period_add(
             contract=contract,
             actor=caseworker,

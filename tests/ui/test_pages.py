@@ -22,6 +22,7 @@ from tests.factories import (
     PlacementFactory,
     PositionFactory,
 )
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -56,16 +57,18 @@ def test_programme_create_and_detail(municipality, manager, client_as):
 
 
 def test_programme_end_before_start_shows_message_on_end_date(manager, client_as):
-    response = client_as(manager).post(
-        "/programmas/nieuw/",
-        {
-            "name": "X",
-            "slug": "x",
-            "start_date": "01-01-2027",
-            "end_date": "31-12-2026",
-            "contract_period_months": "6",
-        },
-    )
+    client = client_as(manager)
+    with unchanged():
+        response = client.post(
+            "/programmas/nieuw/",
+            {
+                "name": "X",
+                "slug": "x",
+                "start_date": "01-01-2027",
+                "end_date": "31-12-2026",
+                "contract_period_months": "6",
+            },
+        )
     assert response.context["form"].errors["end_date"] == ["De einddatum ligt vóór de startdatum."]
     assert Programme.objects.count() == 0
 
@@ -74,7 +77,8 @@ def test_close_intake_needs_reason_and_is_shown(programme, manager, client_as):
     client = client_as(manager)
     url = f"/programmas/{programme.pk}/instroom/"
 
-    refused = client.post(url, {"intake": "closed", "reason": "  "})
+    with unchanged(programme):
+        refused = client.post(url, {"intake": "closed", "reason": "  "})
     assert refused.context["form"].errors["reason"] == [
         "Geef de reden op waarom de instroom stopt."
     ]
@@ -91,9 +95,11 @@ def test_close_intake_needs_reason_and_is_shown(programme, manager, client_as):
 
 
 def test_intake_form_needs_intake_permission(programme, caseworker, client_as):
-    response = client_as(caseworker).post(
-        f"/programmas/{programme.pk}/instroom/", {"intake": "closed", "reason": "x"}
-    )
+    client = client_as(caseworker)
+    with unchanged(programme):
+        response = client.post(
+            f"/programmas/{programme.pk}/instroom/", {"intake": "closed", "reason": "x"}
+        )
     assert response.status_code == 403
     programme.refresh_from_db()
     assert programme.intake_open is True
@@ -165,9 +171,9 @@ def test_host_create_contact_and_position(municipality, member, client_as):
 
 def test_host_duplicate_name_message(municipality, member, client_as):
     HostFactory(municipality=municipality, name="Bibliotheek")
-    response = client_as(member(Role.JOBCOACH)).post(
-        "/werkgevers/nieuw/", {"name": "bibliotheek", "kind": "employer"}
-    )
+    client = client_as(member(Role.JOBCOACH))
+    with unchanged():
+        response = client.post("/werkgevers/nieuw/", {"name": "bibliotheek", "kind": "employer"})
     assert response.context["form"].errors["name"] == ["Er is al een werkgever met deze naam."]
 
 
@@ -175,7 +181,8 @@ def test_contact_delete_is_post_only_and_audited(municipality, member, client_as
     contact = HostContactFactory(host__municipality=municipality)
     client = client_as(member(Role.JOBCOACH))
     url = f"/werkgevers/contactpersonen/{contact.pk}/verwijderen/"
-    assert client.get(url).status_code == 405
+    with unchanged(contact):
+        assert client.get(url).status_code == 405
     response = client.post(url)
     assert response["Location"] == f"/werkgevers/{contact.host_id}/"
     assert HostContact.objects.count() == 0
@@ -183,7 +190,9 @@ def test_contact_delete_is_post_only_and_audited(municipality, member, client_as
 
 
 def test_caseworker_may_not_manage_hosts(municipality, caseworker, client_as):
-    response = client_as(caseworker).post("/werkgevers/nieuw/", {"name": "X", "kind": "employer"})
+    client = client_as(caseworker)
+    with unchanged():
+        response = client.post("/werkgevers/nieuw/", {"name": "X", "kind": "employer"})
     assert response.status_code == 403
     assert Host.objects.count() == 0
 
@@ -236,9 +245,11 @@ def test_placement_create_and_end(waiting, position, caseworker, client_as):
     waiting.refresh_from_db()
     assert waiting.status == ParticipantStatus.PLACED
 
-    refused = client.post(
-        f"/plaatsingen/{placement.pk}/beeindigen/", {"end_date": "01-01-2025", "end_reason": "x"}
-    )
+    with unchanged(placement, waiting):
+        refused = client.post(
+            f"/plaatsingen/{placement.pk}/beeindigen/",
+            {"end_date": "01-01-2025", "end_reason": "x"},
+        )
     assert refused.context["form"].errors["end_date"] == ["De einddatum ligt vóór de startdatum."]
 
     ended = client.post(
@@ -326,10 +337,12 @@ def test_contract_create_and_renew_with_dutch_amounts(programme, municipality, m
 
 def test_renewal_overlapping_previous_period_is_refused(municipality, manager, client_as):
     period = ContractPeriodFactory(contract__participant__programme__municipality=municipality)
-    response = client_as(manager).post(
-        f"/contracten/{period.contract_id}/verlengen/",
-        {"start_date": "01-12-2024", "hours_per_week": "32", "hourly_wage": "13,68"},
-    )
+    client = client_as(manager)
+    with unchanged(period, period.contract):
+        response = client.post(
+            f"/contracten/{period.contract_id}/verlengen/",
+            {"start_date": "01-12-2024", "hours_per_week": "32", "hourly_wage": "13,68"},
+        )
     assert response.context["form"].errors["start_date"] == [
         "Een verlenging begint na het einde van de vorige periode."
     ]
@@ -338,16 +351,18 @@ def test_renewal_overlapping_previous_period_is_refused(municipality, manager, c
 
 def test_contract_wage_below_a_cent_is_refused_in_dutch(programme, manager, client_as):
     participant = ParticipantFactory(programme=programme)
-    response = client_as(manager).post(
-        "/contracten/nieuw/",
-        {
-            "participant": participant.pk,
-            "employer_name": "Caparis",
-            "start_date": "01-07-2025",
-            "hours_per_week": "32",
-            "hourly_wage": "0",
-        },
-    )
+    client = client_as(manager)
+    with unchanged(participant):
+        response = client.post(
+            "/contracten/nieuw/",
+            {
+                "participant": participant.pk,
+                "employer_name": "Caparis",
+                "start_date": "01-07-2025",
+                "hours_per_week": "32",
+                "hourly_wage": "0",
+            },
+        )
     assert response.status_code == 200
     assert "hourly_wage" in response.context["form"].errors
     assert Contract.objects.count() == 0
@@ -358,7 +373,9 @@ def test_contract_wage_below_a_cent_is_refused_in_dutch(programme, manager, clie
 
 def test_audit_page_only_for_functional_admin(municipality, client_as, member):
     for role in [r for r in Role if r != Role.FUNCTIONAL_ADMIN]:
-        assert client_as(member(role)).get("/audit/").status_code == 403, role
+        client = client_as(member(role))
+        with unchanged():
+            assert client.get("/audit/").status_code == 403, role
     assert client_as(member(Role.FUNCTIONAL_ADMIN)).get("/audit/").status_code == 200
 
 
@@ -430,7 +447,8 @@ def test_placement_correction_refuses_start_outside_programme(municipality, case
     placement = PlacementFactory(participant__programme__municipality=municipality)
     client = client_as(caseworker)
     url = f"/plaatsingen/{placement.pk}/bewerken/"
-    refused = client.post(url, {"track": "social_value", "start_date": "01-01-2030"})
+    with unchanged(placement):
+        refused = client.post(url, {"track": "social_value", "start_date": "01-01-2030"})
     assert refused.context["form"].errors["start_date"] == [
         "De startdatum valt buiten de looptijd van het programma."
     ]

@@ -20,6 +20,7 @@ from tests.factories import (
     PositionFactory,
     ProgrammeFactory,
 )
+from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,8 @@ def test_wrong_password_shows_dutch_message(caseworker):
 
 def test_logout_is_post_only(caseworker, client_as):
     client = client_as(caseworker)
-    assert client.get("/uitloggen/").status_code == 405
+    with unchanged():
+        assert client.get("/uitloggen/").status_code == 405
     response = client.post("/uitloggen/")
     assert response.status_code == 302
     assert response["Location"] == "/inloggen/"
@@ -196,7 +198,8 @@ def test_municipality_switch_refuses_a_municipality_without_membership(
     municipality, other_municipality, caseworker, client_as
 ):
     client = client_as(caseworker)
-    response = client.post("/gemeente/", {"municipality": "emmen"})
+    with unchanged():
+        response = client.post("/gemeente/", {"municipality": "emmen"})
     assert response.status_code == 403
     assert SESSION_KEY not in client.session
 
@@ -204,13 +207,17 @@ def test_municipality_switch_refuses_a_municipality_without_membership(
 def test_user_without_membership_gets_dutch_403(db, client_as):
     from tests.factories import UserFactory
 
-    response = client_as(UserFactory(username="zonder")).get("/deelnemers/")
+    client = client_as(UserFactory(username="zonder"))
+    with unchanged():
+        response = client.get("/deelnemers/")
     assert response.status_code == 403
     assert "U bent nog geen lid van een gemeente" in response.content.decode()
 
 
 def test_404_page_is_dutch(caseworker, client_as):
-    response = client_as(caseworker).get("/deelnemers/999999/")
+    client = client_as(caseworker)
+    with unchanged():
+        response = client.get("/deelnemers/999999/")
     assert response.status_code == 404
     assert "Pagina niet gevonden" in response.content.decode()
 

@@ -16,7 +16,6 @@ from basisbaan.budgets.constants import BUDGET_FIELDS, EXPENDITURE_FIELDS
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.selectors import year_spent
 from basisbaan.core.services import (
-    ensure_same_municipality,
     model_create,
     model_delete,
     model_update,
@@ -223,10 +222,3 @@ def planned_start_create(
 @transaction.atomic
 def planned_start_delete(*, planned: PlannedStart, actor: User | None) -> None:
     model_delete(instance=planned, actor=actor)
-
-
-def check_budget_of(programme: Programme, budget: Budget) -> None:
-    """Refuse a budget of another programme or municipality (forged id)."""
-    ensure_same_municipality(programme.municipality, budget=budget)
-    if budget.programme_id != programme.pk:
-        raise ValidationError({"budget": _("Dit budget hoort niet bij dit programma.")})

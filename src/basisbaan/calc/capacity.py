@@ -35,7 +35,6 @@ from basisbaan.calc.forecast import (
     prefix_sums,
     segment_ends,
     simulate,
-    year_costs,
 )
 
 __all__ = ["MAX_NEW", "CapacityResult", "capacity"]
@@ -160,11 +159,3 @@ def capacity(
     return CapacityResult(
         lo, False, p_of(lo), p_of(lo + 1), base_p, probability, draws, seed, evaluations
     )
-
-
-def year_cost_table(inp: ForecastInput) -> Ints:
-    """(M + 1) x Y for a one-contract input: the cost per year when it stops at each month."""
-    starts, ends = inp.year_bounds()
-    prefix = prefix_sums(inp.cost)
-    stops = np.arange(inp.months + 1, dtype=np.int64)[:, None]
-    return year_costs(prefix, stops, starts, ends)

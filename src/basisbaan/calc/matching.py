@@ -314,7 +314,7 @@ class _Bits:
     def __init__(self, *groups: Iterable[Iterable[str]]) -> None:
         codes = sorted({code for group in groups for items in group for code in items})
         if len(codes) > 64:
-            raise ValueError("Meer dan 64 codes in één vocabulaire.")
+            raise ValueError("more than 64 codes in one vocabulary")
         self.bit = {code: np.uint64(1) << np.uint64(i) for i, code in enumerate(codes)}
 
     def masks(self, sets: Iterable[Iterable[str]]) -> npt.NDArray[np.uint64]:

@@ -1,8 +1,11 @@
 """Django settings for Basisbaan, read from the environment.
 
-``BASISBAAN_ENV`` chooses the mode: ``development`` (the default: DEBUG on,
-SQLite, a throw-away secret key) or ``production`` (DEBUG off, and SECRET_KEY,
-ALLOWED_HOSTS and DATABASE_URL must be given; no secret has a default).
+``BASISBAAN_ENV`` chooses the mode: ``development`` (the default: SQLite, a
+throw-away secret key, localhost) or ``production`` (SECRET_KEY, ALLOWED_HOSTS
+and DATABASE_URL must be given; no secret has a default). DEBUG is off unless
+``DEBUG=true`` is set, in both modes: the demo (``make run``) shows the app's own
+Dutch 404, 403 and 500 pages, as users will see them; a developer who wants
+Django's technical pages sets ``DEBUG=true``. Never in production.
 See docs/operations.md for every variable.
 """
 
@@ -28,7 +31,10 @@ ENVIRONMENT = config(
 PRODUCTION = ENVIRONMENT == "production"
 
 DEBUG = config(
-    "DEBUG", not PRODUCTION, cast=bool, help_text="Django debug mode; never in production."
+    "DEBUG",
+    False,
+    cast=bool,
+    help_text="Django's technical error pages, for developers (true); never in production.",
 )
 SECRET_KEY = config(
     "SECRET_KEY",
@@ -200,6 +206,8 @@ if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # In development WhiteNoise serves straight from the apps' static folders.
 WHITENOISE_USE_FINDERS = not PRODUCTION
+# ... and picks up an edited stylesheet without a restart, with DEBUG off too.
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,3 +1,5 @@
+"""Contracts, their periods, decisions and settings in the admin: read-only and scoped (the services write them)."""
+
 from django.contrib import admin
 
 from basisbaan.contracts.models import (
@@ -7,11 +9,11 @@ from basisbaan.contracts.models import (
     RenewalDecision,
     WageValueMeasurement,
 )
-from basisbaan.tenancy.admin_base import TenantAdmin
+from basisbaan.tenancy.admin_base import ReadOnlyTenantAdmin
 
 
 @admin.register(Contract)
-class ContractAdmin(TenantAdmin):
+class ContractAdmin(ReadOnlyTenantAdmin):
     list_display = [
         "id",
         "employer_name",
@@ -30,14 +32,14 @@ class ContractAdmin(TenantAdmin):
 
 
 @admin.register(ContractPeriod)
-class ContractPeriodAdmin(TenantAdmin):
+class ContractPeriodAdmin(ReadOnlyTenantAdmin):
     list_display = ["contract", "sequence", "start_date", "end_date", "hours_per_week"]
     list_select_related = ["contract__participant"]
     raw_id_fields = ["contract"]
 
 
 @admin.register(RenewalDecision)
-class RenewalDecisionAdmin(TenantAdmin):
+class RenewalDecisionAdmin(ReadOnlyTenantAdmin):
     list_display = ["period", "decision", "decided_by", "decided_at", "notice_sent_on"]
     list_filter = ["decision", ("municipality", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["period__contract__participant", "decided_by"]
@@ -45,7 +47,7 @@ class RenewalDecisionAdmin(TenantAdmin):
 
 
 @admin.register(WageValueMeasurement)
-class WageValueMeasurementAdmin(TenantAdmin):
+class WageValueMeasurementAdmin(ReadOnlyTenantAdmin):
     list_display = ["participant", "measured_on", "percentage", "method", "next_measurement_on"]
     list_filter = ["method", ("municipality", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["participant"]
@@ -53,6 +55,6 @@ class WageValueMeasurementAdmin(TenantAdmin):
 
 
 @admin.register(ContractSettings)
-class ContractSettingsAdmin(TenantAdmin):
+class ContractSettingsAdmin(ReadOnlyTenantAdmin):
     list_display = ["programme", "default_employer_name", "fulltime_hours", "remeasurement_months"]
     raw_id_fields = ["programme"]

@@ -123,10 +123,6 @@ class ContractOverview:
     def any_assumed(self) -> bool:
         return any(m.assumed for m in self.cost_months)
 
-    @property
-    def has_wage_flags(self) -> bool:
-        return any(p.wage_flag for p in self.periods)
-
 
 def _current(periods: list[ContractPeriod], today: dt.date) -> ContractPeriod | None:
     """The period running today, else the next one, else the last one."""

@@ -1,15 +1,15 @@
-"""Admin for the cost settings: scoped and audited like every tenant record."""
+"""Admin for the cost settings: read-only, scoped; they change on the cost settings page."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
 from basisbaan.costs.models import IndexationAssumption, ProgrammeCostSettings
-from basisbaan.tenancy.admin_base import TenantAdmin
+from basisbaan.tenancy.admin_base import ReadOnlyTenantAdmin
 
 
 @admin.register(ProgrammeCostSettings)
-class ProgrammeCostSettingsAdmin(TenantAdmin):
+class ProgrammeCostSettingsAdmin(ReadOnlyTenantAdmin):
     list_display = [
         "programme",
         "pension_rate",
@@ -23,7 +23,7 @@ class ProgrammeCostSettingsAdmin(TenantAdmin):
 
 
 @admin.register(IndexationAssumption)
-class IndexationAssumptionAdmin(TenantAdmin):
+class IndexationAssumptionAdmin(ReadOnlyTenantAdmin):
     list_display = ["key", "rate", "note", "updated_by", "updated_at", "municipality"]
     list_filter = ["key"]
     list_select_related = ["updated_by", "municipality"]

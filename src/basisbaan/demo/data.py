@@ -67,7 +67,7 @@ def minimum_wage_for_period(start: dt.date, end: dt.date) -> Decimal:
 # ---------------------------------------------------------------------------
 # Shapes of the data
 # ---------------------------------------------------------------------------
-DEMO_PASSWORD = "demo"  # noqa: S105 - a documented demo password, only with DEBUG on
+DEMO_PASSWORD = "demo"  # noqa: S105 - a documented demo password, never in production
 
 
 @dataclass(frozen=True)

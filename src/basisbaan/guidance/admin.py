@@ -1,4 +1,4 @@
-"""Admin for guidance: scoped and audited like every tenant record.
+"""Admin for guidance: read-only and scoped.
 
 Only the settings and the closed months: hours, sessions and signals are
 personal data, read and written through the pages and the API (audited).
@@ -9,11 +9,11 @@ from __future__ import annotations
 from django.contrib import admin
 
 from basisbaan.guidance.models import ClosedPeriod, GuidanceSettings
-from basisbaan.tenancy.admin_base import TenantAdmin
+from basisbaan.tenancy.admin_base import ReadOnlyTenantAdmin
 
 
 @admin.register(GuidanceSettings)
-class GuidanceSettingsAdmin(TenantAdmin):
+class GuidanceSettingsAdmin(ReadOnlyTenantAdmin):
     list_display = [
         "programme",
         "norm_hours",
@@ -26,6 +26,6 @@ class GuidanceSettingsAdmin(TenantAdmin):
 
 
 @admin.register(ClosedPeriod)
-class ClosedPeriodAdmin(TenantAdmin):
+class ClosedPeriodAdmin(ReadOnlyTenantAdmin):
     list_display = ["month", "closed_by", "created_at", "municipality"]
     list_select_related = ["closed_by", "municipality"]

@@ -12,6 +12,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.forms import Form, ModelForm
@@ -23,7 +25,7 @@ from basisbaan.guidance.constants import (
     SignalKind,
 )
 from basisbaan.guidance.models import FeedbackSession, GuidanceSettings
-from basisbaan.guidance.selectors import week_addable
+from basisbaan.guidance.selectors import signal_host_contacts, week_addable
 from basisbaan.guidance.services import WeekCell
 from basisbaan.hosts.models import HostContact
 from basisbaan.hosts.selectors import host_contact_list
@@ -212,6 +214,10 @@ class ActionForm(Form):
 
 
 class SignalForm(Form):
+    """A signal about a participant. The host-contact choice lists only the
+    contacts of the participant's current host: without a participant chosen
+    it is empty, and the page reloads it (htmx) when the participant changes."""
+
     participant = forms.ModelChoiceField(label=_("Deelnemer"), queryset=Participant.objects.none())
     kind = forms.ChoiceField(label=_("Soort signaal"), choices=[("", ""), *SignalKind.choices])
     description = forms.CharField(
@@ -223,22 +229,47 @@ class SignalForm(Form):
         label=_("Gemeld door contactpersoon van de werkgever"),
         queryset=HostContact.objects.none(),
         required=False,
-        help_text=_("Leeg laten als u het signaal zelf afgeeft."),
+        help_text=_(
+            "Leeg laten als u het signaal zelf afgeeft. U ziet de contactpersonen van de "
+            "werkgever waar de gekozen deelnemer nu geplaatst is."
+        ),
     )
     owner = StaffChoiceField(label=_("Eigenaar (volgt het op)"), queryset=User.objects.none())
 
-    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, municipality: Municipality, today: dt.date, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["participant"].queryset = week_addable(  # type: ignore[attr-defined]
-            municipality=municipality
+        participants = week_addable(municipality=municipality)
+        self.fields["participant"].queryset = participants  # type: ignore[attr-defined]
+        # A new participant choice reloads the contact list (see signal_form.html).
+        self.fields["participant"].widget.attrs.update(
+            {
+                "hx-get": reverse("guidance:signal_create"),
+                "hx-trigger": "change",
+                "hx-select": "#signal-contact",
+                "hx-target": "#signal-contact",
+                "hx-swap": "outerHTML",
+            }
         )
-        self.fields["raised_by_host_contact"].queryset = host_contact_list(  # type: ignore[attr-defined]
-            municipality=municipality
-        ).select_related("host")
-        self.fields["raised_by_host_contact"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda c: f"{c.name} ({c.host.name})"
+        contacts = self.fields["raised_by_host_contact"]
+        assert isinstance(contacts, forms.ModelChoiceField)
+        chosen = self._chosen_participant(participants)
+        contacts.queryset = (
+            signal_host_contacts(participant=chosen, on=today)
+            if chosen is not None
+            else HostContact.objects.none()
         )
+        contacts.label_from_instance = lambda c: f"{c.name} ({c.host.name})"  # type: ignore[method-assign,assignment]
         self.fields["owner"].queryset = _staff(municipality)  # type: ignore[attr-defined]
+
+    def _chosen_participant(self, participants: QuerySet[Participant]) -> Participant | None:
+        """The participant picked in the posted data, else the initial one."""
+        raw = self.data.get("participant") if self.is_bound else self.initial.get("participant")
+        raw = getattr(raw, "pk", raw)
+        if not str(raw or "").isdigit():
+            return None
+        return participants.filter(pk=int(str(raw))).first()
 
 
 class SignalFollowUpForm(Form):

@@ -3,6 +3,15 @@
 The feed leaves the application (it sits in a phone's calendar), so an event
 names the participant by initials and pseudonym only (``J.V. (D-1A2B3C)``),
 and the host by name: no BSN, no full name, no notes.
+
+Times are local to Europe/Amsterdam (``DTSTART;TZID=Europe/Amsterdam:…``), and
+the feed carries that zone's VTIMEZONE, as RFC 5545 demands for every TZID
+used. The VTIMEZONE is the EU summer-time rule written as two yearly RRULEs,
+not the list of RDATEs icalendar's ``add_missing_timezones`` generates from
+zoneinfo: Outlook reads only TZID, DTSTART, RRULE and the two offsets of a
+VTIMEZONE and ignores RDATE ([MS-STANOICAL] 2.2.47), so the RDATE form would
+show every session at the wrong hour half the year. A test checks the rule
+against zoneinfo for every transition from 1996 to 2040.
 """
 
 from __future__ import annotations
@@ -11,9 +20,8 @@ import datetime as dt
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +30,32 @@ from basisbaan.participants.models import Participant
 
 SESSION_MINUTES = 60
 PRODID = "-//Basisbaan//Feedbacksessies//NL"
+TZID = "Europe/Amsterdam"
+CET, CEST = dt.timedelta(hours=1), dt.timedelta(hours=2)
+
+
+def amsterdam_vtimezone() -> Timezone:
+    """Europe/Amsterdam since 1996: summer time from the last Sunday of March,
+    02:00 CET, to the last Sunday of October, 03:00 CEST (DTSTART is local time
+    before each change, in the zone's TZOFFSETFROM)."""
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("tzoffsetfrom", CET)
+    summer.add("tzoffsetto", CEST)
+    summer.add("dtstart", dt.datetime(1996, 3, 31, 2, 0))  # noqa: DTZ001 - local by definition
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("tzoffsetfrom", CEST)
+    winter.add("tzoffsetto", CET)
+    winter.add("dtstart", dt.datetime(1996, 10, 27, 3, 0))  # noqa: DTZ001 - local by definition
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    zone = Timezone()
+    zone.add("tzid", TZID)
+    zone.add("x-lic-location", TZID)
+    zone.add_component(summer)
+    zone.add_component(winter)
+    return zone
 
 
 def initials(participant: Participant) -> str:
@@ -34,15 +68,18 @@ def initials(participant: Participant) -> str:
 def sessions_calendar(sessions: Iterable[FeedbackSession], *, host: str) -> bytes:
     """An iCalendar (RFC 5545) document with one event per planned session.
 
-    A session with a time is an hour in Europe/Amsterdam; without a time it is
-    an all-day event. UIDs are stable, so clients update events in place.
+    A session with a time is an hour in Europe/Amsterdam (the VTIMEZONE comes
+    first); without a time it is an all-day event. UIDs are stable, so clients
+    update events in place.
     """
-    zone = ZoneInfo(settings.TIME_ZONE)
+    zone = ZoneInfo(TZID)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Feedbacksessies basisbaan"))
+    calendar.add("x-wr-timezone", TZID)
+    calendar.add_component(amsterdam_vtimezone())
     stamp = timezone.now()
     for session in sessions:
         placement = session.placement

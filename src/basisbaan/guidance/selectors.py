@@ -35,6 +35,7 @@ from basisbaan.guidance.models import (
     HoursEntry,
     Signal,
 )
+from basisbaan.hosts.models import HostContact
 from basisbaan.participants.constants import ACTIVE_STATUSES
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
@@ -50,6 +51,7 @@ __all__ = [
     "hours_list",
     "norm_report",
     "placement_cadence",
+    "signal_host_contacts",
     "signal_list",
     "week_grid",
 ]
@@ -488,6 +490,24 @@ def signal_list(*, municipality: Municipality, open_only: bool = False) -> Query
     return qs
 
 
+def signal_host_contacts(*, participant: Participant, on: dt.date) -> QuerySet[HostContact]:
+    """The contacts who may raise a signal about ``participant`` on day ``on``:
+    those of the host of a placement of the participant running that day."""
+    hosts = Placement.objects.filter(
+        municipality_id=participant.municipality_id,
+        participant=participant,
+        start_date__lte=on,
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+    return (
+        HostContact.objects.filter(
+            municipality_id=participant.municipality_id,
+            host_id__in=hosts.values("position__host_id"),
+        )
+        .select_related("host")
+        .order_by("name", "id")
+    )
+
+
 def guidance_attention(*, municipality: Municipality, today: dt.date) -> dict[str, int]:
     """The dashboard's guidance flags in two queries: open signals and running
     placements overdue for a feedback session."""
@@ -519,13 +539,6 @@ def guidance_attention(*, municipality: Municipality, today: dt.date) -> dict[st
     )
     open_signals = Signal.objects.filter(municipality=municipality, closed_at__isnull=True).count()
     return {"open_signals": open_signals, "overdue_sessions": overdue}
-
-
-def hours_total(*, municipality: Municipality, start: dt.date, end: dt.date) -> Decimal:
-    total = HoursEntry.objects.filter(
-        municipality=municipality, date__range=(start, end)
-    ).aggregate(total=Sum("hours"))["total"]
-    return total or Decimal(0)
 
 
 @dataclass

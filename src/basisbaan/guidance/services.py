@@ -55,6 +55,7 @@ from basisbaan.guidance.models import (
     HoursEntry,
     Signal,
 )
+from basisbaan.guidance.selectors import signal_host_contacts
 from basisbaan.hosts.models import HostContact
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
@@ -629,15 +630,35 @@ def signal_raise(
     raised_by: User | None = None,
 ) -> Signal:
     """Record a signal about a participant, raised by the actor (or
-    ``raised_by``) or by a host contact (the actor records it for them)."""
+    ``raised_by``) or by a host contact (the actor records it for them).
+
+    A host contact must work for the host of a placement of the participant
+    running on ``raised_on``: a contact of another employer is refused.
+    """
     municipality = participant.municipality
+    raised_on = raised_on or timezone.localdate()
     ensure_same_municipality(municipality, raised_by_host_contact=raised_by_host_contact)
+    if (
+        raised_by_host_contact is not None
+        and not signal_host_contacts(participant=participant, on=raised_on)
+        .filter(pk=raised_by_host_contact.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            {
+                "raised_by_host_contact": _(
+                    "Deze contactpersoon hoort niet bij de werkgever waar de deelnemer op "
+                    "%(day)s geplaatst is."
+                )
+                % {"day": date_format(raised_on, "SHORT_DATE_FORMAT")}
+            }
+        )
     _check_staff(municipality.pk, owner, "owner")
     signal = Signal(
         municipality=municipality,
         participant=participant,
         kind=kind,
-        raised_on=raised_on or timezone.localdate(),
+        raised_on=raised_on,
         raised_by=None if raised_by_host_contact is not None else (raised_by or actor),
         raised_by_host_contact=raised_by_host_contact,
         description=description,

@@ -557,7 +557,11 @@ class SignalCreateView(TenantViewMixin, FormView):  # type: ignore[type-arg]
     extra_context = {"page_title": gettext_lazy("Signaal afgeven")}
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "municipality": self.municipality}
+        return {
+            **super().get_form_kwargs(),
+            "municipality": self.municipality,
+            "today": timezone.localdate(),
+        }
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().get(request, *args, **kwargs)
@@ -570,7 +574,9 @@ class SignalCreateView(TenantViewMixin, FormView):  # type: ignore[type-arg]
 
     def get_initial(self) -> dict[str, Any]:
         initial: dict[str, Any] = {"owner": self.request.user.pk}
-        if (pid := self.request.GET.get("deelnemer", "")).isdigit():
+        # ?deelnemer= from a participant's page; ?participant= when the choice changes (htmx).
+        pid = self.request.GET.get("deelnemer") or self.request.GET.get("participant", "")
+        if pid.isdigit():
             initial["participant"] = int(pid)
         return initial
 

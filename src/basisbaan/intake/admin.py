@@ -1,4 +1,4 @@
-"""Admin for intake records: scoped and audited like every tenant record."""
+"""Admin for intake records: read-only and scoped; they change through the intake pages and API."""
 
 from __future__ import annotations
 
@@ -13,30 +13,30 @@ from basisbaan.intake.models import (
     PositionProfile,
     Referral,
 )
-from basisbaan.tenancy.admin_base import TenantAdmin
+from basisbaan.tenancy.admin_base import ReadOnlyTenantAdmin
 
 
 @admin.register(EligibilityCriteria)
-class EligibilityCriteriaAdmin(TenantAdmin):
+class EligibilityCriteriaAdmin(ReadOnlyTenantAdmin):
     list_display = ["programme", "min_months_on_assistance", "min_age", "max_age", "municipality"]
     list_select_related = ["programme", "municipality"]
 
 
 @admin.register(Referral)
-class ReferralAdmin(TenantAdmin):
+class ReferralAdmin(ReadOnlyTenantAdmin):
     list_display = ["participant", "source", "referred_on", "priority", "municipality"]
     list_filter = ["source", "priority"]
     list_select_related = ["participant", "municipality"]
 
 
 @admin.register(IntakeConversation)
-class IntakeConversationAdmin(TenantAdmin):
+class IntakeConversationAdmin(ReadOnlyTenantAdmin):
     list_display = ["participant", "held_on", "held_by", "municipality"]
     list_select_related = ["participant", "held_by", "municipality"]
 
 
 @admin.register(IntakeDecision)
-class IntakeDecisionAdmin(TenantAdmin):
+class IntakeDecisionAdmin(ReadOnlyTenantAdmin):
     list_display = ["participant", "decision", "decided_on", "decided_by", "municipality"]
     list_filter = ["decision"]
     list_select_related = ["participant", "decided_by", "municipality"]
@@ -44,13 +44,13 @@ class IntakeDecisionAdmin(TenantAdmin):
 
 
 @admin.register(ParticipantProfile)
-class ParticipantProfileAdmin(TenantAdmin):
+class ParticipantProfileAdmin(ReadOnlyTenantAdmin):
     list_display = ["participant", "hours_available", "language_level", "municipality"]
     list_select_related = ["participant", "municipality"]
 
 
 @admin.register(PositionProfile)
-class PositionProfileAdmin(TenantAdmin):
+class PositionProfileAdmin(ReadOnlyTenantAdmin):
     list_display = [
         "position",
         "sector",
@@ -68,7 +68,7 @@ class PositionProfileAdmin(TenantAdmin):
 
 
 @admin.register(MatchProposal)
-class MatchProposalAdmin(TenantAdmin):
+class MatchProposalAdmin(ReadOnlyTenantAdmin):
     list_display = ["participant", "position", "score", "status", "created_at", "municipality"]
     list_filter = ["status"]
     list_select_related = ["participant", "position", "position__host", "municipality"]

@@ -14,7 +14,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from basisbaan.calc.eligibility import CriterionResult, Key, Outcome
+from basisbaan.calc.eligibility import CriterionResult, Key
 from basisbaan.calc.matching import HARD, Component, Criterion, Match, Status
 from basisbaan.hosts.constants import Track
 from basisbaan.intake.vocabulary import (
@@ -27,14 +27,6 @@ from basisbaan.intake.vocabulary import (
 )
 
 LEVELS = list(LanguageLevel)
-
-
-def outcome_label(outcome: str) -> str:
-    return {
-        Outcome.MET: _("voldaan"),
-        Outcome.NOT_MET: _("niet voldaan"),
-        Outcome.UNKNOWN: _("onbekend"),
-    }[Outcome(outcome)]
 
 
 def _num(value: Any, digits: int = 1) -> str:

@@ -1,4 +1,5 @@
-"""Participants in the admin. Personal data shown here is audited like in the UI."""
+"""Participants in the admin: read-only (the status lifecycle holds in the services),
+scoped, and personal data shown here is audited like in the UI."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 
 from basisbaan.audit.services import audit_access, audit_list_access
-from basisbaan.participants.constants import CONTACT_ROLES, PERSONAL_FIELDS
+from basisbaan.participants.constants import PERSONAL_FIELDS
 from basisbaan.participants.models import Participant
-from basisbaan.tenancy.admin_base import TenantAdmin, admin_municipality_ids
-from basisbaan.tenancy.models import User
+from basisbaan.tenancy.admin_base import ReadOnlyTenantAdmin
 
 
 @admin.register(Participant)
-class ParticipantAdmin(TenantAdmin):
+class ParticipantAdmin(ReadOnlyTenantAdmin):
     list_display = ["last_name", "first_name", "programme", "status", "municipality"]
     list_filter = [
         "status",
@@ -25,15 +25,6 @@ class ParticipantAdmin(TenantAdmin):
     search_fields = ["=bsn", "last_name", "first_name"]
     list_select_related = ["programme", "municipality"]
     readonly_fields = ["status_changed_at", "created_at", "updated_at"]
-
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if db_field.name == "contact_person":
-            ids = admin_municipality_ids(request)
-            users = User.objects.filter(memberships__role__in=CONTACT_ROLES)
-            if ids is not None:
-                users = users.filter(memberships__municipality_id__in=ids)
-            kwargs["queryset"] = users.distinct().order_by("username")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def change_view(
         self,

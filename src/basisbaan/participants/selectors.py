@@ -43,7 +43,3 @@ def participant_list(
     if contact_person_id:
         qs = qs.filter(contact_person_id=contact_person_id)
     return qs
-
-
-def participant_get(*, municipality: Municipality, pk: int) -> Participant:
-    return participant_list(municipality=municipality).get(pk=pk)

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
-from basisbaan.tenancy.admin_base import TenantAdmin
-
-
-class ReadOnlyTenantAdmin(TenantAdmin):
-    """View only: a payroll entry changes through a correction import, audited."""
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from basisbaan.tenancy.admin_base import ReadOnlyTenantAdmin
 
 
 @admin.register(PayrollImport)

@@ -80,10 +80,6 @@ class PayrollImport(TenantModel):
     def get_absolute_url(self) -> str:
         return reverse("payroll:import_detail", args=[self.pk])
 
-    @property
-    def awaits_confirmation(self) -> bool:
-        return self.status == ImportStatus.PREVIEW
-
 
 class PayrollUpload(TenantModel):
     """An uploaded file waiting for the user to confirm its preview.

@@ -10,7 +10,3 @@ from basisbaan.tenancy.models import Municipality
 
 def programme_list(*, municipality: Municipality) -> QuerySet[Programme]:
     return Programme.objects.filter(municipality=municipality)
-
-
-def programme_get(*, municipality: Municipality, pk: int) -> Programme:
-    return programme_list(municipality=municipality).get(pk=pk)

@@ -1,23 +1,34 @@
-"""Scoping for the Django admin (/beheer/), the functional administrators' tool.
+"""Base classes for the Django admin (/beheer/), the functional administrators' tool.
 
-A staff user sees in the admin only the records of the municipalities where
-they are functional administrator; a superuser sees all (installation
-managers). Foreign-key choices are limited the same way.
+The admin **reads** domain data and writes only what has no other face:
+memberships (who has which role where), municipalities and accounts for the
+installation manager, and the national parameter tables. Every rule the
+services enforce (a participant's status lifecycle, the minimum wage of a
+contract period, a closed budget year) holds because the admin cannot write
+domain records at all: :class:`ReadOnlyTenantAdmin` refuses add, change and
+delete for everyone, superusers included. The few admins that do write call
+a service (one transaction, audit entry) instead of saving the model.
+
+A staff user sees only the records of the municipalities where they are
+functional administrator; a superuser sees all (installation managers).
+Foreign-key choices are limited the same way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.contrib import admin
-from django.db import transaction
 from django.db.models import ForeignKey, QuerySet
 from django.http import HttpRequest
 
-from basisbaan.audit.models import AuditAction
-from basisbaan.audit.services import audit_change, snapshot
+from basisbaan.audit.context import reset_channel, set_channel
 from basisbaan.tenancy.models import Membership, Municipality
 from basisbaan.tenancy.roles import Role
+
+__all__ = ["ReadOnlyTenantAdmin", "TenantAdmin", "admin_channel", "admin_municipality_ids"]
 
 
 def admin_municipality_ids(request: HttpRequest) -> list[int] | None:
@@ -36,8 +47,23 @@ def admin_municipality_ids(request: HttpRequest) -> list[int] | None:
     return cached
 
 
+@contextmanager
+def admin_channel() -> Iterator[None]:
+    """Audit entries written by a service called from the admin say channel ``admin``."""
+    token = set_channel("admin")
+    try:
+        yield
+    finally:
+        reset_channel(token)
+
+
 class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """ModelAdmin for tenant-owned models: only the administrator's municipalities."""
+    """Scoping for a tenant-owned model: only the administrator's municipalities.
+
+    Writes are the subclass's business: one that allows them must save through
+    a service (override ``save_model`` and ``delete_model``); the defaults
+    here refuse, so a forgotten override cannot write around the rules.
+    """
 
     municipality_field = "municipality"
 
@@ -72,32 +98,29 @@ class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     has_add_permission = has_view_permission
     has_delete_permission = has_view_permission
 
-    # The admin writes outside the services, so it writes the audit entries itself.
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        before = snapshot(type(obj)._default_manager.get(pk=obj.pk)) if change else None
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            audit_change(
-                actor=request.user,  # type: ignore[arg-type]
-                instance=obj,
-                action=AuditAction.UPDATE if change else AuditAction.CREATE,
-                before=before,
-                channel="admin",
-            )
+        raise NotImplementedError(f"{type(self).__name__} must save through a service.")
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        before, pk = snapshot(obj), obj.pk
-        with transaction.atomic():
-            super().delete_model(request, obj)
-            obj.pk = pk
-            audit_change(
-                actor=request.user,  # type: ignore[arg-type]
-                instance=obj,
-                action=AuditAction.DELETE,
-                before=before,
-                channel="admin",
-            )
+        raise NotImplementedError(f"{type(self).__name__} must delete through a service.")
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         for obj in queryset:
             self.delete_model(request, obj)
+
+
+class ReadOnlyTenantAdmin(TenantAdmin):
+    """View only, for every user: domain records change through their services.
+
+    Add, change and delete are refused (403 on a POST), the delete action is
+    not offered, and the change page shows the record read-only.
+    """
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -20,8 +20,9 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseBase
+from django.utils.translation import gettext as _
 
 from basisbaan.tenancy.models import Membership, Municipality
 from basisbaan.tenancy.roles import Perm, has_perm
@@ -70,9 +71,9 @@ class TenantViewMixin:
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if getattr(request, "membership", None) is None:
-            raise PermissionDenied("Geen gemeente: u bent geen lid van een gemeente.")
+            raise PermissionDenied(_("Geen gemeente: u bent geen lid van een gemeente."))
         if not self.has_perm(self.permission):
-            raise PermissionDenied("U heeft geen recht op deze pagina.")
+            raise PermissionDenied(_("U heeft geen recht op deze pagina."))
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Any]:
@@ -80,6 +81,3 @@ class TenantViewMixin:
 
     def get_queryset(self) -> QuerySet[Any]:
         return scope(self.scoped_queryset(self.municipality), self.municipality)
-
-    def get_object_or_none(self, model: type[Model], pk: Any) -> Model | None:
-        return scope(model._default_manager.all(), self.municipality).filter(pk=pk).first()

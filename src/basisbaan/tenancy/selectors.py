@@ -41,10 +41,6 @@ def membership_resolve(
     return memberships[0] if memberships else None
 
 
-def municipality_get(*, slug: str) -> Municipality:
-    return Municipality.objects.get(slug=slug)
-
-
 def staff_list(*, municipality: Municipality, roles: Iterable[str]) -> QuerySet[User]:
     """Users with one of ``roles`` in ``municipality`` (e.g. contact-person candidates)."""
     return (

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
@@ -152,7 +153,7 @@ class ContractViewSet(
         payload.is_valid(raise_exception=True)
         periods = list(contract.periods.all())
         if not periods:
-            raise ValidationError("Dit contract heeft nog geen periode.")
+            raise ValidationError(_("Dit contract heeft nog geen periode."))
         decision = renewal_decide(
             period=periods[-1], actor=request_actor(request), **payload.validated_data
         )

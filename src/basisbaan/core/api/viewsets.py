@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, viewsets
 from rest_framework.request import Request
 from rest_framework.views import APIView
@@ -41,7 +42,7 @@ def request_membership(request: Request) -> Membership | None:
 
 
 class TenantPermission(permissions.BasePermission):
-    message = "U heeft geen recht op deze gegevens in deze gemeente."
+    message = _("U heeft geen recht op deze gegevens in deze gemeente.")
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         membership = request_membership(request)

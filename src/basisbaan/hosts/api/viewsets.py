@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.exceptions import ValidationError
@@ -160,7 +161,7 @@ class PositionViewSet(
         host = data.pop("host", None)
         if host is not None and host.pk != position.host_id:
             raise ValidationError(
-                {"host": ["De werkgever van een werkplek kan niet worden gewijzigd."]}
+                {"host": [_("De werkgever van een werkplek kan niet worden gewijzigd.")]}
             )
         position = position_update(
             position=position,

@@ -55,7 +55,7 @@ class ParticipantFilter(django_filters.FilterSet):  # type: ignore[misc]
         policy = policy_for_membership(membership)
         if not policy.sees_identity:
             # Searching on name or BSN would tie a pseudonym to a person.
-            raise PermissionDenied("Zoeken op naam of BSN vraagt het recht op persoonsgegevens.")
+            raise PermissionDenied(_("Zoeken op naam of BSN vraagt het recht op persoonsgegevens."))
         if policy.refuses_search(value):
             # Which participant a BSN (or part of one) finds would reveal it.
             raise PermissionDenied(_("Zoeken op BSN vraagt het recht om het hele BSN te zien."))

@@ -77,16 +77,35 @@ def table(forecast: ProgrammeForecast) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Budgetrapport van een programma: per jaar budget, besteding per soort, het bedrag "
-        "naar het rekeningresultaat en de prognose per scenario."
+        "Budget report of a programme: per year the budget, spending per category, the amount "
+        "to the accounts result and the forecast per scenario."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--municipality", required=True, help="Korte naam van de gemeente.")
-        parser.add_argument("--programme", required=True, help="Korte naam van het programma.")
-        parser.add_argument("--format", choices=["json", "table"], default="table")
-        parser.add_argument("--draws", type=int, default=DEFAULT_DRAWS)
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+        parser.add_argument(
+            "--municipality", required=True, help="Short name (slug) of the municipality."
+        )
+        parser.add_argument(
+            "--programme", required=True, help="Short name (slug) of the programme."
+        )
+        parser.add_argument(
+            "--format",
+            choices=["json", "table"],
+            default="table",
+            help="A table for people (default) or JSON for programs.",
+        )
+        parser.add_argument(
+            "--draws",
+            type=int,
+            default=DEFAULT_DRAWS,
+            help=f"Number of simulated futures of the forecast (1 to {MAX_DRAWS}).",
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=DEFAULT_SEED,
+            help="Seed of the simulation: the same seed gives the same report.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         set_channel("cli")

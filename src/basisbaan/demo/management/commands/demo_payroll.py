@@ -22,21 +22,21 @@ from basisbaan.tenancy.models import Municipality
 
 class Command(BaseCommand):
     help = (
-        "Toon wat de loonbestanden 2024 van de demo optellen tot, naast de planning van het "
-        "kostenmodel; met --write maak de bestanden in basisbaan/demo/payroll/ opnieuw "
-        "(na een wijziging van de contracten of kosteninstellingen van de demo); met "
-        "--example MAP schrijf het voorbeeldloonbestand (CSV en Excel) in die map. "
-        "Vereist een database met de demo (basisbaan load_demo)."
+        "Show what the demo's 2024 payroll files add up to, beside the cost model's plan; "
+        "with --write, make the files in basisbaan/demo/payroll/ again (after a change of "
+        "the demo's contracts or cost settings); with --example FOLDER, write the example "
+        "payroll file (CSV and Excel) in that folder. Needs a database with the demo loaded "
+        "(basisbaan load_demo)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--write", action="store_true", help="Schrijf de bestanden opnieuw.")
+        parser.add_argument("--write", action="store_true", help="Write the files again.")
         parser.add_argument(
             "--example",
             type=Path,
-            metavar="MAP",
-            help=f"Schrijf het voorbeeldloonbestand ({EXAMPLE_MONTH:%m-%Y}) in deze map "
-            "(docs/examples en src/basisbaan/payroll/static/payroll).",
+            metavar="FOLDER",
+            help=f"Write the example payroll file ({EXAMPLE_MONTH:%m-%Y}) in this folder "
+            "(docs/examples and src/basisbaan/payroll/static/payroll).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -24,41 +24,42 @@ from basisbaan.demo.story import as_of_argument
 
 class Command(BaseCommand):
     help = (
-        "Maak snel veel synthetische gegevens voor benchmarks (bulk, niet via de services, "
-        "zonder auditregels): deelnemers, werkgevers, werkplekken, plaatsingen en contracten, "
-        "plus een kleine buurgemeente zodat de scheiding tussen gemeenten meetelt."
+        "Make a lot of synthetic data fast, for benchmarks (in bulk, not through the services, "
+        "without audit entries): participants, hosts, positions, placements and contracts, "
+        "plus a small neighbouring municipality so that the separation between "
+        "municipalities counts."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--participants", type=int, required=True, help="Aantal deelnemers (bijv. 100000)."
+            "--participants", type=int, required=True, help="Number of participants (e.g. 100000)."
         )
         parser.add_argument(
             "--municipality",
             default="benchmark",
-            help="Korte naam (slug) van de gemeente; wordt gemaakt als ze niet bestaat. "
-            "Standaard: benchmark (Benchmarkgemeente).",
+            help="Short name (slug) of the municipality; made when it does not exist. "
+            "Default: benchmark (Benchmarkgemeente).",
         )
         parser.add_argument(
             "--neighbour-participants",
             type=int,
             default=None,
-            help="Aantal deelnemers in de buurgemeente (<slug>-buur). "
-            "Standaard een tiende, minstens 20; 0 voor geen.",
+            help="Number of participants in the neighbouring municipality (<slug>-buur). "
+            "Default: a tenth, at least 20; 0 for none.",
         )
-        parser.add_argument("--seed", type=int, default=1, help="Startwaarde van het toeval.")
+        parser.add_argument("--seed", type=int, default=1, help="Seed of the random generator.")
         parser.add_argument(
             "--as-of",
             type=as_of_argument,
             default=None,
-            metavar="DATUM",
-            help="De dag waarop de gegevens de stand tonen (2026-11-18 of 18-11-2026): lopende "
-            "plaatsingen lopen op die dag, beëindigde liggen ervoor. Standaard: vandaag.",
+            metavar="DATE",
+            help="The day the data shows (2026-11-18 or 18-11-2026): running placements run on "
+            "that day, ended ones lie before it. Default: today.",
         )
         parser.add_argument(
             "--append",
             action="store_true",
-            help="Voeg toe aan een gemeente die al deelnemers heeft (anders weigert de opdracht).",
+            help="Add to a municipality that has participants already (refused otherwise).",
         )
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=argparse.SUPPRESS)
 

@@ -26,11 +26,10 @@ from basisbaan.tenancy.models import Municipality
 
 class Command(BaseCommand):
     help = (
-        "Laad de demogegevens: de pilot basisbanen van Leeuwarden zoals de "
-        "raadsinformatiebrief van 2025 die beschrijft, en daarna maand na maand verder tot "
-        "de gekozen dag (verloning, uren, feedbacksessies, signalen, verlengingen); plus een "
-        "klein programma in Emmen. Alleen met DEBUG aan. Een tweede keer uitvoeren verandert "
-        "niets."
+        "Load the demo data: the Leeuwarden basisbaan pilot as the 2025 council letter "
+        "describes it, then month by month up to the chosen day (payroll, hours, feedback "
+        "sessions, signals, renewals); plus a small programme in Emmen. Refused in "
+        "production; a second run changes nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -38,16 +37,16 @@ class Command(BaseCommand):
             "--as-of",
             type=as_of_argument,
             default=None,
-            metavar="DATUM",
-            help="De dag die de demo als vandaag toont (2025-06-30 of 30-06-2025): niet vóór "
-            "30-06-2025 (de situatie van de brief) en niet na vandaag. Standaard: vandaag.",
+            metavar="DATE",
+            help="The day the demo shows as today (2025-06-30 or 30-06-2025): not before "
+            "30-06-2025 (the situation of the letter) and not after today. Default: today.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not settings.DEBUG:
+        if getattr(settings, "PRODUCTION", False):
             raise CommandError(
-                "De demogegevens worden alleen geladen als DEBUG aan staat (ontwikkelomgeving). "
-                "Laad nooit demogegevens met wachtwoord 'demo' in een productieomgeving."
+                "De demogegevens worden niet geladen in een productieomgeving "
+                "(BASISBAAN_ENV=production): ze hebben het wachtwoord 'demo'."
             )
         today = timezone.localdate()
         as_of: dt.date = options["as_of"] or today

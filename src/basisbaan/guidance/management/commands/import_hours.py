@@ -24,19 +24,25 @@ from basisbaan.tenancy.roles import Perm, has_perm
 
 class Command(BaseCommand):
     help = (
-        "Lees begeleidingsuren (CSV) in voor een gemeente. Elke regel wordt gecontroleerd; "
-        "is er één fout, dan wordt niets ingelezen. Exitcode 0: gelukt, 1: regels afgekeurd, "
-        "2: gebruiksfout."
+        "Import guidance hours (CSV) for a municipality. Every row is checked; with one "
+        "error, nothing is imported. Exit code 0: imported, 1: rows refused, 2: usage error."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", metavar="FILE", help="Het urenbestand (.csv).")
-        parser.add_argument("--municipality", required=True, help="Korte naam van de gemeente.")
-        parser.add_argument("--dry-run", action="store_true", help="Alleen controleren.")
-        parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument("file", metavar="FILE", help="The hours file (.csv).")
+        parser.add_argument(
+            "--municipality", required=True, help="Short name (slug) of the municipality."
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Only check; save nothing.")
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help="Text for people (default) or JSON for programs.",
+        )
         parser.add_argument(
             "--user",
-            help="Gebruikersnaam voor het auditlog (een programmamanager). Zonder: 'systeem'.",
+            help="Username for the audit log (a programme manager). Without: 'systeem'.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

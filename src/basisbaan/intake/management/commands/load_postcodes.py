@@ -24,7 +24,7 @@ class Command(BaseCommand):
     help = __doc__.split("\n\n")[0] if __doc__ else ""
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", help="CSV-bestand met postcode, latitude, longitude.")
+        parser.add_argument("file", help="CSV file with postcode, latitude, longitude.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])

@@ -28,16 +28,37 @@ USAGE_ERROR = 2
 
 
 class Command(BaseCommand):
-    help = __doc__.split("\n\n")[0] if __doc__ else ""
+    help = (
+        "Ranked matches: candidates from the waiting list for a position, or open positions "
+        "for a participant, with the score and the reasons in words."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--municipality", required=True, help="Korte naam (slug).")
+        parser.add_argument(
+            "--municipality", required=True, help="Short name (slug) of the municipality."
+        )
         target = parser.add_mutually_exclusive_group(required=True)
-        target.add_argument("--position", type=int, help="Id van de werkplek: kandidaten.")
-        target.add_argument("--participant", type=int, help="Id van de deelnemer: werkplekken.")
-        parser.add_argument("--limit", type=int, default=10, choices=range(1, 201), metavar="N")
-        parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument("--user", help="Gebruikersnaam voor het auditlog (recht intake.view).")
+        target.add_argument("--position", type=int, help="Id of a position: its candidates.")
+        target.add_argument(
+            "--participant", type=int, help="Id of a participant: positions for them."
+        )
+        parser.add_argument(
+            "--limit",
+            type=int,
+            default=10,
+            choices=range(1, 201),
+            metavar="N",
+            help="At most N matches, 1 to 200 (default 10).",
+        )
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help="Text for people (default) or JSON, the rows of the API.",
+        )
+        parser.add_argument(
+            "--user", help="Username for the audit log (needs the right intake.view)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         set_channel("cli")

@@ -68,35 +68,40 @@ class ProgressBar:
 
 class Command(BaseCommand):
     help = (
-        "Lees een loonbestand (CSV of Excel .xlsx) in voor een gemeente. Elke regel wordt "
-        "gecontroleerd; is er één fout, dan wordt niets ingelezen. Exitcode 0: gelukt, "
-        "1: regels afgekeurd, 2: gebruiksfout (bestand, gemeente, formaat of kolommen)."
+        "Import a payroll file (CSV or Excel .xlsx) for a municipality. Every row is checked; "
+        "with one error, nothing is imported. Exit code 0: imported, 1: rows refused, "
+        "2: usage error (file, municipality, format or columns)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", metavar="FILE", help="Het loonbestand (.csv of .xlsx).")
+        parser.add_argument("file", metavar="FILE", help="The payroll file (.csv or .xlsx).")
         parser.add_argument(
-            "--municipality", required=True, help="Korte naam (slug) van de gemeente."
+            "--municipality", required=True, help="Short name (slug) of the municipality."
         )
         parser.add_argument(
-            "--dry-run", action="store_true", help="Alleen controleren en tellen; niets opslaan."
+            "--dry-run", action="store_true", help="Only check and count; save nothing."
         )
         parser.add_argument(
             "--correction",
             action="store_true",
-            help="Afwijkende, eerder ingelezen regels vervangen (elke vervanging wordt geaudit).",
+            help="Replace differing rows imported before (every replacement is audited).",
         )
-        parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help="Text for people (default) or JSON for programs.",
+        )
         parser.add_argument(
             "--user",
-            help="Gebruikersnaam voor het auditlog; die moet in de gemeente mogen inlezen. "
-            "Zonder: 'systeem'.",
+            help="Username for the audit log; they must be allowed to import in the "
+            "municipality. Without: 'systeem'.",
         )
         parser.add_argument(
             "--progress",
             choices=["auto", "always", "never"],
             default="auto",
-            help="Voortgangsbalk op stderr: auto (alleen op een terminal), always of never.",
+            help="Progress bar on stderr: auto (only on a terminal), always or never.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

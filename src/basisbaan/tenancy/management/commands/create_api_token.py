@@ -17,11 +17,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("username", help="Gebruikersnaam.")
+        parser.add_argument("username", help="The user's username.")
         parser.add_argument(
             "--rotate",
             action="store_true",
-            help="Vervang de bestaande token door een nieuwe; de oude werkt niet meer.",
+            help="Replace the existing token by a new one; the old one stops working.",
         )
 
     def handle(self, *args: Any, username: str, rotate: bool, **options: Any) -> None:
