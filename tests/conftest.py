@@ -77,6 +77,17 @@ def _clock(today: dt.date) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_audit_context() -> Iterator[None]:
+    """Each test starts without a channel or request id left by another."""
+    from basisbaan.audit.context import reset_channel, reset_request_id, set_channel, set_request_id
+
+    channel, request_id = set_channel(""), set_request_id(None)
+    yield
+    reset_request_id(request_id)
+    reset_channel(channel)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Tests log in often; the production hasher is slow on purpose."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

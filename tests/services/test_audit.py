@@ -1,3 +1,5 @@
+import io
+
 import pytest
 
 from django.db import connection, transaction
@@ -104,3 +106,25 @@ def test_commands_write_their_audit_entries_as_cli(monkeypatch, capsys):
     finally:
         reset_channel(token)
     assert capsys.readouterr().out == "cli\n"
+
+
+def test_a_project_command_leaves_no_channel_behind(municipality):
+    """Every project command runs on BasisbaanCommand: ``cli`` while it runs, nothing after."""
+    from django.core.management import call_command
+
+    from basisbaan.audit.context import current_channel
+
+    assert current_channel() == ""
+    call_command("show_config", stdout=io.StringIO())
+    assert current_channel() == ""
+
+
+def test_every_project_command_is_a_basisbaan_command():
+    from django.core.management import get_commands, load_command_class
+
+    from basisbaan.core.management.base import BasisbaanCommand
+
+    ours = {name: app for name, app in get_commands().items() if app.startswith("basisbaan.")}
+    assert len(ours) == 10
+    for name, app in ours.items():
+        assert isinstance(load_command_class(app, name), BasisbaanCommand), name

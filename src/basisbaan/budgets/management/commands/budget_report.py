@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
-from basisbaan.audit.context import set_channel
 from basisbaan.budgets.constants import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS
 from basisbaan.budgets.forecasting import ProgrammeForecast, programme_forecast
 from basisbaan.budgets.report import report_data
+from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.core.money import format_euro
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality
@@ -75,7 +75,7 @@ def table(forecast: ProgrammeForecast) -> str:
     return "\n".join(lines)
 
 
-class Command(BaseCommand):
+class Command(BasisbaanCommand):
     help = (
         "Budget report of a programme: per year the budget, spending per category, the amount "
         "to the accounts result and the forecast per scenario."
@@ -108,7 +108,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: object, **options: object) -> None:
-        set_channel("cli")
         draws = int(options["draws"])  # type: ignore[call-overload]
         if not 1 <= draws <= MAX_DRAWS:
             raise CommandError(

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
 from basisbaan.conf.env import REGISTRY
+from basisbaan.core.management.base import BasisbaanCommand
 
 
-class Command(BaseCommand):
+class Command(BasisbaanCommand):
     help = "List the environment variables Basisbaan reads, with defaults and meaning."
 
     def add_arguments(self, parser: Any) -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.demo.payroll_files import (
     PAYROLL_MUNICIPALITIES,
     PAYROLL_YEAR,
@@ -20,7 +21,7 @@ from basisbaan.demo.payroll_months import EXAMPLE_MONTH, example_files
 from basisbaan.tenancy.models import Municipality
 
 
-class Command(BaseCommand):
+class Command(BasisbaanCommand):
     help = (
         "Show what the demo's 2024 payroll files add up to, beside the cost model's plan; "
         "with --write, make the files in basisbaan/demo/payroll/ again (after a change of "

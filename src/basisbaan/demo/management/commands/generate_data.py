@@ -8,9 +8,10 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.utils import timezone
 
+from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.demo.generator import (
     BATCH_SIZE,
     PROGRAMME_END,
@@ -22,7 +23,7 @@ from basisbaan.demo.generator import (
 from basisbaan.demo.story import as_of_argument
 
 
-class Command(BaseCommand):
+class Command(BasisbaanCommand):
     help = (
         "Make a lot of synthetic data fast, for benchmarks (in bulk, not through the services, "
         "without audit entries): participants, hosts, positions, placements and contracts, "

@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db.models import Count, Max, Min, Sum
 from django.utils import timezone
 
+from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.core.money import format_euro
 from basisbaan.demo.data import DEMO_PASSWORD, USERS
 from basisbaan.demo.loader import (
@@ -24,7 +25,7 @@ from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.tenancy.models import Municipality
 
 
-class Command(BaseCommand):
+class Command(BasisbaanCommand):
     help = (
         "Load the demo data: the Leeuwarden basisbaan pilot as the 2025 council letter "
         "describes it, then month by month up to the chosen day (payroll, hours, feedback "

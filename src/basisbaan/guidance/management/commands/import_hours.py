@@ -13,8 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.guidance.importing import hours_import
 from basisbaan.payroll.management.commands.import_payroll import REFUSED, USAGE_ERROR
 from basisbaan.payroll.parsing import PayrollFileError
@@ -22,7 +23,7 @@ from basisbaan.tenancy.models import Membership, Municipality, User
 from basisbaan.tenancy.roles import Perm, has_perm
 
 
-class Command(BaseCommand):
+class Command(BasisbaanCommand):
     help = (
         "Import guidance hours (CSV) for a municipality. Every row is checked; with one "
         "error, nothing is imported. Exit code 0: imported, 1: rows refused, 2: usage error."

@@ -12,15 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.intake.postcodes import load_postcodes, parse_postcodes
 
 REFUSED = 1
 USAGE_ERROR = 2
 
 
-class Command(BaseCommand):
+class Command(BasisbaanCommand):
     help = __doc__.split("\n\n")[0] if __doc__ else ""
 
     def add_arguments(self, parser: CommandParser) -> None:

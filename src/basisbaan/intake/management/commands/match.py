@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
-from basisbaan.audit.context import set_channel
 from basisbaan.audit.services import audit_list_access
+from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.hosts.selectors import position_list
 from basisbaan.intake.matching import candidates_for_position, positions_for_participant
 from basisbaan.participants.models import Participant
@@ -27,7 +27,7 @@ from basisbaan.tenancy.roles import Perm, has_perm
 USAGE_ERROR = 2
 
 
-class Command(BaseCommand):
+class Command(BasisbaanCommand):
     help = (
         "Ranked matches: candidates from the waiting list for a position, or open positions "
         "for a participant, with the score and the reasons in words."
@@ -61,7 +61,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        set_channel("cli")
         municipality = Municipality.objects.filter(slug=options["municipality"]).first()
         if municipality is None:
             raise CommandError(

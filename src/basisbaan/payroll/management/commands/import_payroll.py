@@ -15,8 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
+from django.core.management.base import CommandError, CommandParser, OutputWrapper
 
+from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.core.money import group_number
 from basisbaan.payroll.parsing import PayrollFileError
 from basisbaan.payroll.services import ImportResult, payroll_import
@@ -66,7 +67,7 @@ class ProgressBar:
             self.stream.flush()
 
 
-class Command(BaseCommand):
+class Command(BasisbaanCommand):
     help = (
         "Import a payroll file (CSV or Excel .xlsx) for a municipality. Every row is checked; "
         "with one error, nothing is imported. Exit code 0: imported, 1: rows refused, "

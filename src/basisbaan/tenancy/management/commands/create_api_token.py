@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
+from basisbaan.core.management.base import BasisbaanCommand
 
-class Command(BaseCommand):
+
+class Command(BasisbaanCommand):
     help = (
         "Print the API token of a user (made when missing); use it as "
         "'Authorization: Token <key>'. --rotate replaces an existing token."
