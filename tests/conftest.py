@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from django.test import Client
 from django.utils import translation
@@ -24,6 +26,13 @@ from django.utils import translation
 from basisbaan.tenancy.models import Membership, Municipality, User
 from basisbaan.tenancy.roles import Role
 from tests.factories import MembershipFactory, MunicipalityFactory, UserFactory
+
+# Property tests check values, not speed: on a busy CI machine (two cores shared
+# with the browser tests) input generation may be slow, which is no defect.
+hypothesis_settings.register_profile(
+    "basisbaan", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("basisbaan")
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # The suite's "today": an ordinary Wednesday in the second half of the pilot's last year.
