@@ -25,7 +25,7 @@ from django.utils import translation
 
 from basisbaan.tenancy.models import Membership, Municipality, User
 from basisbaan.tenancy.roles import Role
-from tests.factories import MembershipFactory, MunicipalityFactory, UserFactory
+from tests.factories import MembershipFactory, MunicipalityFactory, ProgrammeFactory, UserFactory
 
 # Property tests check values, not speed: on a busy CI machine (two cores shared
 # with the browser tests) input generation may be slow, which is no defect.
@@ -152,3 +152,56 @@ def client_as():
 
 
 __all__ = ["Membership"]
+
+
+# Fixtures shared by the apps' trees; an app's conftest may define its own
+# ``programme`` (with the dates its tests need) and takes precedence there.
+
+
+@pytest.fixture
+def programme(municipality):
+    return ProgrammeFactory(municipality=municipality, name="Basisbanen Leeuwarden")
+
+
+@pytest.fixture
+def other_programme(other_municipality):
+    return ProgrammeFactory(municipality=other_municipality, name="Basisbanen Emmen")
+
+
+@pytest.fixture
+def manager(municipality) -> User:
+    return make_member(municipality, Role.PROGRAMME_MANAGER)
+
+
+@pytest.fixture
+def researcher(municipality) -> User:
+    return make_member(municipality, Role.RESEARCHER)
+
+
+@pytest.fixture
+def admin_user(municipality) -> User:
+    return make_member(municipality, Role.FUNCTIONAL_ADMIN)
+
+
+@pytest.fixture
+def admin(admin_user) -> User:
+    return admin_user
+
+
+@pytest.fixture
+def outsider(other_municipality) -> User:
+    """A programme manager of the other municipality."""
+    return make_member(other_municipality, Role.PROGRAMME_MANAGER)
+
+
+@pytest.fixture
+def api_as():
+    """``api_as(user)``: an APIClient logged in as ``user`` (session auth)."""
+    from rest_framework.test import APIClient
+
+    def _make(user: User) -> APIClient:
+        client = APIClient()
+        client.force_authenticate(user)
+        return client
+
+    return _make
