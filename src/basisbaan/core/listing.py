@@ -151,7 +151,7 @@ class ListingMixin:
         ]
         return queryset.order_by(*terms, "-pk" if descending else "pk")
 
-    def paginate_queryset(self, queryset: QuerySet[Any], page_size: int) -> Any:
+    def paginate_queryset(self, queryset: Any, page_size: int) -> Any:
         return super().paginate_queryset(self.sort_queryset(queryset), page_size)  # type: ignore[misc]
 
     def headers(self, model: Any) -> dict[str, Header]:
