@@ -38,6 +38,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from django.http import HttpResponse
+from django.utils import timezone
 
 __all__ = [
     "CONTENT_TYPES",
@@ -69,6 +70,7 @@ class Kind(StrEnum):
     INTEGER = "integer"
     DECIMAL = "decimal"
     PERCENT = "percent"  # a fraction: 0.022 is 2,2 %
+    MONTH = "month"  # a date that stands for its month: shown as 01-2025
 
 
 # The Excel number format of each kind (the file's notation; see the module docstring).
@@ -78,8 +80,11 @@ NUMBER_FORMATS = {
     Kind.MONEY: "#,##0.00",
     Kind.INTEGER: "0",
     Kind.DECIMAL: "#,##0.00",
-    Kind.PERCENT: "0.0%",
+    Kind.PERCENT: "0.0#%",
+    Kind.MONTH: "mm-yyyy",
 }
+
+DATE_KINDS = (Kind.DATE, Kind.DATETIME, Kind.MONTH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +108,12 @@ def _cell_value(column: ExportColumn, row: Any) -> Any:
     value = column.value(row)
     if value is None or value == "":
         return None
-    if column.kind == Kind.DATETIME and isinstance(value, dt.datetime):
-        # Excel has no time zones: the local time as shown on the page.
-        return value.replace(tzinfo=None)
-    if column.kind in (Kind.DATE, Kind.DATETIME) and isinstance(value, dt.date):
+    if isinstance(value, dt.datetime) and column.kind in DATE_KINDS:
+        # Excel has no time zones: the local time (or day) as the page shows it.
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(tzinfo=None) if column.kind == Kind.DATETIME else value.date()
+    if column.kind in DATE_KINDS and isinstance(value, dt.date):
         return value
     if column.kind in (Kind.MONEY, Kind.DECIMAL, Kind.PERCENT) and isinstance(
         value, Decimal | int | float
@@ -124,6 +131,8 @@ def _csv_text(column: ExportColumn, row: Any) -> str:
         return ""
     if isinstance(value, dt.datetime):
         return f"{value:%d-%m-%Y %H:%M}"
+    if isinstance(value, dt.date) and column.kind == Kind.MONTH:
+        return f"{value:%m-%Y}"
     if isinstance(value, dt.date):
         return f"{value:%d-%m-%Y}"
     if isinstance(value, Decimal):
