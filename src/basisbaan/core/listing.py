@@ -185,7 +185,9 @@ class ListingMixin:
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
-        model = getattr(self, "model", None) or getattr(self.object_list, "model", None)  # type: ignore[attr-defined]
+        model = getattr(self, "model", None) or getattr(
+            getattr(self, "object_list", None), "model", None
+        )
         context["sort"] = self.headers(model)
         query = self.request.GET.copy()
         for name in NOT_FILTERS:
