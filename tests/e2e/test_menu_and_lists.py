@@ -1,7 +1,7 @@
 """At phone width (390 px) the main menu folds behind a menu button that opens it,
 by mouse and by keyboard, and says so (aria-expanded); a list stays usable (a
 focusable scroll region, sortable headers); and axe finds nothing, open or closed.
-Screenshots: docs/img/menu-390.png and docs/img/list-390.png."""
+Screenshots: docs/img/menu-390.png, docs/img/list-390.png and docs/img/list-print.png."""
 
 from __future__ import annotations
 
@@ -109,3 +109,4 @@ def test_print_shows_the_table_without_navigation_or_buttons(
         " document.querySelector('main').getBoundingClientRect().width]"
     )
     assert width[0] >= width[1] * 0.95
+    page.screenshot(path=str(DOCS_IMG / "list-print.png"), full_page=True)
