@@ -194,3 +194,28 @@ def test_a_researcher_may_sort_but_not_export_a_list_of_people(world, municipali
             response = client.get(_url(url, export=file_format))
             assert response.status_code == 403
             assert "Content-Disposition" not in response
+
+
+def test_the_read_only_role_sees_no_whole_bsn_on_the_pages_of_a_person(
+    world, municipality, client_as
+):
+    client = client_as(make_member(municipality, Role.READ_ONLY, username="lezer-detail"))
+    placement = world.placements.get()
+    contract = world.contracts.get()
+    pages = [
+        "/",
+        f"/deelnemers/{world.pk}/",
+        f"/plaatsingen/{placement.pk}/",
+        f"/contracten/{contract.pk}/",
+        f"/verloning/?deelnemer={world.pk}",
+        "/intake/",
+        f"/intake/deelnemers/{world.pk}/",
+        "/begeleiding/norm/",
+        "/begeleiding/feedback/",
+    ]
+
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert BSN not in response.content.decode(), url
+    assert "*****2333" in client.get(f"/deelnemers/{world.pk}/").content.decode()
