@@ -4,6 +4,7 @@ running needs; ``make test`` and ``make lint`` add the test tools. Checked with
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -19,8 +20,10 @@ def dry_run(*args: str, tmp_path: Path) -> list[str]:
     """The commands ``make -n`` would run for a fresh clone (an empty venv path)."""
     venv = tmp_path / "venv"
     result = subprocess.run(  # noqa: S603 - make with fixed arguments
-        ["make", "-n", "-B", f"VENV={venv}", *args],  # noqa: S607 - make from the PATH
+        ["make", "-n", "-B", "--no-print-directory", f"VENV={venv}", *args],  # noqa: S607
         cwd=ROOT,
+        # Run under `make test` too: not as a sub-make of it.
+        env={k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")},
         capture_output=True,
         text=True,
         check=True,
