@@ -3,47 +3,69 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Running needs the package and its dependencies only (pip install -e .); the test
+# and lint tools come with `make test` / `make lint` (pip install -e '.[dev]').
+STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+HOST ?= 127.0.0.1
+PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/basisbaan
+PIP := $(BIN)/pip --disable-pip-version-check
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run test lint test-sqlite test-postgres bench messages clean
+.PHONY: install install-dev venv run test lint test-sqlite test-postgres bench messages clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
 	  echo "Basisbaan needs Python 3.12 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)."; \
 	  echo "Install Python 3.12 (pyenv reads .python-version) or run: make PYTHON=python3.12 ..."; exit 1; }
-	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	@echo "== Creating the virtual environment in $(VENV)"
+	$(PYTHON) -m venv $(VENV)
+
+venv: $(BIN)/python
 	@$(BIN)/python -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
 	  echo "$(VENV) has an old Python: remove it (rm -rf $(VENV)) and run make again."; exit 1; }
-	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+
+$(STAMP): pyproject.toml | venv
+	@echo "== Updating pip"
+	$(PIP) install --upgrade pip
+	@echo "== Installing Basisbaan and what it needs to run (pip install -e .); this takes a minute the first time"
+	$(PIP) install --progress-bar on -e .
 	@touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	@echo "== Installing the test and lint tools (pip install -e '.[dev]')"
+	$(PIP) install --progress-bar on -e '.[dev]'
+	@touch $(DEV_STAMP)
 
 install: $(STAMP)
 
-## run: install, migrate SQLite, load the Leeuwarden demo on a new database, serve on :8000
+install-dev: $(DEV_STAMP)
+
+## run: install, migrate SQLite, load the Leeuwarden demo on a new database, serve on $(HOST):$(PORT)
+##      (make run PORT=8080 HOST=0.0.0.0)
 run: install
 	@if [ -f var/basisbaan.sqlite3 ]; then new=0; else new=1; fi; \
+	echo "== Migrating the database (var/basisbaan.sqlite3)"; \
 	$(BIN)/basisbaan migrate --noinput -v 0 && \
-	if [ $$new = 1 ]; then $(BIN)/basisbaan load_demo; fi
-	@scripts/demo-logins
-	$(BIN)/basisbaan runserver 127.0.0.1:8000
+	if [ $$new = 1 ]; then echo "== Loading the Leeuwarden demo"; $(BIN)/basisbaan load_demo; fi
+	@HOST=$(HOST) PORT=$(PORT) scripts/demo-logins
+	$(BIN)/basisbaan runserver $(HOST):$(PORT)
 
 ## test: lint, then all tests on SQLite, then on PostgreSQL when it answers (always with CI set)
-test: install lint test-sqlite test-postgres
+test: install-dev lint test-sqlite test-postgres
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	env -u DATABASE_URL $(BIN)/basisbaan makemigrations --check --dry-run
 
-test-sqlite: install
+test-sqlite: install-dev
 	@echo "== Tests on SQLite"
 	env -u DATABASE_URL $(BIN)/pytest
 
-test-postgres: install
+test-postgres: install-dev
 	@url="$${DATABASE_URL:-$(PG_URL)}"; \
 	if ! $(BIN)/python scripts/db_answers.py "$$url"; then \
 	  if [ -n "$$CI" ]; then echo "FAIL: PostgreSQL does not answer at $$url (CI is set)."; exit 1; fi; \
@@ -52,10 +74,10 @@ test-postgres: install
 	DATABASE_URL="$$url" $(BIN)/pytest -m "not e2e"
 
 ## bench: benchmarks on PostgreSQL (prints figures; see docs/performance.md)
-bench: install
+bench: install-dev
 	$(BIN)/python -m bench
 
-messages: install
+messages: install-dev
 	cd src/basisbaan && ../../$(BIN)/basisbaan makemessages -l en --no-obsolete && ../../$(BIN)/basisbaan compilemessages
 
 clean:

@@ -65,7 +65,7 @@ def test_contract_page_shows_periods_alerts_decisions_and_lks(programme, manager
     body = response.content.decode()
     assert "Besluit vastleggen" in body
     assert "Loonkosten per maand" in body
-    assert "60,00%" in body
+    assert "60\u00a0%" in body
     assert f'href="/contracten/{period.contract_id}/besluit/"' in body
 
 
@@ -258,7 +258,7 @@ def test_wage_value_measurements_record_list_and_correct(programme, manager, cli
         D(2026, 9, 1),
     )
     listing = client.get("/contracten/loonwaarde/", {"participant": participant.pk})
-    assert "62,50%" in listing.content.decode()
+    assert "62,5\u00a0%" in listing.content.decode()
     edit = client.post(
         f"/contracten/loonwaarde/{measurement.pk}/bewerken/",
         {

@@ -167,9 +167,14 @@ def audit_export(
     filters: dict[str, str],
     rows: int,
     file_format: str,
+    fields: list[str] | None = None,
     channel: str = "",
 ) -> AuditEntry:
-    """Record that ``actor`` exported ``rows`` records of ``model`` chosen by ``filters``."""
+    """Record that ``actor`` exported ``rows`` records of ``model`` chosen by ``filters``
+    (and, when given, which ``fields`` the file holds). One bounded entry: no ids."""
+    changes: dict[str, Any] = {"filters": filters, "rows": rows, "format": file_format}
+    if fields is not None:
+        changes["fields"] = fields
     return AuditEntry.objects.create(
         actor=actor if actor is not None and actor.pk else None,
         actor_label=actor.get_username() if actor is not None and actor.pk else "systeem",
@@ -178,7 +183,7 @@ def audit_export(
         object_type=model._meta.label_lower,
         object_id="",
         object_repr=str(model._meta.verbose_name_plural)[:200],
-        changes={"filters": filters, "rows": rows, "format": file_format},
+        changes=changes,
         request_id=current_request_id(),
         channel=channel or current_channel(),
     )

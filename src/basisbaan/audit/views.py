@@ -1,48 +1,95 @@
-"""The functional administrator's view of the audit log: filter, read, export. Read-only.
+"""The functional administrator's view of the audit log: filter, sort, read, export. Read-only.
 
 Rows come from :mod:`basisbaan.audit.display` (Dutch names and labels, local
-time, names only as the viewer's personal-data policy allows). The export is
-built here with openpyxl (:mod:`basisbaan.audit.export`), until the generic
-list export takes it over; every export writes an audit entry itself.
+time, names only as the viewer's personal-data policy allows). Sorting and the
+Excel/CSV export are the shared ones of every list (:mod:`basisbaan.core.listing`,
+:mod:`basisbaan.core.export`); every export writes an audit entry itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy
 
-from basisbaan.audit.display import audit_rows, iter_audit_rows, viewer_policy
-from basisbaan.audit.export import csv_bytes, xlsx_bytes
+from basisbaan.audit.display import AuditRow, audit_rows, iter_audit_rows, viewer_policy
 from basisbaan.audit.forms import AuditFilterForm
 from basisbaan.audit.models import AuditEntry
 from basisbaan.audit.selectors import audit_entry_list
-from basisbaan.audit.services import audit_export
+from basisbaan.core.export import Kind
+from basisbaan.core.listing import EXPORT_LIMIT, ListColumn, ListingMixin
 from basisbaan.core.views import TenantListView
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
-from basisbaan.tenancy.scoping import TenantViewMixin
 
-# An export larger than this is refused: narrow the filters (a date range).
-EXPORT_LIMIT = 100_000
+__all__ = ["EXPORT_LIMIT", "AuditExportView", "AuditListView"]
 
-FORMATS = {
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-}
+# The columns of the page and the export; the export reads them from an AuditRow.
+COLUMNS = (
+    ListColumn(
+        "time",
+        gettext_lazy("Tijdstip"),
+        ("timestamp",),
+        lambda row: row.time,
+        Kind.DATETIME,
+        17,
+        "timestamp",
+    ),
+    ListColumn(
+        "actor", gettext_lazy("Gebruiker"), ("actor_label",), lambda row: row.actor, width=28
+    ),
+    ListColumn("action", gettext_lazy("Actie"), ("action",), lambda row: row.action, width=14),
+    ListColumn(
+        "record_type",
+        gettext_lazy("Soort record"),
+        ("object_type",),
+        lambda row: row.record_type,
+        width=22,
+        field="object_type",
+    ),
+    ListColumn(
+        "record_id",
+        gettext_lazy("Record-id"),
+        (),
+        lambda row: row.record_id,
+        width=10,
+        field="object_id",
+    ),
+    ListColumn(
+        "record", gettext_lazy("Record"), (), lambda row: row.record, width=32, field="object_repr"
+    ),
+    ListColumn(
+        "details",
+        gettext_lazy("Wijzigingen of gegevens"),
+        (),
+        lambda row: row.details,
+        width=80,
+        field="changes",
+    ),
+    ListColumn("channel", gettext_lazy("Kanaal"), ("channel",), lambda row: row.channel, width=14),
+    ListColumn(
+        "request_id",
+        gettext_lazy("Request-id"),
+        (),
+        lambda row: str(row.entry.request_id),
+        width=38,
+    ),
+)
 
 
-class AuditListView(TenantListView):
+class AuditListView(ListingMixin, TenantListView):
     permission = Perm.AUDIT_VIEW
     template_name = "audit/list.html"
     paginate_by = 50
+    columns = COLUMNS
+    export_name = "auditlog"
+    export_title = gettext_lazy("Auditlog")
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[AuditEntry]:
         self.filter_form = AuditFilterForm(self.request.GET or None, municipality=municipality)
@@ -55,49 +102,41 @@ class AuditListView(TenantListView):
         context["export_limit"] = EXPORT_LIMIT
         return context
 
+    # -- the export: the shared one, with the log's own filters and rows -------------------
 
-class AuditExportView(TenantViewMixin, View):
-    """``/audit/export/?formaat=csv|xlsx&<filters>``: the filtered log as a file."""
+    def list_url(self) -> str:
+        return reverse("audit:list")
 
-    permission = Perm.AUDIT_VIEW
+    def filters(self) -> dict[str, str]:
+        described = self.filter_form.described()
+        if self.current_sort(AuditEntry) is not None:
+            described["sort"] = self.request.GET.get("sort", "")
+        return described
 
-    def get(self, request: HttpRequest) -> HttpResponse:
-        file_format = request.GET.get("formaat", "xlsx")
-        if file_format not in FORMATS:
-            file_format = "xlsx"
-        query = request.GET.copy()
-        query.pop("formaat", None)
-        back = reverse("audit:list") + (f"?{query.urlencode()}" if query else "")
-        form = AuditFilterForm(query or None, municipality=self.municipality)
-        if form.is_bound and not form.is_valid():
-            messages.error(request, _("Pas eerst de filters aan: niet alles is goed ingevuld."))
-            return HttpResponseRedirect(back)
-        entries = audit_entry_list(municipality=self.municipality, **form.selection())
-        count = entries.count()
-        if count > EXPORT_LIMIT:
-            messages.error(
-                request,
-                _("Dat zijn %(count)s regels; exporteer er hoogstens %(limit)s tegelijk.")
-                % {
-                    "count": number_format(count, force_grouping=True),
-                    "limit": number_format(EXPORT_LIMIT, force_grouping=True),
-                },
-            )
-            return HttpResponseRedirect(back)
-        recorded = audit_export(
-            actor=request.user,  # type: ignore[arg-type]
-            municipality=self.municipality,
-            model=AuditEntry,
-            filters=form.described(),
-            rows=count,
-            file_format=file_format,
-        )
+    def export_rows(self, queryset: QuerySet[AuditEntry]) -> Iterable[AuditRow]:
         # The file holds what was counted: not the entry that records it.
-        entries = entries.exclude(pk=recorded.pk)
-        rows = iter_audit_rows(entries.iterator(chunk_size=2000), viewer_policy(request))
-        content = csv_bytes(rows) if file_format == "csv" else xlsx_bytes(rows)
-        content_type, extension = FORMATS[file_format]
-        response = HttpResponse(content, content_type=content_type)
-        name = f"auditlog-{self.municipality.slug}-{timezone.localdate():%Y-%m-%d}.{extension}"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        entries = queryset.exclude(pk=self.export_entry.pk)
+        return iter_audit_rows(entries.iterator(chunk_size=2000), viewer_policy(self.request))
+
+    def export(self, file_format: str) -> HttpResponse:
+        self.get_queryset()  # builds the filter form
+        if self.filter_form.is_bound and not self.filter_form.is_valid():
+            messages.error(
+                self.request, _("Pas eerst de filters aan: niet alles is goed ingevuld.")
+            )
+            query = self.request.GET.copy()
+            for name in ("export", "formaat"):
+                query.pop(name, None)
+            return HttpResponseRedirect(
+                self.list_url() + (f"?{query.urlencode()}" if query else "")
+            )
+        return super().export(file_format)
+
+
+class AuditExportView(AuditListView):
+    """``/audit/export/?formaat=csv|xlsx&<filters>``: the address of the first export,
+    kept for bookmarks; the same as ``/audit/?export=csv|xlsx``."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        file_format = request.GET.get("formaat", "xlsx")
+        return self.export(file_format if file_format in ("csv", "xlsx") else "xlsx")

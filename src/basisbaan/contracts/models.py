@@ -13,6 +13,7 @@ from basisbaan.contracts.constants import (
     FulltimeWeek,
     WageValueMethod,
 )
+from basisbaan.core.formatting import percent_text
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
@@ -273,7 +274,8 @@ class WageValueMeasurement(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.participant} {self.measured_on:%d-%m-%Y}: {self.percentage}%"
+        shown = percent_text(self.percentage, fraction=False)
+        return f"{self.participant} {self.measured_on:%d-%m-%Y}: {shown}"
 
     @property
     def fraction(self) -> Decimal:

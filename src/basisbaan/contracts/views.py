@@ -30,6 +30,7 @@ from basisbaan.contracts.forms import (
     WageValueForm,
     WorklistFilterForm,
 )
+from basisbaan.contracts.lists import contract_columns, wage_value_columns
 from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
@@ -48,12 +49,14 @@ from basisbaan.contracts.selectors import (
     wage_value_list,
 )
 from basisbaan.contracts.worklist import RemeasurementStatus, decisions_due, remeasurements_due
+from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import (
     ObjectServiceFormView,
     ServiceFormView,
     TenantDetailView,
     TenantListView,
 )
+from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
@@ -67,9 +70,14 @@ from basisbaan.tenancy.roles import Perm
 from basisbaan.tenancy.scoping import TenantViewMixin
 
 
-class ContractListView(TenantListView):
+class ContractListView(PersonalListMixin, TenantListView):
     permission = Perm.CONTRACT_VIEW
     template_name = "contracts/list.html"
+    export_name = "contracten"
+    export_title = gettext_lazy("Contracten")
+
+    def get_columns(self) -> list[ListColumn]:
+        return contract_columns(self.policy())
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Contract]:
         return contract_list(municipality=municipality).order_by("-id")
@@ -405,9 +413,14 @@ class BelowMinimumWageView(TenantViewMixin, TemplateView):
 # --- wage-value measurements ----------------------------------------------------------------
 
 
-class WageValueListView(TenantListView):
+class WageValueListView(PersonalListMixin, TenantListView):
     permission = Perm.CONTRACT_VIEW
     template_name = "contracts/wage_value_list.html"
+    export_name = "loonwaardemetingen"
+    export_title = gettext_lazy("Loonwaardemetingen")
+
+    def get_columns(self) -> list[ListColumn]:
+        return wage_value_columns(self.policy())
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[WageValueMeasurement]:
         if policy_for(self.request).sees_identity:

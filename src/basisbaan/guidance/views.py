@@ -27,6 +27,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.core.forms import add_service_errors
+from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import (
     ObjectServiceFormView,
     TenantDetailView,
@@ -47,6 +48,7 @@ from basisbaan.guidance.forms import (
 )
 from basisbaan.guidance.ics import sessions_calendar
 from basisbaan.guidance.importing import hours_import
+from basisbaan.guidance.lists import signal_columns
 from basisbaan.guidance.models import FeedbackAction, FeedbackSession, Signal
 from basisbaan.guidance.selectors import (
     closed_period_list,
@@ -60,6 +62,7 @@ from basisbaan.guidance.selectors import (
     week_grid,
 )
 from basisbaan.participants.constants import ACTIVE_STATUSES
+from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.privacy import NAME_FIELDS, audit_participant_list, policy_for
 from basisbaan.participants.selectors import participant_list
 from basisbaan.payroll.parsing import PayrollFileError
@@ -527,9 +530,14 @@ class ActionDoneView(TenantViewMixin, View):
 # -- signals ---------------------------------------------------------------------------
 
 
-class SignalListView(TenantListView):
+class SignalListView(PersonalListMixin, TenantListView):
     permission = Perm.GUIDANCE_VIEW
     template_name = "guidance/signal_list.html"
+    export_name = "signalen"
+    export_title = gettext_lazy("Signalen")
+
+    def get_columns(self) -> list[ListColumn]:
+        return signal_columns(self.policy())
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Signal]:
         return signal_list(municipality=municipality, open_only=self.request.GET.get("alle") != "1")

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from basisbaan.core.listing import ListingMixin
 from basisbaan.core.views import (
     ObjectServiceFormView,
     ServiceFormView,
@@ -19,6 +20,7 @@ from basisbaan.core.views import (
 )
 from basisbaan.hosts import services
 from basisbaan.hosts.forms import HostContactForm, HostFilterForm, HostForm, PositionForm
+from basisbaan.hosts.lists import HOST_COLUMNS
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.hosts.selectors import host_contact_list, host_list, position_list
 from basisbaan.participants.privacy import audit_participant_list
@@ -27,9 +29,12 @@ from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
 
-class HostListView(TenantListView):
+class HostListView(ListingMixin, TenantListView):
     permission = Perm.HOST_VIEW
     template_name = "hosts/list.html"
+    columns = HOST_COLUMNS
+    export_name = "werkgevers"
+    export_title = gettext_lazy("Werkgevers")
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Host]:
         self.filter_form = HostFilterForm(self.request.GET or None)

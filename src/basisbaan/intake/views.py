@@ -8,6 +8,7 @@ audit entry through the participant app's helpers.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import (
     ObjectServiceFormView,
     ServiceFormView,
@@ -41,6 +43,7 @@ from basisbaan.intake.forms import (
     ReferralForm,
 )
 from basisbaan.intake.geo import postcode_locations
+from basisbaan.intake.lists import waiting_columns
 from basisbaan.intake.matching import candidates_for_position, positions_for_participant
 from basisbaan.intake.models import (
     EligibilityCriteria,
@@ -58,6 +61,7 @@ from basisbaan.intake.selectors import (
 )
 from basisbaan.intake.vocabulary import Priority, ProposalStatus
 from basisbaan.participants.constants import PERSONAL_FIELDS
+from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.models import Participant
 from basisbaan.participants.privacy import (
     NAME_FIELDS,
@@ -80,11 +84,25 @@ def _profile(participant: Participant) -> ParticipantProfile | None:
     return ParticipantProfile.objects.filter(participant=participant).first()
 
 
-class IntakeOverviewView(TenantViewMixin, TemplateView):
-    """The intake worklist (referred, in intake) and the waiting list, with the intake stop."""
+class IntakeOverviewView(PersonalListMixin, TenantViewMixin, TemplateView):
+    """The intake worklist (referred, in intake) and the waiting list, with the intake stop.
+
+    ``?export=xlsx|csv`` exports the whole waiting list in its order (the shared export).
+    """
 
     permission = Perm.INTAKE_VIEW
     template_name = "intake/overview.html"
+    export_name = "wachtlijst"
+    export_title = gettext_lazy("Wachtlijst")
+
+    def get_columns(self) -> list[ListColumn]:
+        return waiting_columns(self.policy())
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Participant]:
+        return waiting_list(municipality=municipality)
+
+    def export_rows(self, queryset: QuerySet[Participant]) -> Iterable[Any]:
+        return enumerate(queryset.iterator(chunk_size=2000), start=1)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

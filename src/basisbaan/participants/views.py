@@ -21,6 +21,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy
 
 from basisbaan.contracts.selectors import contract_list
+from basisbaan.core.export import Kind
+from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import (
     ObjectServiceFormView,
     ServiceFormView,
@@ -37,6 +39,7 @@ from basisbaan.participants.forms import (
     ParticipantForm,
     ParticipantStatusForm,
 )
+from basisbaan.participants.listing import PersonalListMixin, bsn_column, name_column
 from basisbaan.participants.models import Participant
 from basisbaan.participants.privacy import (
     LIST_FIELDS,
@@ -54,9 +57,53 @@ from basisbaan.tenancy.roles import Perm
 CLOSED_STATUSES = (ParticipantStatus.EXITED, ParticipantStatus.REJECTED)
 
 
-class ParticipantListView(TenantListView):
+class ParticipantListView(PersonalListMixin, TenantListView):
     permission = Perm.PARTICIPANT_VIEW
     template_name = "participants/list.html"
+    export_name = "deelnemers"
+    export_title = gettext_lazy("Deelnemers")
+
+    def get_columns(self) -> list[ListColumn]:
+        policy = self.policy()
+        identity = [name_column(policy, lambda p: p, prefix="", title=gettext_lazy("Naam"))]
+        if policy.sees_identity:
+            identity.append(bsn_column(policy, lambda p: p))
+        columns = [
+            ListColumn(
+                "programme",
+                gettext_lazy("Programma"),
+                ("programme__name",),
+                lambda p: p.programme.name if p.programme else "",
+                width=24,
+            ),
+            ListColumn(
+                "status", gettext_lazy("Status"), ("status",), lambda p: p.get_status_display()
+            ),
+            ListColumn(
+                "status_since",
+                gettext_lazy("Status sinds"),
+                ("status_changed_at",),
+                lambda p: p.status_changed_at,
+                Kind.DATE,
+                width=14,
+                field="status_changed_at",
+            ),
+        ]
+        if policy.sees_identity:
+            columns.append(
+                ListColumn(
+                    "contact_person",
+                    gettext_lazy("Vast aanspreekpunt"),
+                    ("contact_person__last_name", "contact_person__first_name"),
+                    lambda p: (
+                        (p.contact_person.get_full_name() or p.contact_person.username)
+                        if p.contact_person
+                        else ""
+                    ),
+                    width=24,
+                )
+            )
+        return identity + columns
 
     def filter_form(self) -> ParticipantFilterForm:
         if not hasattr(self, "_filter_form"):

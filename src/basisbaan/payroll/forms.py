@@ -7,9 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.core.formatting import month_text
 from basisbaan.core.forms import Form
 from basisbaan.core.money import group_number
 from basisbaan.payroll.parsing import CellError, parse_month
@@ -73,7 +73,7 @@ class PayrollEntryFilterForm(forms.Form):
         self.latest = months[0] if months else None
         self.fields["periode"].choices = [  # type: ignore[attr-defined]
             (ALL_MONTHS, _("Alle maanden")),
-            *((f"{m:%Y-%m}", date_format(m, "F Y")) for m in months),
+            *((f"{m:%Y-%m}", month_text(m)) for m in months),
         ]
         self.fields["periode"].initial = f"{self.latest:%Y-%m}" if self.latest else ALL_MONTHS
 

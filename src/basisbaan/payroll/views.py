@@ -17,16 +17,20 @@ from django.db.models import Count, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
 from django.views.generic.detail import SingleObjectMixin
 
 from basisbaan.audit.services import audit_list_access
+from basisbaan.core.listing import ListColumn, ListingMixin
 from basisbaan.core.views import TenantDetailView, TenantListView
+from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.privacy import audit_participant_list, policy_for
 from basisbaan.participants.selectors import participant_list
 from basisbaan.payroll import services
 from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.forms import ALL_MONTHS, PayrollEntryFilterForm, PayrollUploadForm
+from basisbaan.payroll.lists import IMPORT_COLUMNS, entry_columns
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.payroll.parsing import PayrollFileError
 from basisbaan.payroll.selectors import (
@@ -44,9 +48,14 @@ from basisbaan.tenancy.scoping import TenantViewMixin
 SEARCH_LIMIT = 200
 
 
-class PayrollEntryListView(TenantListView):
+class PayrollEntryListView(PersonalListMixin, TenantListView):
     permission = Perm.PAYROLL_VIEW
     template_name = "payroll/entry_list.html"
+    export_name = "verloningsregels"
+    export_title = gettext_lazy("Verloningsregels")
+
+    def get_columns(self) -> list[ListColumn]:
+        return entry_columns(self.policy())
 
     def filter_form(self) -> PayrollEntryFilterForm:
         if not hasattr(self, "_filter_form"):
@@ -118,9 +127,12 @@ class PayrollEntryListView(TenantListView):
         return context
 
 
-class PayrollImportListView(TenantListView):
+class PayrollImportListView(ListingMixin, TenantListView):
     permission = Perm.PAYROLL_VIEW
     template_name = "payroll/import_list.html"
+    columns = IMPORT_COLUMNS
+    export_name = "loonbestanden"
+    export_title = gettext_lazy("Loonbestanden")
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[PayrollImport]:
         return payroll_import_list(municipality=municipality)

@@ -10,12 +10,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from basisbaan.contracts.selectors import contract_list
+from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import (
     ObjectServiceFormView,
     ServiceFormView,
     TenantDetailView,
     TenantListView,
 )
+from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
@@ -28,15 +30,21 @@ from basisbaan.placements.forms import (
     PlacementFilterForm,
     PlacementForm,
 )
+from basisbaan.placements.lists import placement_columns
 from basisbaan.placements.models import Placement
 from basisbaan.placements.selectors import placement_list
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
 
-class PlacementListView(TenantListView):
+class PlacementListView(PersonalListMixin, TenantListView):
     permission = Perm.PLACEMENT_VIEW
     template_name = "placements/list.html"
+    export_name = "plaatsingen"
+    export_title = gettext_lazy("Plaatsingen")
+
+    def get_columns(self) -> list[ListColumn]:
+        return placement_columns(self.policy())
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Placement]:
         self.filter_form = PlacementFilterForm(self.request.GET or None)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from basisbaan.budgets.capacity_view import capacity_for
+from basisbaan.core.listing import ListingMixin
 from basisbaan.core.views import (
     ObjectServiceFormView,
     ServiceFormView,
@@ -20,15 +21,19 @@ from basisbaan.participants.selectors import participant_list
 from basisbaan.placements.selectors import placement_list
 from basisbaan.programmes import services
 from basisbaan.programmes.forms import IntakeForm, ProgrammeCreateForm, ProgrammeUpdateForm
+from basisbaan.programmes.lists import PROGRAMME_COLUMNS
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
 
-class ProgrammeListView(TenantListView):
+class ProgrammeListView(ListingMixin, TenantListView):
     permission = Perm.PROGRAMME_VIEW
     template_name = "programmes/list.html"
+    columns = PROGRAMME_COLUMNS
+    export_name = "programmas"
+    export_title = gettext_lazy("Programma's")
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Programme]:
         return (

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from basisbaan.core.templatetags.nlformat import number
+from basisbaan.core.templatetags.nlformat import number, percent
 
 register = template.Library()
 
@@ -25,4 +25,4 @@ def percent_of(value: Any) -> str:
     """A fraction as a whole percentage: ``Decimal("1.10")`` -> ``110 %``."""
     if value is None:
         return ""
-    return f"{number(Decimal(value) * 100, 0)} %"
+    return percent(value, 0)
