@@ -45,6 +45,7 @@ from django.db.models import Max, Sum
 
 from basisbaan.budgets.constants import PRIOR, Category
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
+from basisbaan.calc.actuals import Merged, MissingMonth, merge_actuals, month_key, month_of
 from basisbaan.calc.costs import compute_costs
 from basisbaan.calc.dates import period_end
 from basisbaan.calc.fixed import Ints, euros, to_cents
@@ -69,10 +70,15 @@ from basisbaan.payroll.models import PayrollEntry
 from basisbaan.programmes.models import Programme
 
 __all__ = [
+    "ClosingPreview",
     "Counts",
     "ProgrammeForecast",
     "YearSpent",
+    "closing_preview",
     "forecast_input",
+    "merged_actuals",
+    "month_key",
+    "month_of",
     "programme_forecast",
     "template_contract",
 ]
@@ -82,14 +88,6 @@ CENT: Final = Decimal("0.01")
 MONTHLY_BAND_LIMIT: Final = 60_000_000
 PLANNED_ID_BASE: Final = -1_000_000  # hypothetical contract and period ids count down from here
 TEMPLATE_CONTRACT: Final = -1
-
-
-def month_key(day: dt.date) -> int:
-    return day.year * 12 + day.month - 1
-
-
-def month_of(key: int) -> dt.date:
-    return dt.date(key // 12, key % 12 + 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +131,8 @@ class _Built:
     contracts: int
     planned: int
     assumed_months: list[dt.date] = field(default_factory=list)
+    missing: list[MissingMonth] = field(default_factory=list)  # payroll expected, not imported
+    modelled: dict[int, Decimal] = field(default_factory=dict)  # year -> cost model for them
 
 
 def _as_of(programme: Programme) -> dt.date:
@@ -173,6 +173,44 @@ def _spent(programme: Programme) -> tuple[dict[int, YearSpent], dict[int, Decima
         for year, cats in by_year.items()
     }
     return spent, dict(by_month)
+
+
+def merged_actuals(programme: Programme, *, start: dt.date, until: dt.date) -> Merged:
+    """Per month from ``start`` up to ``until`` (first days of months, ``until`` not
+    included): per contract the imported payroll total where that contract's month was
+    imported, the cost model's charge where not (:func:`basisbaan.calc.actuals.merge_actuals`)."""
+    first, last = month_key(start), month_key(until)
+    if last <= first:
+        return merge_actuals({}, {}, start=first, until=first)
+    actual: dict[tuple[int, int], int] = {}
+    for contract_id, period, total in (
+        PayrollEntry.objects.filter(
+            municipality_id=programme.municipality_id,
+            participant__programme=programme,
+            period__gte=start,
+            period__lt=until,
+        )
+        .values("contract_id", "period")
+        .annotate(total=Sum("total"))
+        .values_list("contract_id", "period", "total")
+    ):
+        actual[(contract_id, month_key(period))] = to_cents(total)
+    rows = build_cost_inputs(
+        municipality=programme.municipality,
+        start=start,
+        end=until - dt.timedelta(days=1),
+        programme_ids=[programme.pk],
+    )
+    modelled: dict[tuple[int, int], int] = defaultdict(int)
+    if len(rows):
+        charge = compute_costs(rows.inputs).budget_charge
+        contracts = rows.contract_ids[rows.inputs.contract]
+        months = rows.inputs.year * 12 + rows.inputs.month - 1
+        for contract_id, month, cents in zip(
+            contracts.tolist(), months.tolist(), charge.tolist(), strict=True
+        ):
+            modelled[(contract_id, month)] += cents
+    return merge_actuals(actual, modelled, start=first, until=last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,13 +502,25 @@ def build(programme: Programme) -> _Built:
     for i, y in enumerate(year_of_month):
         if years[y] in closed:  # a closed year counts what it recorded
             cost[:, i] = 0
+    # Before the as-of month, in the open years: per contract and month the payroll where
+    # it was imported, the cost model where not (a later file never zeroes earlier months).
+    first_open = next((y for y in years if y not in closed), None)
+    merged = merged_actuals(
+        programme,
+        start=max(programme.start_date.replace(day=1), dt.date(first_open or years[-1] + 1, 1, 1)),
+        until=as_of,
+    )
+    modelled = {y: euros(c) for y, c in merged.per_year(merged.modelled).items() if c}
+    for key, cents in merged.modelled.items():
+        actual_by_month[key] = actual_by_month.get(key, Decimal(0)) + euros(cents)
     fixed = []
     for year in years:
         budget = budgets.get(year)
         if budget is not None and budget.is_closed and budget.spent_at_close is not None:
             fixed.append(to_cents(budget.spent_at_close))
         else:
-            fixed.append(to_cents(spent.get(year, YearSpent()).total))
+            total = spent.get(year, YearSpent()).total + modelled.get(year, Decimal(0))
+            fixed.append(to_cents(total))
     inp = ForecastInput.build(
         years=years,
         year_of_month=year_of_month,
@@ -494,6 +544,8 @@ def build(programme: Programme) -> _Built:
         contracts=len(periods),
         planned=planned,
         assumed_months=assumed,
+        missing=merged.missing,
+        modelled=modelled,
     )
 
 
@@ -511,6 +563,7 @@ class YearForecast:
     p90: Decimal
     p_overspend: float
     closed: bool
+    modelled: Decimal = Decimal("0.00")  # in the spent months: the model where payroll is missing
 
     @property
     def amount(self) -> Decimal | None:
@@ -564,6 +617,11 @@ class ProgrammeForecast:
     assumed_months: list[dt.date]
     monte_carlo: MonteCarloResult
     built: _Built
+
+    @property
+    def missing(self) -> list[MissingMonth]:
+        """Months before the forecast's first month where a contract has no payroll."""
+        return self.built.missing
 
     def year(self, year: int) -> YearForecast | None:
         return next((y for y in self.years if y.year == year), None)
@@ -664,6 +722,7 @@ def programme_forecast(
                 p90=euros(int(mc.p90[i])),
                 p_overspend=float(mc.p_overspend[i]),
                 closed=closed,
+                modelled=built.modelled.get(year, Decimal("0.00")),
             )
         )
     months = _cumulative_points(built, scenario_by_month(inp, rates, scenario), paths)
@@ -688,3 +747,36 @@ def programme_forecast(
 def forecast_input(programme: Programme) -> tuple[ForecastInput, Rates, dt.date]:
     built = build(programme)
     return built.inp, built.rates, built.as_of
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingPreview:
+    """What closing a year will record: spending per category, the accounts result,
+    and the months in which a contract has no payroll."""
+
+    budget: Budget
+    spent: YearSpent
+    missing: list[MissingMonth]
+
+    @property
+    def accounts_result(self) -> Decimal:
+        return self.budget.amount - self.spent.total
+
+    @property
+    def missing_months(self) -> list[str]:
+        return [f"{m.day:%Y-%m}" for m in self.missing]
+
+    @property
+    def missing_text(self) -> str:
+        return ", ".join(f"{m.day:%m-%Y}" for m in self.missing)
+
+
+def closing_preview(budget: Budget) -> ClosingPreview:
+    """Spent in the budget's year (imported payroll plus expenditures) and the months of
+    that year in which the cost model expects a contract's cost but no payroll came in."""
+    programme = budget.programme
+    spent, _by_month = _spent(programme)
+    start = max(dt.date(budget.year, 1, 1), programme.start_date.replace(day=1))
+    until = min(dt.date(budget.year + 1, 1, 1), month_of(month_key(programme.end_date) + 1))
+    merged = merged_actuals(programme, start=start, until=max(start, until))
+    return ClosingPreview(budget, spent.get(budget.year, YearSpent()), merged.missing)
