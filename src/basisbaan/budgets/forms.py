@@ -66,10 +66,14 @@ class ForecastQueryForm(Form):
     """The page's choices: scenario, and the Monte Carlo's draws and seed."""
 
     scenario = forms.ChoiceField(
-        label=_("Scenario"), choices=SCENARIO_CHOICES, initial=str(Scenario.OBSERVED)
+        label=_("Scenario"),
+        choices=SCENARIO_CHOICES,
+        initial=str(Scenario.OBSERVED),
+        required=False,
     )
     draws = forms.IntegerField(
         label=_("Aantal gesimuleerde toekomsten"),
+        required=False,
         min_value=100,
         max_value=MAX_DRAWS,
         initial=DEFAULT_DRAWS,
@@ -77,6 +81,7 @@ class ForecastQueryForm(Form):
     )
     seed = forms.IntegerField(
         label=_("Startgetal van de simulatie"),
+        required=False,
         min_value=0,
         max_value=MAX_SEED,
         initial=DEFAULT_SEED,
@@ -85,7 +90,8 @@ class ForecastQueryForm(Form):
 
     def values(self) -> tuple[Scenario, int, int]:
         """The valid choices, or the defaults for what is missing or invalid."""
-        data = self.cleaned_data if self.is_valid() else {}
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
         return (
             Scenario(data.get("scenario") or Scenario.OBSERVED),
             int(data.get("draws") or DEFAULT_DRAWS),
