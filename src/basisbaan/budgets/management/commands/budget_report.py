@@ -64,7 +64,7 @@ def table(forecast: ProgrammeForecast) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = [
         f"Programma {forecast.programme.name} ({forecast.programme.slug}); "
-        f"prognose vanaf {forecast.as_of:%m-%Y}, {forecast.draws} trekkingen, seed {forecast.seed}."
+        f"prognose vanaf {forecast.as_of:%m-%Y}, {forecast.draws} gesimuleerde toekomsten, startgetal {forecast.seed}."
     ]
     lines += [
         "  ".join(
