@@ -21,7 +21,7 @@ DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 LETTER = dt.date(2025, 6, 30)
 
 
-def test_budget_page_at_desktop_and_phone_width(live_server, new_page):
+def test_budget_page_at_desktop_and_phone_width(live_server, new_page, screenshots):
     load_demo_as_of(LETTER)
     municipality = Municipality.objects.get(slug="leeuwarden")
     programme = Programme.objects.get(municipality=municipality, slug="pilot-2023-2026")
@@ -48,4 +48,7 @@ def test_budget_page_at_desktop_and_phone_width(live_server, new_page):
             )
             assert label == '"Budget"'
         page.screenshot(path=str(DOCS_IMG / name), full_page=True)
+        page.locator("#kop-jaren").locator("..").screenshot(
+            path=str(screenshots / f"budget-years-{width}.png")
+        )
         assert page.console_errors == []

@@ -69,7 +69,6 @@ class ForecastQueryForm(Form):
         label=_("Scenario"),
         choices=SCENARIO_CHOICES,
         initial=str(Scenario.OBSERVED),
-        required=False,
     )
     draws = forms.IntegerField(
         label=_("Aantal gesimuleerde toekomsten"),
