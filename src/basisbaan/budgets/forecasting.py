@@ -3,9 +3,12 @@
 The only place the forecast reads the database (the cost model's rows come
 through :func:`basisbaan.costs.inputs.build_cost_inputs`). In short:
 
-- **As of.** Months up to the last imported payroll month of the programme
-  count their actuals; the forecast starts the month after (from the
-  programme's first month when nothing is imported yet).
+- **As of.** The forecast starts the month after the last imported payroll
+  month of the programme (from the programme's first month when nothing is
+  imported yet), or earlier: at the first month of an open year in which a
+  contract has no payroll although the cost model expects it. From the as-of
+  month on, a contract-month whose payroll was imported counts that payroll
+  (as spent) and costs nothing in the model; every other one is costed.
 - **Spent** per year: the imported payroll totals (``totaal`` minus
   ``overige_kosten`` is payroll, ``overige_kosten`` the payroll party's
   monitoring and start costs) plus the manual expenditures. A closed year
@@ -33,7 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
@@ -132,7 +135,7 @@ class _Built:
     planned: int
     assumed_months: list[dt.date] = field(default_factory=list)
     missing: list[MissingMonth] = field(default_factory=list)  # payroll expected, not imported
-    modelled: dict[int, Decimal] = field(default_factory=dict)  # year -> cost model for them
+    imported_until: dt.date | None = None  # the month after the last imported payroll month
 
 
 def _as_of(programme: Programme) -> dt.date:
@@ -175,14 +178,9 @@ def _spent(programme: Programme) -> tuple[dict[int, YearSpent], dict[int, Decima
     return spent, dict(by_month)
 
 
-def merged_actuals(programme: Programme, *, start: dt.date, until: dt.date) -> Merged:
-    """Per month from ``start`` up to ``until`` (first days of months, ``until`` not
-    included): per contract the imported payroll total where that contract's month was
-    imported, the cost model's charge where not (:func:`basisbaan.calc.actuals.merge_actuals`)."""
-    first, last = month_key(start), month_key(until)
-    if last <= first:
-        return merge_actuals({}, {}, start=first, until=first)
-    actual: dict[tuple[int, int], int] = {}
+def _paid_cells(programme: Programme, start: dt.date, until: dt.date) -> dict[tuple[int, int], int]:
+    """Imported payroll totals in cents per (contract id, month key), ``start <= month < until``."""
+    cells: dict[tuple[int, int], int] = {}
     for contract_id, period, total in (
         PayrollEntry.objects.filter(
             municipality_id=programme.municipality_id,
@@ -194,7 +192,18 @@ def merged_actuals(programme: Programme, *, start: dt.date, until: dt.date) -> M
         .annotate(total=Sum("total"))
         .values_list("contract_id", "period", "total")
     ):
-        actual[(contract_id, month_key(period))] = to_cents(total)
+        cells[(contract_id, month_key(period))] = to_cents(total)
+    return cells
+
+
+def merged_actuals(programme: Programme, *, start: dt.date, until: dt.date) -> Merged:
+    """Per month from ``start`` up to ``until`` (first days of months, ``until`` not
+    included): per contract the imported payroll total where that contract's month was
+    imported, the cost model's charge where not (:func:`basisbaan.calc.actuals.merge_actuals`)."""
+    first, last = month_key(start), month_key(until)
+    if last <= first:
+        return merge_actuals({}, {}, start=first, until=first)
+    actual = _paid_cells(programme, start, until)
     rows = build_cost_inputs(
         municipality=programme.municipality,
         start=start,
@@ -429,8 +438,12 @@ def cost_matrix(
     hypothetical: list[HypotheticalPeriod],
     segments: dict[int, int],
     stored: bool = True,
+    paid: Mapping[tuple[int, int], int] | None = None,
 ) -> tuple[Ints, npt.NDArray[np.int8], list[dt.date]]:
-    """C x M cents and segments from the as-of month to the programme's end."""
+    """C x M cents and segments from the as-of month to the programme's end.
+
+    ``paid``: (contract id, month key) cells whose payroll was imported already; they
+    cost nothing here (their payroll counts as spent), the segments stay."""
     months = max(0, month_key(programme.end_date) - month_key(as_of) + 1)
     rows = build_cost_inputs(
         municipality=programme.municipality,
@@ -457,6 +470,11 @@ def cost_matrix(
     np.add.at(cost, (contract, month), charge[keep])
     np.minimum.at(seg, (contract, month), values[pos[keep]])
     seg[seg == NO_SEGMENT] = -1
+    for contract_id, key in paid or {}:
+        row = int(np.searchsorted(rows.contract_ids, contract_id))
+        m = key - month_key(as_of)
+        if row < c and rows.contract_ids[row] == contract_id and 0 <= m < months:
+            cost[row, m] = 0
     used = (seg >= 0).any(axis=1)
     assumed = sorted(
         {
@@ -469,8 +487,13 @@ def cost_matrix(
 
 
 def build(programme: Programme) -> _Built:
-    """Everything the engine needs, read in a fixed number of queries."""
-    as_of = _as_of(programme)
+    """Everything the engine needs, read in a fixed number of queries.
+
+    The forecast starts the month after the last imported payroll month, or earlier,
+    at the first month of an open year in which a contract has no payroll: from there
+    every contract-month counts its payroll where it was imported and the cost model
+    (per scenario) where not, so a file for a later month never zeroes earlier months.
+    """
     years = list(range(programme.start_date.year, programme.end_date.year + 1))
     budgets = {
         b.year: b
@@ -478,6 +501,13 @@ def build(programme: Programme) -> _Built:
             municipality_id=programme.municipality_id, programme=programme
         )
     }
+    closed = {y for y, b in budgets.items() if b.is_closed}
+    first_open = next((y for y in years if y not in closed), years[-1] + 1)
+    open_start = max(programme.start_date.replace(day=1), dt.date(first_open, 1, 1))
+    imported_until = _as_of(programme)  # the month after the last imported month
+    merged = merged_actuals(programme, start=open_start, until=imported_until)
+    as_of = merged.missing[0].day if merged.missing else imported_until
+    paid = _paid_cells(programme, as_of, imported_until) if merged.missing else {}
     spent, actual_by_month = _spent(programme)
     periods = _periods(programme)
     counts = _counts(periods, as_of, programme.end_date)
@@ -494,33 +524,20 @@ def build(programme: Programme) -> _Built:
     )
     segments.update(planned_segments)
     cost, seg, assumed = cost_matrix(
-        programme, as_of, hypothetical=extra + planned_periods, segments=segments
+        programme, as_of, hypothetical=extra + planned_periods, segments=segments, paid=paid
     )
     as_of_key = month_key(as_of)
     year_of_month = [month_of(as_of_key + i).year - years[0] for i in range(cost.shape[1])]
-    closed = {y for y, b in budgets.items() if b.is_closed}
     for i, y in enumerate(year_of_month):
         if years[y] in closed:  # a closed year counts what it recorded
             cost[:, i] = 0
-    # Before the as-of month, in the open years: per contract and month the payroll where
-    # it was imported, the cost model where not (a later file never zeroes earlier months).
-    first_open = next((y for y in years if y not in closed), None)
-    merged = merged_actuals(
-        programme,
-        start=max(programme.start_date.replace(day=1), dt.date(first_open or years[-1] + 1, 1, 1)),
-        until=as_of,
-    )
-    modelled = {y: euros(c) for y, c in merged.per_year(merged.modelled).items() if c}
-    for key, cents in merged.modelled.items():
-        actual_by_month[key] = actual_by_month.get(key, Decimal(0)) + euros(cents)
     fixed = []
     for year in years:
         budget = budgets.get(year)
         if budget is not None and budget.is_closed and budget.spent_at_close is not None:
             fixed.append(to_cents(budget.spent_at_close))
-        else:
-            total = spent.get(year, YearSpent()).total + modelled.get(year, Decimal(0))
-            fixed.append(to_cents(total))
+        else:  # imported payroll (also of months from the as-of month on) and expenditures
+            fixed.append(to_cents(spent.get(year, YearSpent()).total))
     inp = ForecastInput.build(
         years=years,
         year_of_month=year_of_month,
@@ -545,7 +562,7 @@ def build(programme: Programme) -> _Built:
         planned=planned,
         assumed_months=assumed,
         missing=merged.missing,
-        modelled=modelled,
+        imported_until=imported_until,
     )
 
 
@@ -563,7 +580,6 @@ class YearForecast:
     p90: Decimal
     p_overspend: float
     closed: bool
-    modelled: Decimal = Decimal("0.00")  # in the spent months: the model where payroll is missing
 
     @property
     def amount(self) -> Decimal | None:
@@ -620,8 +636,17 @@ class ProgrammeForecast:
 
     @property
     def missing(self) -> list[MissingMonth]:
-        """Months before the forecast's first month where a contract has no payroll."""
+        """Months up to the last imported month in which a contract has no payroll (the
+        forecast starts at the first of them)."""
         return self.built.missing
+
+    @property
+    def last_imported(self) -> dt.date | None:
+        """The last month with imported payroll (None: nothing imported)."""
+        until = self.built.imported_until
+        if until is None or until <= self.programme.start_date.replace(day=1):
+            return None
+        return month_of(month_key(until) - 1)
 
     def year(self, year: int) -> YearForecast | None:
         return next((y for y in self.years if y.year == year), None)
@@ -722,7 +747,6 @@ def programme_forecast(
                 p90=euros(int(mc.p90[i])),
                 p_overspend=float(mc.p_overspend[i]),
                 closed=closed,
-                modelled=built.modelled.get(year, Decimal("0.00")),
             )
         )
     months = _cumulative_points(built, scenario_by_month(inp, rates, scenario), paths)

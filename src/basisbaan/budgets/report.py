@@ -69,7 +69,6 @@ class YearRow:
     low: Decimal | None
     high: Decimal | None
     p_overspend: float | None
-    modelled: Decimal  # spent months where the cost model stands in for missing payroll
     source: YearForecast
 
     @property
@@ -96,7 +95,6 @@ def year_rows(forecast: ProgrammeForecast, scenario: Scenario) -> list[YearRow]:
                 low=y.p10 if open_year else None,
                 high=y.p90 if open_year else None,
                 p_overspend=y.p_overspend if open_year and y.budget is not None else None,
-                modelled=y.modelled,
                 source=y,
             )
         )
