@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from io import StringIO
 
 import pytest
+
+from django.core.management import call_command
+from rest_framework.test import APIClient
 
 from basisbaan.budgets.forecasting import merged_actuals, programme_forecast
 from basisbaan.calc.actuals import month_key
@@ -96,3 +100,26 @@ def test_a_row_for_the_next_year_leaves_this_year_as_it_was(programme):
     assert after.years[1].all_renewed == before.years[1].all_renewed - february + E("1290.00")
     assert after.years[1].spent.total == E("1290.00")
     assert after.missing[0].day == D(2025, 1, 1) and after.missing[-1].day == D(2026, 1, 1)
+
+
+def test_the_api_and_the_command_line_warn_too(programme, controller):
+    import_payroll(
+        programme.municipality, [june_row(ContractPeriod.objects.get().contract.participant.bsn)]
+    )
+    client = APIClient()
+    client.force_authenticate(controller)
+    data = client.get(f"/api/v1/programmes/{programme.pk}/forecast/?draws=100").json()
+    assert (data["as_of"], data["last_imported"]) == ("2025-01-01", "2025-06-01")
+    assert [m["month"] for m in data["missing_payroll"]] == [f"2025-0{m}" for m in range(1, 6)]
+    assert all(m["contracts"] == 1 for m in data["missing_payroll"])
+    out = StringIO()
+    call_command(
+        "budget_report",
+        municipality=programme.municipality.slug,
+        programme=programme.slug,
+        draws=100,
+        stdout=out,
+    )
+    assert "Let op: verloning ontbreekt voor een of meer contracten in 01-2025, 02-2025" in (
+        out.getvalue()
+    )

@@ -185,9 +185,23 @@ class RatesSerializer(serializers.Serializer[Any]):
     exposure_months = serializers.IntegerField()
 
 
+class MissingPayrollSerializer(serializers.Serializer[Any]):
+    month = serializers.CharField(help_text="jjjj-mm")
+    contracts = serializers.IntegerField()
+    modelled = _money(help_text="Wat het kostenmodel voor die contracten verwacht.")
+
+
 class ForecastSerializer(serializers.Serializer[Any]):
     programme = serializers.IntegerField()
     as_of = serializers.DateField(help_text="De eerste maand van de prognose.")
+    last_imported = serializers.DateField(
+        allow_null=True, help_text="De laatste maand met ingelezen verloning."
+    )
+    missing_payroll = MissingPayrollSerializer(
+        many=True,
+        help_text="Maanden tot en met de laatst ingelezen maand waarin voor een contract "
+        "verloning ontbreekt; de prognose rekent daar met het kostenmodel.",
+    )
     scenario = serializers.CharField()
     draws = serializers.IntegerField()
     seed = serializers.IntegerField()
@@ -221,12 +235,6 @@ class BudgetCloseSerializer(serializers.Serializer[Any]):
 
 class BudgetReopenSerializer(serializers.Serializer[Any]):
     reason = serializers.CharField(max_length=1000, help_text="Reden; wordt vastgelegd.")
-
-
-class MissingPayrollSerializer(serializers.Serializer[Any]):
-    month = serializers.CharField(help_text="jjjj-mm")
-    contracts = serializers.IntegerField()
-    modelled = _money(help_text="Wat het kostenmodel voor die contracten verwacht.")
 
 
 class ClosingPreviewSerializer(serializers.Serializer[Any]):

@@ -262,6 +262,11 @@ def forecast_data(forecast: ProgrammeForecast, scenario: Scenario) -> dict[str, 
         "scenario": str(scenario),
         "draws": forecast.draws,
         "seed": forecast.seed,
+        "last_imported": forecast.last_imported,
+        "missing_payroll": [
+            {"month": f"{m.day:%Y-%m}", "contracts": m.contracts, "modelled": m.amount}
+            for m in forecast.missing
+        ],
         "rates": {
             "renewal": forecast.rates.renewal,
             "exit_per_month": forecast.rates.exit,

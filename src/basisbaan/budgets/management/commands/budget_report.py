@@ -72,6 +72,12 @@ def table(forecast: ProgrammeForecast) -> str:
         )
         for row in rows
     ]
+    if forecast.missing:
+        months = ", ".join(f"{m.day:%m-%Y}" for m in forecast.missing)
+        lines.append(
+            f"Let op: verloning ontbreekt voor een of meer contracten in {months}; "
+            "de prognose rekent daar met het kostenmodel."
+        )
     return "\n".join(lines)
 
 
