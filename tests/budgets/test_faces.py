@@ -40,14 +40,15 @@ def test_the_budget_page_shows_years_chart_capacity_and_assumptions(
         "<svg",
         "Besteding per jaar tegen het budget",
         "Ruimte voor nieuwe instroom",
-        "voorkennis Beta(8, 2)",
-        "1000 trekkingen, seed 2023",
+        "Hoe is dit berekend?",
+        "voorkennis Beta(8, 2)",  # behind the disclosure
+        "1000 gesimuleerde toekomsten (Monte Carlo), startgetal 2023",
     ):
         assert text in html, text
     scenario = client_as(controller).get(
         f"/budget/{programme.pk}/?scenario=no_renewals&draws=200&seed=5"
     )
-    assert "scenario: Geen verlengingen" in scenario.content.decode()
+    assert "Prognose (Geen verlengingen)" in scenario.content.decode()
 
 
 def test_caseworkers_see_no_budget(client_as, municipality, programme):
@@ -93,12 +94,14 @@ def test_forms_write_through_the_services(client_as, controller, programme):
     )
     assert response.status_code == 302
     assert PlannedStart.objects.get().month == dt.date(2026, 3, 1)
-    response = client.post(f"/budget/jaar/{budget.pk}/afsluiten/", follow=True)
+    # The contract's months have no payroll: closing needs the confirmation and a reason.
+    confirm = {"missing_confirmed": "on", "reason": "Verloning komt later"}
+    response = client.post(f"/budget/jaar/{budget.pk}/afsluiten/", confirm, follow=True)
     assert "Het jaar 2025 is afgesloten." in response.content.decode()
     budget.refresh_from_db()
     assert budget.accounts_result == E("50000") - E("1500.50")
     next_year = Budget.objects.get(programme=programme, year=2026)
-    response = client.post(f"/budget/jaar/{next_year.pk}/afsluiten/", follow=True)
+    response = client.post(f"/budget/jaar/{next_year.pk}/afsluiten/", confirm, follow=True)
     assert "Het jaar 2026 is nog niet voorbij" in response.content.decode()
     assert AuditEntry.objects.filter(object_type__icontains="expenditure").exists()
 
@@ -108,9 +111,15 @@ def test_the_excel_export_has_numbers(client_as, controller, programme):
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
     sheet = book["Budget per jaar"]
-    assert [c.value for c in sheet[2]][:2] == [2025, 50000]
-    assert isinstance(sheet["I2"].value, int | float)
-    assert book.sheetnames == ["Budget per jaar", "Cumulatief per maand", "Uitgangspunten"]
+    assert [c.value for c in sheet[2]][:3] == [2025, "nee", 50000]
+    assert isinstance(sheet["F2"].value, int | float)
+    assert sheet["F1"].value == "Prognose (Alle contracten verlengd)"
+    assert book.sheetnames == [
+        "Budget per jaar",
+        "Besteding per soort",
+        "Cumulatief per maand",
+        "Uitgangspunten",
+    ]
 
 
 def test_api_budgets_and_expenditures(controller, programme, other_municipality):
@@ -145,7 +154,8 @@ def test_api_budgets_and_expenditures(controller, programme, other_municipality)
             format="json",
         )
     assert refused.status_code == 400
-    closed = client.post(f"/api/v1/budgets/{budget_id}/close/")
+    confirm = {"missing_confirmed": True, "reason": "Verloning komt later"}
+    closed = client.post(f"/api/v1/budgets/{budget_id}/close/", confirm, format="json")
     assert closed.status_code == 200, closed.content
     assert (closed.json()["spent_at_close"], closed.json()["accounts_result"]) == (
         "250.00",
@@ -156,7 +166,7 @@ def test_api_budgets_and_expenditures(controller, programme, other_municipality)
     with unchanged(Budget.objects.get(pk=budget_id)):
         refused = client.delete(f"/api/v1/expenditures/{expenditure_id}/")
         amount = client.patch(f"/api/v1/budgets/{budget_id}/", {"amount": "1.00"}, format="json")
-        again = client.post(f"/api/v1/budgets/{budget_id}/close/")
+        again = client.post(f"/api/v1/budgets/{budget_id}/close/", confirm, format="json")
     assert refused.status_code == 400
     assert "Het jaar 2025 is afgesloten" in refused.content.decode()
     assert (amount.status_code, again.status_code) == (400, 400)

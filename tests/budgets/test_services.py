@@ -58,7 +58,13 @@ def test_closing_records_the_accounts_result_and_locks_the_year(programme, contr
         budget_close(budget=budget, actor=controller, today=D(2025, 12, 31))
     with pytest.raises(ValidationError, match="eerst de jaren"), unchanged():
         budget_close(budget=budget_of(programme, 2026), actor=controller, today=D(2027, 1, 1))
-    closed = budget_close(budget=budget, actor=controller, today=D(2026, 1, 2))
+    closed = budget_close(
+        budget=budget,
+        actor=controller,
+        today=D(2026, 1, 2),
+        missing_confirmed=True,
+        reason="Loonbestanden volgen",
+    )
     assert closed.spent_at_close == E("1234.56")
     assert closed.accounts_result == E("48765.44")
     assert closed.closed_by == controller

@@ -86,7 +86,7 @@ def _at_the_letter(shot: Snapshot) -> None:
     running = Placement.objects.filter(
         municipality__slug="leeuwarden", start_date__lte=LETTER, end_date__isnull=True
     )
-    answer = programme_capacity(programme)
+    answer = programme_capacity(programme, today=LETTER)
     shot.extra = {
         "working": running.count(),
         "with_lks": Contract.objects.filter(placement__in=running, wage_subsidy=True).count(),
@@ -203,7 +203,7 @@ def test_at_the_letter_all_renewed_uses_the_full_budget(story):
 def test_no_room_for_intake_at_the_letter(story):
     """The pilot stopped intake for budget reasons: with 90 % certainty nobody more fits."""
     month, count = story[LETTER].extra["capacity"]
-    assert month == D(2025, 6, 1)
+    assert month == D(2025, 7, 1)  # the month after the letter's day
     assert count == 0
 
 

@@ -87,6 +87,7 @@ def world(municipality):
             f"/budget/{programme.pk}/jaar-toevoegen/",
             f"/budget/{programme.pk}/instroom-plannen/",
             f"/budget/jaar/{budget.pk}/uitgave/",
+            f"/budget/jaar/{budget.pk}/afsluiten/",
             "/intake/",
             "/intake/aanmelden/",
             f"/intake/deelnemers/{waiting.pk}/",

@@ -44,23 +44,34 @@ class CapacityAnswer:
         return self.result.count if self.result is not None else 0
 
 
-def default_month(programme: Programme, as_of: dt.date) -> dt.date:
-    """The forecast's first month, within the programme."""
-    return min(max(as_of, programme.start_date.replace(day=1)), programme.end_date.replace(day=1))
+def default_month(programme: Programme, today: dt.date) -> dt.date:
+    """The month after ``today``, within the programme: the question is about the future."""
+    next_month = (today.replace(day=1) + dt.timedelta(days=31)).replace(day=1)
+    return min(
+        max(next_month, programme.start_date.replace(day=1)), programme.end_date.replace(day=1)
+    )
 
 
 def programme_capacity(
     programme: Programme,
     *,
+    today: dt.date,
     month: dt.date | None = None,
     hours: Decimal = DEFAULT_HOURS,
     probability: Decimal = DEFAULT_PROBABILITY,
     draws: int = DEFAULT_DRAWS,
     seed: int = DEFAULT_SEED,
 ) -> CapacityAnswer:
+    """The answer for new participants from ``month`` (default: the month after ``today``).
+
+    The start is never before the forecast's first month, nor in a closed year: a
+    new participant cannot start in a year whose books are closed (the question
+    then is about January of the first open year)."""
     built = build(programme)
-    start = (month or default_month(programme, built.as_of)).replace(day=1)
+    start = (month or default_month(programme, today)).replace(day=1)
     start = max(start, built.as_of)
+    while start.year in built.budgets and built.budgets[start.year].is_closed:
+        start = dt.date(start.year + 1, 1, 1)
     counted = [
         year >= start.year and year in built.budgets and not built.budgets[year].is_closed
         for year in built.years

@@ -1,4 +1,10 @@
-"""The budget report as an Excel workbook: one sheet per year, amounts as numbers."""
+"""The budget page as an Excel workbook: the same year table, the same figures.
+
+The first sheet has the page's year table column for column (the rows come from
+:func:`basisbaan.budgets.report.year_rows`, which the page renders too), so the
+workbook and the page cannot disagree. Amounts are numbers, the chance a
+percentage.
+"""
 
 from __future__ import annotations
 
@@ -8,77 +14,105 @@ from openpyxl import Workbook
 
 from django.utils.translation import gettext as _
 
+from basisbaan.budgets.constants import SCENARIO_LABELS
 from basisbaan.budgets.forecasting import ProgrammeForecast
+from basisbaan.budgets.report import year_rows
 from basisbaan.calc.forecast import Scenario
 from basisbaan.costs.export import PERCENT_FORMAT, _write
 
-__all__ = ["forecast_workbook"]
+__all__ = ["forecast_workbook", "year_header"]
 
 
-def forecast_workbook(forecast: ProgrammeForecast) -> bytes:
+def year_header(scenario: Scenario) -> list[str]:
+    return [
+        _("Jaar"),
+        _("Afgesloten"),
+        _("Budget"),
+        _("Besteed"),
+        _("Verplicht"),
+        _("Prognose (%(scenario)s)") % {"scenario": SCENARIO_LABELS[scenario]},
+        _("Naar rekeningresultaat"),
+        _("80 % kans: vanaf"),
+        _("80 % kans: tot"),
+        _("Kans boven budget"),
+    ]
+
+
+def forecast_workbook(forecast: ProgrammeForecast, scenario: Scenario) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Budget per jaar")
-    header = [
-        _("Jaar"),
-        _("Budget"),
-        _("Verloning"),
-        _("Monitoringskosten"),
-        _("Onderzoek"),
-        _("Overig"),
-        _("Besteed"),
-        _("Verplicht (lopende contracten)"),
-        _("Prognose alle contracten verlengd"),
-        _("Prognose geen verlengingen"),
-        _("Prognose waargenomen (verwachting)"),
-        _("P10"),
-        _("P50"),
-        _("P90"),
-        _("Kans op overschrijding"),
-        _("Naar rekeningresultaat"),
-        _("Afgesloten"),
-    ]
     rows = [
         [
-            y.year,
-            y.amount,
-            y.spent.payroll,
-            y.spent.monitoring,
-            y.spent.research,
-            y.spent.other,
-            y.spent.total,
-            y.committed,
-            y.forecast(Scenario.ALL_RENEWED),
-            y.forecast(Scenario.NO_RENEWALS),
-            y.observed,
-            y.p10,
-            y.p50,
-            y.p90,
-            y.p_overspend,
-            y.to_accounts_result,
-            _("ja") if y.closed else _("nee"),
+            row.year,
+            _("ja") if row.closed else _("nee"),
+            row.budget,
+            row.spent,
+            row.committed,
+            row.forecast,
+            row.rest,
+            row.low,
+            row.high,
+            row.p_overspend,
         ]
-        for y in forecast.years
+        for row in year_rows(forecast, scenario)
     ]
-    _write(sheet, header, rows, money=set(range(1, 14)) | {15})
-    for cell in sheet["O"][1:]:
+    _write(sheet, year_header(scenario), rows, money={2, 3, 4, 5, 6, 7, 8})
+    for cell in sheet["J"][1:]:
         cell.number_format = PERCENT_FORMAT
+    sheet.append([])
+    sheet.append(
+        [
+            _(
+                "De onzekerheid (80 %% kans, kans boven budget) komt uit de simulatie van het "
+                "waargenomen verloop, voor elk scenario dezelfde. Prognose vanaf %(month)s."
+            )
+            % {"month": f"{forecast.as_of:%m-%Y}"}
+        ]
+    )
+    kinds = book.create_sheet(_("Besteding per soort"))
+    _write(
+        kinds,
+        [_("Jaar"), _("Verloning"), _("Monitoring"), _("Onderzoek"), _("Overig")],
+        [
+            [y.year, y.spent.payroll, y.spent.monitoring, y.spent.research, y.spent.other]
+            for y in forecast.years
+        ],
+        money={1, 2, 3, 4},
+    )
     months = book.create_sheet(_("Cumulatief per maand"))
     _write(
         months,
-        [_("Maand"), _("Budget"), _("Werkelijk"), _("Scenario"), _("P10"), _("P50"), _("P90")],
         [
-            [f"{p.month:%Y-%m}", p.budget, p.actual, p.forecast, p.p10, p.p50, p.p90]
+            _("Maand"),
+            _("Budget"),
+            _("Werkelijk"),
+            str(SCENARIO_LABELS[scenario]),
+            _("Simulatie: 10 % kans lager dan"),
+            _("Simulatie: middelste uitkomst"),
+            _("Simulatie: 10 % kans hoger dan"),
+        ],
+        [
+            [f"{p.month:%m-%Y}", p.budget, p.actual, p.forecast, p.p10, p.p50, p.p90]
             for p in forecast.months
         ],
         money={1, 2, 3, 4, 5, 6},
     )
     notes = book.create_sheet(_("Uitgangspunten"))
     notes.append([_("Prognose vanaf"), f"{forecast.as_of:%m-%Y}"])
-    notes.append([_("Trekkingen"), forecast.draws])
-    notes.append([_("Seed"), forecast.seed])
     notes.append([_("Kans op verlenging (verwachting)"), forecast.rates.renewal])
     notes.append([_("Kans op uitstroom per maand (verwachting)"), forecast.rates.exit])
+    notes.append([_("Aantal gesimuleerde toekomsten"), forecast.draws])
+    notes.append([_("Startgetal van de simulatie"), forecast.seed])
+    for cell in notes["B"][1:3]:
+        cell.number_format = PERCENT_FORMAT
+    if forecast.missing:
+        notes.append(
+            [
+                _("Verloning ontbreekt (kostenmodel telt mee)"),
+                ", ".join(f"{m.day:%m-%Y}" for m in forecast.missing),
+            ]
+        )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

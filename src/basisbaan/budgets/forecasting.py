@@ -3,9 +3,12 @@
 The only place the forecast reads the database (the cost model's rows come
 through :func:`basisbaan.costs.inputs.build_cost_inputs`). In short:
 
-- **As of.** Months up to the last imported payroll month of the programme
-  count their actuals; the forecast starts the month after (from the
-  programme's first month when nothing is imported yet).
+- **As of.** The forecast starts the month after the last imported payroll
+  month of the programme (from the programme's first month when nothing is
+  imported yet), or earlier: at the first month of an open year in which a
+  contract has no payroll although the cost model expects it. From the as-of
+  month on, a contract-month whose payroll was imported counts that payroll
+  (as spent) and costs nothing in the model; every other one is costed.
 - **Spent** per year: the imported payroll totals (``totaal`` minus
   ``overige_kosten`` is payroll, ``overige_kosten`` the payroll party's
   monitoring and start costs) plus the manual expenditures. A closed year
@@ -33,7 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
@@ -45,6 +48,7 @@ from django.db.models import Max, Sum
 
 from basisbaan.budgets.constants import PRIOR, Category
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
+from basisbaan.calc.actuals import Merged, MissingMonth, merge_actuals, month_key, month_of
 from basisbaan.calc.costs import compute_costs
 from basisbaan.calc.dates import period_end
 from basisbaan.calc.fixed import Ints, euros, to_cents
@@ -69,10 +73,15 @@ from basisbaan.payroll.models import PayrollEntry
 from basisbaan.programmes.models import Programme
 
 __all__ = [
+    "ClosingPreview",
     "Counts",
     "ProgrammeForecast",
     "YearSpent",
+    "closing_preview",
     "forecast_input",
+    "merged_actuals",
+    "month_key",
+    "month_of",
     "programme_forecast",
     "template_contract",
 ]
@@ -82,14 +91,6 @@ CENT: Final = Decimal("0.01")
 MONTHLY_BAND_LIMIT: Final = 60_000_000
 PLANNED_ID_BASE: Final = -1_000_000  # hypothetical contract and period ids count down from here
 TEMPLATE_CONTRACT: Final = -1
-
-
-def month_key(day: dt.date) -> int:
-    return day.year * 12 + day.month - 1
-
-
-def month_of(key: int) -> dt.date:
-    return dt.date(key // 12, key % 12 + 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,8 @@ class _Built:
     contracts: int
     planned: int
     assumed_months: list[dt.date] = field(default_factory=list)
+    missing: list[MissingMonth] = field(default_factory=list)  # payroll expected, not imported
+    imported_until: dt.date | None = None  # the month after the last imported payroll month
 
 
 def _as_of(programme: Programme) -> dt.date:
@@ -173,6 +176,50 @@ def _spent(programme: Programme) -> tuple[dict[int, YearSpent], dict[int, Decima
         for year, cats in by_year.items()
     }
     return spent, dict(by_month)
+
+
+def _paid_cells(programme: Programme, start: dt.date, until: dt.date) -> dict[tuple[int, int], int]:
+    """Imported payroll totals in cents per (contract id, month key), ``start <= month < until``."""
+    cells: dict[tuple[int, int], int] = {}
+    for contract_id, period, total in (
+        PayrollEntry.objects.filter(
+            municipality_id=programme.municipality_id,
+            participant__programme=programme,
+            period__gte=start,
+            period__lt=until,
+        )
+        .values("contract_id", "period")
+        .annotate(total=Sum("total"))
+        .values_list("contract_id", "period", "total")
+    ):
+        cells[(contract_id, month_key(period))] = to_cents(total)
+    return cells
+
+
+def merged_actuals(programme: Programme, *, start: dt.date, until: dt.date) -> Merged:
+    """Per month from ``start`` up to ``until`` (first days of months, ``until`` not
+    included): per contract the imported payroll total where that contract's month was
+    imported, the cost model's charge where not (:func:`basisbaan.calc.actuals.merge_actuals`)."""
+    first, last = month_key(start), month_key(until)
+    if last <= first:
+        return merge_actuals({}, {}, start=first, until=first)
+    actual = _paid_cells(programme, start, until)
+    rows = build_cost_inputs(
+        municipality=programme.municipality,
+        start=start,
+        end=until - dt.timedelta(days=1),
+        programme_ids=[programme.pk],
+    )
+    modelled: dict[tuple[int, int], int] = defaultdict(int)
+    if len(rows):
+        charge = compute_costs(rows.inputs).budget_charge
+        contracts = rows.contract_ids[rows.inputs.contract]
+        months = rows.inputs.year * 12 + rows.inputs.month - 1
+        for contract_id, month, cents in zip(
+            contracts.tolist(), months.tolist(), charge.tolist(), strict=True
+        ):
+            modelled[(contract_id, month)] += cents
+    return merge_actuals(actual, modelled, start=first, until=last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,8 +438,12 @@ def cost_matrix(
     hypothetical: list[HypotheticalPeriod],
     segments: dict[int, int],
     stored: bool = True,
+    paid: Mapping[tuple[int, int], int] | None = None,
 ) -> tuple[Ints, npt.NDArray[np.int8], list[dt.date]]:
-    """C x M cents and segments from the as-of month to the programme's end."""
+    """C x M cents and segments from the as-of month to the programme's end.
+
+    ``paid``: (contract id, month key) cells whose payroll was imported already; they
+    cost nothing here (their payroll counts as spent), the segments stay."""
     months = max(0, month_key(programme.end_date) - month_key(as_of) + 1)
     rows = build_cost_inputs(
         municipality=programme.municipality,
@@ -419,6 +470,11 @@ def cost_matrix(
     np.add.at(cost, (contract, month), charge[keep])
     np.minimum.at(seg, (contract, month), values[pos[keep]])
     seg[seg == NO_SEGMENT] = -1
+    for contract_id, key in paid or {}:
+        row = int(np.searchsorted(rows.contract_ids, contract_id))
+        m = key - month_key(as_of)
+        if row < c and rows.contract_ids[row] == contract_id and 0 <= m < months:
+            cost[row, m] = 0
     used = (seg >= 0).any(axis=1)
     assumed = sorted(
         {
@@ -431,8 +487,13 @@ def cost_matrix(
 
 
 def build(programme: Programme) -> _Built:
-    """Everything the engine needs, read in a fixed number of queries."""
-    as_of = _as_of(programme)
+    """Everything the engine needs, read in a fixed number of queries.
+
+    The forecast starts the month after the last imported payroll month, or earlier,
+    at the first month of an open year in which a contract has no payroll: from there
+    every contract-month counts its payroll where it was imported and the cost model
+    (per scenario) where not, so a file for a later month never zeroes earlier months.
+    """
     years = list(range(programme.start_date.year, programme.end_date.year + 1))
     budgets = {
         b.year: b
@@ -440,6 +501,13 @@ def build(programme: Programme) -> _Built:
             municipality_id=programme.municipality_id, programme=programme
         )
     }
+    closed = {y for y, b in budgets.items() if b.is_closed}
+    first_open = next((y for y in years if y not in closed), years[-1] + 1)
+    open_start = max(programme.start_date.replace(day=1), dt.date(first_open, 1, 1))
+    imported_until = _as_of(programme)  # the month after the last imported month
+    merged = merged_actuals(programme, start=open_start, until=imported_until)
+    as_of = merged.missing[0].day if merged.missing else imported_until
+    paid = _paid_cells(programme, as_of, imported_until) if merged.missing else {}
     spent, actual_by_month = _spent(programme)
     periods = _periods(programme)
     counts = _counts(periods, as_of, programme.end_date)
@@ -456,11 +524,10 @@ def build(programme: Programme) -> _Built:
     )
     segments.update(planned_segments)
     cost, seg, assumed = cost_matrix(
-        programme, as_of, hypothetical=extra + planned_periods, segments=segments
+        programme, as_of, hypothetical=extra + planned_periods, segments=segments, paid=paid
     )
     as_of_key = month_key(as_of)
     year_of_month = [month_of(as_of_key + i).year - years[0] for i in range(cost.shape[1])]
-    closed = {y for y, b in budgets.items() if b.is_closed}
     for i, y in enumerate(year_of_month):
         if years[y] in closed:  # a closed year counts what it recorded
             cost[:, i] = 0
@@ -469,7 +536,7 @@ def build(programme: Programme) -> _Built:
         budget = budgets.get(year)
         if budget is not None and budget.is_closed and budget.spent_at_close is not None:
             fixed.append(to_cents(budget.spent_at_close))
-        else:
+        else:  # imported payroll (also of months from the as-of month on) and expenditures
             fixed.append(to_cents(spent.get(year, YearSpent()).total))
     inp = ForecastInput.build(
         years=years,
@@ -494,6 +561,8 @@ def build(programme: Programme) -> _Built:
         contracts=len(periods),
         planned=planned,
         assumed_months=assumed,
+        missing=merged.missing,
+        imported_until=imported_until,
     )
 
 
@@ -564,6 +633,20 @@ class ProgrammeForecast:
     assumed_months: list[dt.date]
     monte_carlo: MonteCarloResult
     built: _Built
+
+    @property
+    def missing(self) -> list[MissingMonth]:
+        """Months up to the last imported month in which a contract has no payroll (the
+        forecast starts at the first of them)."""
+        return self.built.missing
+
+    @property
+    def last_imported(self) -> dt.date | None:
+        """The last month with imported payroll (None: nothing imported)."""
+        until = self.built.imported_until
+        if until is None or until <= self.programme.start_date.replace(day=1):
+            return None
+        return month_of(month_key(until) - 1)
 
     def year(self, year: int) -> YearForecast | None:
         return next((y for y in self.years if y.year == year), None)
@@ -688,3 +771,36 @@ def programme_forecast(
 def forecast_input(programme: Programme) -> tuple[ForecastInput, Rates, dt.date]:
     built = build(programme)
     return built.inp, built.rates, built.as_of
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingPreview:
+    """What closing a year will record: spending per category, the accounts result,
+    and the months in which a contract has no payroll."""
+
+    budget: Budget
+    spent: YearSpent
+    missing: list[MissingMonth]
+
+    @property
+    def accounts_result(self) -> Decimal:
+        return self.budget.amount - self.spent.total
+
+    @property
+    def missing_months(self) -> list[str]:
+        return [f"{m.day:%Y-%m}" for m in self.missing]
+
+    @property
+    def missing_text(self) -> str:
+        return ", ".join(f"{m.day:%m-%Y}" for m in self.missing)
+
+
+def closing_preview(budget: Budget) -> ClosingPreview:
+    """Spent in the budget's year (imported payroll plus expenditures) and the months of
+    that year in which the cost model expects a contract's cost but no payroll came in."""
+    programme = budget.programme
+    spent, _by_month = _spent(programme)
+    start = max(dt.date(budget.year, 1, 1), programme.start_date.replace(day=1))
+    until = min(dt.date(budget.year + 1, 1, 1), month_of(month_key(programme.end_date) + 1))
+    merged = merged_actuals(programme, start=start, until=max(start, until))
+    return ClosingPreview(budget, spent.get(budget.year, YearSpent()), merged.missing)

@@ -66,18 +66,31 @@ class ForecastQueryForm(Form):
     """The page's choices: scenario, and the Monte Carlo's draws and seed."""
 
     scenario = forms.ChoiceField(
-        label=_("Scenario"), choices=SCENARIO_CHOICES, initial=str(Scenario.OBSERVED)
+        label=_("Scenario"),
+        choices=SCENARIO_CHOICES,
+        initial=str(Scenario.OBSERVED),
     )
     draws = forms.IntegerField(
-        label=_("Trekkingen"), min_value=100, max_value=MAX_DRAWS, initial=DEFAULT_DRAWS
+        label=_("Aantal gesimuleerde toekomsten"),
+        required=False,
+        min_value=100,
+        max_value=MAX_DRAWS,
+        initial=DEFAULT_DRAWS,
+        help_text=_("Meer geeft een nauwkeurigere bandbreedte, maar rekent langer."),
     )
     seed = forms.IntegerField(
-        label=_("Seed"), min_value=0, max_value=MAX_SEED, initial=DEFAULT_SEED
+        label=_("Startgetal van de simulatie"),
+        required=False,
+        min_value=0,
+        max_value=MAX_SEED,
+        initial=DEFAULT_SEED,
+        help_text=_("Hetzelfde startgetal geeft dezelfde uitkomst."),
     )
 
     def values(self) -> tuple[Scenario, int, int]:
         """The valid choices, or the defaults for what is missing or invalid."""
-        data = self.cleaned_data if self.is_valid() else {}
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
         return (
             Scenario(data.get("scenario") or Scenario.OBSERVED),
             int(data.get("draws") or DEFAULT_DRAWS),
@@ -112,3 +125,40 @@ class CapacityForm(Form):
             data.get("hours") or DEFAULT_HOURS,
             (data.get("probability") or DEFAULT_PROBABILITY * 100) / 100,
         )
+
+
+class BudgetCloseForm(Form):
+    """Closing a year. When months lack payroll, closing anyway needs both boxes."""
+
+    missing_confirmed = forms.BooleanField(
+        label=_("Ik sluit het jaar af, hoewel er maanden zonder verloning zijn"),
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Alleen nodig als er verloning ontbreekt; de reden wordt vastgelegd."),
+    )
+
+    def __init__(self, *args: Any, missing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not missing:  # nothing to confirm: the plain confirmation button is enough
+            del self.fields["missing_confirmed"]
+            del self.fields["reason"]
+
+    def service_data(self) -> dict[str, Any]:
+        return {
+            "missing_confirmed": bool(self.cleaned_data.get("missing_confirmed")),
+            "reason": self.cleaned_data.get("reason") or "",
+        }
+
+
+class BudgetReopenForm(Form):
+    reason = forms.CharField(
+        label=_("Reden"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Waarom het jaar weer open moet; de reden wordt vastgelegd."),
+    )

@@ -71,6 +71,25 @@ class Budget(TenantModel):
         blank=True,
         help_text=_("Het niet bestede deel, vastgelegd bij het afsluiten van het jaar."),
     )
+    missing_at_close = models.JSONField(
+        _("maanden zonder verloning bij afsluiten"),
+        default=list,
+        blank=True,
+        help_text=_("De maanden (jjjj-mm) waarin voor een contract geen verloning was ingelezen."),
+    )
+    close_reason = models.TextField(
+        _("reden van afsluiten ondanks ontbrekende verloning"), blank=True
+    )
+    reopened_at = models.DateTimeField(_("heropend op"), null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("heropend door"),
+    )
+    reopen_reason = models.TextField(_("reden van heropenen"), blank=True)
 
     class Meta:
         ordering = ["programme", "year"]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from basisbaan.budgets.forecasting import ProgrammeForecast
+from basisbaan.budgets.forecasting import ProgrammeForecast, YearForecast
 from basisbaan.calc.forecast import Scenario
 
-__all__ = ["amount", "report_data"]
+__all__ = ["YearRow", "amount", "report_data", "year_rows"]
 
 CENT = Decimal("0.01")
 
@@ -46,3 +47,55 @@ def report_data(forecast: ProgrammeForecast) -> dict[str, Any]:
             }
         )
     return {"programme": forecast.programme.slug, "years": years}
+
+
+@dataclass(frozen=True, slots=True)
+class YearRow:
+    """One row of the budget page's year table; the Excel export writes the same rows.
+
+    ``forecast`` is the chosen scenario's figure. ``low``/``high`` (80 % of the
+    simulated futures lie between them: P10 and P90) and ``p_overspend`` always
+    come from the simulation of the *observed* course (renewals and exits as seen
+    so far), whichever scenario is chosen; None for a closed year.
+    """
+
+    year: int
+    closed: bool
+    budget: Decimal | None
+    spent: Decimal
+    committed: Decimal
+    forecast: Decimal
+    rest: Decimal | None  # to the accounts result: recorded (closed) or expected
+    low: Decimal | None
+    high: Decimal | None
+    p_overspend: float | None
+    source: YearForecast
+
+    @property
+    def outside_band(self) -> bool:
+        """The scenario's figure lies outside the simulation's 80 % band."""
+        if self.low is None or self.high is None:
+            return False
+        return not self.low <= self.forecast <= self.high
+
+
+def year_rows(forecast: ProgrammeForecast, scenario: Scenario) -> list[YearRow]:
+    rows = []
+    for y in forecast.years:
+        open_year = not y.closed
+        rows.append(
+            YearRow(
+                year=y.year,
+                closed=y.closed,
+                budget=y.amount,
+                spent=y.spent.total,
+                committed=y.committed,
+                forecast=y.forecast(scenario),
+                rest=y.to_accounts_result if y.closed else y.expected_rest(scenario),
+                low=y.p10 if open_year else None,
+                high=y.p90 if open_year else None,
+                p_overspend=y.p_overspend if open_year and y.budget is not None else None,
+                source=y,
+            )
+        )
+    return rows

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet
 
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.participants.models import Participant
-from basisbaan.payroll.models import PayrollEntry
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality
 
@@ -17,7 +14,6 @@ __all__ = [
     "closed_years_by_participant",
     "expenditure_list",
     "planned_start_list",
-    "year_spent",
 ]
 
 
@@ -58,16 +54,3 @@ def expenditure_list(*, municipality: Municipality) -> QuerySet[Expenditure]:
 
 def planned_start_list(*, municipality: Municipality) -> QuerySet[PlannedStart]:
     return PlannedStart.objects.filter(municipality=municipality).select_related("programme")
-
-
-def year_spent(*, programme: Programme, year: int) -> Decimal:
-    """What the programme spent in ``year``: imported payroll totals plus expenditures."""
-    payroll = PayrollEntry.objects.filter(
-        municipality_id=programme.municipality_id,
-        participant__programme=programme,
-        period__year=year,
-    ).aggregate(total=Sum("total"))["total"] or Decimal(0)
-    manual = Expenditure.objects.filter(
-        municipality_id=programme.municipality_id, budget__programme=programme, budget__year=year
-    ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
-    return (payroll + manual).quantize(Decimal("0.01"))

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from basisbaan.budgets.constants import BUDGET_FIELDS, EXPENDITURE_FIELDS
+from basisbaan.budgets.forecasting import closing_preview
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
-from basisbaan.budgets.selectors import year_spent
 from basisbaan.core.services import (
     model_create,
     model_delete,
@@ -25,6 +25,7 @@ from basisbaan.tenancy.models import User
 
 __all__ = [
     "budget_close",
+    "budget_reopen",
     "budget_create",
     "budget_update",
     "expenditure_create",
@@ -94,12 +95,22 @@ def budget_update(*, budget: Budget, actor: User | None, data: dict[str, Any]) -
 
 
 @transaction.atomic
-def budget_close(*, budget: Budget, actor: User | None, today: dt.date | None = None) -> Budget:
+def budget_close(
+    *,
+    budget: Budget,
+    actor: User | None,
+    today: dt.date | None = None,
+    missing_confirmed: bool = False,
+    reason: str = "",
+) -> Budget:
     """Close the year: record what was spent and the rest as the accounts result; lock it.
 
-    Spent is the imported payroll of the year plus its expenditures
-    (:func:`~basisbaan.budgets.selectors.year_spent`), read in this transaction.
-    A year can only be closed once it has ended, and after the years before it.
+    Spent is the imported payroll of the year plus its expenditures, read in this
+    transaction (:func:`~basisbaan.budgets.forecasting.closing_preview`, which the
+    confirmation page shows). A year can only be closed once it has ended, and after
+    the years before it. While months of the year lack payroll for a contract, closing
+    is refused unless the controller confirms it explicitly with a reason; the months
+    and the reason are recorded (and audited with the closing).
     """
     budget = Budget.objects.select_for_update().select_related("programme").get(pk=budget.pk)
     _refuse_closed(budget)
@@ -113,17 +124,92 @@ def budget_close(*, budget: Budget, actor: User | None, today: dt.date | None = 
         programme_id=budget.programme_id, year__lt=budget.year, closed_at__isnull=True
     ).exists():
         raise ValidationError(_("Sluit eerst de jaren hiervoor af."))
-    spent = year_spent(programme=budget.programme, year=budget.year)
+    preview = closing_preview(budget)
+    reason = reason.strip()
+    if preview.missing and not (missing_confirmed and reason):
+        raise ValidationError(
+            {
+                "reason": _(
+                    "In %(year)s ontbreekt verloning (%(months)s). Lees die eerst in, of "
+                    "bevestig dat u het jaar toch afsluit en geef de reden."
+                )
+                % {"year": budget.year, "months": preview.missing_text}
+            }
+        )
     budget, _changed = model_update(
         instance=budget,
         data={
             "closed_at": timezone.now(),
             "closed_by": actor,
-            "spent_at_close": spent,
-            "accounts_result": budget.amount - spent,
+            "spent_at_close": preview.spent.total,
+            "accounts_result": preview.accounts_result,
+            "missing_at_close": preview.missing_months,
+            "close_reason": reason if preview.missing else "",
         },
         actor=actor,
-        allowed={"closed_at", "closed_by", "spent_at_close", "accounts_result"},
+        allowed={
+            "closed_at",
+            "closed_by",
+            "spent_at_close",
+            "accounts_result",
+            "missing_at_close",
+            "close_reason",
+        },
+    )
+    return budget
+
+
+@transaction.atomic
+def budget_reopen(*, budget: Budget, actor: User | None, reason: str) -> Budget:
+    """Reopen a closed year (the functional administrator, with a reason).
+
+    Only the last closed year of the programme: the years after it must be open.
+    The recorded spending and accounts result are cleared (the audit entry keeps
+    what they were); the reason, who and when are recorded.
+    """
+    budget = Budget.objects.select_for_update().get(pk=budget.pk)
+    if not budget.is_closed:
+        raise ValidationError(_("Het jaar %(year)s is niet afgesloten.") % {"year": budget.year})
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef de reden om het jaar te heropenen.")})
+    later = (
+        Budget.objects.filter(
+            programme_id=budget.programme_id, year__gt=budget.year, closed_at__isnull=False
+        )
+        .order_by("-year")
+        .first()
+    )
+    if later is not None:
+        raise ValidationError(
+            _("Heropen eerst %(year)s: een jaar gaat pas open als de jaren erna open zijn.")
+            % {"year": later.year}
+        )
+    budget, _changed = model_update(
+        instance=budget,
+        data={
+            "closed_at": None,
+            "closed_by": None,
+            "spent_at_close": None,
+            "accounts_result": None,
+            "missing_at_close": [],
+            "close_reason": "",
+            "reopened_at": timezone.now(),
+            "reopened_by": actor,
+            "reopen_reason": reason,
+        },
+        actor=actor,
+        allowed={
+            "closed_at",
+            "closed_by",
+            "spent_at_close",
+            "accounts_result",
+            "missing_at_close",
+            "close_reason",
+            "reopened_at",
+            "reopened_by",
+            "reopen_reason",
+        },
     )
     return budget
 

@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("jaar/<int:pk>/bewerken/", views.BudgetUpdateView.as_view(), name="budget_update"),
     path("jaar/<int:pk>/afsluiten/", views.BudgetCloseView.as_view(), name="budget_close"),
+    path("jaar/<int:pk>/heropenen/", views.BudgetReopenView.as_view(), name="budget_reopen"),
     path(
         "jaar/<int:pk>/uitgave/", views.ExpenditureCreateView.as_view(), name="expenditure_create"
     ),

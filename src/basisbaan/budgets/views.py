@@ -4,6 +4,7 @@ forms for budgets, expenditures, planned starts and closing a year."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -21,16 +22,20 @@ from basisbaan.budgets.capacity_view import capacity_for
 from basisbaan.budgets.chart import charts_of
 from basisbaan.budgets.constants import PRIOR, SCENARIO_LABELS
 from basisbaan.budgets.export import forecast_workbook
-from basisbaan.budgets.forecasting import programme_forecast
+from basisbaan.budgets.forecasting import closing_preview, programme_forecast
 from basisbaan.budgets.forms import (
+    BudgetCloseForm,
     BudgetCreateForm,
+    BudgetReopenForm,
     BudgetUpdateForm,
     ExpenditureForm,
     ForecastQueryForm,
     PlannedStartForm,
 )
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
+from basisbaan.budgets.report import year_rows
 from basisbaan.budgets.selectors import budget_list, expenditure_list, planned_start_list
+from basisbaan.calc.forecast import Scenario
 from basisbaan.core.views import ObjectServiceFormView
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
@@ -73,14 +78,20 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
                 initial={"scenario": str(scenario), "draws": draws, "seed": seed}
             )
         forecast = programme_forecast(programme, draws=draws, seed=seed, scenario=scenario)
-        rows = [(y, y.forecast(scenario), y.expected_rest(scenario)) for y in forecast.years]
+        today = timezone.localdate()
+        capacity = capacity_for(self.request, programme, today=today, draws=draws, seed=seed)
+        rows = year_rows(forecast, scenario)
         context.update(
             programme=programme,
             forecast=forecast,
             rows=rows,
+            open_rows=[r for r in rows if not r.closed and r.low is not None],
             scenario=scenario,
             scenario_label=SCENARIO_LABELS[scenario],
+            observed_label=SCENARIO_LABELS[Scenario.OBSERVED],
+            is_observed=scenario == Scenario.OBSERVED,
             query_form=query,
+            forecast_query={"scenario": str(scenario), "draws": draws, "seed": seed},
             charts=charts_of(forecast.months),
             prior=PRIOR,
             expenditures=expenditure_list(municipality=self.municipality)
@@ -89,9 +100,9 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
             planned_starts=planned_start_list(municipality=self.municipality).filter(
                 programme=programme
             ),
-            export_query=self.request.GET.urlencode(),
-            this_year=timezone.localdate().year,
-            **capacity_for(self.request, programme, forecast.as_of),
+            export_query=urlencode({"scenario": str(scenario), "draws": draws, "seed": seed}),
+            this_year=today.year,
+            **capacity,
         )
         return context
 
@@ -106,7 +117,7 @@ class BudgetExportView(TenantViewMixin, View):
         scenario, draws, seed = ForecastQueryForm(request.GET or None).values()
         forecast = programme_forecast(programme, draws=draws, seed=seed, scenario=scenario)
         response = HttpResponse(
-            forecast_workbook(forecast),
+            forecast_workbook(forecast, scenario),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="budget-{programme.slug}.xlsx"'
@@ -207,24 +218,63 @@ class ExpenditureCreateView(BudgetFormView):
         )
 
 
-class BudgetCloseView(TenantViewMixin, View):
-    """Close a year (POST only): what is unspent goes to the accounts result."""
+class BudgetCloseView(BudgetFormView):
+    """Closing a year in two steps: this page shows what will be recorded (spending per
+    category, the accounts result, months without payroll); the button closes it."""
 
-    permission = Perm.BUDGET_MANAGE
+    form_class = BudgetCloseForm
+    template_name = "budgets/close.html"
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        budget = get_object_or_404(budget_list(municipality=self.municipality), pk=pk)
-        try:
-            budget = services.budget_close(budget=budget, actor=request.user)  # type: ignore[arg-type]
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(
-                request,
-                _("Het jaar %(year)s is afgesloten.") % {"year": budget.year},
-            )
-        return HttpResponseRedirect(_budget_url(budget.programme_id))
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        self.preview = closing_preview(self.object)
+        kwargs["missing"] = bool(self.preview.missing)
+        return kwargs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            preview=self.preview,
+            page_title=_("Jaar %(year)s afsluiten") % {"year": self.object.year},
+            submit_label=_("Jaar %(year)s afsluiten") % {"year": self.object.year},
+        )
+        return context
+
+    def perform(self, form: BudgetCloseForm) -> Budget:
+        budget = services.budget_close(
+            budget=self.object,
+            actor=self.request.user,  # type: ignore[arg-type]
+            **form.service_data(),
+        )
+        messages.success(
+            self.request, _("Het jaar %(year)s is afgesloten.") % {"year": budget.year}
+        )
+        return budget
+
+
+class BudgetReopenView(BudgetFormView):
+    """Reopen a closed year, with a reason: the functional administrator only."""
+
+    permission = Perm.BUDGET_REOPEN
+    form_class = BudgetReopenForm
+    template_name = "budgets/reopen.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            page_title=_("Jaar %(year)s heropenen") % {"year": self.object.year},
+            submit_label=_("Jaar %(year)s heropenen") % {"year": self.object.year},
+        )
+        return context
+
+    def perform(self, form: BudgetReopenForm) -> Budget:
+        budget = services.budget_reopen(
+            budget=self.object,
+            actor=self.request.user,  # type: ignore[arg-type]
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(self.request, _("Het jaar %(year)s is heropend.") % {"year": budget.year})
+        return budget
 
 
 class DeleteView(TenantViewMixin, View):

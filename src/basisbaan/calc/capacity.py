@@ -114,7 +114,17 @@ def capacity(
     first = int(first_months(template.segment)[0])
     one_month = table[min(first + 1, template.months)]
     if not one_month.any():
-        return CapacityResult(max_new, True, base_p, base_p, base_p, probability, draws, seed, 0)
+        # The first month lies in a year that does not count (before the counted years):
+        # bound by the first month that costs something in a counted year. Whoever leaves
+        # before it costs nothing there, so the bound is no longer strict: the answer at
+        # the bound says "at least" (below). No such month at all: no cost, no limit.
+        in_counted = counted[template.year_of_month] & (template.cost[0] > 0)
+        later = np.flatnonzero(in_counted[first:]) + first
+        if not len(later):
+            return CapacityResult(
+                max_new, True, base_p, base_p, base_p, probability, draws, seed, 0
+            )
+        one_month = table[int(later[0]) + 1]
     year = int(np.argmax(one_month))
     headroom = int((limit[year] - base[:, year]).max(initial=0))
     max_new = max(1, min(max_new, MAX_ELEMENTS // (draws * int(counted.sum()))))
@@ -146,9 +156,9 @@ def capacity(
     if base_p < probability:
         return CapacityResult(0, False, base_p, base_p, base_p, probability, draws, seed, 0)
     lo, hi = 0, upper  # p(lo) >= probability; p(hi) < probability unless hi is the cap
-    if p_of(hi) >= probability:
+    if p_of(hi) >= probability:  # the bound still fits: the room is at least hi
         return CapacityResult(
-            hi, hi >= max_new, p_of(hi), p_of(hi), base_p, probability, draws, seed, evaluations
+            hi, True, p_of(hi), p_of(hi), base_p, probability, draws, seed, evaluations
         )
     while hi - lo > 1:
         mid = (lo + hi) // 2

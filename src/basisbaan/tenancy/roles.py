@@ -62,6 +62,8 @@ class Perm(StrEnum):
     BUDGET_VIEW = "budget.view"
     # Budgets, manual expenditures, planned starts and closing a year.
     BUDGET_MANAGE = "budget.manage"
+    # Reopening a closed budget year (with a reason): the functional administrator only.
+    BUDGET_REOPEN = "budget.reopen"
     # Referrals, intake, waiting list, profiles and matches (names: audited).
     INTAKE_VIEW = "intake.view"
     # Taking referrals, recording intake conversations and decisions, editing profiles.

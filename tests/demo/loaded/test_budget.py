@@ -21,6 +21,7 @@ from django.utils import timezone
 from basisbaan.budgets.capacity import programme_capacity
 from basisbaan.budgets.models import Budget
 from basisbaan.programmes.models import Programme
+from tests.conftest import TODAY
 from tests.demo.story import budget_report
 
 pytestmark = pytest.mark.django_db
@@ -130,16 +131,16 @@ def test_the_table_is_dutch(demo):
     assert "€ 465.435,96" in text
 
 
-def test_room_for_intake_is_asked_from_the_month_after_the_last_payroll(demo):
-    """With payroll up to October 2026 the question is about November 2026 and the one
-    year left; the answer is about now, not about the past (the letter's day, when
-    the answer was 0, is in test_demo_over_time.py). With EUR 34,564 left in 2026
-    (500,000 - 465,435.96), five more could work its last two months."""
+def test_room_for_intake_is_asked_from_the_month_after_today(demo):
+    """On 18-11-2026 the question is about December 2026 (the month after today) and the
+    one year left; the answer is about the future, not about the past (the letter's day,
+    when the answer was 0, is in test_demo_over_time.py). With EUR 34,564 left in 2026
+    (500,000 - 465,435.96), eleven more could work its last month."""
     programme = Programme.objects.get(municipality=demo, slug="pilot-2023-2026")
-    answer = programme_capacity(programme)
-    assert answer.month == dt.date(2026, 11, 1)
+    answer = programme_capacity(programme, today=TODAY)
+    assert answer.month == dt.date(2026, 12, 1)
     assert answer.years == [2026]
-    assert answer.count == 5
+    assert answer.count == 11
 
 
 def test_unknown_programme_is_a_usage_error(demo):

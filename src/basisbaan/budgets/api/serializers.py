@@ -47,6 +47,10 @@ class BudgetSerializer(serializers.ModelSerializer[Budget]):
             "closed_at",
             "spent_at_close",
             "accounts_result",
+            "missing_at_close",
+            "close_reason",
+            "reopened_at",
+            "reopen_reason",
             "created_at",
             "updated_at",
         ]
@@ -54,6 +58,10 @@ class BudgetSerializer(serializers.ModelSerializer[Budget]):
             "closed_at",
             "spent_at_close",
             "accounts_result",
+            "missing_at_close",
+            "close_reason",
+            "reopened_at",
+            "reopen_reason",
             "created_at",
             "updated_at",
         ]
@@ -126,7 +134,7 @@ class ForecastQuerySerializer(serializers.Serializer[Any]):
 
 
 class CapacityQuerySerializer(ForecastQuerySerializer):
-    month = DateField(required=False, help_text="Startmaand; standaard de eerste prognosemaand.")
+    month = DateField(required=False, help_text="Startmaand; standaard de maand na vandaag.")
     hours = serializers.DecimalField(
         max_digits=3, decimal_places=1, min_value=1, max_value=40, default=Decimal(32)
     )
@@ -177,9 +185,23 @@ class RatesSerializer(serializers.Serializer[Any]):
     exposure_months = serializers.IntegerField()
 
 
+class MissingPayrollSerializer(serializers.Serializer[Any]):
+    month = serializers.CharField(help_text="jjjj-mm")
+    contracts = serializers.IntegerField()
+    modelled = _money(help_text="Wat het kostenmodel voor die contracten verwacht.")
+
+
 class ForecastSerializer(serializers.Serializer[Any]):
     programme = serializers.IntegerField()
     as_of = serializers.DateField(help_text="De eerste maand van de prognose.")
+    last_imported = serializers.DateField(
+        allow_null=True, help_text="De laatste maand met ingelezen verloning."
+    )
+    missing_payroll = MissingPayrollSerializer(
+        many=True,
+        help_text="Maanden tot en met de laatst ingelezen maand waarin voor een contract "
+        "verloning ontbreekt; de prognose rekent daar met het kostenmodel.",
+    )
     scenario = serializers.CharField()
     draws = serializers.IntegerField()
     seed = serializers.IntegerField()
@@ -199,3 +221,26 @@ class CapacitySerializer(serializers.Serializer[Any]):
     probability_next = serializers.FloatField(allow_null=True)
     draws = serializers.IntegerField()
     seed = serializers.IntegerField()
+
+
+class BudgetCloseSerializer(serializers.Serializer[Any]):
+    missing_confirmed = serializers.BooleanField(
+        default=False,
+        help_text="Toch afsluiten terwijl er maanden zonder verloning zijn (met reason).",
+    )
+    reason = serializers.CharField(
+        default="", allow_blank=True, max_length=1000, help_text="Reden; wordt vastgelegd."
+    )
+
+
+class BudgetReopenSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField(max_length=1000, help_text="Reden; wordt vastgelegd.")
+
+
+class ClosingPreviewSerializer(serializers.Serializer[Any]):
+    budget = serializers.IntegerField()
+    year = serializers.IntegerField()
+    amount = _money()
+    spent = SpentSerializer()
+    accounts_result = _money()
+    missing_payroll = MissingPayrollSerializer(many=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -14,17 +15,25 @@ from rest_framework.response import Response
 
 from basisbaan.budgets import services
 from basisbaan.budgets.api.serializers import (
+    BudgetCloseSerializer,
+    BudgetReopenSerializer,
     BudgetSerializer,
     BudgetUpdateSerializer,
     CapacityQuerySerializer,
     CapacitySerializer,
+    ClosingPreviewSerializer,
     ExpenditureSerializer,
     ForecastQuerySerializer,
     ForecastSerializer,
     PlannedStartSerializer,
 )
 from basisbaan.budgets.capacity import programme_capacity
-from basisbaan.budgets.forecasting import ProgrammeForecast, programme_forecast
+from basisbaan.budgets.forecasting import (
+    ClosingPreview,
+    ProgrammeForecast,
+    closing_preview,
+    programme_forecast,
+)
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.selectors import budget_list, expenditure_list, planned_start_list
 from basisbaan.calc.forecast import Scenario
@@ -67,6 +76,7 @@ class BudgetViewSet(
     schema = TenantAutoSchema()
     view_permission = Perm.BUDGET_VIEW
     manage_permission = Perm.BUDGET_MANAGE
+    action_permissions = {"reopen": Perm.BUDGET_REOPEN}
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Budget]:
         return budget_list(municipality=municipality)
@@ -90,18 +100,76 @@ class BudgetViewSet(
         )
 
     @extend_schema(
+        summary="Wat afsluiten zou vastleggen",
+        description=(
+            "Besteed per soort, het bedrag naar het rekeningresultaat en de maanden van het "
+            "jaar waarin voor een contract geen verloning is ingelezen. Legt niets vast."
+        ),
+        responses=ClosingPreviewSerializer,
+    )
+    @action(detail=True, methods=["get"], url_path="closing")
+    def closing(self, request: Request, pk: str | None = None) -> Response:
+        preview = closing_preview(self.get_object())
+        return Response(ClosingPreviewSerializer(closing_preview_data(preview)).data)
+
+    @extend_schema(
         summary="Jaar afsluiten",
         description=(
             "Legt vast wat het jaar besteedde (ingelezen verloning plus uitgaven) en zet het "
-            "niet bestede deel naar het rekeningresultaat; daarna is het jaar vergrendeld."
+            "niet bestede deel naar het rekeningresultaat; daarna is het jaar vergrendeld. "
+            "Ontbreekt er verloning in het jaar, dan alleen met missing_confirmed=true en een "
+            "reason (beide worden vastgelegd)."
         ),
-        request=None,
+        request=BudgetCloseSerializer,
         responses=BudgetSerializer,
     )
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str | None = None) -> Response:
-        budget = services.budget_close(budget=self.get_object(), actor=request_actor(request))
+        body = BudgetCloseSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        budget = services.budget_close(
+            budget=self.get_object(), actor=request_actor(request), **body.validated_data
+        )
         return Response(BudgetSerializer(budget, context=self.get_serializer_context()).data)
+
+    @extend_schema(
+        summary="Afgesloten jaar heropenen",
+        description=(
+            "Alleen de functioneel beheerder, met een reden (vastgelegd en in het auditlog); "
+            "alleen het laatste afgesloten jaar."
+        ),
+        request=BudgetReopenSerializer,
+        responses=BudgetSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def reopen(self, request: Request, pk: str | None = None) -> Response:
+        body = BudgetReopenSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        budget = services.budget_reopen(
+            budget=self.get_object(), actor=request_actor(request), **body.validated_data
+        )
+        return Response(BudgetSerializer(budget, context=self.get_serializer_context()).data)
+
+
+def closing_preview_data(preview: ClosingPreview) -> dict[str, Any]:
+    spent = preview.spent
+    return {
+        "budget": preview.budget.pk,
+        "year": preview.budget.year,
+        "amount": preview.budget.amount,
+        "spent": {
+            "payroll": spent.payroll,
+            "monitoring": spent.monitoring,
+            "research": spent.research,
+            "other": spent.other,
+            "total": spent.total,
+        },
+        "accounts_result": preview.accounts_result,
+        "missing_payroll": [
+            {"month": f"{m.day:%Y-%m}", "contracts": m.contracts, "modelled": m.amount}
+            for m in preview.missing
+        ],
+    }
 
 
 @extend_schema_view(
@@ -194,6 +262,11 @@ def forecast_data(forecast: ProgrammeForecast, scenario: Scenario) -> dict[str, 
         "scenario": str(scenario),
         "draws": forecast.draws,
         "seed": forecast.seed,
+        "last_imported": forecast.last_imported,
+        "missing_payroll": [
+            {"month": f"{m.day:%Y-%m}", "contracts": m.contracts, "modelled": m.amount}
+            for m in forecast.missing
+        ],
         "rates": {
             "renewal": forecast.rates.renewal,
             "exit_per_month": forecast.rates.exit,
@@ -290,6 +363,7 @@ class ProgrammeForecastViewSet(TenantViewSet):
         data = query.validated_data
         answer = programme_capacity(
             programme,
+            today=timezone.localdate(),
             month=data.get("month"),
             hours=data["hours"],
             probability=data["probability"],

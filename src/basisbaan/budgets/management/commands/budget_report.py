@@ -64,7 +64,7 @@ def table(forecast: ProgrammeForecast) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = [
         f"Programma {forecast.programme.name} ({forecast.programme.slug}); "
-        f"prognose vanaf {forecast.as_of:%m-%Y}, {forecast.draws} trekkingen, seed {forecast.seed}."
+        f"prognose vanaf {forecast.as_of:%m-%Y}, {forecast.draws} gesimuleerde toekomsten, startgetal {forecast.seed}."
     ]
     lines += [
         "  ".join(
@@ -72,6 +72,12 @@ def table(forecast: ProgrammeForecast) -> str:
         )
         for row in rows
     ]
+    if forecast.missing:
+        months = ", ".join(f"{m.day:%m-%Y}" for m in forecast.missing)
+        lines.append(
+            f"Let op: verloning ontbreekt voor een of meer contracten in {months}; "
+            "de prognose rekent daar met het kostenmodel."
+        )
     return "\n".join(lines)
 
 
