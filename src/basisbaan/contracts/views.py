@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -48,12 +49,14 @@ from basisbaan.contracts.selectors import (
     wage_value_list,
 )
 from basisbaan.contracts.worklist import RemeasurementStatus, decisions_due, remeasurements_due
+from basisbaan.core.choices import BoundedChoicesViewMixin
 from basisbaan.core.views import (
     ObjectServiceFormView,
     ServiceFormView,
     TenantDetailView,
     TenantListView,
 )
+from basisbaan.participants.choices import audit_shown_participants
 from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
@@ -109,7 +112,7 @@ class ContractDetailView(TenantDetailView):
         return context
 
 
-class ContractCreateView(ServiceFormView):
+class ContractCreateView(BoundedChoicesViewMixin, ServiceFormView):
     permission = Perm.CONTRACT_MANAGE
     form_class = ContractForm
     template_name = "contracts/form.html"
@@ -126,12 +129,9 @@ class ContractCreateView(ServiceFormView):
             if self.request.GET.get(key, "").isdigit()
         }
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = super().get(request, *args, **kwargs)
-        form = response.context_data["form"]  # type: ignore[attr-defined]
-        ids = form.fields["participant"].queryset.values_list("pk", flat=True)
-        audit_participant_list(request, ids)
-        return response
+    def choices_shown(self, form: forms.BaseForm) -> None:
+        # The participant and placement choices show names: only the shown rows are audited.
+        audit_shown_participants(self.request, form)
 
     def perform(self, form: ContractForm) -> Contract:
         data = form.cleaned_data
@@ -429,7 +429,7 @@ class WageValueListView(TenantListView):
         return context
 
 
-class WageValueCreateView(ServiceFormView):
+class WageValueCreateView(BoundedChoicesViewMixin, ServiceFormView):
     permission = Perm.CONTRACT_MANAGE
     form_class = WageValueForm
     template_name = "contracts/wage_value_form.html"
@@ -443,13 +443,8 @@ class WageValueCreateView(ServiceFormView):
         participant = self.request.GET.get("participant", "")
         return {"participant": participant} if participant.isdigit() else {}
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = super().get(request, *args, **kwargs)
-        form = response.context_data["form"]  # type: ignore[attr-defined]
-        audit_participant_list(
-            request, form.fields["participant"].queryset.values_list("pk", flat=True)
-        )
-        return response
+    def choices_shown(self, form: forms.BaseForm) -> None:
+        audit_shown_participants(self.request, form)
 
     def perform(self, form: WageValueForm) -> WageValueMeasurement:
         data = form.cleaned_data

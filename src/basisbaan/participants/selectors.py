@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from basisbaan.participants.models import Participant
 from basisbaan.participants.search import search_words
@@ -43,17 +43,18 @@ def participant_list(
     return qs
 
 
-def filter_name(qs: QuerySet[Participant], search: str) -> QuerySet[Participant]:
+def filter_name[M: Model](qs: QuerySet[M], search: str, path: str = "") -> QuerySet[M]:
     """Rows of ``qs`` whose name has every word of ``search`` as the start of a word.
 
     ``search_name`` holds " first prefix last" (a space before every word), so
     "the start of a word" is ``LIKE '% word%'``: on PostgreSQL served by the
     trigram index (migration 0005). A search without letters or digits finds
-    nobody.
+    nobody. ``path`` leads from the rows to their participant (``participant__``
+    for placements).
     """
     words = search_words(search)
     if not words:
         return qs.none()
     for word in words:
-        qs = qs.filter(search_name__contains=" " + word)
+        qs = qs.filter(**{f"{path}search_name__contains": " " + word})
     return qs

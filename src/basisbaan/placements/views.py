@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from basisbaan.contracts.selectors import contract_list
+from basisbaan.core.choices import BoundedChoicesViewMixin
 from basisbaan.core.views import (
     ObjectServiceFormView,
     ServiceFormView,
     TenantDetailView,
     TenantListView,
 )
+from basisbaan.participants.choices import audit_shown_participants
 from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
@@ -73,7 +76,7 @@ class PlacementDetailView(TenantDetailView):
         return context
 
 
-class PlacementCreateView(ServiceFormView):
+class PlacementCreateView(BoundedChoicesViewMixin, ServiceFormView):
     permission = Perm.PLACEMENT_MANAGE
     form_class = PlacementForm
     template_name = "placements/form.html"
@@ -90,13 +93,9 @@ class PlacementCreateView(ServiceFormView):
             if self.request.GET.get(key, "").isdigit()
         }
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = super().get(request, *args, **kwargs)
-        # The participant choice lists names: audited like any list.
-        form = response.context_data["form"]  # type: ignore[attr-defined]
-        ids = form.fields["participant"].queryset.values_list("pk", flat=True)
-        audit_participant_list(request, ids)
-        return response
+    def choices_shown(self, form: forms.BaseForm) -> None:
+        # The participant choice shows names: only the shown rows are audited.
+        audit_shown_participants(self.request, form)
 
     def perform(self, form: PlacementForm) -> Placement:
         data = form.cleaned_data
