@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 
 from basisbaan.calc.labour_law import Term, notice_deadline
@@ -63,6 +63,8 @@ from basisbaan.participants.privacy import (
     audit_participant_view,
     policy_for,
 )
+from basisbaan.placements.selectors import placement_list
+from basisbaan.placements.status import days_before_programme_end
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality
@@ -123,11 +125,40 @@ class ContractCreateView(BoundedChoicesViewMixin, ServiceFormView):
         return {**super().get_form_kwargs(), "municipality": self.municipality}
 
     def get_initial(self) -> dict[str, Any]:
-        return {
+        initial: dict[str, Any] = {
             key: self.request.GET[key]
             for key in ("participant", "placement")
             if self.request.GET.get(key, "").isdigit()
         }
+        if "placement" in initial:
+            # From a placement's page: its participant and start date, prefilled.
+            placement = (
+                placement_list(municipality=self.municipality)
+                .filter(pk=int(initial["placement"]))
+                .first()
+            )
+            if placement is not None:
+                initial["participant"] = str(placement.participant_id)
+                initial["start_date"] = placement.start_date
+        return initial
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        contract = self.result
+        if contract is not None:
+            start = form.cleaned_data["start_date"]
+            days = days_before_programme_end(start, contract.participant.programme.end_date)
+            if days is not None:
+                messages.warning(
+                    self.request,
+                    ngettext(
+                        "Het contract begint %(days)s dag voor het einde van het programma.",
+                        "Het contract begint %(days)s dagen voor het einde van het programma.",
+                        days,
+                    )
+                    % {"days": days},
+                )
+        return response
 
     def choices_shown(self, form: forms.BaseForm) -> None:
         # The participant and placement choices show names: only the shown rows are audited.

@@ -14,6 +14,7 @@ from basisbaan.hosts.selectors import position_list
 from basisbaan.participants.choices import ParticipantChoiceField
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.selectors import participant_list
+from basisbaan.placements.constants import PlacementStatus
 from basisbaan.tenancy.models import Municipality
 
 
@@ -68,13 +69,10 @@ class PlacementEndForm(Form):
 
 
 class PlacementFilterForm(forms.Form):
-    ACTIVE = "active"
-    ENDED = "ended"
-
     status = forms.ChoiceField(
         label=_("Plaatsingen"),
         required=False,
-        choices=[("", _("Alle")), (ACTIVE, _("Lopend")), (ENDED, _("Beëindigd"))],
+        choices=[("", _("Alle")), *PlacementStatus.choices],
     )
     track = forms.ChoiceField(
         label=_("Spoor"), required=False, choices=[("", _("Alle")), *Track.choices]
