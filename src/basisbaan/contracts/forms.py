@@ -44,6 +44,7 @@ class PlacementChoiceField(ParticipantChoiceField):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("search", _placements_named)
         kwargs.setdefault("search_label", _("Zoek de plaatsing op naam van de deelnemer"))
+        kwargs.setdefault("choose_label", _("Kies de plaatsing"))
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj: Any) -> str:

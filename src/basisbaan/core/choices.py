@@ -59,6 +59,7 @@ class SearchSelect(forms.Select):
         super().__init__(*args, **kwargs)
         self.search_label: Any = _("Zoek op naam")
         self.search_hint: Any = ""
+        self.choose_label: Any = _("Kies uit de zoekresultaten")
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
@@ -70,6 +71,7 @@ class SearchSelect(forms.Select):
             "field": name,
             "label": self.search_label,
             "hint": self.search_hint,
+            "choose_label": self.choose_label,
             "query": field.query if field is not None else "",
             "more": field.has_more if field is not None else False,
             "count": len(field.shown_rows()) if field is not None else 0,
@@ -114,6 +116,7 @@ class BoundedModelChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         limit: int = LIMIT,
         search_label: Any = None,
         search_hint: Any = "",
+        choose_label: Any = None,
         **kwargs: Any,
     ) -> None:
         self.search = search
@@ -126,6 +129,8 @@ class BoundedModelChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         if search_label is not None:
             self.widget.search_label = search_label
         self.widget.search_hint = search_hint
+        if choose_label is not None:
+            self.widget.choose_label = choose_label
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Any:
         result = super().__deepcopy__(memo)

@@ -35,6 +35,7 @@ class ParticipantChoiceField(BoundedModelChoiceField):
     def __init__(self, *args: Any, with_programme: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("search", _search)
         kwargs.setdefault("search_label", _("Zoek de deelnemer op naam"))
+        kwargs.setdefault("choose_label", _("Kies de deelnemer"))
         kwargs.setdefault(
             "search_hint", _("Woorden uit de naam, in elke volgorde, bijvoorbeeld ‘amrani fatima’.")
         )
