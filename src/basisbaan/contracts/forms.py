@@ -47,8 +47,11 @@ class PlacementChoiceField(ParticipantChoiceField):
         kwargs.setdefault("choose_label", _("Kies de plaatsing"))
         super().__init__(*args, **kwargs)
 
+    def person(self, obj: Any) -> Any:
+        return obj.participant
+
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.participant.full_name} – {obj.position.title} ({obj.position.host.name})"
+        return f"{self.name(obj)} – {obj.position.title} ({obj.position.host.name})"
 
     def shown_participant_ids(self) -> list[Any]:
         return [row.participant_id for row in self.shown_rows()]  # type: ignore[attr-defined]

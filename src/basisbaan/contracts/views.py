@@ -56,7 +56,7 @@ from basisbaan.core.views import (
     TenantDetailView,
     TenantListView,
 )
-from basisbaan.participants.choices import audit_shown_participants
+from basisbaan.participants.choices import apply_participant_policy, audit_shown_participants
 from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
@@ -159,6 +159,9 @@ class ContractCreateView(BoundedChoicesViewMixin, ServiceFormView):
                     % {"days": days},
                 )
         return response
+
+    def choices_prepare(self, form: forms.BaseForm) -> None:
+        apply_participant_policy(self.request, form)
 
     def choices_shown(self, form: forms.BaseForm) -> None:
         # The participant and placement choices show names: only the shown rows are audited.
@@ -473,6 +476,9 @@ class WageValueCreateView(BoundedChoicesViewMixin, ServiceFormView):
     def get_initial(self) -> dict[str, Any]:
         participant = self.request.GET.get("participant", "")
         return {"participant": participant} if participant.isdigit() else {}
+
+    def choices_prepare(self, form: forms.BaseForm) -> None:
+        apply_participant_policy(self.request, form)
 
     def choices_shown(self, form: forms.BaseForm) -> None:
         audit_shown_participants(self.request, form)

@@ -192,6 +192,9 @@ class BoundedChoicesViewMixin:
 
     request: HttpRequest
 
+    def choices_prepare(self, form: forms.BaseForm) -> None:
+        """Called before the bounded fields of ``form`` search: set what they may show here."""
+
     def choices_shown(self, form: forms.BaseForm) -> None:
         """Called with every form shown; audit the rows of its bounded fields here."""
 
@@ -199,6 +202,7 @@ class BoundedChoicesViewMixin:
         context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
         form = context.get("form")
         if form is not None:
+            self.choices_prepare(form)
             for name, field in form.fields.items():
                 if isinstance(field, BoundedModelChoiceField):
                     form[name]  # reads the search text and the choice from the form
@@ -216,6 +220,7 @@ class BoundedChoicesViewMixin:
         form_kwargs["initial"] = {**form_kwargs.get("initial", {}), **typed}
         form = self.get_form_class()(**form_kwargs)  # type: ignore[attr-defined]
         if request.headers.get(FRAGMENT_HEADER) and name in form.fields:
+            self.choices_prepare(form)
             widget = str(form[name].as_widget())
             self.choices_shown(form)
             return HttpResponse(widget)

@@ -19,14 +19,32 @@ from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.choices import BoundedModelChoiceField
 from basisbaan.participants.models import Participant
-from basisbaan.participants.privacy import audit_participant_list
+from basisbaan.participants.privacy import (
+    Disclosure,
+    PersonalDataPolicy,
+    audit_participant_list,
+    policy_for,
+)
 from basisbaan.participants.selectors import filter_name
 
-__all__ = ["ParticipantChoiceField", "audit_shown_participants"]
+__all__ = ["ParticipantChoiceField", "apply_participant_policy", "audit_shown_participants"]
 
 
 def _search(queryset: QuerySet[Participant], text: str) -> QuerySet[Participant]:
     return filter_name(queryset, text)
+
+
+class _PolicySearch:
+    """The name search as far as the viewer's policy allows (no search for a
+    pseudonym viewer, no digits for a masked-BSN viewer: a refused search finds nobody)."""
+
+    def __init__(self, policy: PersonalDataPolicy, search: Any) -> None:
+        self.policy = policy
+        self.search = search
+
+    def __call__(self, queryset: QuerySet[Any], text: str) -> QuerySet[Any]:
+        allowed = self.policy.search_text(text)
+        return self.search(queryset, allowed) if allowed else queryset.none()
 
 
 class ParticipantChoiceField(BoundedModelChoiceField):
@@ -40,16 +58,40 @@ class ParticipantChoiceField(BoundedModelChoiceField):
             "search_hint", _("Woorden uit de naam, in elke volgorde, bijvoorbeeld ‘amrani fatima’.")
         )
         self.with_programme = with_programme
+        # Until the view applies the viewer's policy: pseudonyms, no search.
+        self.policy = PersonalDataPolicy(Disclosure.PSEUDONYM)
         super().__init__(*args, **kwargs)
+        self.search = _PolicySearch(self.policy, self.search)
+
+    def apply_policy(self, policy: PersonalDataPolicy) -> None:
+        """Show and search as ``policy`` allows: names or pseudonyms."""
+        self.policy = policy
+        search = self.search.search if isinstance(self.search, _PolicySearch) else self.search
+        self.search = _PolicySearch(policy, search)
+        self._rows = None
 
     def shown_participant_ids(self) -> list[Any]:
         """The participants whose names the list shows (for the audit)."""
         return self.shown_ids()
 
+    def person(self, obj: Any) -> Participant:
+        return obj  # type: ignore[no-any-return]
+
+    def name(self, obj: Any) -> str:
+        return self.policy.name(self.person(obj))
+
     def label_from_instance(self, obj: Any) -> str:
         if self.with_programme:
-            return f"{obj.full_name} ({obj.programme.name})"
-        return str(obj.full_name)
+            return f"{self.name(obj)} ({obj.programme.name})"
+        return self.name(obj)
+
+
+def apply_participant_policy(request: HttpRequest, form: forms.BaseForm) -> None:
+    """Let the form's participant choices show and search as the viewer may."""
+    policy = policy_for(request)
+    for field in form.fields.values():
+        if isinstance(field, ParticipantChoiceField):
+            field.apply_policy(policy)
 
 
 def audit_shown_participants(request: HttpRequest, form: forms.BaseForm) -> None:

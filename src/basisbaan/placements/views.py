@@ -22,7 +22,7 @@ from basisbaan.core.views import (
     TenantDetailView,
     TenantListView,
 )
-from basisbaan.participants.choices import audit_shown_participants
+from basisbaan.participants.choices import apply_participant_policy, audit_shown_participants
 from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
@@ -133,6 +133,9 @@ class PlacementCreateView(BoundedChoicesViewMixin, ServiceFormView):
             for key in ("participant", "position")
             if self.request.GET.get(key, "").isdigit()
         }
+
+    def choices_prepare(self, form: forms.BaseForm) -> None:
+        apply_participant_policy(self.request, form)
 
     def choices_shown(self, form: forms.BaseForm) -> None:
         # The participant choice shows names: only the shown rows are audited.

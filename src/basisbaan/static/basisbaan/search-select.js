@@ -1,7 +1,8 @@
 /* Basisbaan: the bounded choice (core/choices.py) follows the typing.
  *
  * Without this script the "Zoeken" button posts the form and the page comes
- * back with the list for the search. With it, the button hides and every
+ * back with the list for the search (and, being the form's first submit
+ * button, Enter in any field searches too). With it, the button goes and every
  * pause in typing (or Enter) posts the same form in the background; the answer
  * is the widget alone, whose options and status replace the current ones. The
  * status paragraph is a live region, so a screen reader hears the count.
@@ -22,7 +23,10 @@
       return;
     }
     root.dataset.enhanced = "true";
-    button.hidden = true;
+    // Out of the form, not just hidden: the first submit button of a form is the
+    // one Enter presses, and Enter in any field should save, not search.
+    var placeholder = document.createComment("search button");
+    button.replaceWith(placeholder);
     var timer = null;
     var latest = 0;
 
@@ -55,7 +59,9 @@
           }
         })
         .catch(function () {
-          button.hidden = false; // fall back to the button
+          if (placeholder.parentNode) {
+            placeholder.replaceWith(button); // fall back to the button
+          }
         });
     }
 
