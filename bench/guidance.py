@@ -114,6 +114,7 @@ def prepare(today: dt.date) -> dict[str, int]:
                     bsn=random_bsn(rng),
                     first_name=f"Deelnemer{i}",
                     last_name=f"Bench{i:04d}",
+                    search_name=f" deelnemer{i} bench{i:04d}",
                     date_of_birth=dt.date(1980, 1, 1),
                     household_type="single",
                     status="placed",

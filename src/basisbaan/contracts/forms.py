@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.contracts.constants import (
@@ -17,7 +18,9 @@ from basisbaan.contracts.constants import (
 from basisbaan.contracts.models import Contract, ContractSettings, WageValueMeasurement
 from basisbaan.contracts.worklist import DueStatus
 from basisbaan.core.forms import Form, ModelForm
-from basisbaan.participants.selectors import participant_list
+from basisbaan.participants.choices import ParticipantChoiceField
+from basisbaan.participants.selectors import filter_name, participant_list
+from basisbaan.placements.models import Placement
 from basisbaan.placements.selectors import placement_list
 from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality
@@ -31,14 +34,27 @@ HOURS = {
 WAGE = {"min_value": Decimal("0.01"), "max_digits": 7, "decimal_places": 2}
 
 
-class ParticipantChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return obj.full_name  # type: ignore[no-any-return]
+def _placements_named(queryset: QuerySet[Placement], text: str) -> QuerySet[Placement]:
+    return filter_name(queryset, text, path="participant__")
 
 
-class PlacementChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class PlacementChoiceField(ParticipantChoiceField):
+    """A running placement, found by words of its participant's name (bounded as well)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("search", _placements_named)
+        kwargs.setdefault("search_label", _("Zoek de plaatsing op naam van de deelnemer"))
+        kwargs.setdefault("choose_label", _("Kies de plaatsing"))
+        super().__init__(*args, **kwargs)
+
+    def person(self, obj: Any) -> Any:
+        return obj.participant
+
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.participant.full_name} – {obj.position.title} ({obj.position.host.name})"
+        return f"{self.name(obj)} – {obj.position.title} ({obj.position.host.name})"
+
+    def shown_participant_ids(self) -> list[Any]:
+        return [row.participant_id for row in self.shown_rows()]  # type: ignore[attr-defined]
 
 
 class PeriodFields(Form):

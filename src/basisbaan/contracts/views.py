@@ -7,12 +7,13 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 
 from basisbaan.calc.labour_law import Term, notice_deadline
@@ -49,6 +50,7 @@ from basisbaan.contracts.selectors import (
     wage_value_list,
 )
 from basisbaan.contracts.worklist import RemeasurementStatus, decisions_due, remeasurements_due
+from basisbaan.core.choices import BoundedChoicesViewMixin
 from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import (
     ObjectServiceFormView,
@@ -56,6 +58,7 @@ from basisbaan.core.views import (
     TenantDetailView,
     TenantListView,
 )
+from basisbaan.participants.choices import apply_participant_policy, audit_shown_participants
 from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.privacy import (
     NAME_FIELDS,
@@ -63,6 +66,8 @@ from basisbaan.participants.privacy import (
     audit_participant_view,
     policy_for,
 )
+from basisbaan.placements.selectors import placement_list
+from basisbaan.placements.status import days_before_programme_end
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality
@@ -117,7 +122,7 @@ class ContractDetailView(TenantDetailView):
         return context
 
 
-class ContractCreateView(ServiceFormView):
+class ContractCreateView(BoundedChoicesViewMixin, ServiceFormView):
     permission = Perm.CONTRACT_MANAGE
     form_class = ContractForm
     template_name = "contracts/form.html"
@@ -128,18 +133,47 @@ class ContractCreateView(ServiceFormView):
         return {**super().get_form_kwargs(), "municipality": self.municipality}
 
     def get_initial(self) -> dict[str, Any]:
-        return {
+        initial: dict[str, Any] = {
             key: self.request.GET[key]
             for key in ("participant", "placement")
             if self.request.GET.get(key, "").isdigit()
         }
+        if "placement" in initial:
+            # From a placement's page: its participant and start date, prefilled.
+            placement = (
+                placement_list(municipality=self.municipality)
+                .filter(pk=int(initial["placement"]))
+                .first()
+            )
+            if placement is not None:
+                initial["participant"] = str(placement.participant_id)
+                initial["start_date"] = placement.start_date
+        return initial
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = super().get(request, *args, **kwargs)
-        form = response.context_data["form"]  # type: ignore[attr-defined]
-        ids = form.fields["participant"].queryset.values_list("pk", flat=True)
-        audit_participant_list(request, ids)
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        contract = self.result
+        if contract is not None:
+            start = form.cleaned_data["start_date"]
+            days = days_before_programme_end(start, contract.participant.programme.end_date)
+            if days is not None:
+                messages.warning(
+                    self.request,
+                    ngettext(
+                        "Het contract begint %(days)s dag voor het einde van het programma.",
+                        "Het contract begint %(days)s dagen voor het einde van het programma.",
+                        days,
+                    )
+                    % {"days": days},
+                )
         return response
+
+    def choices_prepare(self, form: forms.BaseForm) -> None:
+        apply_participant_policy(self.request, form)
+
+    def choices_shown(self, form: forms.BaseForm) -> None:
+        # The participant and placement choices show names: only the shown rows are audited.
+        audit_shown_participants(self.request, form)
 
     def perform(self, form: ContractForm) -> Contract:
         data = form.cleaned_data
@@ -442,7 +476,7 @@ class WageValueListView(PersonalListMixin, TenantListView):
         return context
 
 
-class WageValueCreateView(ServiceFormView):
+class WageValueCreateView(BoundedChoicesViewMixin, ServiceFormView):
     permission = Perm.CONTRACT_MANAGE
     form_class = WageValueForm
     template_name = "contracts/wage_value_form.html"
@@ -456,13 +490,11 @@ class WageValueCreateView(ServiceFormView):
         participant = self.request.GET.get("participant", "")
         return {"participant": participant} if participant.isdigit() else {}
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = super().get(request, *args, **kwargs)
-        form = response.context_data["form"]  # type: ignore[attr-defined]
-        audit_participant_list(
-            request, form.fields["participant"].queryset.values_list("pk", flat=True)
-        )
-        return response
+    def choices_prepare(self, form: forms.BaseForm) -> None:
+        apply_participant_policy(self.request, form)
+
+    def choices_shown(self, form: forms.BaseForm) -> None:
+        audit_shown_participants(self.request, form)
 
     def perform(self, form: WageValueForm) -> WageValueMeasurement:
         data = form.cleaned_data

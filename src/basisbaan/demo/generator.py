@@ -32,6 +32,7 @@ from basisbaan.hosts.constants import HostKind, Track
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.participants.constants import ExitReason, HouseholdType, ParticipantStatus
 from basisbaan.participants.models import Participant
+from basisbaan.participants.search import search_name
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Membership, Municipality, User
@@ -541,6 +542,7 @@ class _Filler:
             first_name=first,
             name_prefix=prefix,
             last_name=last,
+            search_name=search_name(first, prefix, last),  # bulk_create skips save()
             date_of_birth=born,
             email=f"{first.lower()}.{last.lower()}{rng.randint(1, 999)}@example.nl",
             street=f"{rng.choice(STREETS)} {rng.randint(1, 200)}",

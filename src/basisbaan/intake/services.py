@@ -440,6 +440,36 @@ def proposal_place(
 
 
 @transaction.atomic
+def proposals_follow_intake(*, programme: Programme, actor: User | None) -> int:
+    """Bring the open proposals of ``programme`` in line with its intake; how many changed.
+
+    Closed: a proposal waits, with the closing reason. Open: a waiting proposal
+    is proposed again. Called by ``programme_set_intake`` in its transaction
+    (registered in ``IntakeConfig.ready``), so the waiting list and the
+    proposals never show the intake as it was.
+    """
+    if programme.intake_open:
+        status, reason = ProposalStatus.PROPOSED, ""
+    else:
+        status, reason = ProposalStatus.WAITING, programme.intake_closed_reason
+    changed = 0
+    proposals = MatchProposal.objects.filter(
+        municipality_id=programme.municipality_id,
+        participant__programme=programme,
+        status__in=[ProposalStatus.PROPOSED, ProposalStatus.WAITING],
+    ).order_by("pk")
+    for proposal in proposals:
+        _proposal, was_changed = model_update(
+            instance=proposal,
+            data={"status": status, "waiting_reason": reason},
+            actor=actor,
+            allowed={"status", "waiting_reason"},
+        )
+        changed += was_changed
+    return changed
+
+
+@transaction.atomic
 def proposal_withdraw(*, proposal: MatchProposal, actor: User | None, note: str) -> MatchProposal:
     if proposal.status not in (ProposalStatus.PROPOSED, ProposalStatus.WAITING):
         raise ValidationError(_("Dit voorstel is al afgehandeld."))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -8,9 +9,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.participants.constants import ExitReason, HouseholdType, ParticipantStatus
+from basisbaan.participants.search import search_name
 from basisbaan.participants.validators import validate_bsn
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import TenantModel
+
+# The fields :attr:`Participant.search_name` is made of.
+NAME_PARTS = frozenset({"first_name", "name_prefix", "last_name"})
 
 postcode_validator = RegexValidator(
     r"^[1-9][0-9]{3} ?[A-Za-z]{2}$", _("Vul een postcode in als 1234 AB.")
@@ -36,6 +41,11 @@ class Participant(TenantModel):
     first_name = models.CharField(_("voornaam"), max_length=100)
     name_prefix = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
     last_name = models.CharField(_("achternaam"), max_length=100)
+    # The name as a search is typed (participants/search.py): kept by save(),
+    # searched by words, trigram-indexed on PostgreSQL (migration 0005).
+    search_name = models.CharField(
+        _("zoeknaam"), max_length=240, blank=True, default="", editable=False
+    )
     date_of_birth = models.DateField(_("geboortedatum"))
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
@@ -89,6 +99,14 @@ class Participant(TenantModel):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Keep :attr:`search_name` equal to the name, also on a partial save."""
+        self.search_name = search_name(self.first_name, self.name_prefix, self.last_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & NAME_PARTS:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:

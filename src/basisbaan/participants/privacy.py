@@ -71,7 +71,8 @@ BSN_MASK = "*****"
 # date (newest first), then the id. Neither says anything about who someone is.
 NEUTRAL_ORDERING: tuple[Any, ...] = (F("status_changed_at").desc(nulls_last=True), "id")
 
-_IDENTITY_FIELDS = frozenset(PERSONAL_FIELDS)
+# ``search_name`` is the name again, normalised for the search (participants/search.py).
+_IDENTITY_FIELDS = frozenset({*PERSONAL_FIELDS, "search_name"})
 # How far the audit page follows foreign keys to find that a record's label
 # names a participant (a renewal decision -> contract period -> contract -> participant).
 _LINK_DEPTH = 3

@@ -11,14 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from basisbaan.core.forms import Form
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.selectors import position_list
+from basisbaan.participants.choices import ParticipantChoiceField
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.selectors import participant_list
+from basisbaan.placements.constants import PlacementStatus
 from basisbaan.tenancy.models import Municipality
-
-
-class ParticipantChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.full_name} ({obj.programme.name})"
 
 
 class PositionChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -72,13 +69,10 @@ class PlacementEndForm(Form):
 
 
 class PlacementFilterForm(forms.Form):
-    ACTIVE = "active"
-    ENDED = "ended"
-
     status = forms.ChoiceField(
         label=_("Plaatsingen"),
         required=False,
-        choices=[("", _("Alle")), (ACTIVE, _("Lopend")), (ENDED, _("Beëindigd"))],
+        choices=[("", _("Alle")), *PlacementStatus.choices],
     )
     track = forms.ChoiceField(
         label=_("Spoor"), required=False, choices=[("", _("Alle")), *Track.choices]

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.models import Position
 from basisbaan.participants.models import Participant
+from basisbaan.placements.constants import PlacementStatus
+from basisbaan.placements.status import placement_status
 from basisbaan.tenancy.models import TenantModel
 
 
@@ -44,3 +48,7 @@ class Placement(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.participant} – {self.position}"
+
+    def status_on(self, today: dt.date) -> PlacementStatus:
+        """Gepland, lopend or beëindigd on ``today`` (:func:`~basisbaan.placements.status.placement_status`)."""
+        return placement_status(self.start_date, self.end_date, today=today)

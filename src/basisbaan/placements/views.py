@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
+from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils.translation import gettext_lazy
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from basisbaan.contracts.selectors import contract_list
+from basisbaan.core.choices import BoundedChoicesViewMixin
 from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import (
     ObjectServiceFormView,
@@ -17,6 +23,7 @@ from basisbaan.core.views import (
     TenantDetailView,
     TenantListView,
 )
+from basisbaan.participants.choices import apply_participant_policy, audit_shown_participants
 from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.privacy import (
     NAME_FIELDS,
@@ -33,8 +40,40 @@ from basisbaan.placements.forms import (
 from basisbaan.placements.lists import placement_columns
 from basisbaan.placements.models import Placement
 from basisbaan.placements.selectors import placement_list
+from basisbaan.placements.status import days_before_programme_end
 from basisbaan.tenancy.models import Municipality
-from basisbaan.tenancy.roles import Perm
+from basisbaan.tenancy.roles import Perm, Role, has_perm
+
+
+def late_start_warning(placement: Placement) -> str:
+    """The warning for a running placement that starts less than a month before its
+    programme ends ("" when there is none)."""
+    programme = placement.participant.programme
+    days = days_before_programme_end(placement.start_date, programme.end_date)
+    if days is None or placement.end_date is not None:
+        return ""
+    return ngettext(
+        "De startdatum ligt %(days)s dag voor het einde van het programma (%(end)s): "
+        "er blijft minder dan een maand over voor werk en contract.",
+        "De startdatum ligt %(days)s dagen voor het einde van het programma (%(end)s): "
+        "er blijft minder dan een maand over voor werk en contract.",
+        days,
+    ) % {"days": days, "end": date_format(programme.end_date, "SHORT_DATE_FORMAT")}
+
+
+def warn_late_start(request: HttpRequest, placement: Placement | None) -> None:
+    warning = late_start_warning(placement) if placement is not None else ""
+    if warning:
+        messages.warning(request, warning)
+
+
+def contract_makers() -> str:
+    """Who may make a contract, from the role matrix: for a viewer who may not."""
+    roles = [str(role.label).lower() for role in Role if has_perm(role, Perm.CONTRACT_MANAGE)]
+    if not roles:
+        return ""
+    names = roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " " + _("of") + " " + roles[-1]
+    return _("Een %(roles)s maakt het contract.") % {"roles": names}
 
 
 class PlacementListView(PersonalListMixin, TenantListView):
@@ -49,15 +88,16 @@ class PlacementListView(PersonalListMixin, TenantListView):
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Placement]:
         self.filter_form = PlacementFilterForm(self.request.GET or None)
         data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
-        status = data.get("status", "")
         return placement_list(
             municipality=municipality,
-            active={"active": True, "ended": False}.get(status),
+            status=data.get("status", ""),
+            today=timezone.localdate(),
             track=data.get("track", ""),
         ).select_related("participant__programme")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        context["today"] = timezone.localdate()
         page = context["page_obj"]
         page.object_list = context["object_list"] = list(page.object_list)
         audit_participant_list(self.request, (p.participant_id for p in page.object_list))
@@ -74,14 +114,18 @@ class PlacementDetailView(TenantDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        placement = self.object
         context["contracts"] = contract_list(
-            municipality=self.municipality, participant_id=self.object.participant_id
-        ).filter(placement=self.object)
-        audit_participant_view(self.request, self.object.participant, NAME_FIELDS)
+            municipality=self.municipality, participant_id=placement.participant_id
+        ).filter(placement=placement)
+        context["status"] = placement.status_on(timezone.localdate())
+        context["late_start"] = late_start_warning(placement)
+        context["contract_makers"] = contract_makers()
+        audit_participant_view(self.request, placement.participant, NAME_FIELDS)
         return context
 
 
-class PlacementCreateView(ServiceFormView):
+class PlacementCreateView(BoundedChoicesViewMixin, ServiceFormView):
     permission = Perm.PLACEMENT_MANAGE
     form_class = PlacementForm
     template_name = "placements/form.html"
@@ -98,12 +142,16 @@ class PlacementCreateView(ServiceFormView):
             if self.request.GET.get(key, "").isdigit()
         }
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = super().get(request, *args, **kwargs)
-        # The participant choice lists names: audited like any list.
-        form = response.context_data["form"]  # type: ignore[attr-defined]
-        ids = form.fields["participant"].queryset.values_list("pk", flat=True)
-        audit_participant_list(request, ids)
+    def choices_prepare(self, form: forms.BaseForm) -> None:
+        apply_participant_policy(self.request, form)
+
+    def choices_shown(self, form: forms.BaseForm) -> None:
+        # The participant choice shows names: only the shown rows are audited.
+        audit_shown_participants(self.request, form)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        warn_late_start(self.request, self.result)
         return response
 
     def perform(self, form: PlacementForm) -> Placement:
@@ -138,6 +186,11 @@ class PlacementUpdateView(ObjectServiceFormView):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().get(request, *args, **kwargs)
         audit_participant_view(request, self.object.participant, NAME_FIELDS)
+        return response
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        warn_late_start(self.request, self.result)
         return response
 
     def perform(self, form: PlacementEditForm) -> Placement:

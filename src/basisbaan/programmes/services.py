@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from basisbaan.core.services import model_create, model_update
 from basisbaan.programmes.constants import PROGRAMME_FIELDS
+from basisbaan.programmes.intake_listeners import intake_changed
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality, User
 
@@ -87,4 +88,6 @@ def programme_set_intake(
     if changed:
         programme.intake_changed_at = timezone.now()
         programme.save(update_fields=["intake_changed_at"])
+        # The proposals waiting for intake follow it in the same transaction.
+        intake_changed(programme=programme, actor=actor)
     return programme

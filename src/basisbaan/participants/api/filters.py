@@ -39,8 +39,9 @@ class ParticipantFilter(django_filters.FilterSet):  # type: ignore[misc]
         method="filter_search",
         max_length=100,
         help_text=(
-            "Een volledig BSN, of het begin van een voor- of achternaam. "
-            "Alleen met recht op persoonsgegevens."
+            "Een volledig BSN, of woorden uit de naam in elke volgorde, elk het begin "
+            "van een woord van de naam; hoofdletters en accenten maken niet uit "
+            "('ozturk' vindt 'Öztürk'). Alleen met recht op persoonsgegevens."
         ),
     )
 

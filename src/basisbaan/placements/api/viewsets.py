@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -49,7 +52,11 @@ class PlacementViewSet(
     manage_permission = Perm.PLACEMENT_MANAGE
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Placement]:
-        return placement_list(municipality=municipality)
+        return placement_list(municipality=municipality).select_related("participant__programme")
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        # One day for the whole answer: the status of every placement holds on it.
+        return {**super().get_serializer_context(), "today": timezone.localdate()}
 
     def perform_create(self, serializer: serializers.BaseSerializer[Placement]) -> None:
         placement = placement_create(
