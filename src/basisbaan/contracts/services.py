@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from basisbaan.calc.dates import add_months, period_end
+from basisbaan.calc.dates import add_days, add_months, period_end
 from basisbaan.calc.labour_law import MinimumWageTable, Term, first_shortfall
 from basisbaan.contracts.chains import chain_refusal, check_next, participant_period_rows
 from basisbaan.contracts.constants import (
@@ -183,7 +183,7 @@ def contract_period_add(
             )
             % {"end": f"{last.end_date:%d-%m-%Y}"}
         )
-    start = start_date or last.end_date + ONE_DAY
+    start = start_date or add_days(last.end_date, 1)
     if start <= last.end_date:
         raise ValidationError(
             {"start_date": _("Een verlenging begint na het einde van de vorige periode.")}
@@ -233,7 +233,7 @@ def next_period_defaults(
     contract = period.contract
     participant = contract.participant
     programme = participant.programme
-    start = period.end_date + ONE_DAY
+    start = add_days(period.end_date, 1)
     end = period_end(start, programme.contract_period_months)
     if decision == Decision.PERMANENT and programme.end_date >= start:
         end = programme.end_date
