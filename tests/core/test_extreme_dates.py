@@ -253,3 +253,43 @@ def test_the_records_own_pages_show(extreme_world, municipality, client_as, name
     admin = make_member(municipality, Role.FUNCTIONAL_ADMIN, username="beheerder-extreem")
     response = client_as(admin).get(reverse(name, args=[extreme_world[index].pk]))
     assert response.status_code == 200
+
+
+ODD_DATES = ["9999-12-31", "0001-01-01", "99999-01-01", "2026-02-30", "-1", "gisteren"]
+DATE_PARAMS = [
+    "week",
+    "datum",
+    "jaar",
+    "maand",
+    "month",
+    "as_of",
+    "date_from",
+    "date_to",
+    "start",
+    "end",
+    "weeks",
+]
+
+
+def test_odd_date_parameters_give_a_normal_page(extreme_world, municipality, client_as):
+    """Every page without a path parameter, with every date-like query parameter
+    set to a date at or past the calendar's ends, or no date at all."""
+    admin = make_member(municipality, Role.FUNCTIONAL_ADMIN, username="beheerder-extreem")
+    client = client_as(admin)
+    failures: list[str] = []
+    for route, _pattern in _patterns(get_resolver()):
+        if SKIP.match(route) or route.startswith("beheer/") or "<" in route or "(?P" in route:
+            continue
+        path = _fill(route, "")
+        if path is None:
+            continue
+        for value in ODD_DATES:
+            query = "&".join(f"{name}={value}" for name in DATE_PARAMS)
+            try:
+                response = client.get(f"{path}?{query}", HTTP_ACCEPT="text/html,application/json")
+            except Exception as exc:  # noqa: BLE001 - collect every failing page
+                failures.append(f"{path}?…={value}: {type(exc).__name__}: {exc}")
+                continue
+            if response.status_code >= 500:
+                failures.append(f"{path}?…={value} gave {response.status_code}")
+    assert not failures, "\n".join(failures)

@@ -41,8 +41,9 @@ MAX_AGE: Final = 100
 # (art. 5:7) allows at most 12 hours of work in a shift.
 MAX_HOURS_PER_DAY: Final = Decimal(12)
 
-# How far outside the programme's period a date entered may lie: none. A
-# placement or contract belongs to its programme's period.
+# One contract period lasts at most 36 months: the law's limit for a chain of
+# fixed-term contracts (art. 7:668a BW); a longer period is a typing error.
+MAX_PERIOD_MONTHS: Final = 36
 
 
 class DateProblem(enum.StrEnum):
