@@ -43,14 +43,15 @@ def test_the_week_grid_saves_15_participants_times_7_days_in_one_request(placed,
     for person in people:
         assert 'name="h-' in body and f"-{person.pk}-0" in body
     assert 'aria-label="Uren ' in body
-    response = client.post("/begeleiding/", _grid_post(people))
+    # 15 x 0,75 = 11,25 hours a day: under the day's maximum of 12.
+    response = client.post("/begeleiding/", _grid_post(people, hours="0,75"))
     assert response.status_code == 302
     assert response["Location"] == "/begeleiding/?week=2025-03-03"
     assert HoursEntry.objects.filter(staff=coach).count() == 105
-    assert sum(HoursEntry.objects.values_list("hours", flat=True)) == E("157.50")
+    assert sum(HoursEntry.objects.values_list("hours", flat=True)) == E("78.75")
     shown = client.get(f"/begeleiding/?week={MONDAY:%Y-%m-%d}").content.decode()
-    assert 'value="1,5"' in shown
-    assert "157,50" in shown  # the week's total
+    assert 'value="0,75"' in shown
+    assert "78,75" in shown  # the week's total
 
 
 def test_a_wrong_cell_shows_the_error_and_saves_nothing(placed, coach, client_as):
