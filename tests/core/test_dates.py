@@ -107,7 +107,7 @@ def test_range_problem_names_the_side_at_fault():
 
 
 def test_a_day_holds_at_most_twelve_hours():
-    assert MAX_HOURS_PER_DAY == Decimal(12)
+    assert Decimal(12) == MAX_HOURS_PER_DAY
     assert day_hours_problem(Decimal(12)) is None
     assert day_hours_problem(Decimal("12.25")) == DateProblem.TOO_MANY_HOURS
     assert day_hours_problem(Decimal(24)) == DateProblem.TOO_MANY_HOURS

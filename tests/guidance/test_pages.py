@@ -107,15 +107,16 @@ def test_the_norm_page_shows_hours_against_the_pro_rata_norm(
     municipality, placed, coach, manager, client_as
 ):
     placement = placed(start=D(2025, 7, 1))
-    services.hours_entry_create(
-        municipality=municipality,
-        actor=coach,
-        participant=placement.participant,
-        staff=coach,
-        date=D(2025, 8, 4),
-        activity=Activity.COACHING,
-        hours=E("12.5"),
-    )
+    for day, hours in ((D(2025, 8, 4), "6.5"), (D(2025, 8, 5), "6")):  # 12,5 hours in all
+        services.hours_entry_create(
+            municipality=municipality,
+            actor=coach,
+            participant=placement.participant,
+            staff=coach,
+            date=day,
+            activity=Activity.COACHING,
+            hours=E(hours),
+        )
     services.guidance_settings_set(
         programme=placement.participant.programme,
         actor=manager,

@@ -135,6 +135,8 @@ def contract_create(
     default number of months unless ``end_date`` is given. Without an
     ``employer_name`` the programme's default payroll party is the employer."""
     ensure_same_municipality(municipality, participant=participant, placement=placement)
+    end = end_date or period_end(start_date, participant.programme.contract_period_months)
+    _check_period(start_date, end, participant.programme)
     if placement is None:
         raise ValidationError(
             {
@@ -146,8 +148,6 @@ def contract_create(
     if placement.participant_id != participant.pk:
         raise ValidationError({"placement": _("Deze plaatsing hoort bij een andere deelnemer.")})
     employer = _employer(employer_name, participant.programme)
-    end = end_date or period_end(start_date, participant.programme.contract_period_months)
-    _check_period(start_date, end, participant.programme)
     check_minimum_wage(participant=participant, start=start_date, end=end, hourly_wage=hourly_wage)
     contract = model_create(
         instance=Contract(
