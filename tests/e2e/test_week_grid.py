@@ -64,6 +64,7 @@ def test_totals_follow_the_hours_and_errors_show_at_their_cell(coach, live_serve
     bad.fill("veel")
     page.get_by_role("button", name="Week opslaan").click()
     page.locator("[data-error-summary]").wait_for()
+    assert "niet opgeslagen: 1 fout." in page.locator("[data-error-summary]").inner_text()
     assert bad.get_attribute("aria-invalid") == "true"
     described = bad.get_attribute("aria-describedby")
     error = page.locator(f"#{described}")

@@ -236,6 +236,7 @@ class WeekView(TenantViewMixin, TemplateView):
             week_total=sum((c["total"] for c in columns), Decimal(0)),
             error_summary=summary,
             other_errors=other_errors,
+            error_count=len(summary) + len(other_errors),
             max_day_hours=MAX_HOURS_PER_DAY,
             staff=staff,
             own=staff.pk == self.request.user.pk,
