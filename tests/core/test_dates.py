@@ -126,3 +126,88 @@ def test_the_dutch_messages(settings):
     assert info.value.message_dict == {
         "start_date": ["Deze datum ligt na het einde van het programma (31-12-2026)."]
     }
+
+
+# -- every face refuses through the services ------------------------------------------------
+
+
+@pytest.fixture
+def admin_api(municipality):
+    from rest_framework.test import APIClient
+
+    from basisbaan.tenancy.roles import Role
+    from tests.conftest import make_member
+
+    client = APIClient()
+    client.force_login(make_member(municipality, Role.FUNCTIONAL_ADMIN, username="beheer"))
+    return client
+
+
+@pytest.mark.django_db
+def test_a_birth_date_of_year_one_is_refused_by_service_and_api(municipality, admin_api):
+    from basisbaan.participants.services import participant_create
+    from tests.factories import ProgrammeFactory
+    from tests.unchanged import unchanged
+
+    programme = ProgrammeFactory(municipality=municipality)
+    data = {
+        "bsn": "111222333",
+        "first_name": "A",
+        "last_name": "B",
+        "date_of_birth": D(1, 1, 1),
+        "household_type": "single",
+    }
+    with pytest.raises(ValidationError) as info, unchanged():
+        participant_create(municipality=municipality, actor=None, programme=programme, **data)
+    assert info.value.message_dict["date_of_birth"] == [
+        "Met deze geboortedatum is de deelnemer ouder dan 100 jaar; controleer de datum."
+    ]
+    with unchanged():
+        response = admin_api.post(
+            "/api/v1/participants/",
+            {**data, "programme": programme.pk, "date_of_birth": "2015-01-01"},
+            format="json",
+        )
+    assert response.status_code == 400
+    assert response.json()["date_of_birth"] == [
+        "Met deze geboortedatum is de deelnemer jonger dan 15 jaar; controleer de datum."
+    ]
+
+
+@pytest.mark.django_db
+def test_a_contract_needs_a_placement_and_the_programmes_period(municipality, admin_api):
+    from tests.factories import ParticipantFactory, PlacementFactory
+    from tests.unchanged import unchanged
+
+    participant = ParticipantFactory(
+        programme__municipality=municipality, date_of_birth=D(1980, 5, 17)
+    )
+    payload = {
+        "participant": participant.pk,
+        "employer_name": "Caparis",
+        "start_date": "2025-01-01",
+        "hours_per_week": "32",
+        "hourly_wage": "15.00",
+    }
+    with unchanged(participant):
+        response = admin_api.post("/api/v1/contracts/", payload, format="json")
+    assert response.status_code == 400
+    assert response.json()["placement"] == [
+        "Een contract hoort bij een plaatsing: kies de plaatsing van de deelnemer."
+    ]
+    placement = PlacementFactory(participant=participant)
+    payload |= {"placement": placement.pk, "start_date": "2027-01-01"}  # programme ends 2026
+    with unchanged(participant, placement):
+        response = admin_api.post("/api/v1/contracts/", payload, format="json")
+    assert response.status_code == 400
+    assert response.json()["start_date"] == [
+        "Deze datum ligt na het einde van het programma (31-12-2026)."
+    ]
+    payload |= {"start_date": "2025-01-01", "end_date": "2031-12-31"}
+    with unchanged(participant, placement):
+        response = admin_api.post("/api/v1/contracts/", payload, format="json")
+    assert response.status_code == 400
+    assert response.json()["end_date"] == ["Een contractperiode duurt ten hoogste 36 maanden."]
+    payload |= {"end_date": "2025-12-31"}
+    created = admin_api.post("/api/v1/contracts/", payload, format="json")
+    assert created.status_code == 201, created.json()
