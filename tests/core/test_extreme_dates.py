@@ -293,3 +293,14 @@ def test_odd_date_parameters_give_a_normal_page(extreme_world, municipality, cli
             if response.status_code >= 500:
                 failures.append(f"{path}?…={value} gave {response.status_code}")
     assert not failures, "\n".join(failures)
+
+
+def test_a_contract_running_for_centuries_is_costed_for_ten_years(
+    extreme_world, municipality, client_as
+):
+    admin = make_member(municipality, Role.FUNCTIONAL_ADMIN, username="beheerder-extreem")
+    contract = extreme_world[11]  # 01-01-2025 .. 30-06-2207
+    response = client_as(admin).get(reverse("costs:contract", args=[contract.pk]))
+    assert response.status_code == 200
+    assert "de kosten staan hieronder tot en met 31-12-2034" in response.content.decode()
+    assert [y.year for y in response.context["years"]] == list(range(2025, 2035))

@@ -167,11 +167,12 @@ class ContractComparisonView(TenantViewMixin, TemplateView):
         )
         first: dt.date | None = contract.first
         last: dt.date | None = contract.last
-        comparison, cost_error = None, ""
+        comparison, cost_error, shown_until = None, "", None
         if first is not None and last is not None:
             try:
                 # A term stored as lasting centuries is costed for its first years only.
                 start, end = bounded_span(first, last)
+                shown_until = end if end < last else None
                 comparison = contract_comparison(
                     municipality=self.municipality, contract=contract, start=start, end=end
                 )
@@ -186,6 +187,7 @@ class ContractComparisonView(TenantViewMixin, TemplateView):
             contract=contract,
             comparison=comparison,
             cost_error=cost_error,
+            shown_until=shown_until,
             lines=comparison.contracts[0].lines if comparison and comparison.contracts else [],
             totals=comparison.contracts[0] if comparison and comparison.contracts else None,
             assumptions=assumption_labels(comparison.assumptions) if comparison else [],
