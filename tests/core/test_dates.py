@@ -211,3 +211,26 @@ def test_a_contract_needs_a_placement_and_the_programmes_period(municipality, ad
     payload |= {"end_date": "2025-12-31"}
     created = admin_api.post("/api/v1/contracts/", payload, format="json")
     assert created.status_code == 201, created.json()
+
+
+@pytest.mark.django_db
+def test_an_exit_date_lies_within_the_programme(municipality):
+    from basisbaan.participants.constants import ParticipantStatus
+    from basisbaan.participants.services import participant_change_status
+    from tests.factories import ParticipantFactory
+    from tests.unchanged import unchanged
+
+    participant = ParticipantFactory(
+        programme__municipality=municipality, status=ParticipantStatus.PLACED
+    )
+    with pytest.raises(ValidationError) as info, unchanged(participant):
+        participant_change_status(
+            participant=participant,
+            actor=None,
+            status=ParticipantStatus.EXITED,
+            exit_date=D(9999, 12, 31),
+            exit_reason="Werk gevonden",
+        )
+    assert info.value.message_dict == {
+        "exit_date": ["Deze datum ligt na het einde van het programma (31-12-2026)."]
+    }
