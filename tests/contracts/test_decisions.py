@@ -18,11 +18,18 @@ from basisbaan.contracts.services import (
     next_period_defaults,
     renewal_decide,
 )
-from tests.factories import ParticipantFactory
+from tests.factories import ParticipantFactory, PlacementFactory
 from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 D = dt.date
+
+
+def placement_of(participant):
+    """A contract needs a placement: the participant's, or a new one."""
+    return participant.placements.first() or PlacementFactory(participant=participant)
+
+
 E = Decimal
 
 
@@ -34,6 +41,7 @@ def contract(municipality, programme, manager):
         municipality=municipality,
         actor=manager,
         participant=participant,
+        placement=placement_of(participant),
         employer_name="Caparis",
         start_date=D(2024, 7, 1),
         hours_per_week=E("32"),
@@ -206,6 +214,7 @@ def test_a_renewal_past_36_months_is_refused_but_a_shorter_one_fits(
         municipality=municipality,
         actor=manager,
         participant=participant,
+        placement=placement_of(participant),
         employer_name="Caparis",
         start_date=D(2024, 1, 1),
         end_date=D(2025, 12, 31),
@@ -248,6 +257,7 @@ def test_an_earlier_contract_with_the_same_employer_continues_the_chain(
         municipality=municipality,
         actor=manager,
         participant=participant,
+        placement=placement_of(participant),
         employer_name="Caparis",
         start_date=D(2024, 7, 1),
         hours_per_week=E("32"),
@@ -261,6 +271,7 @@ def test_an_earlier_contract_with_the_same_employer_continues_the_chain(
         municipality=municipality,
         actor=manager,
         participant=participant,
+        placement=placement_of(participant),
         employer_name="caparis ",
         start_date=D(2025, 10, 1),
         hours_per_week=E("32"),
@@ -276,6 +287,7 @@ def test_an_earlier_contract_with_the_same_employer_continues_the_chain(
         municipality=municipality,
         actor=manager,
         participant=participant,
+        placement=placement_of(participant),
         employer_name="Gemeente Leeuwarden",
         start_date=D(2025, 10, 1),
         hours_per_week=E("8"),

@@ -20,18 +20,27 @@ from basisbaan.contracts.selectors import (
 from basisbaan.contracts.services import contract_create, contract_period_add
 from basisbaan.parameters.services import parameter_value_set
 from tests.contracts.factories import AdultPeriodFactory, ContractSettingsFactory
-from tests.factories import ParticipantFactory
+from tests.factories import ParticipantFactory, PlacementFactory
 from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 D = dt.date
+
+
+def placement_of(participant):
+    """A contract needs a placement: the participant's, or a new one."""
+    return participant.placements.first() or PlacementFactory(participant=participant)
+
+
 E = Decimal
 ADULT = D(1980, 5, 17)
 
 
 @pytest.fixture
 def adult(programme):
-    return ParticipantFactory(programme=programme, date_of_birth=ADULT)
+    participant = ParticipantFactory(programme=programme, date_of_birth=ADULT)
+    placement_of(participant)
+    return participant
 
 
 def create(municipality, actor, participant, start, wage, end=None):
@@ -39,6 +48,7 @@ def create(municipality, actor, participant, start, wage, end=None):
         municipality=municipality,
         actor=actor,
         participant=participant,
+        placement=placement_of(participant),
         employer_name="Caparis",
         start_date=start,
         end_date=end,
@@ -90,6 +100,7 @@ def test_youth_minimum_wage_by_age_on_each_day(municipality, manager, programme)
     """Born 10 March 2005: 19 on 1 January 2025 (60 % of 14.06 = 8.44), 20 from 10 March
     (80 % = 11.25). A wage of 10.00 is enough for a 19-year-old, not after the birthday."""
     youth = ParticipantFactory(programme=programme, date_of_birth=D(2005, 3, 10))
+    placement_of(youth)
     with pytest.raises(ValidationError) as info, unchanged():
         create(municipality, manager, youth, D(2025, 1, 1), "10.00")
     assert info.value.message_dict["hourly_wage"] == [

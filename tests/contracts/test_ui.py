@@ -24,7 +24,7 @@ from tests.contracts.factories import (
     AdultPeriodFactory,
     WageValueMeasurementFactory,
 )
-from tests.factories import ParticipantFactory
+from tests.factories import ParticipantFactory, PlacementFactory
 from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
@@ -316,6 +316,7 @@ def test_programme_settings_give_the_default_employer(programme, manager, client
         "/contracten/nieuw/",
         {
             "participant": participant.pk,
+            "placement": PlacementFactory(participant=participant).pk,
             "employer_name": "",
             "start_date": "01-01-2026",
             "hours_per_week": "32",
@@ -328,12 +329,14 @@ def test_programme_settings_give_the_default_employer(programme, manager, client
 
 def test_without_a_default_employer_the_employer_is_asked(programme, manager, client_as):
     participant = ParticipantFactory(programme=programme, date_of_birth=D(1980, 5, 17))
+    placement = PlacementFactory(participant=participant)
     client = client_as(manager)
     with unchanged(participant, reads=True):  # the form shown again lists the name
         response = client.post(
             "/contracten/nieuw/",
             {
                 "participant": participant.pk,
+                "placement": placement.pk,
                 "employer_name": "",
                 "start_date": "01-01-2026",
                 "hours_per_week": "32",
@@ -348,12 +351,14 @@ def test_without_a_default_employer_the_employer_is_asked(programme, manager, cl
 
 def test_the_minimum_wage_refusal_lands_on_the_wage_field(programme, manager, client_as):
     participant = ParticipantFactory(programme=programme, date_of_birth=D(1980, 5, 17))
+    placement = PlacementFactory(participant=participant)
     client = client_as(manager)
     with unchanged(participant, reads=True):  # the form shown again lists the name
         response = client.post(
             "/contracten/nieuw/",
             {
                 "participant": participant.pk,
+                "placement": placement.pk,
                 "employer_name": "Caparis",
                 "start_date": "01-04-2024",
                 "hours_per_week": "32",

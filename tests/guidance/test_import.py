@@ -153,3 +153,35 @@ def test_upload_page_and_cli(municipality, people, manager, client_as, tmp_path,
         call_command("import_hours", str(bad), municipality="leeuwarden", format="json")
     assert exited.value.code == 1
     assert HoursEntry.objects.count() == 1
+
+
+def test_a_file_over_twelve_hours_a_day_is_refused_whole(
+    municipality, people, manager, tmp_path, capsys
+):
+    """8 + 5 hours of one coach on one day, over two participants: both rows refused."""
+    content = _file(
+        "123456782;coach;03-03-2025;coaching;8;",
+        "111222333;coach;03-03-2025;coaching;5;",
+        "111222333;coach;04-03-2025;coaching;24;",
+    )
+    with unchanged(*people):
+        result = hours_import(municipality=municipality, actor=manager, content=content)
+    assert [(e.row, e.column, e.message) for e in result.errors] == [
+        (
+            2,
+            "uren",
+            "Op 03-03-2025 staan dan 13 uur; meer dan 12 uur op één dag kan niet (Arbeidstijdenwet).",
+        ),
+        (
+            3,
+            "uren",
+            "Op 03-03-2025 staan dan 13 uur; meer dan 12 uur op één dag kan niet (Arbeidstijdenwet).",
+        ),
+        (4, "uren", "Meer dan 12 uur op één dag kan niet."),
+    ]
+    path = tmp_path / "te-veel.csv"
+    path.write_bytes(content)
+    with pytest.raises(SystemExit) as exited, unchanged(*people):
+        call_command("import_hours", str(path), municipality="leeuwarden", user="manager")
+    assert exited.value.code == 1
+    assert HoursEntry.objects.count() == 0

@@ -44,7 +44,8 @@ def test_norm_report_by_hand(municipality, placed, coach, caseworker_user, manag
     whole = placed(start=D(2024, 7, 1), first_name="Anna", last_name="Aa").participant
     half = placed(start=D(2025, 7, 1), first_name="Bert", last_name="Bb").participant
     _log(municipality, coach, whole, D(2025, 1, 6), "10")
-    _log(municipality, coach, whole, D(2025, 5, 6), "20")
+    _log(municipality, coach, whole, D(2025, 5, 6), "10")
+    _log(municipality, coach, whole, D(2025, 5, 7), "10")  # at most 12 hours a day
     _log(municipality, caseworker_user, whole, D(2025, 5, 6), "5", Activity.ADMINISTRATION)
     _log(municipality, coach, half, D(2025, 7, 7), "7.5")
     _log(municipality, coach, half, D(2025, 10, 1), "2.25")  # after the as-of date

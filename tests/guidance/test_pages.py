@@ -43,14 +43,15 @@ def test_the_week_grid_saves_15_participants_times_7_days_in_one_request(placed,
     for person in people:
         assert 'name="h-' in body and f"-{person.pk}-0" in body
     assert 'aria-label="Uren ' in body
-    response = client.post("/begeleiding/", _grid_post(people))
+    # 15 x 0,75 = 11,25 hours a day: under the day's maximum of 12.
+    response = client.post("/begeleiding/", _grid_post(people, hours="0,75"))
     assert response.status_code == 302
     assert response["Location"] == "/begeleiding/?week=2025-03-03"
     assert HoursEntry.objects.filter(staff=coach).count() == 105
-    assert sum(HoursEntry.objects.values_list("hours", flat=True)) == E("157.50")
+    assert sum(HoursEntry.objects.values_list("hours", flat=True)) == E("78.75")
     shown = client.get(f"/begeleiding/?week={MONDAY:%Y-%m-%d}").content.decode()
-    assert 'value="1,5"' in shown
-    assert "157,50" in shown  # the week's total
+    assert 'value="0,75"' in shown
+    assert "78,75" in shown  # the week's total
 
 
 def test_a_wrong_cell_shows_the_error_and_saves_nothing(placed, coach, client_as):
@@ -106,15 +107,16 @@ def test_the_norm_page_shows_hours_against_the_pro_rata_norm(
     municipality, placed, coach, manager, client_as
 ):
     placement = placed(start=D(2025, 7, 1))
-    services.hours_entry_create(
-        municipality=municipality,
-        actor=coach,
-        participant=placement.participant,
-        staff=coach,
-        date=D(2025, 8, 4),
-        activity=Activity.COACHING,
-        hours=E("12.5"),
-    )
+    for day, hours in ((D(2025, 8, 4), "6.5"), (D(2025, 8, 5), "6")):  # 12,5 hours in all
+        services.hours_entry_create(
+            municipality=municipality,
+            actor=coach,
+            participant=placement.participant,
+            staff=coach,
+            date=day,
+            activity=Activity.COACHING,
+            hours=E(hours),
+        )
     services.guidance_settings_set(
         programme=placement.participant.programme,
         actor=manager,
@@ -332,3 +334,61 @@ def test_the_signal_form_audits_the_names_it_offers(placed, coach, client_as):
     client_as(coach).get("/begeleiding/signalen/nieuw/")
     entry = AuditEntry.objects.get(action="list", object_type="participants.participant")
     assert entry.changes["ids"] == [str(person.pk)]
+
+
+def test_a_far_or_bad_week_gives_a_normal_page(coach, client_as):
+    client = client_as(coach)
+    for asked, monday in (("9999-12-31", "23-12-2199"), ("0001-01-01", "01-01-1900")):
+        response = client.get(f"/begeleiding/?week={asked}")
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert "de dichtstbijzijnde week" in body
+        assert monday in body
+    response = client.get("/begeleiding/?week=gisteren")
+    assert response.status_code == 200
+    assert "‘gisteren’ is geen datum; u ziet deze week." in response.content.decode()
+
+
+def test_a_day_over_twelve_hours_is_shown_at_its_cell_and_day(placed, coach, client_as):
+    person = placed().participant
+    data = {"week": MONDAY.isoformat(), "p-0": str(person.pk), "a-0": "coaching"}
+    data.update({f"h-0-{person.pk}-{day}": "" for day in range(7)})
+    data[f"h-0-{person.pk}-1"] = "24"
+    data[f"h-0-{person.pk}-2"] = "x"
+    client = client_as(coach)
+    with unchanged(person, reads=True):
+        response = client.post("/begeleiding/", data)
+    assert response.status_code == 400
+    body = response.content.decode()
+    # The bad text is shown at its own cell, linked to the input.
+    cell = f"h-0-{person.pk}-2"
+    assert f'aria-describedby="{cell}-fout"' in body
+    assert f'id="{cell}-fout"' in body
+    assert "‘x’ is geen aantal uren." in body
+    assert f'href="#{cell}"' in body  # the summary links to the cell
+    # With the text fixed, 24 hours on Tuesday are refused at that day.
+    data[f"h-0-{person.pk}-2"] = ""
+    with unchanged(person, reads=True):
+        response = client.post("/begeleiding/", data)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Meer dan 12 uur op één dag kan niet." in body
+    assert f'aria-describedby="h-0-{person.pk}-1-fout"' in body
+    assert HoursEntry.objects.count() == 0
+
+
+def test_twelve_hours_over_two_participants_on_one_day_are_the_limit(placed, coach, client_as):
+    first, second = placed().participant, placed().participant
+    data = _grid_post([first, second], hours="")
+    data[f"h-0-{first.pk}-0"] = "8"
+    data[f"h-1-{second.pk}-0"] = "4,25"
+    client = client_as(coach)
+    with unchanged(first, second, reads=True):
+        response = client.post("/begeleiding/", data)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert 'id="dag-0-fout"' in body
+    assert "Op 03-03-2025 staan dan 12,25 uur; meer dan 12 uur op één dag kan niet" in body
+    data[f"h-1-{second.pk}-0"] = "4"
+    assert client.post("/begeleiding/", data).status_code == 302
+    assert sum(HoursEntry.objects.values_list("hours", flat=True)) == E(12)

@@ -48,15 +48,15 @@ def test_a_week_of_15_participants_is_saved_in_bulk_with_an_audit_entry_each(
             actor=coach,
             staff=coach,
             week_start=MONDAY,
-            cells=_week(people),
+            cells=_week(people, hours="0.75"),  # 11,25 hours a day: within the 12
         )
     assert (result.created, result.updated, result.deleted) == (105, 0, 0)
     assert HoursEntry.objects.count() == 105
-    assert sum(e.hours for e in HoursEntry.objects.all()) == E("157.5")
+    assert sum(e.hours for e in HoursEntry.objects.all()) == E("78.75")
     entries = AuditEntry.objects.filter(object_type="guidance.hoursentry")
     assert AuditEntry.objects.count() - before == 105
     assert {e.action for e in entries} == {"create"}
-    assert entries.first().changes["hours"] == [None, "1.50"]
+    assert entries.first().changes["hours"] == [None, "0.75"]
 
 
 def test_saving_the_same_week_again_changes_nothing_and_edits_are_exact(
@@ -192,7 +192,8 @@ def test_a_closed_month_cannot_change(municipality, placed, coach, manager):
     ("hours", "message"),
     [
         (E("0"), "Vul een aantal uren groter dan 0 in."),
-        (E("24.25"), "Meer dan 24 uur op één dag kan niet."),
+        (E("12.25"), "Meer dan 12 uur op één dag kan niet."),
+        (E("24"), "Meer dan 12 uur op één dag kan niet."),
         (E("0.1"), "Vul uren in kwartieren in: 1, 1,25, 1,5 of 1,75."),
     ],
 )

@@ -11,7 +11,7 @@ from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.placements.models import Placement
 from basisbaan.placements.services import placement_create, placement_end
 from basisbaan.programmes.services import programme_set_intake
-from tests.factories import ParticipantFactory, PositionFactory
+from tests.factories import ParticipantFactory, PlacementFactory, PositionFactory
 from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +27,11 @@ def waiting(municipality):
 @pytest.fixture
 def position(municipality):
     return PositionFactory(host__municipality=municipality, track=Track.SOCIAL_VALUE, places=1)
+
+
+def placement_of(participant):
+    """A contract needs a placement: the participant's, or a new one."""
+    return participant.placements.first() or PlacementFactory(participant=participant)
 
 
 def test_placement_starts_on_the_positions_track_and_places_the_participant(
@@ -117,6 +122,7 @@ def test_contract_first_period_and_renewals_last_six_months(municipality, casewo
         municipality=municipality,
         actor=caseworker,
         participant=waiting,
+        placement=placement_of(waiting),
         employer_name="Caparis",
         start_date=dt.date(2024, 7, 1),
         hours_per_week=Decimal("32"),
@@ -145,6 +151,7 @@ def test_a_renewal_cannot_overlap_the_previous_period(municipality, caseworker, 
         municipality=municipality,
         actor=caseworker,
         participant=waiting,
+        placement=placement_of(waiting),
         employer_name="Caparis",
         start_date=dt.date(2024, 7, 1),
         hours_per_week=Decimal("32"),

@@ -297,11 +297,13 @@ def test_placement_list_filters(municipality, caseworker, client_as):
 
 def test_contract_create_and_renew_with_dutch_amounts(programme, municipality, manager, client_as):
     participant = ParticipantFactory(programme=programme, status=ParticipantStatus.PLACED)
+    placement = PlacementFactory(participant=participant)  # a contract needs its placement
     client = client_as(manager)
     response = client.post(
         "/contracten/nieuw/",
         {
             "participant": participant.pk,
+            "placement": placement.pk,
             "employer_name": "Caparis",
             "start_date": "01-07-2025",
             "end_date": "",

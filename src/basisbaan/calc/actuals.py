@@ -35,7 +35,8 @@ def month_key(day: dt.date) -> int:
 
 
 def month_of(key: int) -> dt.date:
-    """The first day of the month ``key``."""
+    """The first day of the month ``key``, kept inside the calendar (year 1 to 9999)."""
+    key = min(max(key, month_key(dt.date.min)), month_key(dt.date.max))
     return dt.date(key // 12, key % 12 + 1, 1)
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from basisbaan.calc.dates import add_months
+from basisbaan.calc.dates import HORIZON, add_months, clip
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,13 @@ class DatedSeries:
         """How many expected changes lie between the last known row and ``day``."""
         if self.cadence_months is None or not self.dates:
             return 0
-        steps, next_change = 0, add_months(self.dates[-1], self.cadence_months)
+        last, day = self.dates[-1], clip(day, last=HORIZON[1])
+        if last.day <= 28:
+            # No month-end clipping on the way: count the months (bounded for any day).
+            months = (day.year - last.year) * 12 + day.month - last.month
+            months -= int(day.day < last.day)
+            return max(months, 0) // self.cadence_months
+        steps, next_change = 0, add_months(last, self.cadence_months)
         while next_change <= day:
             steps += 1
             next_change = add_months(next_change, self.cadence_months)

@@ -19,6 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import numpy.typing as npt
 
+from basisbaan.calc.dates import add_days
+
 __all__ = [
     "CENT",
     "Range",
@@ -148,7 +150,7 @@ def next_due(*, placement_start: dt.date, last_held: dt.date | None, cadence_wee
     if cadence_weeks < 1:
         raise ValueError("cadence_weeks must be at least 1")
     base = last_held if last_held is not None and last_held >= placement_start else placement_start
-    return base + dt.timedelta(weeks=cadence_weeks)
+    return add_days(base, 7 * cadence_weeks)
 
 
 def placement_overdue(

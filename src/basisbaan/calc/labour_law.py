@@ -33,7 +33,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Final
 
-from basisbaan.calc.dates import add_months
+from basisbaan.calc.dates import add_days, add_months, years_after
 
 __all__ = [
     "ADULT_AGE",
@@ -118,11 +118,7 @@ def age_on(birth_date: dt.date, day: dt.date) -> int:
 
 def _birthday(birth_date: dt.date, age: int) -> dt.date:
     """The day ``age`` is reached (29 February: 1 March in a common year)."""
-    year = birth_date.year + age
-    try:
-        return birth_date.replace(year=year)
-    except ValueError:
-        return dt.date(year, 3, 1)
+    return years_after(birth_date, age)
 
 
 def _rate_on(rates: Sequence[Rate], day: dt.date) -> Rate | None:
@@ -168,7 +164,7 @@ class MinimumWageTable:
         if start < HOURLY_FROM <= end:
             days.add(HOURLY_FROM)
         if birth_date is not None:
-            for age in range(age_on(birth_date, start) + 1, ADULT_AGE + 1):
+            for age in range(max(age_on(birth_date, start) + 1, 0), ADULT_AGE + 1):
                 birthday = _birthday(birth_date, age)
                 if start < birthday <= end:
                     days.add(birthday)
@@ -297,7 +293,7 @@ def chain_continues(previous_end: dt.date, next_start: dt.date) -> bool:
     >>> chain_continues(dt.date(2024, 6, 30), dt.date(2025, 1, 2))  # 6 months and a day
     False
     """
-    return next_start <= add_months(previous_end + _ONE_DAY, CHAIN_MAX_GAP_MONTHS)
+    return next_start <= add_months(add_days(previous_end, 1), CHAIN_MAX_GAP_MONTHS)
 
 
 def chain_of(terms: Sequence[Term]) -> tuple[Term, ...]:

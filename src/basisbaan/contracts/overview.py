@@ -19,7 +19,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from basisbaan.calc.costs import compute_costs, month_cost_of
-from basisbaan.calc.dates import period_end
+from basisbaan.calc.dates import add_days, bounded_span, period_end
 from basisbaan.calc.fixed import PPM, TENTHS, euros
 from basisbaan.calc.labour_law import ChainCheck, ChainReason, Term, chain_status, notice_deadline
 from basisbaan.calc.subsidy import lks_month
@@ -298,10 +298,12 @@ def _wage_value_alerts(overview: ContractOverview, today: dt.date) -> list[Alert
 
 
 def _cost_months(contract: Contract, period: ContractPeriod) -> list[CostMonth]:
+    # A period stored as running for centuries is costed for its first years only.
+    start, end = bounded_span(period.start_date, period.end_date)
     built = build_cost_inputs(
         municipality=contract.municipality,
-        start=period.start_date,
-        end=period.end_date,
+        start=start,
+        end=end,
         contract_ids=[contract.pk],
     )
     x = built.inputs
@@ -357,7 +359,7 @@ def contract_overview(contract: Contract, *, today: dt.date) -> ContractOverview
     last = views[-1] if views else None
     if last is not None and last.decision is None and not contract.is_permanent:
         overview.pending = last
-        start = last.period.end_date + dt.timedelta(days=1)
+        start = add_days(last.period.end_date, 1)
         overview.pending_check = check_next(
             rows,
             contract.employer_name,

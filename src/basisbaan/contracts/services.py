@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from basisbaan.calc.dates import add_months, period_end
+from basisbaan.calc.dates import MAX_PERIOD_MONTHS, add_days, add_months, period_end
 from basisbaan.calc.labour_law import MinimumWageTable, Term, first_shortfall
 from basisbaan.contracts.chains import chain_refusal, check_next, participant_period_rows
 from basisbaan.contracts.constants import (
@@ -44,6 +44,7 @@ from basisbaan.contracts.selectors import (
     minimum_wage_table,
     shortfall_message,
 )
+from basisbaan.core.dates import check_within
 from basisbaan.core.services import ensure_same_municipality, model_create, model_update
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
@@ -67,9 +68,21 @@ ONE_DAY = dt.timedelta(days=1)
 PERCENT = Decimal("0.01")
 
 
-def _check_period(start: dt.date, end: dt.date) -> None:
+def _check_period(start: dt.date, end: dt.date, programme: Programme | None = None) -> None:
+    """A period ends after it starts, lasts at most :data:`MAX_PERIOD_MONTHS`
+    months and starts within its programme's period (a contract after the
+    programme's end is refused)."""
     if end < start:
         raise ValidationError({"end_date": _("De einddatum ligt vóór de startdatum.")})
+    if end > period_end(start, MAX_PERIOD_MONTHS):
+        raise ValidationError(
+            {
+                "end_date": _("Een contractperiode duurt ten hoogste %(months)s maanden.")
+                % {"months": MAX_PERIOD_MONTHS}
+            }
+        )
+    if programme is not None:
+        check_within(start, None, programme.start_date, programme.end_date, what=_("het programma"))
 
 
 def check_minimum_wage(
@@ -122,11 +135,19 @@ def contract_create(
     default number of months unless ``end_date`` is given. Without an
     ``employer_name`` the programme's default payroll party is the employer."""
     ensure_same_municipality(municipality, participant=participant, placement=placement)
-    if placement is not None and placement.participant_id != participant.pk:
+    end = end_date or period_end(start_date, participant.programme.contract_period_months)
+    _check_period(start_date, end, participant.programme)
+    if placement is None:
+        raise ValidationError(
+            {
+                "placement": _(
+                    "Een contract hoort bij een plaatsing: kies de plaatsing van de deelnemer."
+                )
+            }
+        )
+    if placement.participant_id != participant.pk:
         raise ValidationError({"placement": _("Deze plaatsing hoort bij een andere deelnemer.")})
     employer = _employer(employer_name, participant.programme)
-    end = end_date or period_end(start_date, participant.programme.contract_period_months)
-    _check_period(start_date, end)
     check_minimum_wage(participant=participant, start=start_date, end=end, hourly_wage=hourly_wage)
     contract = model_create(
         instance=Contract(
@@ -183,14 +204,14 @@ def contract_period_add(
             )
             % {"end": f"{last.end_date:%d-%m-%Y}"}
         )
-    start = start_date or last.end_date + ONE_DAY
+    start = start_date or add_days(last.end_date, 1)
     if start <= last.end_date:
         raise ValidationError(
             {"start_date": _("Een verlenging begint na het einde van de vorige periode.")}
         )
     participant = contract.participant
     end = end_date or period_end(start, participant.programme.contract_period_months)
-    _check_period(start, end)
+    _check_period(start, end, participant.programme)
     check_minimum_wage(participant=participant, start=start, end=end, hourly_wage=hourly_wage)
     return model_create(
         instance=ContractPeriod(
@@ -233,7 +254,7 @@ def next_period_defaults(
     contract = period.contract
     participant = contract.participant
     programme = participant.programme
-    start = period.end_date + ONE_DAY
+    start = add_days(period.end_date, 1)
     end = period_end(start, programme.contract_period_months)
     if decision == Decision.PERMANENT and programme.end_date >= start:
         end = programme.end_date

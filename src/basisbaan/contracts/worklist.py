@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from basisbaan.calc.dates import period_end
+from basisbaan.calc.dates import add_days, period_end
 from basisbaan.calc.labour_law import (
     DEFAULT_FULLTIME_HOURS,
     ChainCheck,
@@ -149,7 +149,7 @@ def decisions_due(
     result = []
     for period in found:
         contract = period.contract
-        start = period.end_date + dt.timedelta(days=1)
+        start = add_days(period.end_date, 1)
         months = contract.participant.programme.contract_period_months
         check = check_next(
             rows.get(contract.participant_id, []),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from basisbaan.audit.services import audit_list_access
+from basisbaan.calc.dates import bounded_span
 from basisbaan.contracts.models import Contract
 from basisbaan.core.forms import add_service_errors
 from basisbaan.core.views import PAGE_SIZE, ObjectServiceFormView
@@ -166,15 +167,27 @@ class ContractComparisonView(TenantViewMixin, TemplateView):
         )
         first: dt.date | None = contract.first
         last: dt.date | None = contract.last
-        comparison = None
+        comparison, cost_error, shown_until = None, "", None
         if first is not None and last is not None:
-            comparison = contract_comparison(
-                municipality=self.municipality, contract=contract, start=first, end=last
-            )
-            _audit_shown(self.request, comparison, comparison.contracts)
+            try:
+                # A term stored as lasting centuries is costed for its first years only.
+                start, end = bounded_span(first, last)
+                shown_until = end if end < last else None
+                comparison = contract_comparison(
+                    municipality=self.municipality, contract=contract, start=start, end=end
+                )
+            except LookupError:
+                cost_error = _(
+                    "De kosten van dit contract zijn niet te berekenen: voor (een deel van) "
+                    "de looptijd ontbreken parameterwaarden."
+                )
+            else:
+                _audit_shown(self.request, comparison, comparison.contracts)
         context.update(
             contract=contract,
             comparison=comparison,
+            cost_error=cost_error,
+            shown_until=shown_until,
             lines=comparison.contracts[0].lines if comparison and comparison.contracts else [],
             totals=comparison.contracts[0] if comparison and comparison.contracts else None,
             assumptions=assumption_labels(comparison.assumptions) if comparison else [],

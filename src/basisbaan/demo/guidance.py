@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from basisbaan.calc.dates import add_months
+from basisbaan.calc.dates import MAX_HOURS_PER_DAY, add_months
 from basisbaan.demo.data import DemoMunicipality
 from basisbaan.demo.story import first_of, noon, placement_end_day
 from basisbaan.guidance import services
@@ -161,6 +162,18 @@ def _hours_rows(
     }
     mean = sum(factors.values(), Decimal(0)) / len(factors)
     rows = []
+    # A staff member's day holds at most MAX_HOURS_PER_DAY: an entry that would
+    # overfill its drawn day moves to the first day of that week with room.
+    load: dict[tuple[str, dt.date], Decimal] = defaultdict(Decimal)
+
+    def fit(day: dt.date, who: str, hours: Decimal, days: list[dt.date]) -> dt.date:
+        week = day - dt.timedelta(days=day.weekday())
+        for candidate in [day, *days, *(week + dt.timedelta(days=i) for i in range(7))]:
+            if load[(who, candidate)] + hours <= MAX_HOURS_PER_DAY:
+                load[(who, candidate)] += hours
+                return candidate
+        return day
+
     for placement in placements:
         person = placement.participant
         rng = _rng("uren", person.bsn)
@@ -188,6 +201,10 @@ def _hours_rows(
                     week_rows.append((rng.choice(days), colleague, activity, side))
                 if week - first_week < dt.timedelta(weeks=2):
                     week_rows.append((days[0], own, Activity.INTAKE, Decimal(3)))
+                week_rows = [
+                    (fit(day, who, hours, days), who, activity, hours)
+                    for day, who, activity, hours in week_rows
+                ]
                 rows += [
                     f"{person.bsn};{who};{day:%d-%m-%Y};{activity};{hours}"
                     for day, who, activity, hours in week_rows

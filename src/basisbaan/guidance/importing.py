@@ -30,9 +30,15 @@ from django.utils.translation import gettext as _
 
 from basisbaan.audit.models import AuditAction
 from basisbaan.audit.services import snapshot
+from basisbaan.core.dates import day_hours_message
 from basisbaan.guidance.constants import STAFF_ROLES, Activity
 from basisbaan.guidance.models import HoursEntry
-from basisbaan.guidance.services import audit_hours_rows, check_hours, closed_months
+from basisbaan.guidance.services import (
+    audit_hours_rows,
+    check_hours,
+    closed_months,
+    days_over_limit,
+)
 from basisbaan.participants.models import Participant
 from basisbaan.participants.validators import normalise_bsn
 from basisbaan.payroll.parsing import (
@@ -227,6 +233,10 @@ def hours_import(
         for key, (number, _h, _n) in wanted.items():
             if key[2].replace(day=1) == month:
                 result.errors.append(RowError(number, "datum", _("Deze maand is afgesloten.")))
+    over = days_over_limit(municipality.pk, {k: v[1] for k, v in wanted.items()})
+    for key, (number, _h, _n) in wanted.items():
+        if (total := over.get((key[1], key[2]))) is not None:
+            result.errors.append(RowError(number, "uren", day_hours_message(key[2], total)))
     result.errors.sort(key=lambda e: (e.row, e.column))
     if result.errors:
         return result

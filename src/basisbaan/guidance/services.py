@@ -7,8 +7,10 @@ Hours rules, checked for every write whatever the face (UI, API, CSV, CLI):
 - staff log their own hours; a programme manager (``guidance.manage``) may
   correct anyone's, and that correction is audited under the manager's name;
 - a month closed by the programme manager cannot change any more;
-- an entry is quarter hours, more than 0 and at most 24, about a participant
-  of the same municipality, by a staff member of it.
+- an entry is quarter hours, more than 0, about a participant of the same
+  municipality, by a staff member of it;
+- one staff member logs at most :data:`~basisbaan.calc.dates.MAX_HOURS_PER_DAY`
+  (12) hours on one day, over all participants and activities together.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,7 +33,9 @@ from django.utils.translation import gettext as _
 from basisbaan.audit.context import current_channel, current_request_id
 from basisbaan.audit.models import AuditAction, AuditEntry
 from basisbaan.audit.services import snapshot
+from basisbaan.calc.dates import MAX_HOURS_PER_DAY, DateProblem
 from basisbaan.calc.guidance import CENT
+from basisbaan.core.dates import day_hours_message, hours_text, within_message
 from basisbaan.core.services import (
     ensure_same_municipality,
     model_create,
@@ -69,6 +74,7 @@ __all__ = [
     "calendar_feed_renew",
     "calendar_feed_revoke",
     "check_hours",
+    "days_over_limit",
     "feedback_action_add",
     "feedback_action_done",
     "feedback_session_cancel",
@@ -140,14 +146,41 @@ def _closed_error(month: dt.date) -> ValidationError:
 
 
 def check_hours(hours: Decimal) -> str | None:
-    """Why ``hours`` cannot be logged, or None. Quarter hours, > 0, <= 24."""
+    """Why ``hours`` cannot be logged, or None. Quarter hours, > 0, <= 12 (a day's most)."""
     if hours <= 0:
         return _("Vul een aantal uren groter dan 0 in.")
-    if hours > MAX_HOURS_PER_ENTRY:
-        return _("Meer dan 24 uur op één dag kan niet.")
+    if hours > min(MAX_HOURS_PER_ENTRY, MAX_HOURS_PER_DAY):
+        return _("Meer dan %(max)s uur op één dag kan niet.") % {
+            "max": hours_text(MAX_HOURS_PER_DAY)
+        }
     if hours % HOURS_STEP:
         return _("Vul uren in kwartieren in: 1, 1,25, 1,5 of 1,75.")
     return None
+
+
+HoursKey = tuple[int, int, dt.date, str]  # participant, staff, day, activity
+
+
+def days_over_limit(
+    municipality_id: int, wanted: dict[HoursKey, Decimal | None]
+) -> dict[tuple[int, dt.date], Decimal]:
+    """The (staff member, day) pairs whose hours would add up to more than
+    :data:`MAX_HOURS_PER_DAY` once ``wanted`` is written (None removes an
+    entry), with that total. One query: the stored hours of those days."""
+    if not wanted:
+        return {}
+    staff_ids = {k[1] for k in wanted}
+    days = {k[2] for k in wanted}
+    totals: dict[tuple[int, dt.date], Decimal] = defaultdict(Decimal)
+    stored = HoursEntry.objects.filter(
+        municipality_id=municipality_id, staff_id__in=staff_ids, date__in=days
+    ).values_list("participant_id", "staff_id", "date", "activity", "hours")
+    for participant_id, staff_id, day, activity, hours in stored:
+        if (participant_id, staff_id, day, activity) not in wanted:
+            totals[(staff_id, day)] += hours
+    for (_participant, staff_id, day, _activity), wanted_hours in wanted.items():
+        totals[(staff_id, day)] += wanted_hours or Decimal(0)
+    return {key: total for key, total in totals.items() if total > MAX_HOURS_PER_DAY}
 
 
 def audit_hours_rows(
@@ -238,8 +271,23 @@ def _check_entry(
         raise ValidationError({"hours": message})
     if date > timezone.localdate() + dt.timedelta(days=7):
         raise ValidationError({"date": _("Uren liggen niet verder dan een week in de toekomst.")})
+    if date < participant.programme.start_date:
+        raise ValidationError(
+            {
+                "date": within_message(
+                    DateProblem.BEFORE,
+                    participant.programme.start_date,
+                    participant.programme.end_date,
+                    _("het programma"),
+                )
+            }
+        )
     if month := next(iter(closed_months(municipality.pk, [date])), None):
         raise _closed_error(month)
+    if over := days_over_limit(
+        municipality.pk, {(participant.pk, staff.pk, date, activity): hours}
+    ):
+        raise ValidationError({"hours": day_hours_message(date, next(iter(over.values())))})
 
 
 def _check_unique(entry: HoursEntry) -> None:
@@ -369,9 +417,9 @@ def hours_week_save(
     _check_staff(municipality.pk, staff)
     _may_write_for(municipality.pk, actor, staff.pk)
     participant_ids = {c.participant_id for c in cells}
-    known = set(
+    known = dict(
         Participant.objects.filter(municipality=municipality, pk__in=participant_ids).values_list(
-            "pk", flat=True
+            "pk", "programme__start_date"
         )
     )
     closed = closed_months(municipality.pk, [week_start, week_end])
@@ -389,6 +437,8 @@ def hours_week_save(
             errors[key] = _("Kies een activiteit uit de lijst.")
         elif not week_start <= cell.date <= week_end:
             errors[key] = _("Deze dag valt buiten de week.")
+        elif cell.hours and cell.date < known[cell.participant_id]:
+            errors[key] = _("Deze dag ligt vóór de start van het programma.")
         elif cell.hours and (message := check_hours(cell.hours)):
             errors[key] = message
     existing = {
@@ -431,6 +481,15 @@ def hours_week_save(
             to_delete.append(current)
         else:
             to_update.append((current, current.hours, wanted))
+    if not errors:
+        week_hours: dict[HoursKey, Decimal | None] = {
+            (c.participant_id, staff.pk, c.date, c.activity): c.hours.quantize(CENT)
+            if c.hours
+            else None
+            for c in cells
+        }
+        for (_staff, day), total in sorted(days_over_limit(municipality.pk, week_hours).items()):
+            errors[f"day:{day:%Y-%m-%d}"] = day_hours_message(day, total)
     if errors:
         raise ValidationError(errors)
     deleted_rows = [(e, {k: [v, None] for k, v in snapshot(e).items()}) for e in to_delete]

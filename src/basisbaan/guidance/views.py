@@ -9,6 +9,7 @@ helpers; writes go through :mod:`basisbaan.guidance.services`.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -26,6 +27,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 
 from basisbaan.audit.services import audit_access, audit_list_access
+from basisbaan.calc.dates import HORIZON, MAX_HOURS_PER_DAY
+from basisbaan.calc.dates import week_start as monday_of
 from basisbaan.core.forms import add_service_errors
 from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import (
@@ -44,6 +47,7 @@ from basisbaan.guidance.forms import (
     SessionRecordForm,
     SignalFollowUpForm,
     SignalForm,
+    parse_hours,
     parse_week_post,
 )
 from basisbaan.guidance.ics import sessions_calendar
@@ -86,16 +90,54 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
-def parse_week(value: str | None) -> dt.date:
-    """``?week=2025-11-24`` (any day of the week) -> that Monday; else this week."""
+def parse_week(value: str | None) -> tuple[dt.date, str]:
+    """``?week=2025-11-24`` (any day of the week) -> that Monday, and a message
+    when the week asked for could not be shown: not a date (this week instead)
+    or outside the years the product works with (the nearest week instead)."""
+    if not value:
+        return monday_of(timezone.localdate()), ""
     try:
-        return monday(dt.date.fromisoformat(value or ""))
+        asked = dt.date.fromisoformat(value)
     except ValueError:
-        return monday(timezone.localdate())
+        return monday_of(timezone.localdate()), _(
+            "‘%(value)s’ is geen datum; u ziet deze week."
+        ) % {"value": value[:20]}
+    monday = monday_of(asked)
+    if not monday <= asked <= monday + dt.timedelta(days=6):
+        return monday, _(
+            "Weken vóór %(first)s of na %(last)s zijn er niet; u ziet de dichtstbijzijnde week."
+        ) % {
+            "first": HORIZON[0].year,
+            "last": HORIZON[1].year,
+        }
+    return monday, ""
+
+
+def _cell_errors(
+    errors: dict[str, list[str]], grid_rows: list[dict[str, Any]]
+) -> tuple[dict[str, str], dict[int, str], list[str]]:
+    """Place a refused week's errors: per cell name, per weekday (a day over its
+    hours), and the rest (for the summary at the top)."""
+    by_key = {cell["key"]: cell["name"] for row in grid_rows for cell in row["cells"]}
+    days = {
+        cell["key"].rsplit(":", 1)[1]: day
+        for row in grid_rows
+        for day, cell in enumerate(row["cells"])
+    }
+    cells: dict[str, str] = {}
+    per_day: dict[int, str] = {}
+    other: list[str] = []
+    for key, messages_ in errors.items():
+        message = " ".join(messages_)
+        if key in by_key:
+            cells[by_key[key]] = message
+        elif key.startswith("day:") and key[4:] in days:
+            per_day[days[key[4:]]] = message
+        elif key.startswith("h-"):
+            cells[key] = message
+        else:
+            other.append(message)
+    return cells, per_day, other
 
 
 # -- week grid -------------------------------------------------------------------------
@@ -127,7 +169,9 @@ class WeekView(TenantViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        week_start = kwargs.get("week_start") or parse_week(self.request.GET.get("week"))
+        week_start, week_message = kwargs.get("week_start"), ""
+        if week_start is None:
+            week_start, week_message = parse_week(self.request.GET.get("week"))
         staff = kwargs.get("staff") or self.staff()
         extra = self.request.GET.get("deelnemer", "")
         grid = week_grid(
@@ -139,11 +183,13 @@ class WeekView(TenantViewMixin, TemplateView):
             else None,
         )
         posted = kwargs.get("posted") or {}
-        rows = []
+        rows: list[dict[str, Any]] = []
         for index, row in enumerate(grid.rows):
+            activity = posted.get(f"a-{index}", row.activity)
             cells = [
                 {
                     "name": f"h-{index}-{row.participant.pk}-{day}",
+                    "key": f"cell:{row.participant.pk}:{activity}:{grid.days[day]:%Y-%m-%d}",
                     "value": posted.get(
                         f"h-{index}-{row.participant.pk}-{day}", _hours_text(hours)
                     ),
@@ -153,10 +199,48 @@ class WeekView(TenantViewMixin, TemplateView):
                 for day, hours in enumerate(row.hours)
             ]
             rows.append({"index": index, "row": row, "cells": cells})
+        cell_errors, day_errors, other_errors = _cell_errors(kwargs.get("errors") or {}, rows)
+        summary: list[dict[str, Any]] = []
+        for item in rows:
+            item["total"] = _posted_total(item["cells"]) if posted else item["row"].total
+            for cell in item["cells"]:
+                cell["error"] = cell_errors.get(cell["name"], "")
+                if cell["error"]:
+                    summary.append(
+                        {
+                            "target": cell["name"],
+                            "cell": cell,
+                            "row": item["row"],
+                            "message": cell["error"],
+                        }
+                    )
+        columns: list[dict[str, Any]] = [
+            {"date": day, "closed": closed, "error": day_errors.get(i, ""), "total": total}
+            for i, ((day, closed), total) in enumerate(
+                zip(
+                    grid.columns,
+                    _posted_day_totals(rows) if posted else grid.day_totals,
+                    strict=True,
+                )
+            )
+        ]
+        summary += [
+            {"target": f"dag-{i}", "day": c["date"], "message": c["error"]}
+            for i, c in enumerate(columns)
+            if c["error"]
+        ]
         shown = {row.participant.pk for row in grid.rows}
+        if week_message:
+            messages.warning(self.request, week_message)
         context.update(
             grid=grid,
             rows=rows,
+            columns=columns,
+            week_total=sum((c["total"] for c in columns), Decimal(0)),
+            error_summary=summary,
+            other_errors=other_errors,
+            error_count=len(summary) + len(other_errors),
+            max_day_hours=MAX_HOURS_PER_DAY,
             staff=staff,
             own=staff.pk == self.request.user.pk,
             activities=Activity.choices,
@@ -187,10 +271,13 @@ class WeekView(TenantViewMixin, TemplateView):
         return found
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        week_start = parse_week(request.POST.get("week"))
+        week_start, _message = parse_week(request.POST.get("week"))
         staff = self.staff()
         cells, bad = parse_week_post(request.POST, week_start)
-        errors = [_("‘%(value)s’ is geen aantal uren.") % {"value": v} for v in bad.values()]
+        errors: dict[str, list[str]] = {
+            name: [_("‘%(value)s’ is geen aantal uren.") % {"value": value}]
+            for name, value in bad.items()
+        }
         result = None
         if not errors:
             try:
@@ -202,11 +289,15 @@ class WeekView(TenantViewMixin, TemplateView):
                     cells=cells,
                 )
             except ValidationError as exc:
-                errors = [str(m) for m in exc.messages]
+                errors = (
+                    {k: [str(m) for m in v] for k, v in exc.message_dict.items()}
+                    if hasattr(exc, "error_dict")
+                    else {"__all__": [str(m) for m in exc.messages]}
+                )
         if errors:
-            for message in dict.fromkeys(errors):
-                messages.error(request, message)
-            context = self.get_context_data(week_start=week_start, staff=staff, posted=request.POST)
+            context = self.get_context_data(
+                week_start=week_start, staff=staff, posted=request.POST, errors=errors
+            )
             return self.render_to_response(context, status=400)
         assert result is not None
         messages.success(
@@ -222,6 +313,24 @@ class WeekView(TenantViewMixin, TemplateView):
         if staff.pk != request.user.pk:
             url += f"&medewerker={staff.pk}"
         return HttpResponseRedirect(url)
+
+
+def _cell_hours(text: str) -> Decimal:
+    try:
+        return parse_hours(str(text)) or Decimal(0)
+    except ValueError:
+        return Decimal(0)
+
+
+def _posted_total(cells: list[dict[str, Any]]) -> Decimal:
+    return sum((_cell_hours(c["value"]) for c in cells), Decimal(0))
+
+
+def _posted_day_totals(rows: list[dict[str, Any]]) -> list[Decimal]:
+    return [
+        sum((_cell_hours(item["cells"][day]["value"]) for item in rows), Decimal(0))
+        for day in range(7)
+    ]
 
 
 def _hours_text(hours: Any) -> str:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from basisbaan.core.dates import check_birth_date, check_within
 from basisbaan.core.services import ensure_same_municipality, model_create, model_update
 from basisbaan.participants.constants import (
     ACTIVE_STATUSES,
@@ -75,6 +76,7 @@ def _check_dates(date_of_birth: dt.date, social_assistance_start: dt.date | None
     today = timezone.localdate()
     if date_of_birth >= today:
         raise ValidationError({"date_of_birth": _("De geboortedatum ligt in de toekomst.")})
+    check_birth_date(date_of_birth, today)
     if social_assistance_start is not None and social_assistance_start < date_of_birth:
         raise ValidationError(
             {"social_assistance_start": _("De bijstand kan niet vóór de geboortedatum beginnen.")}
@@ -186,6 +188,15 @@ def participant_change_status(
     if target == ParticipantStatus.EXITED:
         if exit_date is None or not exit_reason:
             raise ValidationError({"exit_reason": _("Geef bij uitstroom de datum en de reden op.")})
+        programme = participant.programme
+        check_within(
+            exit_date,
+            None,
+            programme.start_date,
+            programme.end_date,
+            what=_("het programma"),
+            fields=("exit_date", "exit_date"),
+        )
         data |= {"exit_date": exit_date, "exit_reason": exit_reason}
     elif current == ParticipantStatus.EXITED:
         data |= {"exit_date": None, "exit_reason": ""}

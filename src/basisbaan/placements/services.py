@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from basisbaan.core.dates import check_within
 from basisbaan.core.services import ensure_same_municipality, model_create, model_update
 from basisbaan.hosts.models import Position
 from basisbaan.participants.constants import ParticipantStatus
@@ -77,6 +78,14 @@ def placement_end(
         raise ValidationError(_("Deze plaatsing is al beëindigd."))
     if end_date < placement.start_date:
         raise ValidationError({"end_date": _("De einddatum ligt vóór de startdatum.")})
+    programme = placement.participant.programme
+    check_within(
+        placement.start_date,
+        end_date,
+        placement.start_date,
+        programme.end_date,
+        what=_("het programma"),
+    )
     if not reason.strip():
         raise ValidationError({"end_reason": _("Geef de reden op waarom de plaatsing stopt.")})
     placement, _changed = model_update(

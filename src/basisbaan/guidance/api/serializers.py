@@ -8,8 +8,9 @@ from typing import Any
 from django.db.models import QuerySet
 from rest_framework import serializers
 
+from basisbaan.calc.dates import MAX_HOURS_PER_DAY
 from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
-from basisbaan.guidance.constants import MAX_HOURS_PER_ENTRY, STAFF_ROLES
+from basisbaan.guidance.constants import STAFF_ROLES
 from basisbaan.guidance.models import FeedbackAction, FeedbackSession, HoursEntry, Signal
 from basisbaan.hosts.models import HostContact
 from basisbaan.hosts.selectors import host_contact_list
@@ -47,7 +48,7 @@ class HoursEntrySerializer(serializers.ModelSerializer[HoursEntry]):
         max_digits=4,
         decimal_places=2,
         min_value=Decimal("0.25"),
-        max_value=MAX_HOURS_PER_ENTRY,
+        max_value=MAX_HOURS_PER_DAY,
         help_text='Uren in kwartieren, als tekst: "1.50".',
     )
 
