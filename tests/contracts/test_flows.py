@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from basisbaan.contracts.models import Contract
-from tests.factories import ParticipantFactory
+from tests.factories import ParticipantFactory, PlacementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,9 @@ def post(client, participant, start: str):
 def participant(programme):
     programme.end_date = dt.date(2027, 12, 31)
     programme.save()
-    return ParticipantFactory(programme=programme, date_of_birth=dt.date(1980, 5, 17))
+    participant = ParticipantFactory(programme=programme, date_of_birth=dt.date(1980, 5, 17))
+    PlacementFactory(participant=participant, start_date=dt.date(2027, 11, 1))
+    return participant
 
 
 def test_a_contract_17_days_before_the_end_warns(participant, manager, client_as):

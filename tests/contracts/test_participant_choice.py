@@ -127,6 +127,7 @@ def test_the_script_gets_the_widget_alone(programme, manager, client_as):
 def test_a_participant_outside_the_shown_rows_can_be_chosen(programme, manager, client_as):
     people = many(programme, 60)
     last = people[-1]
+    PlacementFactory(participant=last, start_date=dt.date(2025, 7, 1))
     response = client_as(manager).post("/contracten/nieuw/", {"participant": last.pk, **VALID})
 
     assert response.status_code == 302

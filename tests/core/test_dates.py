@@ -193,7 +193,8 @@ def test_a_contract_needs_a_placement_and_the_programmes_period(municipality, ad
         response = admin_api.post("/api/v1/contracts/", payload, format="json")
     assert response.status_code == 400
     assert response.json()["placement"] == [
-        "Een contract hoort bij een plaatsing: kies de plaatsing van de deelnemer."
+        "Een contract hoort bij een plaatsing: kies de plaatsing van de deelnemer "
+        "die op de startdatum loopt."
     ]
     placement = PlacementFactory(participant=participant)
     payload |= {"placement": placement.pk, "start_date": "2027-01-01"}  # programme ends 2026
@@ -234,3 +235,26 @@ def test_an_exit_date_lies_within_the_programme(municipality):
     assert info.value.message_dict == {
         "exit_date": ["Deze datum ligt na het einde van het programma (31-12-2026)."]
     }
+
+
+@pytest.mark.django_db
+def test_a_contract_without_a_chosen_placement_gets_the_running_one(municipality, admin_api):
+    from basisbaan.contracts.models import Contract
+    from tests.factories import ParticipantFactory, PlacementFactory
+
+    participant = ParticipantFactory(
+        programme__municipality=municipality, date_of_birth=D(1980, 5, 17)
+    )
+    PlacementFactory(participant=participant, start_date=D(2024, 1, 1), end_date=D(2024, 6, 30))
+    running = PlacementFactory(participant=participant, start_date=D(2024, 7, 1))
+    payload = {
+        "participant": participant.pk,
+        "employer_name": "Caparis",
+        "start_date": "2025-01-01",
+        "end_date": "2025-12-31",
+        "hours_per_week": "32",
+        "hourly_wage": "15.00",
+    }
+    created = admin_api.post("/api/v1/contracts/", payload, format="json")
+    assert created.status_code == 201, created.json()
+    assert Contract.objects.get().placement == running

@@ -91,3 +91,20 @@ def new_page(browser):
     yield _make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(autouse=True)
+def _sourced_parameters(request: pytest.FixtureRequest) -> None:
+    """Browser tests run in transactional test cases, whose flush after each test
+    also empties the legal figures a migration seeds; put them back first, so a
+    browser test does not depend on which test ran before it."""
+    if "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from basisbaan.parameters.models import ParameterValue
+    from basisbaan.parameters.seed import SEED
+
+    for key, effective_date, value, source in SEED:
+        ParameterValue.objects.get_or_create(
+            key=key, effective_date=effective_date, defaults={"value": value, "source": source}
+        )

@@ -12,7 +12,7 @@ from basisbaan.contracts.models import Contract
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.e2e.test_participant_flow import log_in
-from tests.factories import ParticipantFactory, ProgrammeFactory
+from tests.factories import ParticipantFactory, PlacementFactory, ProgrammeFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -37,6 +37,7 @@ def world(municipality, other_municipality):
         last_name="Amrani",
         date_of_birth=dt.date(1985, 3, 2),
     )
+    PlacementFactory(participant=fatima, start_date=dt.date(2025, 7, 1))  # the contract's
     ParticipantFactory(
         programme=programme,
         first_name="Fatima",

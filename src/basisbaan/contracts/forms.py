@@ -81,7 +81,10 @@ class ContractForm(PeriodFields):
         label=_("Plaatsing"),
         queryset=None,
         required=False,
-        help_text=_("De plaatsing waar dit contract bij hoort, als die er is."),
+        help_text=_(
+            "De plaatsing waar dit contract bij hoort. Leeg laten: de plaatsing van de "
+            "deelnemer die op de startdatum loopt."
+        ),
     )
     employer_name = forms.CharField(
         label=_("Juridisch werkgever"),

@@ -101,6 +101,26 @@ def check_minimum_wage(
         raise ValidationError({"hourly_wage": shortfall_message(hourly_wage, step)})
 
 
+def _placement_on(participant: Participant, day: dt.date) -> Placement:
+    """The participant's one placement that runs on ``day``, for a contract created
+    without a chosen placement; refused when there is none or more than one."""
+    placements = list(
+        Placement.objects.filter(participant=participant, start_date__lte=day)
+        .exclude(end_date__lt=day)
+        .order_by("start_date")[:2]
+    )
+    if len(placements) != 1:
+        raise ValidationError(
+            {
+                "placement": _(
+                    "Een contract hoort bij een plaatsing: kies de plaatsing van de deelnemer "
+                    "die op de startdatum loopt."
+                )
+            }
+        )
+    return placements[0]
+
+
 def _employer(employer_name: str, programme: Programme) -> str:
     name = employer_name.strip() or contract_settings_of(programme).default_employer_name
     if not name:
@@ -138,13 +158,7 @@ def contract_create(
     end = end_date or period_end(start_date, participant.programme.contract_period_months)
     _check_period(start_date, end, participant.programme)
     if placement is None:
-        raise ValidationError(
-            {
-                "placement": _(
-                    "Een contract hoort bij een plaatsing: kies de plaatsing van de deelnemer."
-                )
-            }
-        )
+        placement = _placement_on(participant, start_date)
     if placement.participant_id != participant.pk:
         raise ValidationError({"placement": _("Deze plaatsing hoort bij een andere deelnemer.")})
     employer = _employer(employer_name, participant.programme)
