@@ -42,13 +42,11 @@ install: $(STAMP)
 
 install-dev: $(DEV_STAMP)
 
-## run: install, migrate SQLite, load the Leeuwarden demo on a new database, serve on $(HOST):$(PORT)
+## run: install, migrate SQLite, load the demo up to today (again when it is from an
+##      earlier month), serve on $(HOST):$(PORT)
 ##      (make run PORT=8080 HOST=0.0.0.0)
 run: install
-	@if [ -f var/basisbaan.sqlite3 ]; then new=0; else new=1; fi; \
-	echo "== Migrating the database (var/basisbaan.sqlite3)"; \
-	$(BIN)/basisbaan migrate --noinput -v 0 && \
-	if [ $$new = 1 ]; then echo "== Loading the Leeuwarden demo"; $(BIN)/basisbaan load_demo; fi
+	@BASISBAAN=$(BIN)/basisbaan scripts/prepare-demo
 	@HOST=$(HOST) PORT=$(PORT) scripts/demo-logins
 	$(BIN)/basisbaan runserver $(HOST):$(PORT)
 
