@@ -174,6 +174,11 @@ def manager(municipality) -> User:
 
 
 @pytest.fixture
+def controller(municipality) -> User:
+    return make_member(municipality, Role.CONTROLLER)
+
+
+@pytest.fixture
 def researcher(municipality) -> User:
     return make_member(municipality, Role.RESEARCHER)
 

@@ -9,8 +9,6 @@ import pytest
 
 from basisbaan.budgets.services import budget_create
 from basisbaan.programmes.models import Programme
-from basisbaan.tenancy.roles import Role
-from tests.conftest import make_member
 from tests.costs.conftest import contract_with
 from tests.factories import ProgrammeFactory
 
@@ -31,8 +29,3 @@ def programme(municipality) -> Programme:
     for year in (2025, 2026):
         budget_create(programme=made, actor=None, year=year, amount=Decimal("50000"))
     return made
-
-
-@pytest.fixture
-def controller(municipality):
-    return make_member(municipality, Role.CONTROLLER)

@@ -12,8 +12,6 @@ from basisbaan.contracts.models import Contract
 from basisbaan.payroll.services import payroll_import
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality
-from basisbaan.tenancy.roles import Role
-from tests.conftest import make_member
 from tests.factories import ContractFactory, ContractPeriodFactory, ProgrammeFactory
 
 D = dt.date
@@ -56,8 +54,3 @@ def programme(municipality) -> Programme:
     return ProgrammeFactory(
         municipality=municipality, start_date=D(2024, 1, 1), end_date=D(2027, 12, 31)
     )
-
-
-@pytest.fixture
-def controller(municipality):
-    return make_member(municipality, Role.CONTROLLER)

@@ -7,8 +7,6 @@ import datetime as dt
 
 import pytest
 
-from rest_framework.test import APIClient
-
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
@@ -17,16 +15,10 @@ from tests.factories import (
     ParticipantFactory,
     PlacementFactory,
     PositionFactory,
-    ProgrammeFactory,
 )
 
 D = dt.date
 JAN_1 = D(2025, 1, 1)
-
-
-@pytest.fixture
-def programme(municipality):
-    return ProgrammeFactory(municipality=municipality, name="Basisbanen Leeuwarden")
 
 
 @pytest.fixture
@@ -69,15 +61,5 @@ def placed(programme, position, coach):
         return PlacementFactory(
             participant=person, position=position, start_date=start, end_date=end
         )
-
-    return _make
-
-
-@pytest.fixture
-def api_as():
-    def _make(user):
-        client = APIClient()
-        client.force_authenticate(user)
-        return client
 
     return _make

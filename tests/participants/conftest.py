@@ -7,23 +7,13 @@ from basisbaan.participants.models import Participant
 from basisbaan.tenancy.models import User
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
-from tests.factories import ParticipantFactory, ProgrammeFactory
-
-
-@pytest.fixture
-def programme(municipality):
-    return ProgrammeFactory(municipality=municipality, name="Basisbanen Leeuwarden")
+from tests.factories import ParticipantFactory
 
 
 @pytest.fixture
 def reader(municipality) -> User:
     """The read-only role ("alleen lezen")."""
     return make_member(municipality, Role.READ_ONLY)
-
-
-@pytest.fixture
-def researcher(municipality) -> User:
-    return make_member(municipality, Role.RESEARCHER)
 
 
 @pytest.fixture

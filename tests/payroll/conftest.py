@@ -18,9 +18,6 @@ import pytest
 
 from basisbaan.contracts.models import Contract
 from basisbaan.participants.models import Participant
-from basisbaan.tenancy.models import User
-from basisbaan.tenancy.roles import Role
-from tests.conftest import make_member
 from tests.factories import (
     ContractFactory,
     ContractPeriodFactory,
@@ -133,13 +130,3 @@ def xlsx_bytes(rows: list[list[object]], header: list[str] | None = None) -> byt
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-@pytest.fixture
-def controller(municipality) -> User:
-    return make_member(municipality, Role.CONTROLLER)
-
-
-@pytest.fixture
-def manager(municipality) -> User:
-    return make_member(municipality, Role.PROGRAMME_MANAGER)

@@ -8,9 +8,11 @@ from typing import Any
 from rest_framework import serializers
 
 from basisbaan.budgets.constants import (
+    BUDGET_FIELDS,
     DEFAULT_DRAWS,
     DEFAULT_PROBABILITY,
     DEFAULT_SEED,
+    EXPENDITURE_FIELDS,
     MAX_SEED,
 )
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
@@ -40,10 +42,7 @@ class BudgetSerializer(serializers.ModelSerializer[Budget]):
             "id",
             "programme",
             "year",
-            "amount",
-            "iv3_task_field",
-            "municipal_programme",
-            "note",
+            *BUDGET_FIELDS,
             "closed_at",
             "spent_at_close",
             "accounts_result",
@@ -81,16 +80,7 @@ class ExpenditureSerializer(serializers.ModelSerializer[Expenditure]):
 
     class Meta:
         model = Expenditure
-        fields = [
-            "id",
-            "budget",
-            "category",
-            "booked_on",
-            "amount",
-            "description",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["id", "budget", *EXPENDITURE_FIELDS, "created_at", "updated_at"]
         read_only_fields = ["created_at", "updated_at"]
 
 

@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from basisbaan.calc.labour_law import notice_deadline
-from basisbaan.contracts.constants import Decision, WageValueMethod
+from basisbaan.contracts.constants import WAGE_VALUE_FIELDS, Decision, WageValueMethod
 from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
@@ -287,18 +287,7 @@ class WageFlagSerializer(serializers.Serializer[Any]):
 class WageValueMeasurementSerializer(serializers.ModelSerializer[WageValueMeasurement]):
     class Meta:
         model = WageValueMeasurement
-        fields = [
-            "id",
-            "participant",
-            "measured_on",
-            "percentage",
-            "method",
-            "assessor",
-            "next_measurement_on",
-            "note",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["id", "participant", *WAGE_VALUE_FIELDS, "created_at", "updated_at"]
         read_only_fields = fields
 
 

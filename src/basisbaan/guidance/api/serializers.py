@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from basisbaan.calc.dates import MAX_HOURS_PER_DAY
 from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
-from basisbaan.guidance.constants import STAFF_ROLES
+from basisbaan.guidance.constants import SESSION_RECORD_FIELDS, STAFF_ROLES
 from basisbaan.guidance.models import FeedbackAction, FeedbackSession, HoursEntry, Signal
 from basisbaan.hosts.models import HostContact
 from basisbaan.hosts.selectors import host_contact_list
@@ -102,16 +102,7 @@ class FeedbackSessionSerializer(serializers.ModelSerializer[FeedbackSession]):
             "planned_time",
             "location",
             "status",
-            "held_on",
-            "participant_present",
-            "host_contact",
-            "jobcoach",
-            "caseworker",
-            "score_work",
-            "score_wellbeing",
-            "score_finances",
-            "score_host",
-            "notes",
+            *SESSION_RECORD_FIELDS,
             "created_at",
             "updated_at",
         ]

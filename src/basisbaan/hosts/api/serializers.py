@@ -5,6 +5,7 @@ from decimal import Decimal
 from rest_framework import serializers
 
 from basisbaan.core.api.fields import ScopedPrimaryKeyRelatedField
+from basisbaan.hosts.constants import HOST_CONTACT_FIELDS, HOST_FIELDS, POSITION_FIELDS
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.hosts.selectors import host_list
 
@@ -16,20 +17,7 @@ class HostSerializer(serializers.ModelSerializer[Host]):
 
     class Meta:
         model = Host
-        fields = [
-            "id",
-            "name",
-            "kind",
-            "kvk_number",
-            "street",
-            "postcode",
-            "city",
-            "notes",
-            "active",
-            "position_count",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["id", *HOST_FIELDS, "position_count", "created_at", "updated_at"]
         read_only_fields = ["created_at", "updated_at"]
 
 
@@ -40,7 +28,7 @@ class HostContactSerializer(serializers.ModelSerializer[HostContact]):
 
     class Meta:
         model = HostContact
-        fields = ["id", "host", "name", "role", "email", "phone", "created_at", "updated_at"]
+        fields = ["id", "host", *HOST_CONTACT_FIELDS, "created_at", "updated_at"]
         read_only_fields = ["created_at", "updated_at"]
 
 
@@ -70,12 +58,7 @@ class PositionSerializer(serializers.ModelSerializer[Position]):
             "id",
             "host",
             "host_name",
-            "title",
-            "tasks",
-            "hours_per_week",
-            "track",
-            "places",
-            "is_open",
+            *POSITION_FIELDS,
             "active_placements",
             "created_at",
             "updated_at",

@@ -9,6 +9,12 @@ from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.models import Position
 from basisbaan.hosts.selectors import position_list
+from basisbaan.intake.constants import (
+    CRITERIA_FIELDS,
+    POSITION_PROFILE_FIELDS,
+    PROFILE_FIELDS,
+    REFERRAL_FIELDS,
+)
 from basisbaan.intake.models import (
     EligibilityCriteria,
     IntakeConversation,
@@ -84,18 +90,7 @@ class CriteriaSerializer(serializers.ModelSerializer[EligibilityCriteria]):
 
     class Meta:
         model = EligibilityCriteria
-        fields = [
-            "id",
-            "programme",
-            "min_months_on_assistance",
-            "min_age",
-            "max_age",
-            "transition_min_hours",
-            "transition_min_language",
-            "social_value_min_hours",
-            "social_value_min_language",
-            "updated_at",
-        ]
+        fields = ["id", "programme", *CRITERIA_FIELDS, "updated_at"]
         read_only_fields = ["updated_at"]
 
 
@@ -107,16 +102,7 @@ class ReferralSerializer(serializers.ModelSerializer[Referral]):
 
     class Meta:
         model = Referral
-        fields = [
-            "id",
-            "participant",
-            "source",
-            "referred_on",
-            "priority",
-            "reason",
-            "referred_by",
-            "created_at",
-        ]
+        fields = ["id", "participant", *REFERRAL_FIELDS, "referred_by", "created_at"]
         read_only_fields = ["participant", "referred_by", "created_at"]
 
 
@@ -206,26 +192,7 @@ class ProfileSerializer(serializers.ModelSerializer[ParticipantProfile]):
 
     class Meta:
         model = ParticipantProfile
-        fields = [
-            "id",
-            "participant",
-            "competences",
-            "work_experience",
-            "interests",
-            "preferred_work",
-            "preferred_sectors",
-            "hours_available",
-            "travel_range_km",
-            "travel_means",
-            "language_level",
-            "constraints",
-            "constraints_discussed",
-            "motivation",
-            "motivation_notes",
-            "support_need",
-            "tracks",
-            "updated_at",
-        ]
+        fields = ["id", "participant", *PROFILE_FIELDS, "updated_at"]
         read_only_fields = ["updated_at"]
 
 
@@ -244,15 +211,7 @@ class PositionProfileSerializer(serializers.ModelSerializer[PositionProfile]):
         fields = [
             "id",
             "position",
-            "required_competences",
-            "sector",
-            "work_types",
-            "supervision_capacity",
-            "accommodates",
-            "language_required",
-            "postcode",
-            "displacement_checked",
-            "displacement_note",
+            *POSITION_PROFILE_FIELDS,
             "displacement_confirmed_by",
             "displacement_confirmed_at",
             "updated_at",

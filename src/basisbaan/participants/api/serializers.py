@@ -5,7 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
-from basisbaan.participants.constants import ExitReason, ParticipantStatus
+from basisbaan.participants.constants import PARTICIPANT_FIELDS, ExitReason, ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.participants.privacy import policy_for
 from basisbaan.programmes.models import Programme
@@ -63,20 +63,8 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
         fields = [
             "id",
             "pseudonym",
-            "programme",
-            "bsn",
-            "first_name",
-            "name_prefix",
-            "last_name",
             "full_name",
-            "date_of_birth",
-            "email",
-            "phone",
-            "street",
-            "postcode",
-            "city",
-            "household_type",
-            "social_assistance_start",
+            *PARTICIPANT_FIELDS,
             "status",
             "status_changed_at",
             "exit_date",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from basisbaan.core.api.fields import DateField
+from basisbaan.programmes.constants import PROGRAMME_FIELDS
 from basisbaan.programmes.models import Programme
 
 
@@ -14,12 +15,7 @@ class ProgrammeSerializer(serializers.ModelSerializer[Programme]):
         model = Programme
         fields = [
             "id",
-            "name",
-            "slug",
-            "description",
-            "start_date",
-            "end_date",
-            "contract_period_months",
+            *PROGRAMME_FIELDS,
             "intake_open",
             "intake_closed_reason",
             "intake_changed_at",
