@@ -10,6 +10,8 @@ DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/basisbaan
+# One pytest worker per core (pytest-xdist); PYTEST_WORKERS= runs the suite in one process.
+PYTEST_WORKERS ?= -n auto
 PIP := $(BIN)/pip --disable-pip-version-check
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -61,7 +63,7 @@ lint: install-dev
 
 test-sqlite: install-dev
 	@echo "== Tests on SQLite"
-	env -u DATABASE_URL $(BIN)/pytest
+	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_WORKERS)
 
 test-postgres: install-dev
 	@url="$${DATABASE_URL:-$(PG_URL)}"; \
@@ -69,7 +71,7 @@ test-postgres: install-dev
 	  if [ -n "$$CI" ]; then echo "FAIL: PostgreSQL does not answer at $$url (CI is set)."; exit 1; fi; \
 	  echo "SKIPPED: PostgreSQL does not answer at $$url: tests ran on SQLite only."; exit 0; fi; \
 	echo "== Tests on PostgreSQL ($$url)"; \
-	DATABASE_URL="$$url" $(BIN)/pytest -m "not e2e"
+	DATABASE_URL="$$url" $(BIN)/pytest $(PYTEST_WORKERS) -m "not e2e"
 
 ## bench: benchmarks on PostgreSQL (prints figures; see docs/performance.md)
 bench: install-dev
