@@ -58,7 +58,7 @@ def api(user) -> APIClient:
 def test_missing_payroll_refuses_closing_unless_confirmed_with_a_reason(programme, controller):
     budget = budget_of(programme, 2025)
     with (
-        pytest.raises(ValidationError, match=r"ontbreekt verloning \(01-2025, .*06-2025\)"),
+        pytest.raises(ValidationError, match=r"ontbreekt verloning \(januari 2025, .*juni 2025\)"),
         unchanged(),
     ):
         budget_close(budget=budget, actor=controller, today=AFTER)

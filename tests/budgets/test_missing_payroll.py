@@ -120,6 +120,7 @@ def test_the_api_and_the_command_line_warn_too(programme, controller):
         draws=100,
         stdout=out,
     )
-    assert "Let op: verloning ontbreekt voor een of meer contracten in 01-2025, 02-2025" in (
-        out.getvalue()
+    assert (
+        "Let op: verloning ontbreekt voor een of meer contracten in januari 2025, februari 2025"
+        in (out.getvalue())
     )

@@ -95,7 +95,7 @@ def test_excel_holds_real_dates_numbers_and_neutralised_text(settings):
     assert [sheet[f"{c}2"].number_format for c in "BCDEFG"] == [
         "dd-mm-yyyy",
         "dd-mm-yyyy hh:mm",
-        "mm-yyyy",
+        "mmmm yyyy",
         "#,##0.00",  # Dutch Excel shows it as #.##0,00: 1.234,56
         "0.0#%",
         "0",
@@ -117,12 +117,12 @@ def test_csv_is_what_dutch_excel_opens(settings):
             '\'=HYPERLINK("http://x")',
             "29-11-2026",
             "18-11-2026 10:30",
-            "01-2025",
+            "januari 2025",
             "1234,56",
             "2,2",
             "3",
         ],
-        ["'-2+3", "", "", "02-2025", "-12,50", "", "0"],
+        ["'-2+3", "", "", "februari 2025", "-12,50", "", "0"],
     ]
 
 

@@ -213,7 +213,7 @@ def test_the_command_run_twice_changes_nothing(story):
     assert extra["after_again"] == extra["before_again"]
     assert "Demogegevens geladen, stand van 30-06-2025." in story[LETTER].output
     assert "consulent-2" in story[LETTER].output  # the logins
-    assert "Verloning 07-2024 t/m 05-2025: 12 loonbestanden, 144 regels" in story[LETTER].output
+    assert "Verloning juli 2024 t/m mei 2025: 12 loonbestanden, 144 regels" in story[LETTER].output
 
 
 def test_the_end_of_2025(story):

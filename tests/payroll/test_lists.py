@@ -54,7 +54,7 @@ def test_entries_export_money_as_numbers_in_the_lists_order(imported, controller
         ["Anna Bakker", dt.datetime(2024, 3, 1), 2000, 160, 500, 100, 40, 2800, 138.67, source],
         ["Bart Visser", dt.datetime(2024, 3, 1), 1000, 80, 250, 50, 0, 1380, 69.33, source],
     ]
-    assert sheet["B2"].number_format == "mm-yyyy"
+    assert sheet["B2"].number_format == "mmmm yyyy"
     assert {sheet.cell(row=2, column=c).number_format for c in range(3, 10)} == {"#,##0.00"}
     assert all(sheet.cell(row=2, column=c).data_type == "n" for c in range(3, 11))
     entry = AuditEntry.objects.latest("id")
@@ -72,7 +72,7 @@ def test_entries_csv_has_decimal_commas(imported, controller, client_as):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[1][:9] == [
         "Anna Bakker",
-        "04-2024",
+        "april 2024",
         "2000,00",
         "160,00",
         "500,00",

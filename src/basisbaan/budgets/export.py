@@ -18,6 +18,7 @@ from basisbaan.budgets.constants import SCENARIO_LABELS
 from basisbaan.budgets.forecasting import ProgrammeForecast
 from basisbaan.budgets.report import year_rows
 from basisbaan.calc.forecast import Scenario
+from basisbaan.core.formatting import month_text
 from basisbaan.costs.export import PERCENT_FORMAT, _write
 
 __all__ = ["forecast_workbook", "year_header"]
@@ -67,7 +68,7 @@ def forecast_workbook(forecast: ProgrammeForecast, scenario: Scenario) -> bytes:
                 "De onzekerheid (80 %% kans, kans boven budget) komt uit de simulatie van het "
                 "waargenomen verloop, voor elk scenario dezelfde. Prognose vanaf %(month)s."
             )
-            % {"month": f"{forecast.as_of:%m-%Y}"}
+            % {"month": month_text(forecast.as_of)}
         ]
     )
     kinds = book.create_sheet(_("Besteding per soort"))
@@ -93,13 +94,13 @@ def forecast_workbook(forecast: ProgrammeForecast, scenario: Scenario) -> bytes:
             _("Simulatie: 10 % kans hoger dan"),
         ],
         [
-            [f"{p.month:%m-%Y}", p.budget, p.actual, p.forecast, p.p10, p.p50, p.p90]
+            [month_text(p.month), p.budget, p.actual, p.forecast, p.p10, p.p50, p.p90]
             for p in forecast.months
         ],
         money={1, 2, 3, 4, 5, 6},
     )
     notes = book.create_sheet(_("Uitgangspunten"))
-    notes.append([_("Prognose vanaf"), f"{forecast.as_of:%m-%Y}"])
+    notes.append([_("Prognose vanaf"), month_text(forecast.as_of)])
     notes.append([_("Kans op verlenging (verwachting)"), forecast.rates.renewal])
     notes.append([_("Kans op uitstroom per maand (verwachting)"), forecast.rates.exit])
     notes.append([_("Aantal gesimuleerde toekomsten"), forecast.draws])
@@ -110,7 +111,7 @@ def forecast_workbook(forecast: ProgrammeForecast, scenario: Scenario) -> bytes:
         notes.append(
             [
                 _("Verloning ontbreekt (kostenmodel telt mee)"),
-                ", ".join(f"{m.day:%m-%Y}" for m in forecast.missing),
+                ", ".join(month_text(m.day) for m in forecast.missing),
             ]
         )
     out = io.BytesIO()

@@ -66,6 +66,7 @@ from basisbaan.calc.forecast import (
 )
 from basisbaan.contracts.constants import Decision
 from basisbaan.contracts.models import ContractPeriod
+from basisbaan.core.formatting import month_text
 from basisbaan.costs.inputs import HypotheticalPeriod, build_cost_inputs
 from basisbaan.parameters.selectors import minimum_wage_hourly
 from basisbaan.participants.constants import ParticipantStatus
@@ -792,7 +793,7 @@ class ClosingPreview:
 
     @property
     def missing_text(self) -> str:
-        return ", ".join(f"{m.day:%m-%Y}" for m in self.missing)
+        return ", ".join(month_text(m.day) for m in self.missing)
 
 
 def closing_preview(budget: Budget) -> ClosingPreview:

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.budgets.constants import IV3_LABOUR_PARTICIPATION, Category
+from basisbaan.core.formatting import month_text
 from basisbaan.hosts.constants import Track
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import TenantModel
@@ -160,4 +161,4 @@ class PlannedStart(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.count} × {self.month:%m-%Y}"
+        return f"{self.count} × {month_text(self.month)}"

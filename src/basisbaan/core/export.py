@@ -40,6 +40,8 @@ from openpyxl.utils import get_column_letter
 from django.http import HttpResponse
 from django.utils import timezone
 
+from basisbaan.core.formatting import month_text
+
 __all__ = [
     "CONTENT_TYPES",
     "FORMULA_PREFIXES",
@@ -70,7 +72,7 @@ class Kind(StrEnum):
     INTEGER = "integer"
     DECIMAL = "decimal"
     PERCENT = "percent"  # a fraction: 0.022 is 2,2 %
-    MONTH = "month"  # a date that stands for its month: shown as 01-2025
+    MONTH = "month"  # a date that stands for its month: shown as januari 2025
 
 
 # The Excel number format of each kind (the file's notation; see the module docstring).
@@ -81,7 +83,7 @@ NUMBER_FORMATS = {
     Kind.INTEGER: "0",
     Kind.DECIMAL: "#,##0.00",
     Kind.PERCENT: "0.0#%",
-    Kind.MONTH: "mm-yyyy",
+    Kind.MONTH: "mmmm yyyy",
 }
 
 DATE_KINDS = (Kind.DATE, Kind.DATETIME, Kind.MONTH)
@@ -132,7 +134,7 @@ def _csv_text(column: ExportColumn, row: Any) -> str:
     if isinstance(value, dt.datetime):
         return f"{value:%d-%m-%Y %H:%M}"
     if isinstance(value, dt.date) and column.kind == Kind.MONTH:
-        return f"{value:%m-%Y}"
+        return month_text(value)
     if isinstance(value, dt.date):
         return f"{value:%d-%m-%Y}"
     if isinstance(value, Decimal):

@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.core.formatting import month_text
 from basisbaan.guidance.constants import (
     DEFAULT_CADENCE_WEEKS,
     DEFAULT_NORM_HOURS,
@@ -156,7 +157,7 @@ class ClosedPeriod(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.month:%m-%Y}"
+        return month_text(self.month)
 
 
 def _score(verbose_name: str | object) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]

@@ -17,6 +17,7 @@ from django.core.management.base import CommandError, CommandParser
 from basisbaan.budgets.constants import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS
 from basisbaan.budgets.forecasting import ProgrammeForecast, programme_forecast
 from basisbaan.budgets.report import report_data
+from basisbaan.core.formatting import month_text
 from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.core.money import format_euro
 from basisbaan.programmes.models import Programme
@@ -64,7 +65,7 @@ def table(forecast: ProgrammeForecast) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = [
         f"Programma {forecast.programme.name} ({forecast.programme.slug}); "
-        f"prognose vanaf {forecast.as_of:%m-%Y}, {forecast.draws} gesimuleerde toekomsten, startgetal {forecast.seed}."
+        f"prognose vanaf {month_text(forecast.as_of)}, {forecast.draws} gesimuleerde toekomsten, startgetal {forecast.seed}."
     ]
     lines += [
         "  ".join(
@@ -73,7 +74,7 @@ def table(forecast: ProgrammeForecast) -> str:
         for row in rows
     ]
     if forecast.missing:
-        months = ", ".join(f"{m.day:%m-%Y}" for m in forecast.missing)
+        months = ", ".join(month_text(m.day) for m in forecast.missing)
         lines.append(
             f"Let op: verloning ontbreekt voor een of meer contracten in {months}; "
             "de prognose rekent daar met het kostenmodel."

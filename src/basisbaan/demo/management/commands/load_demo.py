@@ -10,6 +10,7 @@ from django.core.management.base import CommandError, CommandParser
 from django.db.models import Count, Max, Min, Sum
 from django.utils import timezone
 
+from basisbaan.core.formatting import month_text
 from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.core.money import format_euro
 from basisbaan.demo.data import DEMO_PASSWORD, USERS
@@ -96,7 +97,7 @@ class Command(BasisbaanCommand):
         if payroll["rows"]:
             files = PayrollImport.objects.filter(status=ImportStatus.IMPORTED).count()
             self.stdout.write(
-                f"  Verloning {payroll['first']:%m-%Y} t/m {payroll['last']:%m-%Y}: "
+                f"  Verloning {month_text(payroll['first'])} t/m {month_text(payroll['last'])}: "
                 f"{files} loonbestanden, {payroll['rows']} regels, "
                 f"totaal {format_euro(payroll['total'])}."
             )
