@@ -136,26 +136,16 @@ def budget_close(
                 % {"year": budget.year, "months": preview.missing_text}
             }
         )
-    budget, _changed = model_update(
-        instance=budget,
-        data={
-            "closed_at": timezone.now(),
-            "closed_by": actor,
-            "spent_at_close": preview.spent.total,
-            "accounts_result": preview.accounts_result,
-            "missing_at_close": preview.missing_months,
-            "close_reason": reason if preview.missing else "",
-        },
-        actor=actor,
-        allowed={
-            "closed_at",
-            "closed_by",
-            "spent_at_close",
-            "accounts_result",
-            "missing_at_close",
-            "close_reason",
-        },
-    )
+    # What is written is what may be written: the fields of this step only.
+    data: dict[str, Any] = {
+        "closed_at": timezone.now(),
+        "closed_by": actor,
+        "spent_at_close": preview.spent.total,
+        "accounts_result": preview.accounts_result,
+        "missing_at_close": preview.missing_months,
+        "close_reason": reason if preview.missing else "",
+    }
+    budget, _changed = model_update(instance=budget, data=data, actor=actor, allowed=set(data))
     return budget
 
 
@@ -185,32 +175,19 @@ def budget_reopen(*, budget: Budget, actor: User | None, reason: str) -> Budget:
             _("Heropen eerst %(year)s: een jaar gaat pas open als de jaren erna open zijn.")
             % {"year": later.year}
         )
-    budget, _changed = model_update(
-        instance=budget,
-        data={
-            "closed_at": None,
-            "closed_by": None,
-            "spent_at_close": None,
-            "accounts_result": None,
-            "missing_at_close": [],
-            "close_reason": "",
-            "reopened_at": timezone.now(),
-            "reopened_by": actor,
-            "reopen_reason": reason,
-        },
-        actor=actor,
-        allowed={
-            "closed_at",
-            "closed_by",
-            "spent_at_close",
-            "accounts_result",
-            "missing_at_close",
-            "close_reason",
-            "reopened_at",
-            "reopened_by",
-            "reopen_reason",
-        },
-    )
+    # What is written is what may be written: the fields of this step only.
+    data: dict[str, Any] = {
+        "closed_at": None,
+        "closed_by": None,
+        "spent_at_close": None,
+        "accounts_result": None,
+        "missing_at_close": [],
+        "close_reason": "",
+        "reopened_at": timezone.now(),
+        "reopened_by": actor,
+        "reopen_reason": reason,
+    }
+    budget, _changed = model_update(instance=budget, data=data, actor=actor, allowed=set(data))
     return budget
 
 
