@@ -185,3 +185,24 @@ def test_a_file_over_twelve_hours_a_day_is_refused_whole(
         call_command("import_hours", str(path), municipality="leeuwarden", user="manager")
     assert exited.value.code == 1
     assert HoursEntry.objects.count() == 0
+
+
+def test_errors_beyond_the_limit_are_counted(municipality, people, manager, settings):
+    settings.IMPORT_MAX_ERRORS = 1
+    content = _file(*(f"123456782;coach;03-03-2025;zwemmen;{n};" for n in range(1, 5)))
+
+    with unchanged():
+        result = hours_import(municipality=municipality, actor=manager, content=content)
+
+    reason = (
+        "Onbekende activiteit. Kies uit: "
+        + ", ".join(
+            __import__("basisbaan.guidance.constants", fromlist=["Activity"]).Activity.values
+        )
+        + "."
+    )
+    assert result.as_dict()["errors"] == [{"row": 2, "column": "activiteit", "message": reason}]
+    assert (result.as_dict()["error_count"], result.as_dict()["more_errors"]) == (
+        4,
+        [{"column": "activiteit", "message": reason, "count": 3}],
+    )
