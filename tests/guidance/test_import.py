@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from basisbaan.audit.models import AuditEntry
 from basisbaan.guidance import services
+from basisbaan.guidance.constants import Activity
 from basisbaan.guidance.importing import hours_import
 from basisbaan.guidance.models import HoursEntry
 from basisbaan.payroll.parsing import PayrollFileError
@@ -194,13 +195,7 @@ def test_errors_beyond_the_limit_are_counted(municipality, people, manager, sett
     with unchanged():
         result = hours_import(municipality=municipality, actor=manager, content=content)
 
-    reason = (
-        "Onbekende activiteit. Kies uit: "
-        + ", ".join(
-            __import__("basisbaan.guidance.constants", fromlist=["Activity"]).Activity.values
-        )
-        + "."
-    )
+    reason = "Onbekende activiteit. Kies uit: " + ", ".join(Activity.values) + "."
     assert result.as_dict()["errors"] == [{"row": 2, "column": "activiteit", "message": reason}]
     assert (result.as_dict()["error_count"], result.as_dict()["more_errors"]) == (
         4,
