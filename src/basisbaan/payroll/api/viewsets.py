@@ -80,6 +80,13 @@ def _check_size(size: int, *, slack: int = 0) -> None:
         raise FileTooLargeError({"file": [max_upload_text(limit)]})
 
 
+def _content_length(request: Request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0  # Django's request parsing refuses it in its own way
+
+
 @extend_schema_view(
     list=extend_schema(summary="Verloningsregels", description=ENTRY_NOTE),
     retrieve=extend_schema(summary="Eén verloningsregel", description=ENTRY_NOTE),
@@ -168,7 +175,7 @@ class PayrollImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ten
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # Refused before the body is read when the request says it is too large.
-        _check_size(int(request.META.get("CONTENT_LENGTH") or 0), slack=MULTIPART_SLACK)
+        _check_size(_content_length(request), slack=MULTIPART_SLACK)
         payload = PayrollUploadSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         upload = payload.validated_data["file"]
