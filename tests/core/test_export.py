@@ -136,3 +136,25 @@ def test_the_file_name_has_the_list_the_municipality_and_the_day():
 def test_a_long_sheet_title_is_cut_to_what_excel_accepts():
     book = load_workbook(io.BytesIO(xlsx_bytes("Lijst: [a/b] " + "x" * 40, COLUMNS[:1], [])))
     assert book.sheetnames == ["Lijst ab " + "x" * 22]
+
+
+def test_safe_cell_neutralises_text_only():
+    """Text that would calculate gets an apostrophe; numbers, dates and None stay
+    what they are (a negative amount is a number, not a formula)."""
+    from basisbaan.core.export import safe_cell, safe_row
+
+    day = dt.date(2026, 11, 29)
+    assert safe_row(["=1+2", "@SUM(A1)", "\tx", "\rx", "-3", "+3", "Jan", "", None]) == [
+        "'=1+2",
+        "'@SUM(A1)",
+        "'\tx",
+        "'\rx",
+        "'-3",
+        "'+3",
+        "Jan",
+        "",
+        None,
+    ]
+    assert safe_cell(Decimal("-12.50")) == Decimal("-12.50")
+    assert safe_cell(-3) == -3
+    assert safe_cell(day) is day

@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from basisbaan.audit.models import AuditEntry
 from basisbaan.guidance import services
+from basisbaan.guidance.constants import Activity
 from basisbaan.guidance.importing import hours_import
 from basisbaan.guidance.models import HoursEntry
 from basisbaan.payroll.parsing import PayrollFileError
@@ -185,3 +186,18 @@ def test_a_file_over_twelve_hours_a_day_is_refused_whole(
         call_command("import_hours", str(path), municipality="leeuwarden", user="manager")
     assert exited.value.code == 1
     assert HoursEntry.objects.count() == 0
+
+
+def test_errors_beyond_the_limit_are_counted(municipality, people, manager, settings):
+    settings.IMPORT_MAX_ERRORS = 1
+    content = _file(*(f"123456782;coach;03-03-2025;zwemmen;{n};" for n in range(1, 5)))
+
+    with unchanged():
+        result = hours_import(municipality=municipality, actor=manager, content=content)
+
+    reason = "Onbekende activiteit. Kies uit: " + ", ".join(Activity.values) + "."
+    assert result.as_dict()["errors"] == [{"row": 2, "column": "activiteit", "message": reason}]
+    assert (result.as_dict()["error_count"], result.as_dict()["more_errors"]) == (
+        4,
+        [{"column": "activiteit", "message": reason, "count": 3}],
+    )

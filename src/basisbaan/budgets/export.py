@@ -18,6 +18,7 @@ from basisbaan.budgets.constants import SCENARIO_LABELS
 from basisbaan.budgets.forecasting import ProgrammeForecast
 from basisbaan.budgets.report import year_rows
 from basisbaan.calc.forecast import Scenario
+from basisbaan.core.export import safe_row
 from basisbaan.core.formatting import month_text
 from basisbaan.costs.export import PERCENT_FORMAT, _write
 
@@ -61,15 +62,17 @@ def forecast_workbook(forecast: ProgrammeForecast, scenario: Scenario) -> bytes:
     _write(sheet, year_header(scenario), rows, money={2, 3, 4, 5, 6, 7, 8})
     for cell in sheet["J"][1:]:
         cell.number_format = PERCENT_FORMAT
-    sheet.append([])
+    sheet.append(safe_row([]))
     sheet.append(
-        [
-            _(
-                "De onzekerheid (80 %% kans, kans boven budget) komt uit de simulatie van het "
-                "waargenomen verloop, voor elk scenario dezelfde. Prognose vanaf %(month)s."
-            )
-            % {"month": month_text(forecast.as_of)}
-        ]
+        safe_row(
+            [
+                _(
+                    "De onzekerheid (80 %% kans, kans boven budget) komt uit de simulatie van het "
+                    "waargenomen verloop, voor elk scenario dezelfde. Prognose vanaf %(month)s."
+                )
+                % {"month": month_text(forecast.as_of)}
+            ]
+        )
     )
     kinds = book.create_sheet(_("Besteding per soort"))
     _write(
@@ -100,19 +103,21 @@ def forecast_workbook(forecast: ProgrammeForecast, scenario: Scenario) -> bytes:
         money={1, 2, 3, 4, 5, 6},
     )
     notes = book.create_sheet(_("Uitgangspunten"))
-    notes.append([_("Prognose vanaf"), month_text(forecast.as_of)])
-    notes.append([_("Kans op verlenging (verwachting)"), forecast.rates.renewal])
-    notes.append([_("Kans op uitstroom per maand (verwachting)"), forecast.rates.exit])
-    notes.append([_("Aantal gesimuleerde toekomsten"), forecast.draws])
-    notes.append([_("Startgetal van de simulatie"), forecast.seed])
+    notes.append(safe_row([_("Prognose vanaf"), month_text(forecast.as_of)]))
+    notes.append(safe_row([_("Kans op verlenging (verwachting)"), forecast.rates.renewal]))
+    notes.append(safe_row([_("Kans op uitstroom per maand (verwachting)"), forecast.rates.exit]))
+    notes.append(safe_row([_("Aantal gesimuleerde toekomsten"), forecast.draws]))
+    notes.append(safe_row([_("Startgetal van de simulatie"), forecast.seed]))
     for cell in notes["B"][1:3]:
         cell.number_format = PERCENT_FORMAT
     if forecast.missing:
         notes.append(
-            [
-                _("Verloning ontbreekt (kostenmodel telt mee)"),
-                ", ".join(month_text(m.day) for m in forecast.missing),
-            ]
+            safe_row(
+                [
+                    _("Verloning ontbreekt (kostenmodel telt mee)"),
+                    ", ".join(month_text(m.day) for m in forecast.missing),
+                ]
+            )
         )
     out = io.BytesIO()
     book.save(out)

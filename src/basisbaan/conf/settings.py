@@ -220,6 +220,33 @@ STORAGES = {
 }
 MEDIA_ROOT = DATA_DIR / "media"
 
+# Imports (payroll, guidance hours): limits that keep one bad file from taking the
+# server down (docs/security-imports.md).
+IMPORT_MAX_ERRORS = config(
+    "IMPORT_MAX_ERRORS",
+    1000,
+    cast=int,
+    help_text="Errors an import keeps in detail; beyond it only counts per column and reason.",
+)
+PAYROLL_MAX_UPLOAD_BYTES = config(
+    "PAYROLL_MAX_UPLOAD_BYTES",
+    200 * 1024 * 1024,
+    cast=int,
+    help_text="Largest payroll file accepted, in bytes, on the page and in the API.",
+)
+IMPORT_XLSX_MAX_UNPACKED_BYTES = config(
+    "IMPORT_XLSX_MAX_UNPACKED_BYTES",
+    500 * 1024 * 1024,
+    cast=int,
+    help_text="An .xlsx whose parts unpack to more bytes than this is refused unopened.",
+)
+IMPORT_XLSX_MAX_RATIO = config(
+    "IMPORT_XLSX_MAX_RATIO",
+    100,
+    cast=int,
+    help_text="An .xlsx with a part packed more than this many times smaller is refused.",
+)
+
 # Security. Sessions end when the browser closes and after 8 idle hours.
 SESSION_COOKIE_AGE = 8 * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

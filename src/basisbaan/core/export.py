@@ -15,7 +15,9 @@ files hold:
   grouping, so the spreadsheet reads them as numbers).
 - In both, **text** that a spreadsheet would run as a formula (it starts with
   ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets an apostrophe in
-  front: the cell shows the text, it never calculates.
+  front: the cell shows the text, it never calculates. Every export, also the
+  workbooks of costs and budgets, writes its cells through :func:`safe_cell`
+  (docs/security-imports.md).
 
 The file name carries the list's name, the municipality and the day:
 ``deelnemers-leeuwarden-2026-11-18.xlsx``.
@@ -50,6 +52,8 @@ __all__ = [
     "csv_bytes",
     "export_filename",
     "export_response",
+    "safe_cell",
+    "safe_row",
     "safe_text",
     "xlsx_bytes",
 ]
@@ -105,6 +109,21 @@ def safe_text(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
+def safe_cell(value: Any) -> Any:
+    """A cell value for any export: text neutralised by :func:`safe_text`, numbers,
+    dates and empty cells as they are (a negative amount stays a number).
+
+    openpyxl writes a string that starts with ``=`` as a formula: every cell an
+    export writes goes through here (or :func:`safe_row`), so none can be one.
+    """
+    return safe_text(value) if isinstance(value, str) else value
+
+
+def safe_row(values: Iterable[Any]) -> list[Any]:
+    """:func:`safe_cell` of every value: a row for ``sheet.append`` or ``csv.writer``."""
+    return [safe_cell(value) for value in values]
+
+
 def _cell_value(column: ExportColumn, row: Any) -> Any:
     """The value for Excel: a date, a number, or neutralised text ("" for none)."""
     value = column.value(row)
@@ -150,7 +169,7 @@ def csv_bytes(columns: Sequence[ExportColumn], rows: Iterable[Any]) -> bytes:
     """Semicolon-separated UTF-8 with a byte-order mark, as Dutch Excel opens it."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([column.title for column in columns])
+    writer.writerow(safe_row(column.title for column in columns))
     for row in rows:
         writer.writerow([_csv_text(column, row) for column in columns])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
@@ -167,7 +186,7 @@ def xlsx_bytes(title: str, columns: Sequence[ExportColumn], rows: Iterable[Any])
     bold = Font(bold=True)
     header = []
     for column in columns:
-        cell = WriteOnlyCell(sheet, value=column.title)
+        cell = WriteOnlyCell(sheet, value=safe_cell(column.title))
         cell.font = bold
         header.append(cell)
     sheet.append(header)

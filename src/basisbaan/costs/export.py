@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from django.utils.translation import gettext as _
 
+from basisbaan.core.export import safe_row
 from basisbaan.costs.comparison import CostComparison
 from basisbaan.costs.labels import key_labels
 from basisbaan.participants.models import Participant
@@ -27,11 +28,12 @@ PERCENT_FORMAT = "0.0%"
 
 
 def _write(sheet: Any, header: list[str], rows: list[list[Any]], money: set[int]) -> None:
-    sheet.append(header)
+    """A header and rows; every text neutralised (:func:`safe_row`): no cell is a formula."""
+    sheet.append(safe_row(header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))
     for index in range(1, len(header) + 1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(12, len(header[index - 1]) + 2)

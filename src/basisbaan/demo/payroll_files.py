@@ -68,6 +68,7 @@ from basisbaan.calc.costs import compute_costs
 from basisbaan.calc.dates import add_months
 from basisbaan.calc.fixed import PPM, TENTHS, euros
 from basisbaan.contracts.models import Contract, ContractPeriod
+from basisbaan.core.export import safe_text
 from basisbaan.costs.inputs import build_cost_inputs
 from basisbaan.tenancy.models import Municipality
 
@@ -412,7 +413,9 @@ def dutch_csv(lines: Iterable[Iterable[str]]) -> bytes:
 
 
 def payroll_csv(rows: Iterable[PayrollRow]) -> bytes:
-    lines = [[r.bsn, r.name, f"{r.month:%Y-%m}", *map(dutch_amount, r.amounts)] for r in rows]
+    lines = [
+        [r.bsn, safe_text(r.name), f"{r.month:%Y-%m}", *map(dutch_amount, r.amounts)] for r in rows
+    ]
     return dutch_csv([list(HEADER), *lines])
 
 

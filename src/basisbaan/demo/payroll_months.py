@@ -21,6 +21,7 @@ from typing import Final
 from openpyxl import Workbook
 
 from basisbaan.calc.dates import add_months
+from basisbaan.core.export import safe_text
 from basisbaan.demo.payroll_files import (
     CORRECTION_MONTHS,
     HEADER,
@@ -141,7 +142,7 @@ def _example_lines(rows: list[PayrollRow]) -> list[list[str]]:
     lines = [[HEADER[0], "personeelsnummer", *HEADER[1:]]]
     for n, r in enumerate(rows, start=1):
         bsn = "" if n == len(rows) else r.bsn
-        lines.append([bsn, r.employee_number, r.name, f"{r.month:%Y-%m}"])
+        lines.append([bsn, r.employee_number, safe_text(r.name), f"{r.month:%Y-%m}"])
     return lines
 
 

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from basisbaan.audit.models import AuditAction
 from basisbaan.audit.services import snapshot
 from basisbaan.core.dates import day_hours_message
+from basisbaan.core.imports import ErrorCollector
 from basisbaan.guidance.constants import STAFF_ROLES, Activity
 from basisbaan.guidance.models import HoursEntry
 from basisbaan.guidance.services import (
@@ -75,14 +76,29 @@ class HoursImportResult:
     updated: int = 0
     unchanged: int = 0
     dry_run: bool = False
-    errors: list[RowError] = field(default_factory=list)
+    # The first IMPORT_MAX_ERRORS errors in detail, counts per column and reason beyond.
+    problems: ErrorCollector[RowError] = field(default_factory=ErrorCollector)
+
+    @property
+    def errors(self) -> list[RowError]:
+        return self.problems.detail
+
+    @property
+    def error_count(self) -> int:
+        return self.problems.count
+
+    @property
+    def more_errors(self) -> list[dict[str, object]]:
+        return self.problems.more
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.problems
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        """The command's JSON; ``error_count`` and ``more_errors`` only when
+        there were more errors than are kept in detail."""
+        answer: dict[str, object] = {
             "ok": self.ok,
             "dry_run": self.dry_run,
             "rows": self.rows,
@@ -93,6 +109,10 @@ class HoursImportResult:
                 {"row": e.row, "column": e.column, "message": e.message} for e in self.errors
             ],
         }
+        if self.problems.more_count:
+            answer["error_count"] = self.error_count
+            answer["more_errors"] = self.more_errors
+        return answer
 
 
 def _activity_lookup() -> dict[str, str]:
@@ -175,16 +195,16 @@ def hours_import(
     latest = timezone.localdate() + dt.timedelta(days=7)
     wanted: dict[tuple[int, int, dt.date, str], tuple[int, Decimal, str]] = {}
     for number, row in rows:
-        errors = result.errors
+        errors = result.problems
         before = len(errors)
         bsn = normalise_bsn(_cell(row, columns, "bsn"))
         participant_id = people.get(bsn)
         if participant_id is None:
-            errors.append(RowError(number, "bsn", _("Geen deelnemer met dit BSN in uw gemeente.")))
+            errors.add(RowError(number, "bsn", _("Geen deelnemer met dit BSN in uw gemeente.")))
         username = _cell(row, columns, "medewerker").strip()
         staff_id = staff.get(username)
         if staff_id is None:
-            errors.append(
+            errors.add(
                 RowError(
                     number,
                     "medewerker",
@@ -192,17 +212,17 @@ def hours_import(
                 )
             )
         elif not manages and (actor is None or staff_id != actor.pk):
-            errors.append(RowError(number, "medewerker", _("U kunt alleen uw eigen uren inlezen.")))
+            errors.add(RowError(number, "medewerker", _("U kunt alleen uw eigen uren inlezen.")))
         try:
             day = parse_date(_cell(row, columns, "datum"))
             if day > latest:
-                errors.append(RowError(number, "datum", _("De datum ligt te ver in de toekomst.")))
+                errors.add(RowError(number, "datum", _("De datum ligt te ver in de toekomst.")))
         except ValueError:
             day = None
-            errors.append(RowError(number, "datum", _("Vul de datum in als 29-11-2025.")))
+            errors.add(RowError(number, "datum", _("Vul de datum in als 29-11-2025.")))
         activity = activities.get(_cell(row, columns, "activiteit").strip().lower())
         if activity is None:
-            errors.append(
+            errors.add(
                 RowError(
                     number,
                     "activiteit",
@@ -217,7 +237,7 @@ def hours_import(
         assert day is not None and activity is not None and hours is not None
         key = (participant_id, staff_id, day, activity)
         if key in wanted:
-            errors.append(
+            errors.add(
                 RowError(
                     number,
                     "datum",
@@ -232,13 +252,13 @@ def hours_import(
     for month in sorted(closed_months(municipality.pk, [k[2] for k in wanted])):
         for key, (number, _h, _n) in wanted.items():
             if key[2].replace(day=1) == month:
-                result.errors.append(RowError(number, "datum", _("Deze maand is afgesloten.")))
+                result.problems.add(RowError(number, "datum", _("Deze maand is afgesloten.")))
     over = days_over_limit(municipality.pk, {k: v[1] for k, v in wanted.items()})
     for key, (number, _h, _n) in wanted.items():
         if (total := over.get((key[1], key[2]))) is not None:
-            result.errors.append(RowError(number, "uren", day_hours_message(key[2], total)))
+            result.problems.add(RowError(number, "uren", day_hours_message(key[2], total)))
     result.errors.sort(key=lambda e: (e.row, e.column))
-    if result.errors:
+    if result.problems:
         return result
     _write(municipality, actor, wanted, result)
     return result
@@ -252,18 +272,18 @@ def _cell(row: list[str], columns: dict[str, int], name: str) -> str:
 
 
 def _hours(
-    row: list[str], columns: dict[str, int], number: int, errors: list[RowError]
+    row: list[str], columns: dict[str, int], number: int, errors: ErrorCollector[RowError]
 ) -> Decimal | None:
     try:
         cents = parse_cents(_cell(row, columns, "uren"))
     except CellError:
         cents = -1
     if cents is None or cents < 0:
-        errors.append(RowError(number, "uren", _("Vul het aantal uren in als 1,5.")))
+        errors.add(RowError(number, "uren", _("Vul het aantal uren in als 1,5.")))
         return None
     hours = Decimal(cents).scaleb(-2)
     if message := check_hours(hours):
-        errors.append(RowError(number, "uren", message))
+        errors.add(RowError(number, "uren", message))
         return None
     return hours
 

@@ -30,6 +30,7 @@ from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.calc.dates import HORIZON, MAX_HOURS_PER_DAY
 from basisbaan.calc.dates import week_start as monday_of
 from basisbaan.core.forms import add_service_errors
+from basisbaan.core.imports import more_errors_lines
 from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import (
     ObjectServiceFormView,
@@ -449,7 +450,11 @@ class HoursImportView(TenantViewMixin, FormView):  # type: ignore[type-arg]
             form.add_error("file", str(exc))
             return self.form_invalid(form)
         return self.render_to_response(
-            self.get_context_data(form=HoursImportForm(), result=result),
+            self.get_context_data(
+                form=HoursImportForm(),
+                result=result,
+                more_error_lines=more_errors_lines(result.more_errors),
+            ),
             status=200 if result.ok else 400,
         )
 

@@ -54,5 +54,3 @@ OPTIONAL_PARTS = frozenset({HOLIDAY_ALLOWANCE, EMPLOYER_CHARGES, PENSION, OTHER_
 MAX_HOURS_IN_MONTH = 744
 # The largest amount a DecimalField(max_digits=12, decimal_places=2) holds, in cents.
 MAX_CENTS = 10**12 - 1
-# How many errors an import keeps for its page; the result has them all.
-STORED_ERRORS = 1000

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.formatting import month_text
 from basisbaan.core.forms import Form
-from basisbaan.core.money import group_number
+from basisbaan.core.imports import max_upload_text
 from basisbaan.payroll.parsing import CellError, parse_month
-
-# A payroll file of a million rows is about 80 MB; larger is no payroll file.
-MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
 
 class PayrollUploadForm(Form):
@@ -41,16 +38,9 @@ class PayrollUploadForm(Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
-            limit = group_number(
-                Decimal(MAX_UPLOAD_BYTES // (1024 * 1024)),
-                places=0,
-                decimal_sep=",",
-                thousand_sep=".",
-            )
-            raise forms.ValidationError(
-                _("Het bestand is groter dan %(limit)s MB.") % {"limit": limit}
-            )
+        limit = settings.PAYROLL_MAX_UPLOAD_BYTES
+        if upload.size is not None and upload.size > limit:
+            raise forms.ValidationError(max_upload_text(limit))
         return upload
 
 

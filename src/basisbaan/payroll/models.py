@@ -58,6 +58,12 @@ class PayrollImport(TenantModel):
         blank=True,
         help_text=_("De eerste fouten: regel, kolom en reden."),
     )
+    more_errors = models.JSONField(
+        _("overige fouten"),
+        default=list,
+        blank=True,
+        help_text=_("De fouten na de eerste, geteld per kolom en reden: kolom, reden en aantal."),
+    )
     summary = models.JSONField(
         _("samenvatting per maand"),
         default=list,

@@ -28,6 +28,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from basisbaan.core.imports import UnsafeFileError, check_xlsx_archive
 from basisbaan.payroll.constants import PERSON_COLUMNS, REQUIRED_COLUMNS
 
 __all__ = [
@@ -312,6 +313,11 @@ def _csv_rows(reader: Iterator[Sequence[str]], width: int) -> Iterator[tuple[int
 def _read_xlsx(content: bytes) -> PayrollFile:
     import openpyxl  # only needed for Excel files
 
+    try:
+        # A zip bomb is refused before openpyxl unpacks anything.
+        check_xlsx_archive(content)
+    except UnsafeFileError as exc:
+        raise PayrollFileError(str(exc)) from exc
     try:
         workbook = openpyxl.load_workbook(
             io.BytesIO(content), read_only=True, data_only=True, keep_links=False

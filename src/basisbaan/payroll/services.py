@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from basisbaan.audit.models import AuditAction
 from basisbaan.audit.services import audit_change, snapshot
 from basisbaan.payroll.checking import validate_rows
-from basisbaan.payroll.constants import STORED_ERRORS, ImportStatus
+from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.models import PayrollEntry, PayrollImport, PayrollUpload
 from basisbaan.payroll.parsing import PayrollFile, PayrollFileError, read_payroll_file
 from basisbaan.payroll.validation import (
@@ -75,20 +75,33 @@ class ImportResult:
     imported: int
     unchanged: int
     replaced: int
+    # The first IMPORT_MAX_ERRORS errors in detail ...
     errors: list[RowError]
+    # ... how many there were in all, and the others counted per column and reason.
+    error_count: int = 0
+    more_errors: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.error_count
 
     def as_json(self) -> dict[str, Any]:
-        """The CLI's ``--format json`` and the API's answer: exactly these keys."""
-        return {
+        """The CLI's ``--format json`` and the API's answer.
+
+        ``rows``, ``imported``, ``unchanged`` and ``errors``; when there were
+        more errors than are kept in detail, also ``error_count`` (all of them)
+        and ``more_errors`` (the others, per column and reason).
+        """
+        answer: dict[str, Any] = {
             "rows": self.rows,
             "imported": self.imported,
             "unchanged": self.unchanged,
             "errors": [error.as_dict() for error in self.errors],
         }
+        if self.more_errors:
+            answer["error_count"] = self.error_count
+            answer["more_errors"] = self.more_errors
+        return answer
 
 
 def payroll_import(
@@ -262,7 +275,7 @@ def _check_and_write(
                     sink=sink,
                     progress=progress,
                 )
-            if outcome.errors:
+            if outcome.error_count:
                 raise _RefusedError(outcome)
     except _RefusedError as refused:
         return refused.outcome
@@ -275,14 +288,15 @@ def _fill(record: PayrollImport, outcome: Outcome, mode: str) -> None:
         "dry_run": ImportStatus.CHECKED,
         "preview": ImportStatus.PREVIEW,
     }
-    refused = bool(outcome.errors)
+    refused = bool(outcome.error_count)
     record.status = ImportStatus.REFUSED if refused else statuses[mode]
     record.row_count = outcome.rows
     record.imported_count = 0 if refused else outcome.imported
     record.unchanged_count = 0 if refused else outcome.unchanged
     record.replaced_count = 0 if refused else len(outcome.replacements)
-    record.error_count = len(outcome.errors)
-    record.errors = [error.as_dict() for error in outcome.errors[:STORED_ERRORS]]
+    record.error_count = outcome.error_count
+    record.errors = [error.as_dict() for error in outcome.errors]
+    record.more_errors = outcome.problems.more
     record.summary = [] if refused else outcome.summary()
     record.finished_at = timezone.now()
 
@@ -333,4 +347,6 @@ def _result(record: PayrollImport, outcome: Outcome) -> ImportResult:
         unchanged=record.unchanged_count,
         replaced=record.replaced_count,
         errors=outcome.errors,
+        error_count=outcome.error_count,
+        more_errors=record.more_errors,
     )

@@ -26,6 +26,7 @@ import numpy as np
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from basisbaan.core.imports import ErrorCollector
 from basisbaan.core.money import format_euro, group_number
 from basisbaan.participants.validators import validate_bsn
 from basisbaan.payroll.constants import (
@@ -141,9 +142,19 @@ class Outcome:
     imported: int = 0
     unchanged: int = 0
     replacements: list[Replacement] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
+    # The first IMPORT_MAX_ERRORS errors in detail, counts per column and reason beyond.
+    problems: ErrorCollector[RowError] = field(default_factory=ErrorCollector)
     # month -> [rows, gross wage in cents, total in cents]
     months: dict[dt.date, list[int]] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[RowError]:
+        """The errors kept in detail (all of them, up to the limit)."""
+        return self.problems.detail
+
+    @property
+    def error_count(self) -> int:
+        return self.problems.count
 
     def summary(self) -> list[dict[str, Any]]:
         return [
@@ -204,9 +215,9 @@ class RowChecker:
         self.municipality_name = lookups.municipality.name
 
     def error(self, row: int, column: str, message: str) -> None:
-        if not self.outcome.errors:
+        if not self.outcome.problems:
             self.sink.refuse()
-        self.outcome.errors.append(RowError(row, column, message))
+        self.outcome.problems.add(RowError(row, column, message))
 
     def check(self, row: int, cells: Sequence[Any]) -> None:
         self.outcome.rows += 1

@@ -22,6 +22,7 @@ from django.views.generic import FormView, View
 from django.views.generic.detail import SingleObjectMixin
 
 from basisbaan.audit.services import audit_list_access
+from basisbaan.core.imports import more_errors_lines
 from basisbaan.core.listing import ListColumn, ListingMixin
 from basisbaan.core.views import TenantDetailView, TenantListView
 from basisbaan.participants.listing import PersonalListMixin
@@ -159,6 +160,7 @@ class PayrollImportDetailView(TenantDetailView):
         )
         context["earlier"] = same_file_imported_before(record)
         context["more_errors"] = max(record.error_count - len(record.errors), 0)
+        context["more_error_lines"] = more_errors_lines(record.more_errors)
         return context
 
 

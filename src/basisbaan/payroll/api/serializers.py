@@ -45,6 +45,12 @@ class PayrollRowErrorSerializer(serializers.Serializer[None]):
     message = serializers.CharField(help_text="De reden, in het Nederlands.")
 
 
+class PayrollErrorCountSerializer(serializers.Serializer[None]):
+    column = serializers.CharField(help_text="De kolom zoals in de kopregel.")
+    message = serializers.CharField(help_text="De reden, in het Nederlands.")
+    count = serializers.IntegerField(help_text="Hoe vaak deze fout voorkwam na de eerste fouten.")
+
+
 class PayrollMonthSummarySerializer(serializers.Serializer[None]):
     period = serializers.CharField(help_text="jjjj-mm")
     rows = serializers.IntegerField()
@@ -78,7 +84,14 @@ class PayrollEntrySerializer(serializers.ModelSerializer[PayrollEntry]):
 
 class PayrollImportSerializer(serializers.ModelSerializer[PayrollImport]):
     errors = PayrollRowErrorSerializer(  # type: ignore[assignment]
-        many=True, read_only=True, help_text="De eerste 1000 fouten."
+        many=True,
+        read_only=True,
+        help_text="De eerste fouten (IMPORT_MAX_ERRORS, standaard 1000) met regel, kolom, reden.",
+    )
+    more_errors = PayrollErrorCountSerializer(
+        many=True,
+        read_only=True,
+        help_text="De fouten daarna, geteld per kolom en reden (leeg als er niet meer waren).",
     )
     summary = PayrollMonthSummarySerializer(many=True, read_only=True)
     status = ImportStatusField()
@@ -102,6 +115,7 @@ class PayrollImportSerializer(serializers.ModelSerializer[PayrollImport]):
             "started_at",
             "finished_at",
             "errors",
+            "more_errors",
             "summary",
         ]
         read_only_fields = fields
@@ -109,7 +123,8 @@ class PayrollImportSerializer(serializers.ModelSerializer[PayrollImport]):
 
 class PayrollUploadSerializer(serializers.Serializer[None]):
     file = serializers.FileField(
-        help_text="Het loonbestand: CSV (puntkomma of komma) of Excel (.xlsx)."
+        help_text="Het loonbestand: CSV (puntkomma of komma) of Excel (.xlsx); hoogstens "
+        "PAYROLL_MAX_UPLOAD_BYTES (standaard 200 MB)."
     )
     correction = serializers.BooleanField(
         required=False,
@@ -133,7 +148,18 @@ class PayrollImportResultSerializer(serializers.Serializer[None]):
     unchanged = serializers.IntegerField(
         help_text="Regels die precies zo al waren ingelezen (er verandert niets)."
     )
-    errors = PayrollRowErrorSerializer(many=True)  # type: ignore[assignment]
+    errors = PayrollRowErrorSerializer(  # type: ignore[assignment]
+        many=True, help_text="De eerste fouten (IMPORT_MAX_ERRORS, standaard 1000)."
+    )
+    error_count = serializers.IntegerField(
+        required=False,
+        help_text="Alleen als er meer fouten waren dan in errors staan: het aantal fouten in totaal.",
+    )
+    more_errors = PayrollErrorCountSerializer(
+        many=True,
+        required=False,
+        help_text="Alleen als er meer fouten waren: de overige, geteld per kolom en reden.",
+    )
 
 
 class PayrollFileProblemSerializer(serializers.Serializer[None]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import reverse
 from drf_spectacular.utils import (
@@ -18,7 +19,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import mixins, status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,6 +28,7 @@ from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
+from basisbaan.core.imports import max_upload_text
 from basisbaan.payroll.api.filters import PayrollEntryFilter
 from basisbaan.payroll.api.serializers import (
     PayrollEntrySerializer,
@@ -50,15 +52,39 @@ ENTRY_NOTE = (
 )
 UPLOAD_NOTE = (
     "Leest een loonbestand in (multipart: file, correction, dry_run). Elke regel wordt "
-    "gecontroleerd; is één regel fout, dan wordt niets ingelezen (400, met elke fout: "
-    "regel, kolom, reden). Hetzelfde bestand opnieuw inlezen verandert niets "
+    "gecontroleerd; is één regel fout, dan wordt niets ingelezen (400, met de eerste "
+    "1000 fouten: regel, kolom, reden; daarna error_count en more_errors: de overige "
+    "geteld per kolom en reden). Hetzelfde bestand opnieuw inlezen verandert niets "
     "(unchanged). Een regel die afwijkt van eerder ingelezen gegevens is een fout, "
     "behalve met correction=true: dan vervangt hij die (geaudit). dry_run=true controleert "
     "en telt alleen (200). Het antwoord is hetzelfde als dat van `basisbaan import_payroll "
     "--format json`; de Location-header wijst naar het importrecord. Een onleesbaar "
     'bestand of ontbrekende kolommen geven 400 met {"file": [reden]}. Het formaat staat '
-    "in docs/payroll-import.md."
+    "in docs/payroll-import.md. Een te groot bestand geeft 413."
 )
+
+
+# The multipart envelope around the file: boundaries, headers, the other fields.
+MULTIPART_SLACK = 64 * 1024
+
+
+class FileTooLargeError(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "file_too_large"
+
+
+def _check_size(size: int, *, slack: int = 0) -> None:
+    """413 with ``{"file": [reason]}``, as the page says it, above the upload limit."""
+    limit = settings.PAYROLL_MAX_UPLOAD_BYTES
+    if size > limit + slack:
+        raise FileTooLargeError({"file": [max_upload_text(limit)]})
+
+
+def _content_length(request: Request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0  # Django's request parsing refuses it in its own way
 
 
 @extend_schema_view(
@@ -139,14 +165,21 @@ class PayrollImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ten
                     serializers=[PayrollImportResultSerializer, PayrollFileProblemSerializer],
                     resource_type_field_name=None,
                 ),
-                description="Regels afgekeurd (met elke fout), of het bestand is onleesbaar.",
+                description="Regels afgekeurd (met de fouten), of het bestand is onleesbaar.",
+            ),
+            413: OpenApiResponse(
+                PayrollFileProblemSerializer,
+                description="Het bestand is groter dan PAYROLL_MAX_UPLOAD_BYTES.",
             ),
         },
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Refused before the body is read when the request says it is too large.
+        _check_size(_content_length(request), slack=MULTIPART_SLACK)
         payload = PayrollUploadSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         upload = payload.validated_data["file"]
+        _check_size(upload.size or 0)
         dry_run = payload.validated_data["dry_run"]
         try:
             result = payroll_import(

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 
+from basisbaan.core.imports import more_errors_lines
 from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.guidance.importing import hours_import
 from basisbaan.payroll.management.commands.import_payroll import REFUSED, USAGE_ERROR
@@ -78,6 +79,8 @@ class Command(BasisbaanCommand):
             self.stdout.write(f"{path.name} is afgekeurd; er is niets ingelezen.")
             for error in result.errors:
                 self.stdout.write(f"regel {error.row}, kolom {error.column}: {error.message}")
+            for line in more_errors_lines(result.more_errors):
+                self.stdout.write(line)
         if not result.ok:
             sys.exit(REFUSED)
 

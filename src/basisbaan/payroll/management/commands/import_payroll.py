@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.management.base import CommandError, CommandParser, OutputWrapper
 
+from basisbaan.core.imports import more_errors_lines
 from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.core.money import group_number
 from basisbaan.payroll.parsing import PayrollFileError
@@ -166,11 +167,13 @@ class Command(BasisbaanCommand):
         name = result.payroll_import.file_name
         if not result.ok:
             self.stdout.write(
-                f"{name} is afgekeurd: {_n(len(result.errors))} fout(en) in "
+                f"{name} is afgekeurd: {_n(result.error_count)} fout(en) in "
                 f"{_n(result.rows)} regels. Er is niets ingelezen."
             )
             for error in result.errors:
                 self.stdout.write(f"regel {error.row}, kolom {error.column}: {error.message}")
+            for line in more_errors_lines(result.more_errors):
+                self.stdout.write(line)
             return
         counts = (
             f"{_n(result.rows)} regels: {_n(result.imported)} nieuw, "
