@@ -74,7 +74,9 @@ def test_researcher_api_is_in_neutral_order_and_cannot_sort_by_name(four, resear
     assert [row["pseudonym"] for row in by_name] == neutral
     assert [row["pseudonym"] for row in by_bsn] == neutral
     # Where NULL sorts ascending differs per database: the dated ones in date order.
-    dated = [row["pseudonym"] for row in by_status_date.json()["results"] if row["status_changed_at"]]
+    dated = [
+        row["pseudonym"] for row in by_status_date.json()["results"] if row["status_changed_at"]
+    ]
     assert dated == [four[k].pseudonym for k in ("aa", "mm", "zz")]
 
 

@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "basisbaan.guidance",
     "basisbaan.dashboard",
     "basisbaan.demo",
+    "basisbaan.privacy",
 ]
 
 MIDDLEWARE = [

@@ -70,6 +70,9 @@ class Participant(TenantModel):
     exit_reason = models.CharField(
         _("reden uitstroom"), max_length=30, choices=ExitReason.choices, blank=True
     )
+    # Set by ``basisbaan purge`` when the retention period ended: identity,
+    # contact data and free text are gone; the statistics rows stay.
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     # SET_NULL: when a staff account goes, the participant stays and is flagged
     # as having no contact person until a new one is chosen.
     contact_person = models.ForeignKey(
@@ -86,8 +89,11 @@ class Participant(TenantModel):
         verbose_name = _("deelnemer")
         verbose_name_plural = _("deelnemers")
         constraints = [
+            # An anonymised participant has no BSN (""): not a duplicate.
             models.UniqueConstraint(
-                fields=["municipality", "bsn"], name="participant_bsn_unique_per_municipality"
+                fields=["municipality", "bsn"],
+                condition=~models.Q(bsn=""),
+                name="participant_bsn_unique_per_municipality",
             )
         ]
         indexes = [

@@ -285,7 +285,9 @@ class WageFlagSerializer(PseudonymousParticipantMixin, serializers.Serializer[An
     message = serializers.CharField()
 
 
-class WageValueMeasurementSerializer(PseudonymousParticipantMixin, serializers.ModelSerializer[WageValueMeasurement]):
+class WageValueMeasurementSerializer(
+    PseudonymousParticipantMixin, serializers.ModelSerializer[WageValueMeasurement]
+):
     class Meta:
         model = WageValueMeasurement
         fields = ["id", "participant", *WAGE_VALUE_FIELDS, "created_at", "updated_at"]

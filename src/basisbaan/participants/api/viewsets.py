@@ -12,8 +12,8 @@ import re
 from typing import Any
 
 from django.db import transaction
-from django.http import Http404
 from django.db.models import QuerySet
+from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
