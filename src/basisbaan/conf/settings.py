@@ -348,3 +348,8 @@ SECURITY_CONTACT = config(
     "mailto:security@basisbaan.example",
     help_text="Where vulnerabilities are reported (security.txt Contact: mailto: or https:).",
 )
+SECURITY_POLICY_URL = config(
+    "SECURITY_POLICY_URL",
+    "",
+    help_text="Address of the vulnerability disclosure policy (SECURITY.md) for security.txt.",
+)

@@ -97,9 +97,7 @@ def _free_text(participant: Participant) -> list[Any]:
         rows = model._default_manager.filter(
             municipality_id=participant.municipality_id, **{path: participant}
         ).order_by("pk")
-        for row in rows:
-            if any(getattr(row, name) for name in fields):
-                found.append((row, fields))
+        found += [(row, fields) for row in rows if any(getattr(row, name) for name in fields)]
     return found
 
 

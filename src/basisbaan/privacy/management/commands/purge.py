@@ -27,11 +27,13 @@ from basisbaan.privacy.services import purge
 
 def parse_day(text: str) -> dt.date:
     """A day as 29-11-2026 or 2026-11-29."""
-    for layout in ("%d-%m-%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, layout).date()
-        except ValueError:
-            continue
+    day, month, year = (text.split("-") + ["", "", ""])[:3]
+    if len(day) == 4:  # 2026-11-29
+        day, year = year, day
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        pass
     raise CommandError(f"Onbekende datum: {text!r} (gebruik DD-MM-JJJJ).")
 
 
