@@ -119,9 +119,10 @@ def participant_by_bsn(*, municipality: Municipality, bsn: str) -> Participant |
 
 def _rows(label: str, path: str, participant: Participant) -> QuerySet[Any]:
     model = apps.get_model(label)
-    return model._default_manager.filter(
+    rows: QuerySet[Any] = model._default_manager.filter(
         municipality_id=participant.municipality_id, **{path: participant}
-    ).order_by("pk")
+    )
+    return rows.order_by("pk")
 
 
 def _record(instance: models.Model) -> dict[str, Any]:

@@ -143,7 +143,7 @@ class ParticipantViewSet(
         Pseudonyms are computed, not stored: the municipality's ids are hashed
         until one matches (some milliseconds for ten thousand participants).
         """
-        queryset = self.get_queryset()
+        queryset: QuerySet[Participant] = self.get_queryset()
         if re.fullmatch(PSEUDONYM_RE, code):
             for pk in queryset.values_list("pk", flat=True).iterator():
                 if participant_pseudonym(pk) == code:
