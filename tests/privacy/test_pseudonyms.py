@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from django.test import override_settings
@@ -9,7 +11,12 @@ from django.test import override_settings
 from basisbaan.calc.pseudonyms import pseudonym
 from basisbaan.participants import models as participant_models
 from basisbaan.participants.models import Participant, PseudonymKey, participant_pseudonym
-from tests.factories import ContractFactory, ParticipantFactory, PlacementFactory
+from tests.factories import (
+    ContractFactory,
+    ContractPeriodFactory,
+    ParticipantFactory,
+    PlacementFactory,
+)
 
 # HMAC-SHA256(b"test-key", b"participant:1") = b4d16a898cb08f03c392 8c5b..., whose first
 # ten bytes in base32 are WTIWVCMMWCHQHQ4S (b4 = 10110100, d1 = 11010001: 10110 = W,
@@ -86,3 +93,48 @@ def test_staff_api_answers_keep_the_id(api_as, caseworker, municipality):
     client = api_as(caseworker)
     assert client.get("/api/v1/participants/").json()["results"][0]["id"] == person.pk
     assert client.get("/api/v1/placements/").json()["results"][0]["participant"] == person.pk
+
+
+def _participant_ids(value, key=""):
+    """Every int found under a key naming a participant, anywhere in an answer."""
+    if isinstance(value, dict):
+        for name, inner in value.items():
+            yield from _participant_ids(inner, name)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _participant_ids(inner, key)
+    elif key.startswith("participant") and isinstance(value, int) and not isinstance(value, bool):
+        yield value
+
+
+@pytest.mark.django_db
+def test_no_research_api_answer_carries_a_participant_id(api_as, researcher, municipality):
+    from basisbaan.api_urls import router
+    from tests.contracts.factories import WageValueMeasurementFactory
+
+    person = ParticipantFactory(programme__municipality=municipality)
+    placement = PlacementFactory(participant=person, position__host__municipality=municipality)
+    contract = ContractFactory(participant=person, placement=placement)
+    ContractPeriodFactory(
+        contract=contract, start_date=dt.date(2026, 1, 1), end_date=dt.date(2026, 12, 31)
+    )
+    WageValueMeasurementFactory(participant=person)
+    client = api_as(researcher)
+
+    readable = []
+    extra = ["contracts/below-minimum-wage/?past=true", "wage-value-measurements/due/"]
+    for prefix in [f"{prefix}/" for prefix, _viewset, _basename in router.registry] + extra:
+        answer = client.get(f"/api/v1/{prefix}")
+        if answer.status_code != 200:
+            continue
+        readable.append(prefix)
+        assert list(_participant_ids(answer.json())) == [], prefix
+    # The walk reached the resources that name a participant.
+    assert {
+        "participants/",
+        "placements/",
+        "contracts/",
+        "contract-decisions-due/",
+        "wage-value-measurements/",
+        *extra,
+    } <= set(readable)
