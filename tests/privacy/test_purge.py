@@ -249,3 +249,18 @@ def test_the_command_is_a_dry_run_unless_applied_and_reports_in_dutch(long_progr
     }
     assert Participant.objects.get(pk=person.pk).last_name == "Geanonimiseerd"
     assert AuditEntry.objects.get(object_type="participants.participant").channel == "cli"
+
+
+def test_an_anonymised_participant_cannot_be_filled_in_again(long_programme, tmp_path):
+    from django.core.exceptions import ValidationError
+
+    from basisbaan.participants.services import participant_update
+
+    person = exited(long_programme, D(2010, 1, 31))
+    purge(today=D(2025, 1, 1), policy=POLICY, temp_dir=tmp_path, apply=True)
+    person.refresh_from_db()
+    with unchanged(), pytest.raises(ValidationError) as refused:
+        participant_update(participant=person, actor=None, data={"first_name": "Anna"})
+    assert refused.value.messages == [
+        "Deze deelnemer is geanonimiseerd en kan niet worden gewijzigd."
+    ]
