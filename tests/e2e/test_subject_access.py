@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -43,7 +44,7 @@ def test_privacy_officer_finds_a_person_and_downloads_the_export(
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download als JSON").click()
-    content = json.loads(open(download.value.path(), encoding="utf-8").read())
+    content = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert content["participant"]["last_name"] == "Dijk"
 
     context = browser.new_context(
