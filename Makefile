@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= -n auto
 PIP := $(BIN)/pip --disable-pip-version-check
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install install-dev venv run test lint test-sqlite test-postgres bench messages clean
+.PHONY: install install-dev venv run test lint audit-deps test-sqlite test-postgres bench messages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -52,14 +52,22 @@ run: install
 	@HOST=$(HOST) PORT=$(PORT) scripts/demo-logins
 	$(BIN)/basisbaan runserver $(HOST):$(PORT)
 
-## test: lint, then all tests on SQLite, then on PostgreSQL when it answers (always with CI set)
-test: install-dev lint test-sqlite test-postgres
+## test: lint, the dependency audit, then all tests on SQLite, then on PostgreSQL when it
+##       answers (always with CI set)
+test: install-dev lint audit-deps test-sqlite test-postgres
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	env -u DATABASE_URL $(BIN)/basisbaan makemigrations --check --dry-run
+
+## audit-deps: known vulnerabilities in the installed, pinned dependencies (pip-audit --strict).
+##   A known vulnerability fails. When the vulnerability database cannot be asked (no
+##   network, or versions PyPI does not know) it prints NOT CHECKED and passes, unless
+##   AUDIT_DEPS=required (set that in a CI with internet access). See SECURITY.md.
+audit-deps: install-dev
+	@BIN=$(BIN) scripts/audit-deps
 
 test-sqlite: install-dev
 	@echo "== Tests on SQLite"

@@ -85,6 +85,19 @@ def _clock(today: dt.date) -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """The test database, with the installation's pseudonym key read once.
+
+    The key is read from the database at its first use in a process and kept:
+    read here, no test pays that one query (query-count tests stay exact).
+    """
+    from basisbaan.participants.models import pseudonym_key
+
+    with django_db_blocker.unblock():
+        pseudonym_key()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_audit_context() -> Iterator[None]:
     """Each test starts without a channel or request id left by another."""

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from basisbaan.privacy.views import security_txt
+
 urlpatterns = [
     path("", include("basisbaan.dashboard.urls")),
     path("", include("basisbaan.tenancy.urls")),
@@ -16,6 +18,8 @@ urlpatterns = [
     path("begeleiding/", include("basisbaan.guidance.urls")),
     path("parameters/", include("basisbaan.parameters.urls")),
     path("audit/", include("basisbaan.audit.urls")),
+    path("privacy/", include("basisbaan.privacy.urls")),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("api/v1/", include("basisbaan.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

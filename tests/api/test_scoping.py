@@ -181,12 +181,13 @@ class TestMunicipalityHeader:
         ]
         emmen = client.get("/api/v1/participants/", HTTP_X_MUNICIPALITY="emmen").json()["results"]
 
-        # Without the header: the first municipality by name (Emmen).
-        assert [p["id"] for p in default] == [there.pk]
+        # Without the header: the first municipality by name (Emmen, as researcher).
+        assert [p["pseudonym"] for p in default] == [there.pseudonym]
         assert [p["id"] for p in leeuwarden] == [here.pk]
         assert "bsn" in leeuwarden[0]  # caseworker in Leeuwarden
-        assert [p["id"] for p in emmen] == [there.pk]
-        assert "bsn" not in emmen[0]  # researcher in Emmen
+        # A researcher in Emmen: the pseudonym, no id, no BSN.
+        assert [p["pseudonym"] for p in emmen] == [there.pseudonym]
+        assert "bsn" not in emmen[0] and "id" not in emmen[0]
 
     def test_unknown_or_foreign_slug_is_refused(self, api_as, two_hats, municipality):
         from tests.factories import MunicipalityFactory

@@ -104,11 +104,10 @@ def test_researcher_gets_pseudonymised_data_and_no_audit(api_as, member, program
     participant = ParticipantFactory(programme=programme, status=ParticipantStatus.WAITING)
     client = api_as(member(Role.RESEARCHER))
 
-    detail = client.get(f"{URL}{participant.pk}/").json()
+    detail = client.get(f"{URL}{participant.pseudonym}/").json()
     listed = client.get(URL).json()["results"]
 
     assert detail == {
-        "id": participant.pk,
         "pseudonym": participant.pseudonym,
         "programme": programme.pk,
         "status": "waiting",
@@ -133,9 +132,9 @@ def test_researcher_may_not_search_on_name_or_order_by_name(api_as, member, prog
     assert search.status_code == 403
     assert ordered.status_code == 200
     # The name ordering is ignored: default (name) order is not revealed in reverse.
-    assert [p["id"] for p in ordered.json()["results"]] == list(
-        Participant.objects.order_by("last_name", "first_name", "id").values_list("pk", flat=True)
-    )
+    assert [p["pseudonym"] for p in ordered.json()["results"]] == [
+        p.pseudonym for p in Participant.objects.order_by("last_name", "first_name", "id")
+    ]
 
 
 def test_jobcoach_cannot_create_a_participant(api_as, member, programme):

@@ -63,19 +63,21 @@ def test_researcher_list_is_in_status_date_order_not_by_surname(
 def test_researcher_api_is_in_neutral_order_and_cannot_sort_by_name(four, researcher):
     client = APIClient()
     client.force_authenticate(researcher)
-    neutral = [four[k].pk for k in ("zz", "mm", "aa", "none")]
+    neutral = [four[k].pseudonym for k in ("zz", "mm", "aa", "none")]
 
     default = client.get("/api/v1/participants/").json()["results"]
     by_name = client.get("/api/v1/participants/", {"ordering": "last_name"}).json()["results"]
     by_bsn = client.get("/api/v1/participants/", {"ordering": "-bsn"}).json()["results"]
     by_status_date = client.get("/api/v1/participants/", {"ordering": "status_changed_at"})
 
-    assert [row["id"] for row in default] == neutral
-    assert [row["id"] for row in by_name] == neutral
-    assert [row["id"] for row in by_bsn] == neutral
+    assert [row["pseudonym"] for row in default] == neutral
+    assert [row["pseudonym"] for row in by_name] == neutral
+    assert [row["pseudonym"] for row in by_bsn] == neutral
     # Where NULL sorts ascending differs per database: the dated ones in date order.
-    dated = [row["id"] for row in by_status_date.json()["results"] if row["status_changed_at"]]
-    assert dated == [four[k].pk for k in ("aa", "mm", "zz")]
+    dated = [
+        row["pseudonym"] for row in by_status_date.json()["results"] if row["status_changed_at"]
+    ]
+    assert dated == [four[k].pseudonym for k in ("aa", "mm", "zz")]
 
 
 def test_caseworker_api_sorts_by_name(four, caseworker):

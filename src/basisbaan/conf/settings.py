@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "basisbaan.guidance",
     "basisbaan.dashboard",
     "basisbaan.demo",
+    "basisbaan.privacy",
 ]
 
 MIDDLEWARE = [
@@ -335,3 +336,47 @@ LOGGING = {
         "level": config("LOG_LEVEL", "INFO", help_text="Log level of the console log."),
     },
 }
+
+# -- Privacy and disclosure (docs/privacy.md) -------------------------------------------
+
+PSEUDONYM_KEY = config(
+    "PSEUDONYM_KEY",
+    "",
+    help_text=(
+        "Key of the research pseudonyms (HMAC-SHA256). Empty: the installation's own "
+        "random key, made once in the database. Never the SECRET_KEY."
+    ),
+    secret=True,
+)
+RETENTION_PARTICIPANT_YEARS = config(
+    "RETENTION_PARTICIPANT_YEARS",
+    10,
+    cast=int,
+    help_text=(
+        "Years a participant's personal data is kept after the exit or the programme's "
+        "end (Selectielijst gemeenten, sociaal domein); then basisbaan purge anonymises it."
+    ),
+)
+RETENTION_PAYROLL_PREVIEW_DAYS = config(
+    "RETENTION_PAYROLL_PREVIEW_DAYS",
+    7,
+    cast=int,
+    help_text="Days an unconfirmed payroll preview (the uploaded file) is kept.",
+)
+RETENTION_TEMP_FILE_DAYS = config(
+    "RETENTION_TEMP_FILE_DAYS",
+    2,
+    cast=int,
+    help_text="Days a file in the temporary directory (BASISBAAN_DATA_DIR/tmp) is kept.",
+)
+TEMP_DIR = DATA_DIR / "tmp"
+SECURITY_CONTACT = config(
+    "SECURITY_CONTACT",
+    "mailto:security@basisbaan.example",
+    help_text="Where vulnerabilities are reported (security.txt Contact: mailto: or https:).",
+)
+SECURITY_POLICY_URL = config(
+    "SECURITY_POLICY_URL",
+    "",
+    help_text="Address of the vulnerability disclosure policy (SECURITY.md) for security.txt.",
+)

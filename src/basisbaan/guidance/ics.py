@@ -1,7 +1,7 @@
 """The iCalendar feed of a user's planned feedback sessions.
 
 The feed leaves the application (it sits in a phone's calendar), so an event
-names the participant by initials and pseudonym only (``J.V. (D-1A2B3C)``),
+names the participant by initials and pseudonym only (``J.V. (P-ABCD-EFGH-IJKL-MNOP)``),
 and the host by name: no BSN, no full name, no notes.
 
 Times are local to Europe/Amsterdam (``DTSTART;TZID=Europe/Amsterdam:…``), and

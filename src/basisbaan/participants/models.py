@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-import hashlib
+import secrets
 from typing import Any
 
 from django.conf import settings
@@ -8,6 +8,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.calc.pseudonyms import pseudonym
 from basisbaan.participants.constants import ExitReason, HouseholdType, ParticipantStatus
 from basisbaan.participants.search import search_name
 from basisbaan.participants.validators import validate_bsn
@@ -69,6 +70,9 @@ class Participant(TenantModel):
     exit_reason = models.CharField(
         _("reden uitstroom"), max_length=30, choices=ExitReason.choices, blank=True
     )
+    # Set by ``basisbaan purge`` when the retention period ended: identity,
+    # contact data and free text are gone; the statistics rows stay.
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     # SET_NULL: when a staff account goes, the participant stays and is flagged
     # as having no contact person until a new one is chosen.
     contact_person = models.ForeignKey(
@@ -85,8 +89,11 @@ class Participant(TenantModel):
         verbose_name = _("deelnemer")
         verbose_name_plural = _("deelnemers")
         constraints = [
+            # An anonymised participant has no BSN (""): not a duplicate.
             models.UniqueConstraint(
-                fields=["municipality", "bsn"], name="participant_bsn_unique_per_municipality"
+                fields=["municipality", "bsn"],
+                condition=~models.Q(bsn=""),
+                name="participant_bsn_unique_per_municipality",
             )
         ]
         indexes = [
@@ -114,13 +121,57 @@ class Participant(TenantModel):
 
     @property
     def pseudonym(self) -> str:
-        """A stable code without identity, for researchers: ``D-1A2B3C``.
+        """A stable code without identity, for researchers: ``P-ABCD-EFGH-IJKL-MNOP``.
 
-        Derived from the row id and the secret key, so it cannot be turned back
-        into a BSN or name without access to the application.
+        80 bits of an HMAC-SHA256 of the row id under the installation's own
+        pseudonym key (:func:`pseudonym_key`, never ``SECRET_KEY``): it cannot
+        be turned back into an id, BSN or name without that key.
         """
-        digest = hashlib.sha256(f"{settings.SECRET_KEY}:participant:{self.pk}".encode())
-        return "D-" + digest.hexdigest()[:6].upper()
+        return participant_pseudonym(self.pk)
+
+
+def participant_pseudonym(pk: int) -> str:
+    """The research pseudonym of participant ``pk`` (see :mod:`basisbaan.calc.pseudonyms`)."""
+    return pseudonym(pseudonym_key(), "participant", pk)
+
+
+# The installation's key once read from the database (it never changes).
+_STORED_KEY: list[bytes] = []
+
+
+def pseudonym_key() -> bytes:
+    """The pseudonym key: ``PSEUDONYM_KEY`` from the environment, else the installation's.
+
+    The installation's key is 32 random bytes made once (by migration 0006, or
+    here at first use) and kept in :class:`PseudonymKey`: unique per
+    installation and untouched when ``SECRET_KEY`` is rotated. Changing it
+    changes every pseudonym (earlier research extracts no longer match).
+    """
+    configured = getattr(settings, "PSEUDONYM_KEY", "")
+    if configured:
+        return str(configured).encode()
+    if not _STORED_KEY:
+        row, _created = PseudonymKey.objects.get_or_create(
+            pk=PseudonymKey.SINGLETON, defaults={"key": secrets.token_hex(32)}
+        )
+        _STORED_KEY.append(bytes.fromhex(row.key))
+    return _STORED_KEY[0]
+
+
+class PseudonymKey(models.Model):
+    """The one secret of this installation the research pseudonyms are made with."""
+
+    SINGLETON = 1
+
+    key = models.CharField(_("sleutel"), max_length=128, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pseudoniemsleutel")
+        verbose_name_plural = _("pseudoniemsleutels")
+
+    def __str__(self) -> str:
+        return str(_("pseudoniemsleutel"))
 
 
 class ContactPersonChange(TenantModel):

@@ -12,7 +12,7 @@ disclosure      granted by                             the viewer sees
                 ``participant.view_bsn``               BSN; may search by BSN
 ``masked_bsn``  ``participant.view_personal`` only     names and contact data, the BSN
                 (the read-only role)                   as ``*****1234``; no BSN search
-``pseudonym``   ``participant.view`` only              ``D-1A2B3C`` instead of any
+``pseudonym``   ``participant.view`` only              ``P-ABCD-...`` instead of any
                 (the researcher)                       identity; no name search, no
                                                        ordering by name or BSN
 ==============  =====================================  ================================

@@ -137,6 +137,10 @@ def _record_contact_change(
 def participant_update(
     *, participant: Participant, actor: User | None, data: dict[str, Any]
 ) -> Participant:
+    if participant.anonymised_at is not None:
+        # Its retention period ended (basisbaan purge): filling it in again would
+        # bring back what was removed on purpose.
+        raise ValidationError(_("Deze deelnemer is geanonimiseerd en kan niet worden gewijzigd."))
     data = dict(data)
     if "programme" in data:
         ensure_same_municipality(participant.municipality, programme=data["programme"])

@@ -76,6 +76,10 @@ class Perm(StrEnum):
     GUIDANCE_LOG = "guidance.log"
     # Settings per programme, closing months, correcting others' hours, CSV import.
     GUIDANCE_MANAGE = "guidance.manage"
+    # A subject-access request (inzageverzoek): everything held about one person,
+    # with the audit of who saw it, as PDF and JSON. The functional administrator
+    # (acting for the privacy officer) only.
+    PRIVACY_REQUEST = "privacy.request"
 
 
 _VIEW_ALL = frozenset(

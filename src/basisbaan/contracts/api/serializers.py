@@ -15,6 +15,7 @@ from basisbaan.contracts.models import (
     WageValueMeasurement,
 )
 from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
+from basisbaan.participants.api.serializers import PseudonymousParticipantMixin
 from basisbaan.participants.models import Participant
 from basisbaan.participants.selectors import participant_list
 from basisbaan.placements.models import Placement
@@ -84,7 +85,7 @@ class ContractPeriodSerializer(serializers.ModelSerializer[ContractPeriod]):
         return DecisionSummarySerializer(decision).data
 
 
-class ContractSerializer(serializers.ModelSerializer[Contract]):
+class ContractSerializer(PseudonymousParticipantMixin, serializers.ModelSerializer[Contract]):
     """A contract as read: its periods nested, first start and last end."""
 
     periods = ContractPeriodSerializer(many=True, read_only=True)
@@ -248,7 +249,7 @@ class ChainSerializer(serializers.Serializer[Any]):
     next_makes_permanent = serializers.BooleanField()
 
 
-class DueDecisionSerializer(serializers.Serializer[Any]):
+class DueDecisionSerializer(PseudonymousParticipantMixin, serializers.Serializer[Any]):
     """A contract's last period that needs a decision about renewal."""
 
     contract = serializers.IntegerField(source="period.contract_id")
@@ -267,7 +268,7 @@ class DueDecisionSerializer(serializers.Serializer[Any]):
     chain_text = serializers.CharField()
 
 
-class WageFlagSerializer(serializers.Serializer[Any]):
+class WageFlagSerializer(PseudonymousParticipantMixin, serializers.Serializer[Any]):
     """A period whose hourly wage is below the statutory minimum from a date on."""
 
     contract = serializers.IntegerField(source="period.contract_id")
@@ -284,7 +285,9 @@ class WageFlagSerializer(serializers.Serializer[Any]):
     message = serializers.CharField()
 
 
-class WageValueMeasurementSerializer(serializers.ModelSerializer[WageValueMeasurement]):
+class WageValueMeasurementSerializer(
+    PseudonymousParticipantMixin, serializers.ModelSerializer[WageValueMeasurement]
+):
     class Meta:
         model = WageValueMeasurement
         fields = ["id", "participant", *WAGE_VALUE_FIELDS, "created_at", "updated_at"]
@@ -330,7 +333,7 @@ class WageValueUpdateSerializer(serializers.Serializer[None]):
     note = serializers.CharField(required=False, allow_blank=True, max_length=4000)
 
 
-class RemeasurementDueSerializer(serializers.Serializer[Any]):
+class RemeasurementDueSerializer(PseudonymousParticipantMixin, serializers.Serializer[Any]):
     participant = serializers.IntegerField(source="participant.pk")
     measurement = WageValueMeasurementSerializer(allow_null=True)
     due_on = serializers.DateField(allow_null=True)

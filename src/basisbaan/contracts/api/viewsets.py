@@ -182,7 +182,9 @@ class ContractViewSet(
         flags = periods_below_minimum(
             municipality=self.municipality, today=timezone.localdate(), include_past=past
         )
-        return Response(WageFlagSerializer(flags, many=True).data)
+        return Response(
+            WageFlagSerializer(flags, many=True, context=self.get_serializer_context()).data
+        )
 
 
 class WorklistQuerySerializer(serializers.Serializer[None]):
@@ -231,7 +233,9 @@ class ContractDecisionDueViewSet(TenantViewSet):
             status=options.get("status", ""),
             chain_only=options["chain"],
         )
-        return Response(DueDecisionSerializer(rows, many=True).data)
+        return Response(
+            DueDecisionSerializer(rows, many=True, context=self.get_serializer_context()).data
+        )
 
 
 @extend_schema_view(
@@ -314,4 +318,6 @@ class WageValueMeasurementViewSet(
             today=timezone.localdate(),
             weeks=query.validated_data["weeks"],
         )
-        return Response(RemeasurementDueSerializer(rows, many=True).data)
+        return Response(
+            RemeasurementDueSerializer(rows, many=True, context=self.get_serializer_context()).data
+        )

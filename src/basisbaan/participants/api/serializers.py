@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
 from basisbaan.participants.constants import PARTICIPANT_FIELDS, ExitReason, ParticipantStatus
-from basisbaan.participants.models import Participant
+from basisbaan.participants.models import Participant, participant_pseudonym
 from basisbaan.participants.privacy import policy_for
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
@@ -92,14 +92,14 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
 
 
 class ParticipantPseudonymisedSerializer(serializers.ModelSerializer[Participant]):
-    """Without identity or contact data: for roles without the personal-data right."""
+    """Without identity, contact data or database id: for roles without the
+    personal-data right (researchers). The pseudonym is the record's key."""
 
     pseudonym = serializers.CharField(read_only=True)
 
     class Meta:
         model = Participant
         fields = [
-            "id",
             "pseudonym",
             "programme",
             "status",
@@ -142,3 +142,27 @@ class ParticipantContactPersonSerializer(serializers.Serializer[None]):
         max_length=300,
         help_text="Waarom het aanspreekpunt wisselt (verplicht als er al een was).",
     )
+
+
+class PseudonymousParticipantMixin:
+    """A serializer whose participant ids go out as pseudonyms to a researcher.
+
+    For a viewer who may not see identities, each key of ``participant_keys``
+    that holds a participant id holds its pseudonym instead
+    (``P-ABCD-EFGH-IJKL-MNOP``): no research answer carries a participant's
+    database id, which would link it to other extracts.
+    """
+
+    participant_keys: tuple[str, ...] = ("participant",)
+    context: dict[str, Any]
+
+    def to_representation(self, instance: Any) -> Any:
+        data = super().to_representation(instance)  # type: ignore[misc]
+        request = self.context.get("request")
+        if request is None or policy_for(request).sees_identity:
+            return data
+        for key in self.participant_keys:
+            value = data.get(key)
+            if isinstance(value, int) and not isinstance(value, bool):
+                data[key] = participant_pseudonym(value)
+        return data

@@ -8,16 +8,19 @@ pseudonymised fields only.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from basisbaan.calc.pseudonyms import PSEUDONYM_RE
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
@@ -29,7 +32,7 @@ from basisbaan.participants.api.serializers import (
     ParticipantStatusSerializer,
 )
 from basisbaan.participants.constants import PERSONAL_FIELDS
-from basisbaan.participants.models import Participant
+from basisbaan.participants.models import Participant, participant_pseudonym
 from basisbaan.participants.privacy import (
     NEUTRAL_ORDERING,
     PersonalDataPolicy,
@@ -49,9 +52,11 @@ from basisbaan.tenancy.roles import Perm, Role
 
 PSEUDONYMISED_NOTE = (
     " Rollen zonder recht op persoonsgegevens (onderzoeker) krijgen alleen de "
-    "gepseudonimiseerde velden (ParticipantPseudonymised): id, pseudonym, programme, "
+    "gepseudonimiseerde velden (ParticipantPseudonymised): pseudonym, programme, "
     "status, household_type, status_changed_at, exit_date, exit_reason, gesorteerd op "
-    "statusdatum. De rol Alleen lezen krijgt van het BSN alleen de laatste 4 cijfers "
+    "statusdatum, zonder database-id; één deelnemer vragen zij op met het pseudoniem "
+    "(/participants/P-ABCD-EFGH-IJKL-MNOP/). In plaatsingen en contracten staat voor hen "
+    "het pseudoniem in het veld participant. De rol Alleen lezen krijgt van het BSN alleen de laatste 4 cijfers "
     "(*****1234) en kan niet op BSN zoeken. "
     "Elke inzage van persoonsgegevens wordt in het auditlog vastgelegd."
 )
@@ -125,9 +130,25 @@ class ParticipantViewSet(
         return Response(data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        participant = self.get_object()
+        if self.privacy.sees_identity:
+            participant = self.get_object()
+        else:
+            participant = self._by_pseudonym(str(kwargs.get(self.lookup_field, "")))
         audit_participant_view(request, participant, PERSONAL_FIELDS)
         return Response(self._output(participant))
+
+    def _by_pseudonym(self, code: str) -> Participant:
+        """The participant whose pseudonym is ``code`` (a researcher knows no ids).
+
+        Pseudonyms are computed, not stored: the municipality's ids are hashed
+        until one matches (some milliseconds for ten thousand participants).
+        """
+        queryset: QuerySet[Participant] = self.get_queryset()
+        if re.fullmatch(PSEUDONYM_RE, code):
+            for pk in queryset.values_list("pk", flat=True).iterator():
+                if participant_pseudonym(pk) == code:
+                    return queryset.get(pk=pk)
+        raise Http404
 
     # Writes: through the services only.
 

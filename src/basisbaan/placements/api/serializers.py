@@ -11,6 +11,7 @@ from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.models import Position
 from basisbaan.hosts.selectors import position_list
+from basisbaan.participants.api.serializers import PseudonymousParticipantMixin
 from basisbaan.participants.models import Participant
 from basisbaan.participants.selectors import participant_list
 from basisbaan.placements.constants import PlacementStatus
@@ -18,7 +19,7 @@ from basisbaan.placements.models import Placement
 from basisbaan.placements.status import days_before_programme_end
 
 
-class PlacementSerializer(serializers.ModelSerializer[Placement]):
+class PlacementSerializer(PseudonymousParticipantMixin, serializers.ModelSerializer[Placement]):
     participant = ScopedPrimaryKeyRelatedField(
         selector=participant_list, queryset=Participant.objects.none(), label="deelnemer"
     )

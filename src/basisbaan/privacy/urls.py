@@ -1,0 +1,13 @@
+from django.urls import path
+
+from basisbaan.privacy import views
+
+app_name = "privacy"
+urlpatterns = [
+    path("inzage/", views.SubjectAccessView.as_view(), name="subject_access"),
+    path(
+        "inzage/<int:pk>/<str:file_format>/",
+        views.SubjectAccessDownloadView.as_view(),
+        name="subject_access_download",
+    ),
+]

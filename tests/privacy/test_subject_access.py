@@ -1,0 +1,236 @@
+"""The subject-access export (inzageverzoek): everything held, as JSON and PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import subprocess
+import zlib
+from decimal import Decimal
+
+import pytest
+
+from django.core.management import call_command
+from django.test import override_settings
+
+from basisbaan.audit.models import AuditAction, AuditEntry
+from basisbaan.participants.constants import ParticipantStatus
+from basisbaan.participants.privacy import audit_participant_list
+from basisbaan.privacy.export import as_pdf
+from basisbaan.privacy.selectors import subject_access
+from basisbaan.tenancy.roles import Role
+from tests.factories import (
+    ContractFactory,
+    ContractPeriodFactory,
+    MembershipFactory,
+    ParticipantFactory,
+    PlacementFactory,
+)
+from tests.unchanged import unchanged
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 18)
+
+
+@pytest.fixture
+def person(programme, caseworker):
+    return ParticipantFactory(
+        programme=programme,
+        bsn="111222333",
+        first_name="Anna",
+        name_prefix="van",
+        last_name="Dijk",
+        date_of_birth=dt.date(1980, 5, 17),
+        email="anna@example.nl",
+        phone="06-12345678",
+        street="Nieuwestad 1",
+        postcode="8911 CJ",
+        city="Leeuwarden",
+        status=ParticipantStatus.WAITING,
+        contact_person=caseworker,
+    )
+
+
+def test_json_holds_the_person_their_records_and_who_saw_them(person, programme, caseworker, rf):
+    other = ParticipantFactory(programme=programme)
+    contract = ContractFactory(participant=person, employee_number="E-77")
+    period = ContractPeriodFactory(
+        contract=contract,
+        start_date=dt.date(2025, 1, 1),
+        end_date=dt.date(2025, 12, 31),
+        hours_per_week=Decimal("32.0"),
+        hourly_wage=Decimal("14.40"),
+    )
+    request = rf.get("/")
+    request.user = caseworker
+    request.membership = caseworker.memberships.get()
+    audit_participant_list(request, [person.pk, other.pk])
+
+    data = subject_access(participant=person, today=TODAY)
+
+    assert data["format"] == "basisbaan-inzage/1"
+    assert data["made_on"] == "2026-11-18"
+    assert data["municipality"] == person.municipality.name
+    assert data["pseudonym"] == person.pseudonym
+    participant = data["participant"]
+    participant.pop("created_at"), participant.pop("updated_at")
+    assert participant == {
+        "id": person.pk,
+        "programme": programme.pk,
+        "programme_name": "Basisbanen Leeuwarden",
+        "bsn": "111222333",
+        "first_name": "Anna",
+        "name_prefix": "van",
+        "last_name": "Dijk",
+        "date_of_birth": "1980-05-17",
+        "email": "anna@example.nl",
+        "phone": "06-12345678",
+        "street": "Nieuwestad 1",
+        "postcode": "8911 CJ",
+        "city": "Leeuwarden",
+        "household_type": "single",
+        "social_assistance_start": "2019-03-01",
+        "status": "waiting",
+        "status_changed_at": None,
+        "exit_date": None,
+        "exit_reason": "",
+        "anonymised_at": None,
+        "contact_person": caseworker.pk,
+    }
+    contracts = data["records"]["contracts"]
+    assert [(c["id"], c["employee_number"], c["employer_name"]) for c in contracts] == [
+        (contract.pk, "E-77", "Caparis")
+    ]
+    periods = data["records"]["contract_periods"]
+    assert [
+        (p["id"], p["contract"], p["start_date"], p["hours_per_week"], p["hourly_wage"])
+        for p in periods
+    ] == [(period.pk, contract.pk, "2025-01-01", "32.0", "14.40")]
+    assert data["records"]["placements"] == []
+    assert sorted(key for key, rows in data["records"].items() if rows) == [
+        "contract_periods",
+        "contracts",
+    ]
+    # The list that showed them is in the audit, without the other person's id.
+    lists = [line for line in data["audit"] if line["action"] == "list"]
+    assert [(line["actor"], line["changes"]) for line in lists] == [
+        (caseworker.username, {"fields": ["first_name", "name_prefix", "last_name"]})
+    ]
+
+
+def test_another_persons_records_are_not_in_the_export(person, programme):
+    other = ParticipantFactory(programme=programme)
+    PlacementFactory(participant=other, position__host__municipality=programme.municipality)
+    data = subject_access(participant=person, today=TODAY)
+    assert data["records"]["placements"] == []
+
+
+def _inflated(pdf: bytes) -> bytes:
+    """The PDF's streams, decompressed (WeasyPrint packs objects into object streams)."""
+    parts = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            parts.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            parts.append(match.group(1))
+    return b"".join(parts)
+
+
+def test_pdf_is_tagged_dutch_pdf_ua(person):
+    pdf = as_pdf(subject_access(participant=person, today=TODAY))
+    assert pdf.startswith(b"%PDF-")
+    inside = _inflated(pdf)
+    assert b"pdfuaid:part" in inside  # declared PDF/UA-1
+    assert b"/Lang (nl)" in inside and b"/StructTreeRoot" in inside and b"/MarkInfo" in inside
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:  # where poppler is installed: the text itself
+        text = subprocess.run(  # noqa: S603 - a fixed tool on our own bytes
+            [pdftotext, "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        assert "Anna" in text and "Dijk" in text and "111222333" in text
+
+
+def test_page_finds_by_bsn_and_downloads_are_audited(person, member, client_as):
+    client = client_as(member(Role.FUNCTIONAL_ADMIN))
+    found = client.post("/privacy/inzage/", {"bsn": "111222333"})
+    assert found.status_code == 200
+    assert found.context["found"] == person
+    missing = client.post("/privacy/inzage/", {"bsn": "123456782"})
+    assert missing.context["found"] is None
+    assert missing.context["form"].errors == {
+        "bsn": ["Geen deelnemer met dit BSN in deze gemeente."]
+    }
+
+    answer = client.get(f"/privacy/inzage/{person.pk}/json/")
+    assert answer.status_code == 200
+    assert answer["Content-Type"] == "application/json"
+    assert json.loads(answer.content)["participant"]["bsn"] == "111222333"
+    entry = AuditEntry.objects.get(action=AuditAction.EXPORT)
+    assert (entry.object_type, entry.object_id, entry.changes) == (
+        "participants.participant",
+        str(person.pk),
+        {"fields": ["inzageverzoek:json"]},
+    )
+    assert client.get(f"/privacy/inzage/{person.pk}/xml/").status_code == 404
+
+
+@pytest.mark.parametrize("role", [Role.CASEWORKER, Role.PROGRAMME_MANAGER, Role.RESEARCHER])
+def test_only_the_functional_administrator_may_export(person, member, client_as, role):
+    client = client_as(member(role, username=f"asks-{role}"))
+    with unchanged():
+        assert client.get("/privacy/inzage/").status_code == 403
+        assert client.get(f"/privacy/inzage/{person.pk}/json/").status_code == 403
+
+
+def test_another_municipalitys_participant_is_not_found(other_municipality, person, client_as):
+    admin = MembershipFactory(municipality=other_municipality, role=Role.FUNCTIONAL_ADMIN).user
+    with unchanged():
+        assert client_as(admin).get(f"/privacy/inzage/{person.pk}/json/").status_code == 404
+
+
+def test_command_writes_json_and_pdf(person, tmp_path):
+    out = io.StringIO()
+    target = tmp_path / "inzage.json"
+    call_command(
+        "subject_access",
+        "--municipality",
+        person.municipality.slug,
+        "--bsn",
+        "111222333",
+        "--output",
+        str(target),
+        stdout=out,
+    )
+    assert json.loads(target.read_bytes())["participant"]["last_name"] == "Dijk"
+    pdf = tmp_path / "inzage.pdf"
+    call_command(
+        "subject_access",
+        "--municipality",
+        person.municipality.slug,
+        "--bsn",
+        "111222333",
+        "--output",
+        str(pdf),
+        stdout=out,
+    )
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert list(AuditEntry.objects.filter(action="export").values_list("channel", flat=True)) == [
+        "cli",
+        "cli",
+    ]
+
+
+@override_settings(SECURITY_CONTACT="mailto:security@gemeente.example", SECURITY_POLICY_URL="")
+def test_security_txt_is_public_and_expires_a_year_from_today(client):
+    answer = client.get("/.well-known/security.txt")
+    assert answer.status_code == 200
+    assert answer["Content-Type"] == "text/plain; charset=utf-8"
+    assert answer.content.decode().splitlines() == [
+        "Contact: mailto:security@gemeente.example",
+        "Expires: 2027-11-18T00:00:00Z",
+        "Preferred-Languages: nl, en",
+        "Canonical: http://testserver/.well-known/security.txt",
+    ]
