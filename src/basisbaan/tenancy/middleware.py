@@ -144,7 +144,11 @@ class IdleTimeoutMiddleware:
                 request.session[IDLE_SIGNED_OUT_KEY] = True
             elif not isinstance(last, int) or now - last >= self.resolution:
                 request.session[LAST_ACTIVITY_KEY] = now
-        return self.get_response(request)
+        response = self.get_response(request)
+        if request.user.is_authenticated and LAST_ACTIVITY_KEY not in request.session:
+            # Signed in by this request: the idle clock starts now.
+            request.session[LAST_ACTIVITY_KEY] = int(time.time())
+        return response
 
 
 class NoStoreMiddleware:
