@@ -199,3 +199,29 @@ def test_new_recovery_codes_need_a_verified_session(required, caseworker, verifi
     assert sorted(codes) == sorted(
         StaticToken.objects.filter(device__user=caseworker).values_list("token", flat=True)
     )
+
+
+def test_reset_sign_in_removes_the_app_and_lifts_the_lockout(required, caseworker):
+    import io
+
+    from django.core.management import call_command
+
+    from basisbaan.audit.models import AuditEntry
+
+    give_app(caseworker)
+    two_factor.recovery_codes_create(caseworker)
+    for _ in range(5):
+        sign_in(Client(), caseworker.username, "fout")
+    assert sign_in(Client(), caseworker.username).status_code == 429
+    out = io.StringIO()
+    call_command("reset_sign_in", caseworker.username, stdout=out)
+    assert out.getvalue().startswith(
+        f"{caseworker.username}: 2 tweede-factorapparaten verwijderd, 1 registraties van mislukte pogingen"
+    )
+    client = Client()
+    assert sign_in(client, caseworker.username)["Location"] == "/inloggen/tweede-factor/?next=%2F"
+    entry = AuditEntry.objects.get(action=AuditAction.UPDATE, object_type="tenancy.user")
+    assert (entry.channel, entry.changes) == (
+        "cli",
+        {"second_factor_devices": [2, 0], "login_failures": [1, 0]},
+    )

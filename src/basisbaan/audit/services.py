@@ -28,6 +28,7 @@ __all__ = [
     "audit_login_failed",
     "audit_lockout",
     "audit_second_factor",
+    "audit_sign_in_reset",
     "diff",
     "snapshot",
 ]
@@ -268,6 +269,27 @@ def audit_second_factor(*, actor: User, method: str) -> list[AuditEntry]:
             instance=actor,
             changes={"method": method},
             channel="ui",
+        )
+        for municipality_id in municipality_ids or [None]
+    ]
+
+
+def audit_sign_in_reset(
+    *, actor: User | None, user: User, devices: int, failures: int
+) -> list[AuditEntry]:
+    """Record that ``user``'s second factor (``devices`` removed) and lockout
+    (``failures`` forgotten) were reset, e.g. after a lost phone."""
+    municipality_ids: list[int | None] = list(
+        user.memberships.values_list("municipality_id", flat=True)
+    )
+    return [
+        _entry(
+            actor=actor,
+            municipality_id=municipality_id,
+            action=AuditAction.UPDATE,
+            instance=user,
+            changes={"second_factor_devices": [devices, 0], "login_failures": [failures, 0]},
+            channel="",
         )
         for municipality_id in municipality_ids or [None]
     ]

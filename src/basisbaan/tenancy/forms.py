@@ -52,5 +52,5 @@ class PasswordResetForm(BaseFormMixin, auth_forms.PasswordResetForm):
     pass
 
 
-class SetPasswordForm(BaseFormMixin, auth_forms.SetPasswordForm):
+class SetPasswordForm(BaseFormMixin, auth_forms.SetPasswordForm):  # type: ignore[type-arg]
     pass

@@ -97,7 +97,7 @@ class TwoFactorMiddleware:
             and not request.path.startswith(_OPEN_PREFIXES)
             and request.path not in _exempt_paths()
             and not two_factor.session_verified(request)
-            and two_factor.needs_second_factor(user)  # type: ignore[arg-type]
+            and two_factor.needs_second_factor(user)
         ):
             if request.path.startswith("/api/"):
                 return JsonResponse(
@@ -106,7 +106,7 @@ class TwoFactorMiddleware:
                 )
             step = (
                 "tenancy:two_factor_code"
-                if two_factor.has_device(user)  # type: ignore[arg-type]
+                if two_factor.has_device(user)
                 else "tenancy:two_factor_setup"
             )
             target = reverse(step)

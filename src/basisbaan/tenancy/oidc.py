@@ -71,7 +71,7 @@ def mfa_from_claims(claims: Mapping[str, Any], trust: str, acr_values: Iterable[
     return bool(MFA_AMR.intersection(amr)) or claims.get("acr") in set(acr_values)
 
 
-class BasisbaanOIDCBackend(OIDCAuthenticationBackend):
+class BasisbaanOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
     """mozilla-django-oidc's backend with Basisbaan's user names, roles and MFA."""
 
     def get_userinfo(self, access_token: str, id_token: str, payload: dict[str, Any]) -> Any:

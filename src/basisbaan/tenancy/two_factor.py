@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 
-from basisbaan.audit.services import audit_second_factor
+from basisbaan.audit.services import audit_second_factor, audit_sign_in_reset
 from basisbaan.tenancy.models import User
 from basisbaan.tenancy.roles import Perm, has_perm
 
@@ -38,6 +38,7 @@ __all__ = [
     "needs_second_factor",
     "recovery_codes_create",
     "session_verified",
+    "sign_in_reset",
     "totp_confirm",
     "totp_pending",
     "totp_secret",
@@ -65,7 +66,7 @@ def role_needs_second_factor(user: User) -> bool:
 
 def has_device(user: User) -> bool:
     """Whether ``user`` has a confirmed authenticator app."""
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
 def needs_second_factor(user: User) -> bool:
@@ -177,3 +178,17 @@ def verify_code(request: HttpRequest, code: str) -> bool:
 def _digits(code: str) -> str:
     """A code as typed ('123 456', '123-456') as its digits."""
     return "".join(ch for ch in code if ch.isdigit()) or code.strip()
+
+
+@transaction.atomic
+def sign_in_reset(*, user: User, actor: User | None = None) -> tuple[int, int]:
+    """Remove ``user``'s authenticator apps and recovery codes and forget the
+    failed sign-ins that locked them out (a lost phone, a forgotten lockout): the
+    next sign-in sets up a new app. Audited. Returns (devices, failures) removed."""
+    from axes.utils import reset as axes_reset
+
+    devices = TOTPDevice.objects.filter(user=user).delete()[1].get(TOTPDevice._meta.label, 0)
+    devices += StaticDevice.objects.filter(user=user).delete()[1].get(StaticDevice._meta.label, 0)
+    failures = axes_reset(username=user.get_username())
+    audit_sign_in_reset(actor=actor, user=user, devices=devices, failures=failures)
+    return devices, failures
