@@ -161,3 +161,45 @@ def test_an_idp_verified_session_reaches_personal_data_in_required_mode(settings
     session[IDP_MFA_SESSION_KEY] = True
     session.save()
     assert client.get("/deelnemers/").status_code == 200
+
+
+@pytest.fixture
+def oidc_on(settings):
+    """The URLs and the login page's button as with OIDC_ENABLED=true."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import basisbaan.urls
+
+    settings.OIDC_ENABLED = True
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = "https://idp.example.nl/auth"
+    settings.OIDC_RP_CLIENT_ID = "basisbaan"
+    importlib.reload(basisbaan.urls)
+    clear_url_caches()
+    yield
+    settings.OIDC_ENABLED = False
+    importlib.reload(basisbaan.urls)
+    clear_url_caches()
+
+
+@pytest.mark.django_db
+def test_the_login_page_offers_the_own_organisation_and_sends_an_anonymous_visitor_there(
+    oidc_on,
+):
+    from django.test import Client
+
+    client = Client()
+    page = client.get("/inloggen/").content.decode()
+    assert "Inloggen met de eigen organisatie" in page
+    response = client.get("/oidc/authenticate/?next=/deelnemers/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("https://idp.example.nl/auth?")
+    assert "client_id=basisbaan" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_without_oidc_the_login_page_has_no_such_button():
+    from django.test import Client
+
+    assert "eigen organisatie" not in Client().get("/inloggen/").content.decode()

@@ -225,3 +225,15 @@ def test_reset_sign_in_removes_the_app_and_lifts_the_lockout(required, caseworke
         "cli",
         {"second_factor_devices": [2, 0], "login_failures": [1, 0]},
     )
+
+
+def test_a_session_whose_app_was_removed_is_sent_to_set_up_a_new_one(required, caseworker):
+    device = give_app(caseworker)
+    client = Client()
+    sign_in(client, caseworker.username)
+    device.delete()
+    assert client.get("/")["Location"] == "/inloggen/code/?next=%2F"
+    assert client.get("/inloggen/code/?next=%2F")["Location"] == (
+        "/inloggen/tweede-factor/?next=%2F"
+    )
+    assert client.get("/")["Location"] == "/inloggen/tweede-factor/?next=%2F"

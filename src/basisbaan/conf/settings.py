@@ -143,8 +143,9 @@ MIDDLEWARE = [
     "basisbaan.tenancy.middleware.IdleTimeoutMiddleware",
     "basisbaan.tenancy.middleware.NoStoreMiddleware",
     "basisbaan.tenancy.middleware.LoginRequiredMiddleware",
-    "basisbaan.tenancy.middleware.TwoFactorMiddleware",
     "basisbaan.tenancy.middleware.ActiveMunicipalityMiddleware",
+    # After the memberships are read (the roles say who needs a second factor).
+    "basisbaan.tenancy.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -332,9 +333,11 @@ OIDC_MFA_ACR_VALUES = config(
 LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
 
 # E-mail (password reset links). Development prints them on the console; production
-# sends them through EMAIL_HOST (without one, it sends nothing).
+# sends them through EMAIL_HOST (default: a mail server on localhost).
 _smtp_host = config(
-    "EMAIL_HOST", "", help_text="SMTP server for password reset mail; empty: the console."
+    "EMAIL_HOST",
+    "localhost" if PRODUCTION else "",
+    help_text="SMTP server for password reset mail (production: localhost); empty: the console.",
 )
 _SMTP = {
     "host": _smtp_host,
@@ -346,10 +349,8 @@ _SMTP = {
 MAILERS = {
     "default": (
         {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": _SMTP}
-        if _smtp_host
-        # Never a reset link in a production log: without a server, no mail at all.
-        else {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
-        if PRODUCTION
+        # Never a reset link in a production log: production always mails.
+        if _smtp_host or PRODUCTION
         else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     )
 }

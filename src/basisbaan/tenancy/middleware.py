@@ -22,6 +22,7 @@ from basisbaan.tenancy.selectors import (
     membership_list,
     membership_resolve,
 )
+from basisbaan.tenancy.sessions import HAS_DEVICE_KEY, IDLE_SIGNED_OUT_KEY, LAST_ACTIVITY_KEY
 
 
 class ActiveMunicipalityMiddleware:
@@ -48,13 +49,14 @@ class ActiveMunicipalityMiddleware:
 
 
 class LoginRequiredMiddleware(BaseLoginRequiredMiddleware):
-    """Django's login-required default, except for the API and language switch.
+    """Django's login-required default, except for the API, the language switch and
+    the OpenID Connect sign-in (which is how an anonymous visitor signs in).
 
     The API authenticates itself (token or session) and answers 401/403 in JSON
     instead of redirecting to the login page.
     """
 
-    open_prefixes = ("/api/", "/i18n/")
+    open_prefixes = ("/api/", "/i18n/", "/oidc/")
 
     def process_view(self, request, view_func, view_args, view_kwargs):  # type: ignore[no-untyped-def]
         if request.path.startswith(self.open_prefixes):
@@ -71,8 +73,6 @@ _BEFORE_SECOND_FACTOR = (
     "tenancy:two_factor_setup",
 )
 _OPEN_PREFIXES = ("/i18n/", "/static/")
-LAST_ACTIVITY_KEY = "bb_last_activity"
-IDLE_SIGNED_OUT_KEY = "bb_idle_signed_out"
 
 
 class TwoFactorMiddleware:
@@ -97,23 +97,31 @@ class TwoFactorMiddleware:
             and not request.path.startswith(_OPEN_PREFIXES)
             and request.path not in _exempt_paths()
             and not two_factor.session_verified(request)
-            and two_factor.needs_second_factor(user)
         ):
-            if request.path.startswith("/api/"):
-                return JsonResponse(
-                    {"detail": _("Bevestig eerst het inloggen met de tweede factor.")},
-                    status=403,
-                )
-            step = (
-                "tenancy:two_factor_code"
-                if two_factor.has_device(user)
-                else "tenancy:two_factor_setup"
-            )
-            target = reverse(step)
-            if request.method == "GET":
-                target += "?" + urlencode({"next": request.get_full_path()})
-            return HttpResponseRedirect(target)
+            has_device = request.session.get(HAS_DEVICE_KEY)
+            if has_device is None:  # a session from before this was remembered
+                has_device = two_factor.has_device(user)  # type: ignore[arg-type]
+            memberships = getattr(request, "memberships", None)
+            if has_device or two_factor.needs_second_factor(
+                user,  # type: ignore[arg-type]
+                memberships=memberships,
+                with_device=False,
+            ):
+                return self._second_factor_first(request, has_device=has_device)
         return self.get_response(request)
+
+    @staticmethod
+    def _second_factor_first(request: HttpRequest, *, has_device: bool) -> HttpResponse:
+        """403 for the API; the code page (or the set-up page) for a page, then back."""
+        if request.path.startswith("/api/"):
+            return JsonResponse(
+                {"detail": _("Bevestig eerst het inloggen met de tweede factor.")}, status=403
+            )
+        step = "tenancy:two_factor_code" if has_device else "tenancy:two_factor_setup"
+        target = reverse(step)
+        if request.method == "GET":
+            target += "?" + urlencode({"next": request.get_full_path()})
+        return HttpResponseRedirect(target)
 
 
 @cache
@@ -144,11 +152,7 @@ class IdleTimeoutMiddleware:
                 request.session[IDLE_SIGNED_OUT_KEY] = True
             elif not isinstance(last, int) or now - last >= self.resolution:
                 request.session[LAST_ACTIVITY_KEY] = now
-        response = self.get_response(request)
-        if request.user.is_authenticated and LAST_ACTIVITY_KEY not in request.session:
-            # Signed in by this request: the idle clock starts now.
-            request.session[LAST_ACTIVITY_KEY] = int(time.time())
-        return response
+        return self.get_response(request)
 
 
 class NoStoreMiddleware:

@@ -1,5 +1,6 @@
 """Sign-in auditing from Django's login signals, so every path is covered: the app's
-login page, the admin's, OpenID Connect, and the second-factor code page.
+login page, the admin's, OpenID Connect, and the second-factor code page; and the
+session's sign-in bookkeeping (:mod:`basisbaan.tenancy.sessions`).
 
 Thin receivers: they only hand the event to the audit services. A failure is
 recorded with the user name as typed, never the password.
@@ -18,6 +19,7 @@ from django.http import HttpRequest
 from basisbaan.audit.services import audit_lockout, audit_login, audit_login_failed
 from basisbaan.tenancy.lockout import CODE_SENDER, client_ip
 from basisbaan.tenancy.models import User
+from basisbaan.tenancy.sessions import session_started
 
 
 def _from_network(request: HttpRequest | None) -> bool:
@@ -30,6 +32,12 @@ def _from_network(request: HttpRequest | None) -> bool:
 def _audit_logged_in(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
     if _from_network(request):
         audit_login(actor=user)
+
+
+@receiver(user_logged_in, dispatch_uid="basisbaan_session_started")
+def _session_started(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
+    if request is not None and hasattr(request, "session"):
+        session_started(request, user)
 
 
 @receiver(user_login_failed, dispatch_uid="basisbaan_audit_login_failed")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from base64 import b32decode, b32encode
 from binascii import hexlify
+from collections.abc import Iterable
 
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -26,7 +27,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from basisbaan.audit.services import audit_second_factor, audit_sign_in_reset
-from basisbaan.tenancy.models import User
+from basisbaan.tenancy.models import Membership, User
 from basisbaan.tenancy.roles import Perm, has_perm
 
 __all__ = [
@@ -56,11 +57,16 @@ def required_mode() -> bool:
     return getattr(settings, "TWO_FACTOR", "optional") == "required"
 
 
-def role_needs_second_factor(user: User) -> bool:
-    """Whether ``user`` sees personal data in any municipality, or is staff."""
+def role_needs_second_factor(user: User, memberships: Iterable[Membership] | None = None) -> bool:
+    """Whether ``user`` sees personal data in any municipality, or is staff.
+    ``memberships`` may pass the user's memberships when already read."""
     if user.is_staff or user.is_superuser:
         return True
-    roles = user.memberships.values_list("role", flat=True)
+    roles = (
+        [m.role for m in memberships]
+        if memberships is not None
+        else user.memberships.values_list("role", flat=True)
+    )
     return any(has_perm(role, Perm.PARTICIPANT_VIEW_PERSONAL) for role in roles)
 
 
@@ -69,16 +75,25 @@ def has_device(user: User) -> bool:
     return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
-def needs_second_factor(user: User) -> bool:
+def needs_second_factor(
+    user: User,
+    *,
+    memberships: Iterable[Membership] | None = None,
+    with_device: bool | None = None,
+) -> bool:
     """Whether ``user`` must confirm a sign-in with a second factor.
 
     Required mode: everyone whose role sees personal data, and staff. Optional
-    mode: whoever set up an authenticator app (so the demo shows the flow)."""
+    mode: whoever set up an authenticator app (so the demo shows the flow).
+    ``memberships`` and ``with_device`` (whether the user has an app) may pass
+    what is already known."""
     if not user.is_authenticated:
         return False
-    if has_device(user):
+    if with_device is None:
+        with_device = has_device(user)
+    if with_device:
         return True
-    return required_mode() and role_needs_second_factor(user)
+    return required_mode() and role_needs_second_factor(user, memberships)
 
 
 def session_verified(request: HttpRequest) -> bool:

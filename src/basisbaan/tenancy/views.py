@@ -24,9 +24,9 @@ from django.views import View
 
 from basisbaan.tenancy import forms, two_factor
 from basisbaan.tenancy.lockout import code_failed, is_locked_out, lockout_response
-from basisbaan.tenancy.middleware import IDLE_SIGNED_OUT_KEY
 from basisbaan.tenancy.models import User
 from basisbaan.tenancy.selectors import SESSION_KEY, membership_list
+from basisbaan.tenancy.sessions import HAS_DEVICE_KEY, IDLE_SIGNED_OUT_KEY
 
 
 def _next_url(request: HttpRequest, default: str = "") -> str:
@@ -76,6 +76,16 @@ class TwoFactorCodeView(View):
     counts as a failed sign-in (lockout per user and address)."""
 
     template_name = "registration/two_factor_code.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        user = request.user
+        if isinstance(user, User) and not two_factor.has_device(user):
+            # The app was removed since this session started (basisbaan reset_sign_in).
+            request.session[HAS_DEVICE_KEY] = False
+            return HttpResponseRedirect(
+                _with_next(reverse("tenancy:two_factor_setup"), _next_url(request))
+            )
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: HttpRequest) -> HttpResponse:
         if two_factor.session_verified(request):
@@ -131,6 +141,7 @@ class TwoFactorSetupView(View):
             device = two_factor.totp_pending(user)
             codes = two_factor.totp_confirm(request, device, form.cleaned_data["code"])
             if codes is not None:
+                request.session[HAS_DEVICE_KEY] = True
                 return render(
                     request,
                     "registration/recovery_codes.html",
