@@ -119,3 +119,11 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(db):
     response = Client().post("/wachtwoord-vergeten/", {"email": "onbekend@example.nl"})
     assert response["Location"] == "/wachtwoord-vergeten/verstuurd/"
     assert mail.outbox == []
+
+
+def test_production_refuses_an_optional_second_factor():
+    from tests.test_deploy import PRODUCTION_ENV, _run
+
+    result = _run("check", env={**PRODUCTION_ENV, "BASISBAAN_2FA": "optional"})
+    assert result.returncode != 0
+    assert "production requires the second factor" in result.stderr

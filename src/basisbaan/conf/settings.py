@@ -19,7 +19,7 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from basisbaan.conf.env import config
+from basisbaan.conf.env import ImproperlyConfiguredError, config
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/basisbaan
 PROJECT_DIR = BASE_DIR.parent.parent  # repository root in a checkout
@@ -221,7 +221,14 @@ TWO_FACTOR = config(
     ),
 )
 if TWO_FACTOR not in {"required", "optional"}:
-    raise ValueError(f"BASISBAAN_2FA must be 'required' or 'optional', not {TWO_FACTOR!r}")
+    raise ImproperlyConfiguredError(
+        f"BASISBAAN_2FA must be 'required' or 'optional', not {TWO_FACTOR!r}"
+    )
+if PRODUCTION and TWO_FACTOR != "required":
+    raise ImproperlyConfiguredError(
+        "BASISBAAN_2FA=optional is for development and the demo: production requires "
+        "the second factor."
+    )
 OTP_TOTP_ISSUER = "Basisbaan"
 # django-otp's own delay after a wrong code (1 s, 2 s, 4 s, ...) beside the lockout.
 OTP_TOTP_THROTTLE_FACTOR = 1
@@ -482,6 +489,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # axes says INFO on every sign-in; the audit log has those. Its WARNINGs (failures) stay.
+    "loggers": {"axes": {"level": "WARNING"}},
     "root": {
         "handlers": ["console"],
         "level": config("LOG_LEVEL", "INFO", help_text="Log level of the console log."),

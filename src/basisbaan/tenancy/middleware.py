@@ -100,10 +100,10 @@ class TwoFactorMiddleware:
         ):
             has_device = request.session.get(HAS_DEVICE_KEY)
             if has_device is None:  # a session from before this was remembered
-                has_device = two_factor.has_device(user)  # type: ignore[arg-type]
+                has_device = two_factor.has_device(user)
             memberships = getattr(request, "memberships", None)
             if has_device or two_factor.needs_second_factor(
-                user,  # type: ignore[arg-type]
+                user,
                 memberships=memberships,
                 with_device=False,
             ):
