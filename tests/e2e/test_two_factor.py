@@ -80,3 +80,31 @@ def test_password_and_code_then_lockout_after_wrong_codes_seen_in_the_audit_log(
     # The lockout page is a 429 answer, which the browser reports; nothing else.
     assert [e for e in page.console_errors if "429 (Too Many Requests)" not in e] == []
     assert desk.console_errors == []
+
+
+def test_a_new_user_sets_up_the_app_at_390_px_and_gets_recovery_codes(
+    settings, municipality, live_server, new_page, screenshots
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.TWO_FACTOR = "required"
+    jobcoach = make_member(municipality, Role.JOBCOACH, username="pieter")
+    base = live_server.url
+    page = new_page(390)
+    page.goto(f"{base}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(jobcoach.username)
+    page.get_by_label("Wachtwoord").fill("demo")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{base}/inloggen/tweede-factor/?next=%2F")
+    expect(page.get_by_role("img", name="QR-code voor de authenticator-app")).to_be_visible()
+    page.screenshot(path=str(screenshots / "two-factor-setup-390.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+    device = TOTPDevice.objects.get(user=jobcoach)
+    page.get_by_label("Code uit de app").fill(code_now(device))
+    page.get_by_role("button", name="App koppelen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Herstelcodes")
+    expect(page.get_by_role("list", name="Herstelcodes").locator("li")).to_have_count(10)
+    page.get_by_role("link", name="Verder").click()
+    page.wait_for_url(f"{base}/")
+    assert page.console_errors == []
