@@ -159,6 +159,7 @@ class TwoFactorSetupView(View):
         device = two_factor.totp_pending(user)
         qr = segno.make(device.config_url, error="m")
         svg = qr.svg_inline(scale=5, border=4, title=_("QR-code voor de authenticator-app"))
+        svg = svg.replace("<svg ", '<svg role="img" ', 1)  # its title is its name
         return render(
             request,
             self.template_name,
