@@ -4,6 +4,7 @@ municipality to work in. See docs/security-auth.md."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import segno
 
@@ -40,8 +41,6 @@ def _next_url(request: HttpRequest, default: str = "") -> str:
 
 
 def _with_next(url: str, next_url: str) -> str:
-    from urllib.parse import urlencode
-
     return f"{url}?{urlencode({'next': next_url})}"
 
 
