@@ -73,3 +73,8 @@ def test_the_address_comes_from_the_proxy_header_when_configured(settings, casew
 def test_a_test_helpers_force_login_is_no_audited_sign_in(caseworker, client_as):
     client_as(caseworker)
     assert not AuditEntry.objects.filter(action=AuditAction.LOGIN).exists()
+
+
+def test_a_sign_in_behind_a_unix_socket_without_an_address_is_audited_too(caseworker):
+    assert sign_in(Client(REMOTE_ADDR=""), caseworker.username).status_code == 302
+    assert AuditEntry.objects.filter(action=AuditAction.LOGIN, actor=caseworker).count() == 1

@@ -23,9 +23,10 @@ from basisbaan.tenancy.sessions import session_started
 
 
 def _from_network(request: HttpRequest | None) -> bool:
-    """A request that came in over HTTP. ``login()`` without one (a test's
+    """A request that came in over HTTP (every server sets REQUEST_METHOD; behind a
+    unix socket REMOTE_ADDR may be empty). ``login()`` without one (a test's
     ``force_login``, a shell) is no sign-in by a person and is not audited."""
-    return request is not None and bool(request.META.get("REMOTE_ADDR"))
+    return request is not None and "REQUEST_METHOD" in request.META
 
 
 @receiver(user_logged_in, dispatch_uid="basisbaan_audit_login")
