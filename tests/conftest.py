@@ -164,6 +164,26 @@ def client_as():
     return _login
 
 
+@pytest.fixture
+def verified_client_as():
+    """``verified_client_as(user)``: like ``client_as``, with the session's second factor
+    passed (an authenticator app made for ``user``), for tests with BASISBAAN_2FA
+    required (``settings.TWO_FACTOR = "required"``)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def _login(user: User) -> Client:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        client = Client()
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return client
+
+    return _login
+
+
 __all__ = ["Membership"]
 
 

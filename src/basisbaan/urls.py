@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from basisbaan.privacy.views import security_txt
+from basisbaan.tenancy.views import LoginView
 
 urlpatterns = [
     path("", include("basisbaan.dashboard.urls")),
@@ -22,8 +24,13 @@ urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("api/v1/", include("basisbaan.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The admin signs in through the app's own login (password, then the second
+    # factor), with the same lockout and auditing: one way in.
+    path("beheer/login/", LoginView.as_view(), name="admin_login"),
     path("beheer/", admin.site.urls),
 ]
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
 admin.site.site_header = "Basisbaan – functioneel beheer"
 admin.site.site_title = "Basisbaan"

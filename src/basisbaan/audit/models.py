@@ -17,6 +17,9 @@ class AuditAction(models.TextChoices):
     LIST = "list", _("lijst bekeken")
     EXPORT = "export", _("geëxporteerd")
     LOGIN = "login", _("ingelogd")
+    LOGIN_FAILED = "login_failed", _("inloggen mislukt")
+    LOCKOUT = "lockout", _("geblokkeerd na mislukte pogingen")
+    SECOND_FACTOR = "second_factor", _("tweede factor bevestigd")
 
 
 class AppendOnlyError(RuntimeError):

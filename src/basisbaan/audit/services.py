@@ -25,6 +25,10 @@ __all__ = [
     "audit_export",
     "audit_list_access",
     "audit_login",
+    "audit_login_failed",
+    "audit_lockout",
+    "audit_second_factor",
+    "audit_sign_in_reset",
     "diff",
     "snapshot",
 ]
@@ -203,6 +207,89 @@ def audit_login(*, actor: User) -> list[AuditEntry]:
             instance=actor,
             changes={},
             channel="ui",
+        )
+        for municipality_id in municipality_ids or [None]
+    ]
+
+
+def _login_event(
+    *, username: str, action: AuditAction, changes: dict[str, Any]
+) -> list[AuditEntry]:
+    """An entry about a sign-in attempt that did not (yet) sign anyone in: in each
+    municipality of the user the attempt named, or once without a municipality when
+    no such user exists. Nobody is the actor (nobody was signed in); the attempted
+    user name is the label, so the administrator can filter on it."""
+    user = User.objects.filter(username=username).first() if username else None
+    municipality_ids: list[int | None] = (
+        list(user.memberships.values_list("municipality_id", flat=True)) if user else []
+    )
+    return [
+        AuditEntry.objects.create(
+            actor=None,
+            actor_label=username[:150],
+            municipality_id=municipality_id,
+            action=action,
+            object_type=User._meta.label_lower,
+            object_id=str(user.pk) if user else "",
+            object_repr=(str(user) if user else username)[:200],
+            changes=changes,
+            request_id=current_request_id(),
+            channel="ui",
+        )
+        for municipality_id in municipality_ids or [None]
+    ]
+
+
+def audit_login_failed(*, username: str, stage: str, address: str = "") -> list[AuditEntry]:
+    """Record a failed sign-in for ``username`` (as typed; never the password):
+    ``stage`` is ``password`` or ``code`` (the second factor)."""
+    return _login_event(
+        username=username,
+        action=AuditAction.LOGIN_FAILED,
+        changes={"stage": stage, "address": address},
+    )
+
+
+def audit_lockout(*, username: str, address: str = "") -> list[AuditEntry]:
+    """Record that ``username`` from ``address`` is locked out after repeated failures."""
+    return _login_event(username=username, action=AuditAction.LOCKOUT, changes={"address": address})
+
+
+def audit_second_factor(*, actor: User, method: str) -> list[AuditEntry]:
+    """Record that ``actor`` confirmed the sign-in with a second factor (``method``:
+    totp, recovery or idp), in each municipality the user works for."""
+    municipality_ids: list[int | None] = list(
+        actor.memberships.values_list("municipality_id", flat=True)
+    )
+    return [
+        _entry(
+            actor=actor,
+            municipality_id=municipality_id,
+            action=AuditAction.SECOND_FACTOR,
+            instance=actor,
+            changes={"method": method},
+            channel="ui",
+        )
+        for municipality_id in municipality_ids or [None]
+    ]
+
+
+def audit_sign_in_reset(
+    *, actor: User | None, user: User, devices: int, failures: int
+) -> list[AuditEntry]:
+    """Record that ``user``'s second factor (``devices`` removed) and lockout
+    (``failures`` forgotten) were reset, e.g. after a lost phone."""
+    municipality_ids: list[int | None] = list(
+        user.memberships.values_list("municipality_id", flat=True)
+    )
+    return [
+        _entry(
+            actor=actor,
+            municipality_id=municipality_id,
+            action=AuditAction.UPDATE,
+            instance=user,
+            changes={"second_factor_devices": [devices, 0], "login_failures": [failures, 0]},
+            channel="",
         )
         for municipality_id in municipality_ids or [None]
     ]

@@ -11,6 +11,7 @@ See docs/operations.md for every variable.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
@@ -18,7 +19,7 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from basisbaan.conf.env import config
+from basisbaan.conf.env import ImproperlyConfiguredError, config
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/basisbaan
 PROJECT_DIR = BASE_DIR.parent.parent  # repository root in a checkout
@@ -104,6 +105,12 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    # Second factor (TOTP and recovery codes) and lockout after failed sign-ins.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "mozilla_django_oidc",
     "basisbaan.core",
     "basisbaan.tenancy",
     "basisbaan.audit",
@@ -133,11 +140,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "basisbaan.tenancy.middleware.IdleTimeoutMiddleware",
+    "basisbaan.tenancy.middleware.NoStoreMiddleware",
     "basisbaan.tenancy.middleware.LoginRequiredMiddleware",
     "basisbaan.tenancy.middleware.ActiveMunicipalityMiddleware",
+    # After the memberships are read (the roles say who needs a second factor).
+    "basisbaan.tenancy.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last: turns a lockout noticed during the request into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "basisbaan.urls"
@@ -177,11 +191,183 @@ AUTH_PASSWORD_VALIDATORS = (
             "OPTIONS": {"min_length": 12},
         },
         {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+        # Dutch words, municipality names and the demo's words (see tenancy/passwords.py).
+        {"NAME": "basisbaan.tenancy.passwords.DutchCommonPasswordValidator"},
         {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     ]
+    # Development keeps them off, so that the demo's password "demo" works.
     if PRODUCTION
     else []
 )
+
+# Signing in: see docs/security-auth.md. axes first, so that a locked-out user and
+# address is refused before any password is checked; OIDC only when switched on.
+OIDC_ENABLED = config(
+    "OIDC_ENABLED",
+    False,
+    cast=bool,
+    help_text="Offer 'Inloggen met de eigen organisatie' through OpenID Connect.",
+)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    *(["basisbaan.tenancy.oidc.BasisbaanOIDCBackend"] if OIDC_ENABLED else []),
+]
+TWO_FACTOR = config(
+    "BASISBAAN_2FA",
+    "required" if PRODUCTION else "optional",
+    help_text=(
+        "required: every user who sees personal data (and every staff user) signs in "
+        "with a second factor; optional: only users who set one up (the demo)."
+    ),
+)
+if TWO_FACTOR not in {"required", "optional"}:
+    raise ImproperlyConfiguredError(
+        f"BASISBAAN_2FA must be 'required' or 'optional', not {TWO_FACTOR!r}"
+    )
+if PRODUCTION and TWO_FACTOR != "required":
+    raise ImproperlyConfiguredError(
+        "BASISBAAN_2FA=optional is for development and the demo: production requires "
+        "the second factor."
+    )
+OTP_TOTP_ISSUER = "Basisbaan"
+# django-otp's own delay after a wrong code (1 s, 2 s, 4 s, ...) beside the lockout.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+AXES_FAILURE_LIMIT = config(
+    "LOGIN_FAILURE_LIMIT",
+    5,
+    cast=int,
+    help_text="Failed sign-ins (password or code) of one user from one address before lockout.",
+)
+AXES_COOLOFF_TIME = dt.timedelta(
+    minutes=config(
+        "LOGIN_COOLOFF_MINUTES",
+        15,
+        cast=int,
+        help_text="Minutes a locked-out user and address wait before trying again.",
+    )
+)
+# Per user AND address: an attacker cannot lock a user out from everywhere, and one
+# address cannot try one user's password more than the limit.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "basisbaan.tenancy.lockout.lockout_response"
+AXES_USERNAME_FORM_FIELD = "username"
+# Our own audit log records sign-ins; axes keeps only the failures it counts.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_SENSITIVE_PARAMETERS = ["password", "code", "old_password", "new_password1"]
+# Behind a proxy REMOTE_ADDR is the proxy: name the header it sets with the client address.
+LOGIN_CLIENT_IP_HEADER = config(
+    "LOGIN_CLIENT_IP_HEADER",
+    "",
+    help_text=(
+        "Request META key with the client address set by the proxy (e.g. HTTP_X_REAL_IP; "
+        "its last comma-separated value is used); empty: REMOTE_ADDR. For lockout per address."
+    ),
+)
+AXES_CLIENT_IP_CALLABLE = "basisbaan.tenancy.lockout.client_ip"
+SESSION_IDLE_TIMEOUT = config(
+    "SESSION_IDLE_TIMEOUT",
+    30,
+    cast=int,
+    help_text="Minutes without a request after which a signed-in user is signed out.",
+)
+OIDC_RP_CLIENT_ID = config(
+    "OIDC_RP_CLIENT_ID", "", help_text="OpenID Connect: the client id Basisbaan has at the IdP."
+)
+OIDC_RP_CLIENT_SECRET = config(
+    "OIDC_RP_CLIENT_SECRET",
+    "",
+    help_text="OpenID Connect: the client secret.",
+    secret=True,
+    required=OIDC_ENABLED and PRODUCTION,
+)
+OIDC_RP_SIGN_ALGO = config(
+    "OIDC_RP_SIGN_ALGO", "RS256", help_text="OpenID Connect: the ID token's signing algorithm."
+)
+OIDC_OP_AUTHORIZATION_ENDPOINT = config(
+    "OIDC_OP_AUTHORIZATION_ENDPOINT", "", help_text="OpenID Connect: authorization endpoint URL."
+)
+OIDC_OP_TOKEN_ENDPOINT = config(
+    "OIDC_OP_TOKEN_ENDPOINT", "", help_text="OpenID Connect: token endpoint URL."
+)
+OIDC_OP_USER_ENDPOINT = config(
+    "OIDC_OP_USER_ENDPOINT", "", help_text="OpenID Connect: userinfo endpoint URL."
+)
+OIDC_OP_JWKS_ENDPOINT = config(
+    "OIDC_OP_JWKS_ENDPOINT", "", help_text="OpenID Connect: JWKS endpoint URL (RS256 keys)."
+)
+OIDC_RP_SCOPES = config(
+    "OIDC_RP_SCOPES", "openid email profile", help_text="OpenID Connect: scopes asked for."
+)
+OIDC_CREATE_USER = config(
+    "OIDC_CREATE_USER",
+    False,
+    cast=bool,
+    help_text="OpenID Connect: create a Basisbaan user on first sign-in (else only known e-mails).",
+)
+OIDC_ROLES_FROM_CLAIM = config(
+    "OIDC_ROLES_FROM_CLAIM",
+    "",
+    help_text=(
+        "OpenID Connect: name of the claim with the user's groups; empty keeps the roles "
+        "in Basisbaan (memberships made by the functional administrator)."
+    ),
+)
+OIDC_ROLE_MAP = config(
+    "OIDC_ROLE_MAP",
+    [],
+    cast=list,
+    help_text=(
+        "OpenID Connect: group=municipality-slug:role pairs, comma-separated, e.g. "
+        "bb-consulenten=leeuwarden:caseworker."
+    ),
+)
+OIDC_TRUST_IDP_MFA = config(
+    "OIDC_TRUST_IDP_MFA",
+    "claim",
+    help_text=(
+        "OpenID Connect: when a sign-in counts as two-factor: claim (the ID token's amr "
+        "or acr says so), always (the IdP enforces MFA) or never (Basisbaan asks its own code)."
+    ),
+)
+OIDC_MFA_ACR_VALUES = config(
+    "OIDC_MFA_ACR_VALUES",
+    [],
+    cast=list,
+    help_text="OpenID Connect: acr values that mean a second factor was used (comma-separated).",
+)
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
+
+# E-mail (password reset links). Development prints them on the console; production
+# sends them through EMAIL_HOST (default: a mail server on localhost).
+_smtp_host = config(
+    "EMAIL_HOST",
+    "localhost" if PRODUCTION else "",
+    help_text="SMTP server for password reset mail (production: localhost); empty: the console.",
+)
+_SMTP = {
+    "host": _smtp_host,
+    "port": config("EMAIL_PORT", 587, cast=int, help_text="SMTP port."),
+    "username": config("EMAIL_HOST_USER", "", help_text="SMTP user name."),
+    "password": config("EMAIL_HOST_PASSWORD", "", help_text="SMTP password.", secret=True),
+    "use_tls": config("EMAIL_USE_TLS", True, cast=bool, help_text="SMTP with STARTTLS."),
+}
+MAILERS = {
+    "default": (
+        {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": _SMTP}
+        # Never a reset link in a production log: production always mails.
+        if _smtp_host or PRODUCTION
+        else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    )
+}
+DEFAULT_FROM_EMAIL = config(
+    "DEFAULT_FROM_EMAIL",
+    "Basisbaan <noreply@localhost>",
+    help_text="Sender of password reset mail.",
+)
+PASSWORD_RESET_TIMEOUT = 3600  # a reset link works for one hour
 
 # Language and formats: Dutch first, English second. Dates as 29-11-2026,
 # amounts as 1.234,56 (see basisbaan/core/formats/nl).
@@ -331,6 +517,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # axes says INFO on every sign-in; the audit log has those. Its WARNINGs (failures) stay.
+    "loggers": {"axes": {"level": "WARNING"}},
     "root": {
         "handlers": ["console"],
         "level": config("LOG_LEVEL", "INFO", help_text="Log level of the console log."),

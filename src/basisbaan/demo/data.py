@@ -68,6 +68,10 @@ def minimum_wage_for_period(start: dt.date, end: dt.date) -> Decimal:
 # Shapes of the data
 # ---------------------------------------------------------------------------
 DEMO_PASSWORD = "demo"  # noqa: S105 - a documented demo password, never in production
+# The demo user who shows the second factor: password "demo" plus a code from an
+# authenticator app set up with this fixed, published secret (base32).
+DEMO_TOTP_USER = "consulent-2fa"
+DEMO_TOTP_SECRET = "JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP"  # noqa: S105 - published demo secret
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,8 @@ USERS: tuple[DemoUser, ...] = (
     DemoUser("beheerder", "Bart", "Terpstra", Role.FUNCTIONAL_ADMIN, "leeuwarden", is_staff=True),
     DemoUser("lezer", "Sanne", "Koopmans", Role.READ_ONLY, "leeuwarden"),
     DemoUser("consulent-2", "Mirjam", "Hadders", Role.CASEWORKER, "emmen"),
+    # Signs in with password and a code (DEMO_TOTP_SECRET): the second factor shown.
+    DemoUser(DEMO_TOTP_USER, "Jelle", "Postma", Role.CASEWORKER, "leeuwarden"),
 )
 
 # ---------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.text import slugify
@@ -39,6 +41,8 @@ from basisbaan.costs.services import cost_settings_set
 from basisbaan.demo.budgets import load_demo_budget
 from basisbaan.demo.data import (
     DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    DEMO_TOTP_USER,
     MUNICIPALITIES,
     USERS,
     DemoMunicipality,
@@ -67,6 +71,7 @@ from basisbaan.programmes.services import (
     programme_update,
 )
 from basisbaan.tenancy.models import Membership, Municipality, User
+from basisbaan.tenancy.two_factor import TOTP_NAME, totp_key_from_base32
 
 __all__ = ["DemoConflictError", "MunicipalitySummary", "demo_is_loaded", "load_demo"]
 
@@ -161,7 +166,17 @@ def _create_users() -> dict[str, User]:
             },
         )
         users[demo_user.username] = user
+    _demo_totp_device(users[DEMO_TOTP_USER])
     return users
+
+
+def _demo_totp_device(user: User) -> None:
+    """The second-factor demo user's authenticator app, with the published secret."""
+    TOTPDevice.objects.get_or_create(
+        user=user,
+        confirmed=True,
+        defaults={"name": TOTP_NAME, "key": totp_key_from_base32(DEMO_TOTP_SECRET)},
+    )
 
 
 def _add_memberships(municipality: Municipality, users: dict[str, User]) -> None:

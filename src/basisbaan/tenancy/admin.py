@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
@@ -23,6 +26,11 @@ from basisbaan.tenancy.models import Membership, Municipality, User
 # ``basisbaan create_api_token``, not something to list or hand out here.
 admin.site.unregister(Group)
 admin.site.unregister(TokenProxy)
+# Second-factor secrets are nobody's to read or hand out here; a lost phone or a
+# lockout is lifted with ``basisbaan reset_sign_in`` (audited). axes' own admin is off
+# (AXES_ENABLE_ADMIN): the audit log shows the failures and lockouts.
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 @admin.register(Municipality)

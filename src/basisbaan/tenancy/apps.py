@@ -6,3 +6,7 @@ class TenancyConfig(AppConfig):
     name = "basisbaan.tenancy"
     label = "tenancy"
     verbose_name = _("Gemeenten en gebruikers")
+
+    def ready(self) -> None:
+        # Sign-in auditing (every login path) from Django's and axes' signals.
+        from basisbaan.tenancy import signals  # noqa: F401

@@ -26,6 +26,7 @@ __all__ = [
     "membership_create",
     "membership_delete",
     "membership_update",
+    "memberships_sync_from_idp",
     "municipality_create",
     "municipality_update",
 ]
@@ -113,3 +114,24 @@ def municipality_update(
 ) -> Municipality:
     _ensure_installation_manager(actor)
     return _update(municipality, {"name": name, "slug": slug, "cbs_code": cbs_code}, actor)
+
+
+@transaction.atomic
+def memberships_sync_from_idp(*, user: User, wanted: dict[str, str]) -> None:
+    """Make ``user``'s roles what the municipality's identity provider says
+    (``{municipality slug: role}``): roles added, changed and taken away, each
+    audited with the system as actor. Slugs of unknown municipalities are ignored."""
+    municipalities = {m.slug: m for m in Municipality.objects.filter(slug__in=wanted)}
+    current = {m.municipality.slug: m for m in user.memberships.select_related("municipality")}
+    for slug, membership in current.items():
+        if slug not in municipalities:
+            before, pk = snapshot(membership), membership.pk
+            membership.delete()
+            membership.pk = pk
+            audit_change(actor=None, instance=membership, action=AuditAction.DELETE, before=before)
+    for slug, municipality in municipalities.items():
+        role = wanted[slug]
+        if slug in current:
+            _update(current[slug], {"role": role}, None)  # type: ignore[arg-type]
+        else:
+            _create(Membership(user=user, municipality=municipality, role=role), None)  # type: ignore[arg-type]

@@ -257,3 +257,30 @@ def test_everything_went_through_the_services(demo):
     )
     assert set(AuditEntry.objects.values_list("actor_label", flat=True)) == {"systeem"}
     assert set(AuditEntry.objects.values_list("channel", flat=True)) == {"cli"}
+
+
+def test_the_second_factor_demo_user_has_the_published_app_and_the_logins_say_so(demo, demo_output):
+    from pathlib import Path
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from basisbaan.demo.data import DEMO_TOTP_SECRET, DEMO_TOTP_USER
+    from basisbaan.tenancy.two_factor import totp_secret
+
+    user = User.objects.get(username=DEMO_TOTP_USER)
+    assert user.check_password("demo")
+    assert list(user.memberships.values_list("municipality__slug", "role")) == [
+        ("leeuwarden", Role.CASEWORKER)
+    ]
+    device = TOTPDevice.objects.get(user=user)
+    assert device.confirmed
+    assert totp_secret(device) == DEMO_TOTP_SECRET
+    # A code an authenticator app computes from the published secret is accepted.
+    code = TOTP(device.bin_key).token()
+    assert device.verify_token(f"{code:06d}")
+    assert f"geheime sleutel {DEMO_TOTP_SECRET}" in demo_output
+    logins = Path(__file__).resolve().parents[3] / "scripts" / "demo-logins"
+    assert DEMO_TOTP_SECRET in logins.read_text(encoding="utf-8")
+    # Only this demo user has an app: the others sign in with "demo" alone.
+    assert list(TOTPDevice.objects.values_list("user__username", flat=True)) == [DEMO_TOTP_USER]

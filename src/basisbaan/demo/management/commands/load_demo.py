@@ -13,7 +13,7 @@ from django.utils import timezone
 from basisbaan.core.formatting import month_text
 from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.core.money import format_euro
-from basisbaan.demo.data import DEMO_PASSWORD, USERS
+from basisbaan.demo.data import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_TOTP_USER, USERS
 from basisbaan.demo.loader import (
     DemoConflictError,
     audit_entry_count,
@@ -89,6 +89,10 @@ class Command(BasisbaanCommand):
             self.stdout.write(
                 f"  {user.username:<18} {user.role.label!s:<24} {names[user.municipality]}"
             )
+        self.stdout.write(
+            f"  {DEMO_TOTP_USER} logt in met wachtwoord én een code (tweede factor): zet in een "
+            f"authenticator-app de geheime sleutel {DEMO_TOTP_SECRET}."
+        )
 
     def _payroll(self) -> None:
         payroll = PayrollEntry.objects.aggregate(
