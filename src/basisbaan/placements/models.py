@@ -40,7 +40,15 @@ class Placement(TenantModel):
                 condition=models.Q(end_date__isnull=True)
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="placement_end_after_start",
-            )
+            ),
+            # One running placement per participant (a running one has no end
+            # date); placement_create checks this first under row locks.
+            models.UniqueConstraint(
+                fields=["participant"],
+                condition=models.Q(end_date__isnull=True),
+                name="placement_one_active_per_participant",
+                violation_error_message=_("Deze deelnemer heeft al een lopende plaatsing."),
+            ),
         ]
         indexes = [
             models.Index(fields=["municipality", "-start_date"], name="placement_muni_start")

@@ -36,6 +36,8 @@ def placement_create(
     not on the waiting list, or when the position is closed or full.
     """
     ensure_same_municipality(municipality, participant=participant, position=position)
+    caller_participant = participant
+    participant, position = _lock_for_placement(participant, position)
     programme = participant.programme
     if not programme.intake_open:
         raise ValidationError(
@@ -46,6 +48,8 @@ def placement_create(
         raise ValidationError(
             {"participant": _("Alleen een deelnemer op de wachtlijst kan worden geplaatst.")}
         )
+    if Placement.objects.filter(participant=participant, end_date__isnull=True).exists():
+        raise ValidationError({"participant": _("Deze deelnemer heeft al een lopende plaatsing.")})
     if not position.is_open:
         raise ValidationError({"position": _("Deze werkplek is niet open voor plaatsing.")})
     taken = Placement.objects.filter(position=position, end_date__isnull=True).count()
@@ -66,7 +70,27 @@ def placement_create(
         actor=actor,
     )
     participant_change_status(participant=participant, actor=actor, status=ParticipantStatus.PLACED)
+    # The caller's copy says what is stored now (status, version).
+    caller_participant.refresh_from_db()
     return placement
+
+
+def _lock_for_placement(
+    participant: Participant, position: Position
+) -> tuple[Participant, Position]:
+    """The participant and the position as stored, locked until the transaction ends.
+
+    Without the locks two requests could both see the participant waiting and
+    the position free, and both place (the check-then-act race). Always the
+    participant first, then the position: every writer takes them in this
+    order, so two placements can wait for each other but never deadlock. The
+    checks that follow read the locked rows, not the caller's (maybe stale)
+    copies. The partial unique constraint ``placement_one_active_per_participant``
+    is the last line of defence should a writer ever skip this function.
+    """
+    locked_participant = Participant._base_manager.select_for_update().get(pk=participant.pk)
+    locked_position = Position._base_manager.select_for_update().get(pk=position.pk)
+    return locked_participant, locked_position
 
 
 @transaction.atomic
