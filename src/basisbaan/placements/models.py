@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.core.concurrency import VersionedModel
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.models import Position
 from basisbaan.participants.models import Participant
@@ -13,7 +14,7 @@ from basisbaan.placements.status import placement_status
 from basisbaan.tenancy.models import TenantModel
 
 
-class Placement(TenantModel):
+class Placement(VersionedModel, TenantModel):
     """A participant working at a host's position, on one of the two tracks."""
 
     # PROTECT: placements are history; end them, do not delete the participant.

@@ -128,7 +128,11 @@ def placement_end(
 
 @transaction.atomic
 def placement_update(
-    *, placement: Placement, actor: User | None, data: dict[str, object]
+    *,
+    placement: Placement,
+    actor: User | None,
+    data: dict[str, object],
+    expected_version: int | None = None,
 ) -> Placement:
     """Correct a placement's track or start date (the end goes through
     :func:`placement_end`)."""
@@ -141,6 +145,10 @@ def placement_update(
     if placement.end_date is not None and isinstance(start, dt.date) and start > placement.end_date:
         raise ValidationError({"start_date": _("De startdatum ligt na de einddatum.")})
     placement, _changed = model_update(
-        instance=placement, data=data, actor=actor, allowed={"track", "start_date"}
+        instance=placement,
+        data=data,
+        actor=actor,
+        allowed={"track", "start_date"},
+        expected_version=expected_version,
     )
     return placement
