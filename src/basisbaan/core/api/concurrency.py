@@ -21,14 +21,14 @@ then gets 412. A service that refuses a stale version
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import exceptions, status
+from rest_framework import exceptions, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -79,15 +79,19 @@ class PreconditionFailed(exceptions.APIException):
         )
 
 
-class ConcurrencyViewSetMixin:
+if TYPE_CHECKING:
+    _ViewSet = viewsets.GenericViewSet[Any]
+else:
+    _ViewSet = object
+
+
+class ConcurrencyViewSetMixin(_ViewSet):
     """ETag and If-Match for the viewsets of versioned records.
 
     Mixed into :class:`~basisbaan.core.api.viewsets.TenantViewSet`; it acts
     only on records with a version, found through ``get_object``.
     """
 
-    request: Request
-    kwargs: dict[str, Any]
     _etag_record: models.Model | None = None
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
@@ -95,18 +99,18 @@ class ConcurrencyViewSetMixin:
         # taken in get_object holds until the write is done.
         if request.method in WRITE_METHODS and kwargs:
             with transaction.atomic():
-                return super().dispatch(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
+                return super().dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_object(self) -> Any:
-        record = super().get_object()  # type: ignore[misc]
+        record = super().get_object()
         if not isinstance(record, VersionedModel):
             return record
         if self.request.method in WRITE_METHODS:
             stored = lock_version(record)
             if stored.version != record.version:
                 # Changed between the read and the lock: read it again, locked now.
-                record = super().get_object()  # type: ignore[misc]
+                record = super().get_object()
             self._etag_record = record
             header = self.request.headers.get("If-Match")
             if not if_match_allows(header, record.pk, record.version):
@@ -117,12 +121,12 @@ class ConcurrencyViewSetMixin:
     def handle_exception(self, exc: Exception) -> Response:
         if isinstance(exc, StaleRecordError):
             exc = PreconditionFailed(exc.current.version)
-        return super().handle_exception(exc)  # type: ignore[misc,no-any-return]
+        return super().handle_exception(exc)
 
     def finalize_response(
-        self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
-    ) -> HttpResponseBase:
-        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
         record = self._etag_record
         answered = response.status_code < 300 or response.status_code == 412
         if record is not None and answered and request.method != "DELETE":
@@ -157,7 +161,7 @@ def _etag_header(codes: list[str]) -> OpenApiParameter:
         name="ETag",
         type=OpenApiTypes.STR,
         location=OpenApiParameter.HEADER,
-        response=codes,  # type: ignore[arg-type]
+        response=codes,
         description=(
             'Versie van het record ("<id>-<versie>"); stuur deze mee als If-Match bij een '
             "wijziging."
