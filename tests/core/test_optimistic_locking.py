@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from django import forms
+from django.db import connection
 
 from basisbaan.core.concurrency import StaleRecordError
 from basisbaan.hosts.models import Host, Position
@@ -296,3 +297,30 @@ def test_dates_in_the_message_are_dutch(programme, caseworker, client_as):
     response = client.post(url, loaded)
     [error] = response.context["form"].non_field_errors()
     assert "(nu: 04-03-2021)" in error
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs concurrent transactions (PostgreSQL)"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_writes_with_the_same_if_match_at_once_save_one(municipality, manager, api_as):
+    from tests.placements.test_race import run_at_once
+
+    host = HostFactory(municipality=municipality, name="Bakkerij Bos")
+    etag = f'"{host.pk}-1"'
+
+    def write(name: str):
+        def call() -> int:
+            response = api_as(manager).patch(
+                f"/api/v1/hosts/{host.pk}/", {"name": name}, format="json", HTTP_IF_MATCH=etag
+            )
+            return int(response.status_code)
+
+        return call
+
+    results = run_at_once([write(f"Bakkerij {i}") for i in range(4)])
+
+    assert sorted(results) == [200, 412, 412, 412]  # type: ignore[type-var]
+    stored = Host.objects.get(pk=host.pk)
+    assert stored.version == 2
+    assert stored.name in {f"Bakkerij {i}" for i in range(4)}

@@ -220,7 +220,7 @@ class RenewalDecision(TenantModel):
         return f"{self.period}: {self.get_decision_display()}"
 
 
-class WageValueMeasurement(TenantModel):
+class WageValueMeasurement(VersionedModel, TenantModel):
     """A measured wage value (loonwaarde) of a participant, as a percentage of the
     minimum wage; the basis of the wage-cost subsidy from its date on.
     """

@@ -37,7 +37,7 @@ class Host(VersionedModel, TenantModel):
         return self.name
 
 
-class HostContact(TenantModel):
+class HostContact(VersionedModel, TenantModel):
     """A contact person at a host (begeleider op de werkvloer, HR, leidinggevende)."""
 
     host = models.ForeignKey(
