@@ -324,3 +324,15 @@ def test_two_writes_with_the_same_if_match_at_once_save_one(municipality, manage
     stored = Host.objects.get(pk=host.pk)
     assert stored.version == 2
     assert stored.name in {f"Bakkerij {i}" for i in range(4)}
+
+
+def test_the_hidden_snapshot_carries_fingerprints_not_values(programme, caseworker, client_as):
+    import base64
+
+    participant = ParticipantFactory(programme=programme, last_name="Visser")
+    loaded = load(client_as(caseworker), f"/deelnemers/{participant.pk}/bewerken/")
+    payload = loaded["record_loaded"].split(":")[0]
+    decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode()
+    assert '"bsn"' in decoded
+    assert participant.bsn not in decoded
+    assert "Visser" not in decoded

@@ -8,7 +8,7 @@ the save is refused with :class:`StaleRecordError` and nothing is written.
 
 - Pages: the base view of every form about one record
   (:class:`~basisbaan.core.views.ObjectServiceFormView`) puts the version and
-  a signed snapshot of the loaded values in hidden fields; a stale form is
+  signed fingerprints of the loaded values in hidden fields; a stale form is
   shown again with the fields the other person changed and their new values.
 - API: ``ETag`` on a record and ``If-Match`` on a write, 412 when they differ
   (:mod:`basisbaan.core.api.concurrency`).
@@ -31,6 +31,7 @@ from django.core import signing
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.utils import formats
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -110,20 +111,30 @@ def _stored_text(instance: models.Model, name: str) -> str | None:
     return None if field is None else field.value_to_string(instance)
 
 
-def loaded_snapshot(instance: models.Model, names: list[str]) -> str:
-    """The values of ``names`` as loaded, signed, for a hidden form field.
+def _fingerprint(instance: models.Model, name: str) -> str | None:
+    """A keyed hash of a stored value: equal values, equal fingerprints.
 
-    Signed so that what comes back is what was sent; the values are those the
-    form shows anyway.
+    Keyed with the secret key, so that a low-entropy value (a BSN, a date of
+    birth) cannot be recovered from the page by trying all possibilities.
     """
-    values = {name: _stored_text(instance, name) for name in names}
-    return signing.dumps(
-        {k: v for k, v in values.items() if v is not None}, salt=SNAPSHOT_SALT, compress=True
-    )
+    text = _stored_text(instance, name)
+    if text is None:
+        return None
+    return salted_hmac(SNAPSHOT_SALT, f"{name}={text}", algorithm="sha256").hexdigest()[:24]
+
+
+def loaded_snapshot(instance: models.Model, names: list[str]) -> str:
+    """Fingerprints of the loaded values of ``names``, signed, for a hidden form field.
+
+    Fingerprints, not values: the page need not carry anything it does not
+    show; signed, so that what comes back is what was sent.
+    """
+    values = {name: _fingerprint(instance, name) for name in names}
+    return signing.dumps({k: v for k, v in values.items() if v is not None}, salt=SNAPSHOT_SALT)
 
 
 def read_snapshot(token: str | None) -> dict[str, str]:
-    """The values of :func:`loaded_snapshot`; empty if missing or tampered with."""
+    """The fingerprints of :func:`loaded_snapshot`; empty if missing or tampered with."""
     if not token:
         return {}
     try:
@@ -135,7 +146,7 @@ def read_snapshot(token: str | None) -> dict[str, str]:
 
 def changed_fields(current: models.Model, loaded: dict[str, str]) -> list[str]:
     """The fields whose stored value differs from the one the form was loaded with."""
-    return [name for name, text in loaded.items() if _stored_text(current, name) != text]
+    return [name for name, mark in loaded.items() if _fingerprint(current, name) != mark]
 
 
 def display_value(instance: models.Model, name: str) -> str:

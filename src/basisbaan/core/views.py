@@ -110,7 +110,7 @@ class ObjectServiceFormView(TenantViewMixin, ServiceFormMixin, SingleObjectMixin
     ``self.object`` is the record, found in the active municipality only.
 
     Optimistic locking (:mod:`basisbaan.core.concurrency`): when the record
-    has a version, the form carries it and a signed snapshot of the loaded
+    has a version, the form carries it and signed fingerprints of the loaded
     values in hidden fields. The save locks the record and refuses, with
     nothing saved, when someone else saved it since the form was loaded; the
     form comes back with what the other person changed, now on the current
