@@ -21,7 +21,7 @@ from basisbaan.hosts.constants import Track
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
-from basisbaan.placements.services import placement_create
+from basisbaan.placements.services import placement_create, placement_end
 from tests.factories import ParticipantFactory, PositionFactory
 from tests.unchanged import unchanged
 
@@ -197,3 +197,22 @@ def test_the_database_refuses_a_second_running_placement_of_one_participant(muni
         start_date=dt.date(2025, 1, 1),
     )
     assert Placement.objects.filter(participant=participant, end_date__isnull=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_stale_copy_of_an_ended_placement_is_not_ended_again(municipality, caseworker):
+    participant = ParticipantFactory(
+        programme__municipality=municipality, status=ParticipantStatus.WAITING
+    )
+    position = PositionFactory(host__municipality=municipality, track=Track.SOCIAL_VALUE)
+    placement = place(municipality, caseworker, participant, position)()
+    stale = Placement.objects.get(pk=placement.pk)
+    placement_end(
+        placement=placement, actor=caseworker, end_date=dt.date(2024, 9, 30), reason="Klaar"
+    )
+
+    with pytest.raises(ValidationError) as info, unchanged(placement, participant):
+        placement_end(
+            placement=stale, actor=caseworker, end_date=dt.date(2024, 10, 31), reason="Ook klaar"
+        )
+    assert info.value.messages == ["Deze plaatsing is al beëindigd."]

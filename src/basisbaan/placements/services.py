@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from basisbaan.core.concurrency import lock_version
 from basisbaan.core.dates import check_within
 from basisbaan.core.services import ensure_same_municipality, model_create, model_update
 from basisbaan.hosts.models import Position
@@ -97,8 +98,12 @@ def _lock_for_placement(
 def placement_end(
     *, placement: Placement, actor: User | None, end_date: dt.date, reason: str
 ) -> Placement:
-    """End a placement; the participant goes back to the waiting list."""
-    if placement.end_date is not None:
+    """End a placement; the participant goes back to the waiting list.
+
+    The stored row decides (locked): a copy read before someone else ended
+    the placement must not end it a second time.
+    """
+    if lock_version(placement).end_date is not None:
         raise ValidationError(_("Deze plaatsing is al beëindigd."))
     if end_date < placement.start_date:
         raise ValidationError({"end_date": _("De einddatum ligt vóór de startdatum.")})
