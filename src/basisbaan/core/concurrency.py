@@ -81,7 +81,7 @@ class StaleRecordError(ValidationError):
         self.expected = expected
 
 
-def lock_version(instance: VersionedModel, expected: int | None = None) -> VersionedModel:
+def lock_version[M: VersionedModel](instance: M, expected: int | None = None) -> M:
     """The stored row of ``instance``, locked to the end of the transaction.
 
     Refuses with :class:`StaleRecordError` when ``expected`` is given and the
