@@ -49,7 +49,7 @@ def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[st
     """The audited values of ``instance``: concrete fields, FKs as ids."""
     values: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
-        if field.name in {"created_at", "updated_at"}:
+        if field.name in {"created_at", "updated_at", "version"}:
             continue
         if fields is not None and field.name not in fields:
             continue

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.budgets.constants import IV3_LABOUR_PARTICIPATION, Category
+from basisbaan.core.concurrency import VersionedModel
 from basisbaan.core.formatting import month_text
 from basisbaan.hosts.constants import Track
 from basisbaan.programmes.models import Programme
@@ -23,7 +24,7 @@ from basisbaan.tenancy.models import TenantModel
 ZERO = Decimal(0)
 
 
-class Budget(TenantModel):
+class Budget(VersionedModel, TenantModel):
     """The amount a programme may spend in one calendar year, and how the year closed.
 
     Closing records what was spent and what went to the accounts result

@@ -13,6 +13,7 @@ from basisbaan.contracts.constants import (
     FulltimeWeek,
     WageValueMethod,
 )
+from basisbaan.core.concurrency import VersionedModel
 from basisbaan.core.formatting import percent_text
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
@@ -63,7 +64,7 @@ class ContractSettings(TenantModel):
         return f"{self.programme}"
 
 
-class Contract(TenantModel):
+class Contract(VersionedModel, TenantModel):
     """An employment contract of a participant, made of one or more periods.
 
     The legal employer is the payroll party (such as Caparis) or the host.
@@ -219,7 +220,7 @@ class RenewalDecision(TenantModel):
         return f"{self.period}: {self.get_decision_display()}"
 
 
-class WageValueMeasurement(TenantModel):
+class WageValueMeasurement(VersionedModel, TenantModel):
     """A measured wage value (loonwaarde) of a participant, as a percentage of the
     minimum wage; the basis of the wage-cost subsidy from its date on.
     """

@@ -242,13 +242,23 @@ def contract_period_add(
 
 
 @transaction.atomic
-def contract_update(*, contract: Contract, actor: User | None, data: dict[str, Any]) -> Contract:
+def contract_update(
+    *,
+    contract: Contract,
+    actor: User | None,
+    data: dict[str, Any],
+    expected_version: int | None = None,
+) -> Contract:
     """Change the contract's employer, reference or wage-subsidy flag.
 
     Periods are not edited here: a renewal adds one (:func:`contract_period_add`).
     """
     contract, _changed = model_update(
-        instance=contract, data=data, actor=actor, allowed=EDITABLE_CONTRACT
+        instance=contract,
+        data=data,
+        actor=actor,
+        allowed=EDITABLE_CONTRACT,
+        expected_version=expected_version,
     )
     return contract
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from basisbaan.audit.models import AuditAction
 from basisbaan.audit.services import audit_change, snapshot
+from basisbaan.core.concurrency import VersionedModel, lock_version
 from basisbaan.tenancy.models import Municipality, User
 
 
@@ -30,18 +31,31 @@ def model_create[M: models.Model](*, instance: M, actor: User | None) -> M:
 
 
 def model_update[M: models.Model](
-    *, instance: M, data: dict[str, Any], actor: User | None, allowed: Set[str]
+    *,
+    instance: M,
+    data: dict[str, Any],
+    actor: User | None,
+    allowed: Set[str],
+    expected_version: int | None = None,
 ) -> tuple[M, bool]:
     """Apply ``data`` to the ``allowed`` fields, validate, save what changed, audit.
 
     Returns the instance and whether anything changed. Nothing is written (and
     no audit entry made) when every value is already as given.
+
+    A :class:`~basisbaan.core.concurrency.VersionedModel` is locked first and
+    its version goes up by one with every change; with ``expected_version``
+    the update is refused (:class:`~basisbaan.core.concurrency.StaleRecordError`)
+    when someone else changed the record since that version.
     """
     unknown = set(data) - allowed
     if unknown:
         raise ValidationError(
             _("Deze velden kunnen niet worden gewijzigd: %s") % ", ".join(sorted(unknown))
         )
+    stored_version: int | None = None
+    if isinstance(instance, VersionedModel):
+        stored_version = lock_version(instance, expected_version).version
     before = snapshot(instance)
     changed = [name for name, value in data.items() if getattr(instance, name) != value]
     if not changed:
@@ -52,6 +66,9 @@ def model_update[M: models.Model](
     update_fields = [instance._meta.get_field(n).name for n in changed]
     if any(f.name == "updated_at" for f in instance._meta.concrete_fields):
         update_fields.append("updated_at")
+    if isinstance(instance, VersionedModel) and stored_version is not None:
+        instance.version = stored_version + 1
+        update_fields.append("version")
     instance.save(update_fields=update_fields)
     audit_change(actor=actor, instance=instance, action=AuditAction.UPDATE, before=before)
     return instance, True

@@ -10,14 +10,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
+from basisbaan.core.concurrency import (
+    StaleRecordError,
+    VersionedModel,
+    changed_fields,
+    loaded_snapshot,
+    lock_version,
+    read_snapshot,
+    stale_message,
+)
 from basisbaan.core.forms import add_service_errors
 from basisbaan.core.pagination import DeferredJoinPaginator
 from basisbaan.tenancy.scoping import TenantViewMixin
@@ -64,9 +75,19 @@ class ServiceFormMixin:
     def get_success_url(self) -> str:
         raise NotImplementedError
 
+    def perform_checked(self, form: Any) -> Any:
+        """:meth:`perform`, after any check of the record the form started from."""
+        return self.perform(form)
+
+    def show_stale(self, form: Any, exc: StaleRecordError) -> None:
+        form.add_error(None, exc)
+
     def form_valid(self, form: Any) -> HttpResponse:
         try:
-            self.result = self.perform(form)
+            self.result = self.perform_checked(form)
+        except StaleRecordError as exc:
+            self.show_stale(form, exc)
+            return self.form_invalid(form)  # type: ignore[attr-defined,no-any-return]
         except ValidationError as exc:
             add_service_errors(form, exc, self.service_field_map)
             return self.form_invalid(form)  # type: ignore[attr-defined,no-any-return]
@@ -79,10 +100,21 @@ class ServiceFormView(TenantViewMixin, ServiceFormMixin, FormView):  # type: ign
     """A service form that creates something new."""
 
 
+VERSION_FIELD = "record_version"
+LOADED_FIELD = "record_loaded"
+
+
 class ObjectServiceFormView(TenantViewMixin, ServiceFormMixin, SingleObjectMixin, FormView):  # type: ignore[type-arg]
     """A service form about one scoped record (edit, status change, renew).
 
     ``self.object`` is the record, found in the active municipality only.
+
+    Optimistic locking (:mod:`basisbaan.core.concurrency`): when the record
+    has a version, the form carries it and signed fingerprints of the loaded
+    values in hidden fields. The save locks the record and refuses, with
+    nothing saved, when someone else saved it since the form was loaded; the
+    form comes back with what the other person changed, now on the current
+    version, so that saving again is a deliberate choice.
     """
 
     object: Any
@@ -94,6 +126,41 @@ class ObjectServiceFormView(TenantViewMixin, ServiceFormMixin, SingleObjectMixin
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.object = self.get_object()
         return super().post(request, *args, **kwargs)
+
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)
+        if isinstance(self.object, VersionedModel):
+            names = [n for n in form.fields if n not in (VERSION_FIELD, LOADED_FIELD)]
+            form.fields[VERSION_FIELD] = forms.IntegerField(
+                widget=forms.HiddenInput, required=False, initial=self.object.version
+            )
+            form.fields[LOADED_FIELD] = forms.CharField(
+                widget=forms.HiddenInput,
+                required=False,
+                initial=loaded_snapshot(self.object, names),
+            )
+        return form
+
+    def perform_checked(self, form: Any) -> Any:
+        expected = form.cleaned_data.pop(VERSION_FIELD, None)
+        form.cleaned_data.pop(LOADED_FIELD, None)
+        if not isinstance(self.object, VersionedModel) or expected is None:
+            return self.perform(form)
+        with transaction.atomic():
+            lock_version(self.object, expected)
+            return self.perform(form)
+
+    def show_stale(self, form: Any, exc: StaleRecordError) -> None:
+        """Say what changed; the form now starts from the stored version."""
+        current = exc.current
+        loaded = read_snapshot(form.data.get(form.add_prefix(LOADED_FIELD)))
+        labels = {name: str(field.label or name) for name, field in form.fields.items()}
+        form.add_error(None, stale_message(current, changed_fields(current, loaded), labels))
+        names = [n for n in form.fields if n not in (VERSION_FIELD, LOADED_FIELD)]
+        data = form.data.copy()
+        data[form.add_prefix(VERSION_FIELD)] = str(current.version)
+        data[form.add_prefix(LOADED_FIELD)] = loaded_snapshot(current, names)
+        form.data = data
 
     def fresh_object(self) -> Any:
         """The record as stored, for the service.

@@ -6,11 +6,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.core.concurrency import VersionedModel
 from basisbaan.hosts.constants import HostKind, Track
 from basisbaan.tenancy.models import TenantModel
 
 
-class Host(TenantModel):
+class Host(VersionedModel, TenantModel):
     """An organisation where participants work (werkgever, inlener, wijkteam)."""
 
     name = models.CharField(_("naam"), max_length=150)
@@ -36,7 +37,7 @@ class Host(TenantModel):
         return self.name
 
 
-class HostContact(TenantModel):
+class HostContact(VersionedModel, TenantModel):
     """A contact person at a host (begeleider op de werkvloer, HR, leidinggevende)."""
 
     host = models.ForeignKey(
@@ -56,7 +57,7 @@ class HostContact(TenantModel):
         return self.name
 
 
-class Position(TenantModel):
+class Position(VersionedModel, TenantModel):
     """A host's place for basisbaan participants: tasks, hours and track."""
 
     # PROTECT: a host with positions is made inactive, not deleted.

@@ -48,10 +48,18 @@ def host_create(*, municipality: Municipality, actor: User | None, **data: Any) 
 
 
 @transaction.atomic
-def host_update(*, host: Host, actor: User | None, data: dict[str, Any]) -> Host:
+def host_update(
+    *, host: Host, actor: User | None, data: dict[str, Any], expected_version: int | None = None
+) -> Host:
     if "name" in data:
         _check_name(host.municipality_id, data["name"], exclude_pk=host.pk)
-    host, _changed = model_update(instance=host, data=data, actor=actor, allowed=EDITABLE_HOST)
+    host, _changed = model_update(
+        instance=host,
+        data=data,
+        actor=actor,
+        allowed=EDITABLE_HOST,
+        expected_version=expected_version,
+    )
     return host
 
 
@@ -89,8 +97,18 @@ def position_create(
 
 
 @transaction.atomic
-def position_update(*, position: Position, actor: User | None, data: dict[str, Any]) -> Position:
+def position_update(
+    *,
+    position: Position,
+    actor: User | None,
+    data: dict[str, Any],
+    expected_version: int | None = None,
+) -> Position:
     position, _changed = model_update(
-        instance=position, data=data, actor=actor, allowed=EDITABLE_POSITION
+        instance=position,
+        data=data,
+        actor=actor,
+        allowed=EDITABLE_POSITION,
+        expected_version=expected_version,
     )
     return position

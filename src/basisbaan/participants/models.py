@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.calc.pseudonyms import pseudonym
+from basisbaan.core.concurrency import VersionedModel
 from basisbaan.participants.constants import ExitReason, HouseholdType, ParticipantStatus
 from basisbaan.participants.search import search_name
 from basisbaan.participants.validators import validate_bsn
@@ -23,7 +24,7 @@ postcode_validator = RegexValidator(
 )
 
 
-class Participant(TenantModel):
+class Participant(VersionedModel, TenantModel):
     """A resident in (or referred to) a basisbaan programme."""
 
     # PROTECT: a programme with participants is closed, never deleted.

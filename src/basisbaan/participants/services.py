@@ -135,8 +135,17 @@ def _record_contact_change(
 
 @transaction.atomic
 def participant_update(
-    *, participant: Participant, actor: User | None, data: dict[str, Any]
+    *,
+    participant: Participant,
+    actor: User | None,
+    data: dict[str, Any],
+    expected_version: int | None = None,
 ) -> Participant:
+    """Change the participant's own data.
+
+    ``expected_version``: the version the change was made on; a newer stored
+    version refuses it (:class:`~basisbaan.core.concurrency.StaleRecordError`).
+    """
     if participant.anonymised_at is not None:
         # Its retention period ended (basisbaan purge): filling it in again would
         # bring back what was removed on purpose.
@@ -152,7 +161,11 @@ def participant_update(
         data.get("social_assistance_start", participant.social_assistance_start),
     )
     participant, _changed = model_update(
-        instance=participant, data=data, actor=actor, allowed=EDITABLE
+        instance=participant,
+        data=data,
+        actor=actor,
+        allowed=EDITABLE,
+        expected_version=expected_version,
     )
     return participant
 

@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.core.concurrency import VersionedModel
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.models import Position
 from basisbaan.participants.models import Participant
@@ -13,7 +14,7 @@ from basisbaan.placements.status import placement_status
 from basisbaan.tenancy.models import TenantModel
 
 
-class Placement(TenantModel):
+class Placement(VersionedModel, TenantModel):
     """A participant working at a host's position, on one of the two tracks."""
 
     # PROTECT: placements are history; end them, do not delete the participant.
@@ -40,7 +41,15 @@ class Placement(TenantModel):
                 condition=models.Q(end_date__isnull=True)
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="placement_end_after_start",
-            )
+            ),
+            # One running placement per participant (a running one has no end
+            # date); placement_create checks this first under row locks.
+            models.UniqueConstraint(
+                fields=["participant"],
+                condition=models.Q(end_date__isnull=True),
+                name="placement_one_active_per_participant",
+                violation_error_message=_("Deze deelnemer heeft al een lopende plaatsing."),
+            ),
         ]
         indexes = [
             models.Index(fields=["municipality", "-start_date"], name="placement_muni_start")

@@ -4,10 +4,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.core.concurrency import VersionedModel
 from basisbaan.tenancy.models import TenantModel
 
 
-class Programme(TenantModel):
+class Programme(VersionedModel, TenantModel):
     """A municipality's basisbaan programme (pilot or structural), with its period.
 
     Intake can be closed, for example for budget reasons; the reason is kept and

@@ -8,6 +8,8 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
+from basisbaan.core.api.concurrency import ConcurrencySchemaMixin
+
 MUNICIPALITY_PARAMETER = OpenApiParameter(
     name="X-Municipality",
     type=OpenApiTypes.STR,
@@ -21,7 +23,7 @@ MUNICIPALITY_PARAMETER = OpenApiParameter(
 )
 
 
-class TenantAutoSchema(AutoSchema):
+class TenantAutoSchema(ConcurrencySchemaMixin, AutoSchema):
     """The schema of a tenant viewset: every operation documents X-Municipality."""
 
     def get_override_parameters(self) -> list[Any]:

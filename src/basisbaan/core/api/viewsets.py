@@ -16,6 +16,7 @@ from rest_framework import permissions, viewsets
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from basisbaan.core.api.concurrency import ConcurrencyViewSetMixin
 from basisbaan.tenancy.models import Membership, Municipality
 from basisbaan.tenancy.roles import Perm, has_perm
 from basisbaan.tenancy.scoping import guard_get_queryset, scope
@@ -51,7 +52,7 @@ class TenantPermission(permissions.BasePermission):
         return has_perm(membership.role, view.required_permission())  # type: ignore[attr-defined]
 
 
-class TenantViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
+class TenantViewSet(ConcurrencyViewSetMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
     permission_classes = [permissions.IsAuthenticated, TenantPermission]
     view_permission: ClassVar[Perm]
     manage_permission: ClassVar[Perm | None] = None
