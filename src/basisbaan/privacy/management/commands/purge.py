@@ -46,14 +46,26 @@ def settings_policy() -> RetentionPolicy:
 
 
 class Command(BasisbaanCommand):
-    help = "Anonimiseer of verwijder wat langer bewaard is dan de bewaartermijnen toestaan."
+    help = (
+        "Anonymise or delete what has been kept longer than the retention periods allow "
+        "(a dry run unless --apply)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--apply", action="store_true", help="Voer uit (zonder: proefrun, niets wijzigt)."
+            "--apply",
+            action="store_true",
+            help="Apply the changes (without it: a dry run that changes nothing).",
         )
-        parser.add_argument("--today", help="De dag waarop gerekend wordt (standaard vandaag).")
-        parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument(
+            "--today", help="The day to compute expiry on, YYYY-MM-DD (default: today)."
+        )
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help="Report as Dutch text (default) or JSON.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = parse_day(options["today"]) if options["today"] else timezone.localdate()

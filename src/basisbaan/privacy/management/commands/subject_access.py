@@ -21,12 +21,16 @@ from basisbaan.tenancy.models import Municipality
 
 
 class Command(BasisbaanCommand):
-    help = "Exporteer alle gegevens van één persoon (inzageverzoek) als JSON of PDF."
+    help = "Export everything held about one person (subject-access request) as JSON or PDF."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--municipality", required=True, help="Slug van de gemeente.")
-        parser.add_argument("--bsn", required=True)
-        parser.add_argument("--output", required=True, help="Bestand (.json of .pdf), of -.")
+        parser.add_argument("--municipality", required=True, help="Slug of the municipality.")
+        parser.add_argument(
+            "--bsn", required=True, help="The person's BSN (citizen service number)."
+        )
+        parser.add_argument(
+            "--output", required=True, help="Output file (.json or .pdf), or - for standard output."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         municipality = Municipality.objects.filter(slug=options["municipality"]).first()
