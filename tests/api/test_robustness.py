@@ -42,7 +42,6 @@ def participant_payload(of_programme, **extra):
         ("programme", None),
         ("bsn", 123456789),
         ("bsn", "12345678901234"),
-        ("first_name", "nul\x00teken"),
         ("first_name", ""),
         ("date_of_birth", "03-02-1980"),
         ("date_of_birth", "1980-02-30"),
@@ -207,3 +206,108 @@ def test_participant_actions_bad_input(client, programme, url, body):
         response = client.post(f"/api/v1/participants/{participant.pk}/{url}/", body, format="json")
 
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("depth", [33, 100, 100_000])
+def test_deeply_nested_json_is_refused(client, programme, depth):
+    body = "[" * depth + "]" * depth
+
+    with unchanged():
+        response = client.generic(
+            "POST", "/api/v1/participants/", body, content_type="application/json"
+        )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "De gegevens zijn te diep genest."}
+
+
+def test_nesting_within_the_limit_reaches_the_serializer(client, programme):
+    body = '{"first_name": ' + "[" * 31 + "]" * 31 + "}"  # 32 levels
+
+    with unchanged():
+        response = client.generic(
+            "POST", "/api/v1/participants/", body, content_type="application/json"
+        )
+
+    assert response.status_code == 400
+    assert "first_name" in response.json()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"first_name": "nul\x00teken"},
+        {"first_name": ["a\x00"]},
+        {"nul\x00": "x"},
+        {"household_type": {"nested": "\x00"}},
+    ],
+)
+def test_nul_in_a_json_body_is_refused(client, programme, payload):
+    with unchanged():
+        response = client.post(
+            "/api/v1/participants/", participant_payload(programme, **payload), format="json"
+        )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "De gegevens bevatten een ongeldig teken (NUL)."}
+
+
+def test_nul_in_a_form_body_is_refused(client, programme):
+    with unchanged():
+        response = client.post(
+            "/api/v1/participants/", participant_payload(programme, last_name="x\x00y")
+        )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "De gegevens bevatten een ongeldig teken (NUL)."}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "search=a%00b",
+        "ordering=%00",
+        "page=1%00",
+        "page_size=%00",
+        "status=%00",
+        "programme=1%00",
+        "%00=1",
+        "contact_person=%00",
+    ],
+)
+@pytest.mark.parametrize("resource", ["participants", "hosts", "contracts", "payroll-entries"])
+def test_nul_in_the_query_string_is_refused(client, resource, query):
+    with unchanged():
+        response = client.get(f"/api/v1/{resource}/?{query}")
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Het verzoek bevat een ongeldig teken (NUL)."}
+
+
+def test_nul_in_the_query_string_of_a_page_is_refused(client_as, admin):
+    client = client_as(admin)
+    with unchanged():
+        response = client.get("/deelnemers/?zoek=a%00b")
+
+    assert response.status_code == 400
+    assert response.content.decode() == "Het verzoek bevat een ongeldig teken (NUL)."
+
+
+def test_nul_in_a_header_is_refused(client):
+    with unchanged():
+        response = client.get("/api/v1/programmes/", HTTP_X_MUNICIPALITY="a\x00b")
+
+    assert response.status_code == 400
+
+
+def test_a_bare_validation_message_is_an_object(client, municipality):
+    """A view's ``ValidationError("...")`` answers ``{"non_field_errors": [...]}``."""
+    from rest_framework.exceptions import ValidationError
+
+    from basisbaan.core.api.errors import exception_handler
+
+    response = exception_handler(ValidationError("Kan niet."), {})
+
+    assert response is not None
+    assert response.status_code == 400
+    assert response.data == {"non_field_errors": ["Kan niet."]}

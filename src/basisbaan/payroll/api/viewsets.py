@@ -19,12 +19,12 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, status
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.core.api.fields import request_actor
+from basisbaan.core.api.parsers import FormParser, MultiPartParser
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.payroll.api.filters import PayrollEntryFilter
