@@ -172,13 +172,24 @@ def test_odd_query_parameters(client, params):
 
 
 @pytest.mark.parametrize(
-    "params",
-    [{"page_size": "100000"}, {"page_size": "-3"}, {"page_size": "x"}, {"ordering": "bsn,?"}],
+    ("params", "count"), [({"page_size": "100000"}, 3), ({"ordering": "bsn,?"}, 3)]
 )
-def test_harmless_query_parameters_are_ignored_or_capped(client, params):
+def test_harmless_query_parameters_are_ignored_or_capped(client, programme, params, count):
+    ParticipantFactory.create_batch(3, programme=programme)
+
     response = client.get("/api/v1/participants/", params)
 
     assert response.status_code == 200
+    assert len(response.json()["results"]) == count
+
+
+@pytest.mark.parametrize("value", ["-3", "0", "x", "", "1.5", "\u0661"])
+def test_a_page_size_that_is_no_whole_number_of_at_least_one_is_refused(client, value):
+    """The schema says ``page_size`` is an integer from 1; it used to be ignored."""
+    response = client.get("/api/v1/participants/", {"page_size": value})
+
+    assert response.status_code == 400
+    assert response.json() == {"page_size": ["Vul een geheel getal van 1 of meer in."]}
 
 
 def test_odd_municipality_header(api_as, admin):

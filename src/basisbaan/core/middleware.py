@@ -70,3 +70,25 @@ class NulCharacterMiddleware:
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": message}, status=400)
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+REPEATED_MESSAGE = _("Geef elke parameter één keer op.")
+
+
+class SingleQueryValueMiddleware:
+    """Refuse an API query string that gives a parameter twice, with 400.
+
+    No parameter of the API is a list; Django would silently use the last
+    value of ``?status=a&status=b``, which the schema does not allow.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            repeated = sorted(key for key, values in request.GET.lists() if len(values) > 1)
+            if repeated:
+                message = str(REPEATED_MESSAGE)
+                return JsonResponse({key: [message] for key in repeated}, status=400)
+        return self.get_response(request)

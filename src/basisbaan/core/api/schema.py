@@ -124,6 +124,16 @@ class AutoSchema(SpectacularAutoSchema):
             pattern = decimal_pattern(field)
             if pattern is not None:
                 schema["pattern"] = pattern
+        elif (
+            direction == "request"
+            and isinstance(field, serializers.CharField)
+            and field.trim_whitespace
+            and not field.allow_blank
+            and schema.get("type") == "string"
+            and "pattern" not in schema
+        ):
+            # The field strips whitespace before it checks for blank: " " is blank.
+            schema["pattern"] = r"\S"
         return schema
 
     def map_parsers(self) -> list[str]:

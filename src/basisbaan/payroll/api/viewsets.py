@@ -30,9 +30,9 @@ from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.payroll.api.filters import PayrollEntryFilter
 from basisbaan.payroll.api.serializers import (
     PayrollEntrySerializer,
-    PayrollFileProblemSerializer,
     PayrollImportResultSerializer,
     PayrollImportSerializer,
+    PayrollUploadErrorsSerializer,
     PayrollUploadSerializer,
 )
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
@@ -136,7 +136,10 @@ class PayrollImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ten
             400: OpenApiResponse(
                 PolymorphicProxySerializer(
                     component_name="PayrollImportRefused",
-                    serializers=[PayrollImportResultSerializer, PayrollFileProblemSerializer],
+                    serializers=[
+                        PayrollImportResultSerializer,
+                        PayrollUploadErrorsSerializer,
+                    ],
                     resource_type_field_name=None,
                 ),
                 description="Regels afgekeurd (met elke fout), of het bestand is onleesbaar.",
