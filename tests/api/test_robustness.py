@@ -322,3 +322,82 @@ def test_a_bare_validation_message_is_an_object(client, municipality):
     assert response is not None
     assert response.status_code == 400
     assert response.data == {"non_field_errors": ["Kan niet."]}
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "field", "message"),
+    [
+        ("/api/v1/hosts/", {"active": "maybe"}, "active", "Gebruik true of false."),
+        ("/api/v1/positions/", {"is_open": "null"}, "is_open", "Gebruik true of false."),
+        ("/api/v1/programmes/", {"intake_open": "1"}, "intake_open", "Gebruik true of false."),
+        (
+            "/api/v1/hours-entries/",
+            {"date_to": ""},
+            "date_to",
+            "Vul een waarde in, of laat deze parameter weg.",
+        ),
+        (
+            "/api/v1/payroll-entries/",
+            {"period_to": ""},
+            "period_to",
+            "Vul een waarde in, of laat deze parameter weg.",
+        ),
+        (
+            "/api/v1/contracts/below-minimum-wage/",
+            {"past": "ja"},
+            "past",
+            "Gebruik true of false.",
+        ),
+    ],
+)
+def test_filter_values_the_schema_refuses_are_refused(client, url, params, field, message):
+    """They used to be skipped: the whole, unfiltered list came back."""
+    response = client.get(url, params)
+
+    assert response.status_code == 400
+    assert response.json() == {field: [message]}
+
+
+def test_a_boolean_filter_still_filters(client, municipality):
+    PositionFactory(host__municipality=municipality, is_open=False)
+    open_position = PositionFactory(host__municipality=municipality, is_open=True)
+
+    response = client.get("/api/v1/positions/", {"is_open": "true"})
+
+    assert response.status_code == 200
+    assert [row["id"] for row in response.json()["results"]] == [open_position.pk]
+
+
+def test_an_empty_search_is_no_filter(client, programme):
+    ParticipantFactory.create_batch(2, programme=programme)
+
+    response = client.get("/api/v1/participants/", {"search": ""})
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 2
+
+
+def test_a_repeated_query_parameter_is_refused(client):
+    response = client.get("/api/v1/placements/?status=active&status=ended&page=1&page=2")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "page": ["Geef elke parameter één keer op."],
+        "status": ["Geef elke parameter één keer op."],
+    }
+
+
+@pytest.mark.parametrize("path", ["/api/v1/participants/-1/", "/api/v1/nothing/", "/api/v2/"])
+def test_an_unknown_api_path_answers_json(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Niet gevonden."}
+
+
+def test_an_unknown_page_still_answers_html(client_as, admin):
+    response = client_as(admin).get("/bestaat-niet/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
