@@ -39,7 +39,7 @@ def filter_value_errors(filterset: Any, query: Any) -> dict[str, list[str]]:
     return errors
 
 
-class FilterBackend(DjangoFilterBackend):
+class FilterBackend(DjangoFilterBackend):  # type: ignore[misc]
     """``DjangoFilterBackend``, refusing empty and non-boolean values it would skip."""
 
     def filter_queryset(self, request: Request, queryset: QuerySet[Any], view: Any) -> Any:

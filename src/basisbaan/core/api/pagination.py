@@ -18,8 +18,9 @@ class Pagination(PageNumberPagination):
 
     page_size = 25
     page_size_query_param = "page_size"
-    page_size_query_description = _("Aantal resultaten per pagina (1 tot en met 100).")
-    page_query_description = _("Het nummer van de pagina, vanaf 1.")
+    # DRF reads both through force_str, so a lazy translation is fine.
+    page_size_query_description = _("Aantal resultaten per pagina (1 tot en met 100).")  # type: ignore[assignment]
+    page_query_description = _("Het nummer van de pagina, vanaf 1.")  # type: ignore[assignment]
     max_page_size = 100
     django_paginator_class = DeferredJoinPaginator
 

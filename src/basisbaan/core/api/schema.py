@@ -30,7 +30,7 @@ MUNICIPALITY_PARAMETER = OpenApiParameter(
     ),
 )
 
-ERROR_SCHEMA = ResolvedComponent(
+ERROR_SCHEMA = ResolvedComponent(  # type: ignore[no-untyped-call]
     name="Error",
     type=ResolvedComponent.SCHEMA,
     object="Error",
@@ -42,7 +42,7 @@ ERROR_SCHEMA = ResolvedComponent(
     },
 )
 
-VALIDATION_ERROR_SCHEMA = ResolvedComponent(
+VALIDATION_ERROR_SCHEMA = ResolvedComponent(  # type: ignore[no-untyped-call]
     name="ValidationError",
     type=ResolvedComponent.SCHEMA,
     object="ValidationError",
@@ -119,7 +119,9 @@ class AutoSchema(SpectacularAutoSchema):
     def _map_serializer_field(
         self, field: Any, direction: Any, bypass_extensions: bool = False
     ) -> dict[str, Any]:
-        schema: dict[str, Any] = super()._map_serializer_field(field, direction, bypass_extensions)
+        schema: dict[str, Any] = super()._map_serializer_field(  # type: ignore[no-untyped-call]
+            field, direction, bypass_extensions
+        )
         if isinstance(field, serializers.DecimalField) and schema.get("format") == "decimal":
             pattern = decimal_pattern(field)
             if pattern is not None:
