@@ -35,3 +35,9 @@ if settings.OIDC_ENABLED:
 admin.site.site_header = "Basisbaan – functioneel beheer"
 admin.site.site_title = "Basisbaan"
 admin.site.index_title = "Functioneel beheer"
+
+# Under /api/ Django's error pages answer in JSON, as the API's schema documents.
+handler400 = "basisbaan.core.api.errors.bad_request"
+handler403 = "basisbaan.core.api.errors.permission_denied"
+handler404 = "basisbaan.core.api.errors.page_not_found"
+handler500 = "basisbaan.core.api.errors.server_error"

@@ -42,7 +42,6 @@ def participant_payload(of_programme, **extra):
         ("programme", None),
         ("bsn", 123456789),
         ("bsn", "12345678901234"),
-        ("first_name", "nul\x00teken"),
         ("first_name", ""),
         ("date_of_birth", "03-02-1980"),
         ("date_of_birth", "1980-02-30"),
@@ -173,13 +172,24 @@ def test_odd_query_parameters(client, params):
 
 
 @pytest.mark.parametrize(
-    "params",
-    [{"page_size": "100000"}, {"page_size": "-3"}, {"page_size": "x"}, {"ordering": "bsn,?"}],
+    ("params", "count"), [({"page_size": "100000"}, 3), ({"ordering": "bsn,?"}, 3)]
 )
-def test_harmless_query_parameters_are_ignored_or_capped(client, params):
+def test_harmless_query_parameters_are_ignored_or_capped(client, programme, params, count):
+    ParticipantFactory.create_batch(3, programme=programme)
+
     response = client.get("/api/v1/participants/", params)
 
     assert response.status_code == 200
+    assert len(response.json()["results"]) == count
+
+
+@pytest.mark.parametrize("value", ["-3", "0", "x", "", "1.5", "\u0661"])
+def test_a_page_size_that_is_no_whole_number_of_at_least_one_is_refused(client, value):
+    """The schema says ``page_size`` is an integer from 1; it used to be ignored."""
+    response = client.get("/api/v1/participants/", {"page_size": value})
+
+    assert response.status_code == 400
+    assert response.json() == {"page_size": ["Vul een geheel getal van 1 of meer in."]}
 
 
 def test_odd_municipality_header(api_as, admin):
@@ -207,3 +217,187 @@ def test_participant_actions_bad_input(client, programme, url, body):
         response = client.post(f"/api/v1/participants/{participant.pk}/{url}/", body, format="json")
 
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("depth", [33, 100, 100_000])
+def test_deeply_nested_json_is_refused(client, programme, depth):
+    body = "[" * depth + "]" * depth
+
+    with unchanged():
+        response = client.generic(
+            "POST", "/api/v1/participants/", body, content_type="application/json"
+        )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "De gegevens zijn te diep genest."}
+
+
+def test_nesting_within_the_limit_reaches_the_serializer(client, programme):
+    body = '{"first_name": ' + "[" * 31 + "]" * 31 + "}"  # 32 levels
+
+    with unchanged():
+        response = client.generic(
+            "POST", "/api/v1/participants/", body, content_type="application/json"
+        )
+
+    assert response.status_code == 400
+    assert "first_name" in response.json()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"first_name": "nul\x00teken"},
+        {"first_name": ["a\x00"]},
+        {"nul\x00": "x"},
+        {"household_type": {"nested": "\x00"}},
+    ],
+)
+def test_nul_in_a_json_body_is_refused(client, programme, payload):
+    with unchanged():
+        response = client.post(
+            "/api/v1/participants/", participant_payload(programme, **payload), format="json"
+        )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "De gegevens bevatten een ongeldig teken (NUL)."}
+
+
+def test_nul_in_a_form_body_is_refused(client, programme):
+    with unchanged():
+        response = client.post(
+            "/api/v1/participants/", participant_payload(programme, last_name="x\x00y")
+        )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "De gegevens bevatten een ongeldig teken (NUL)."}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "search=a%00b",
+        "ordering=%00",
+        "page=1%00",
+        "page_size=%00",
+        "status=%00",
+        "programme=1%00",
+        "%00=1",
+        "contact_person=%00",
+    ],
+)
+@pytest.mark.parametrize("resource", ["participants", "hosts", "contracts", "payroll-entries"])
+def test_nul_in_the_query_string_is_refused(client, resource, query):
+    with unchanged():
+        response = client.get(f"/api/v1/{resource}/?{query}")
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Het verzoek bevat een ongeldig teken (NUL)."}
+
+
+def test_nul_in_the_query_string_of_a_page_is_refused(client_as, admin):
+    client = client_as(admin)
+    with unchanged():
+        response = client.get("/deelnemers/?zoek=a%00b")
+
+    assert response.status_code == 400
+    assert response.content.decode() == "Het verzoek bevat een ongeldig teken (NUL)."
+
+
+def test_nul_in_a_header_is_refused(client):
+    with unchanged():
+        response = client.get("/api/v1/programmes/", HTTP_X_MUNICIPALITY="a\x00b")
+
+    assert response.status_code == 400
+
+
+def test_a_bare_validation_message_is_an_object(client, municipality):
+    """A view's ``ValidationError("...")`` answers ``{"non_field_errors": [...]}``."""
+    from rest_framework.exceptions import ValidationError
+
+    from basisbaan.core.api.errors import exception_handler
+
+    response = exception_handler(ValidationError("Kan niet."), {})
+
+    assert response is not None
+    assert response.status_code == 400
+    assert response.data == {"non_field_errors": ["Kan niet."]}
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "field", "message"),
+    [
+        ("/api/v1/hosts/", {"active": "maybe"}, "active", "Gebruik true of false."),
+        ("/api/v1/positions/", {"is_open": "null"}, "is_open", "Gebruik true of false."),
+        ("/api/v1/programmes/", {"intake_open": "1"}, "intake_open", "Gebruik true of false."),
+        (
+            "/api/v1/hours-entries/",
+            {"date_to": ""},
+            "date_to",
+            "Vul een waarde in, of laat deze parameter weg.",
+        ),
+        (
+            "/api/v1/payroll-entries/",
+            {"period_to": ""},
+            "period_to",
+            "Vul een waarde in, of laat deze parameter weg.",
+        ),
+        (
+            "/api/v1/contracts/below-minimum-wage/",
+            {"past": "ja"},
+            "past",
+            "Gebruik true of false.",
+        ),
+    ],
+)
+def test_filter_values_the_schema_refuses_are_refused(client, url, params, field, message):
+    """They used to be skipped: the whole, unfiltered list came back."""
+    response = client.get(url, params)
+
+    assert response.status_code == 400
+    assert response.json() == {field: [message]}
+
+
+def test_a_boolean_filter_still_filters(client, municipality):
+    PositionFactory(host__municipality=municipality, is_open=False)
+    open_position = PositionFactory(host__municipality=municipality, is_open=True)
+
+    response = client.get("/api/v1/positions/", {"is_open": "true"})
+
+    assert response.status_code == 200
+    assert [row["id"] for row in response.json()["results"]] == [open_position.pk]
+
+
+def test_an_empty_search_is_no_filter(client, programme):
+    ParticipantFactory.create_batch(2, programme=programme)
+
+    response = client.get("/api/v1/participants/", {"search": ""})
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 2
+
+
+def test_a_repeated_query_parameter_is_refused(client):
+    response = client.get("/api/v1/placements/?status=active&status=ended&page=1&page=2")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "page": ["Geef elke parameter één keer op."],
+        "status": ["Geef elke parameter één keer op."],
+    }
+
+
+@pytest.mark.parametrize("path", ["/api/v1/participants/-1/", "/api/v1/nothing/", "/api/v2/"])
+def test_an_unknown_api_path_answers_json(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Niet gevonden."}
+
+
+def test_an_unknown_page_still_answers_html(client_as, admin):
+    response = client_as(admin).get("/bestaat-niet/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")

@@ -73,3 +73,58 @@ def test_spectacular_command_validates_and_fails_on_no_warning(tmp_path):
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
 
     assert "X-Municipality" in target.read_text()
+
+
+def _schema():
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def test_every_operation_documents_its_error_responses():
+    schema = _schema()
+
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            codes = set(operation["responses"])
+            assert {"400", "401", "403", "404", "406", "429"} <= codes, f"{method} {path}"
+            if method in {"post", "put", "patch"}:
+                assert "415" in codes, f"{method} {path}"
+            if method in {"put", "patch"}:
+                assert "412" in codes, f"{method} {path}"
+    participant = schema["paths"]["/api/v1/participants/"]["post"]["responses"]
+    assert participant["400"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ValidationError"
+    }
+    assert participant["403"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"
+    }
+    assert schema["components"]["schemas"]["Error"]["required"] == ["detail"]
+
+
+def test_request_bodies_are_json():
+    schema = _schema()
+
+    operation = schema["paths"]["/api/v1/participants/"]["post"]
+    assert list(operation["requestBody"]["content"]) == ["application/json"]
+    upload = schema["paths"]["/api/v1/payroll-imports/"]["post"]
+    assert list(upload["requestBody"]["content"]) == ["multipart/form-data"]
+
+
+def test_decimal_strings_have_an_exact_pattern():
+    import re
+
+    schemas = _schema()["components"]["schemas"]
+    pattern = schemas["PositionRequest"]["properties"]["hours_per_week"]["pattern"]
+
+    # hours_per_week: max_digits 4, decimal_places 1, min_value 1.
+    for good in ["32", "32.5", "007", ".5", "5."]:
+        assert re.match(pattern, good), good
+    for bad in ["", "-", "-5", "abc", "1234", "1.25"]:
+        assert not re.match(pattern, bad), bad
+
+
+def test_nullable_read_only_fields_say_so():
+    schemas = _schema()["components"]["schemas"]
+
+    assert schemas["Referral"]["properties"]["referred_by"]["nullable"] is True
+    assert schemas["FeedbackAction"]["properties"]["done_on"]["nullable"] is True
+    assert schemas["NormReport"]["type"] == "object"

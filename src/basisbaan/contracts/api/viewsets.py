@@ -178,7 +178,9 @@ class ContractViewSet(
         filterset_class=None,
     )
     def below_minimum_wage(self, request: Request) -> Response:
-        past = request.query_params.get("past", "").lower() in {"1", "true", "ja"}
+        query = PastQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        past = query.validated_data["past"]
         flags = periods_below_minimum(
             municipality=self.municipality, today=timezone.localdate(), include_past=past
         )
@@ -187,12 +189,25 @@ class ContractViewSet(
         )
 
 
+class PastQuerySerializer(serializers.Serializer[None]):
+    """``?past=true`` or ``false``, as the schema says (``?past=maybe`` is refused)."""
+
+    past = serializers.BooleanField(required=False, default=False)
+
+    def to_internal_value(self, data: Any) -> Any:
+        value = data.get("past")
+        if value is not None and value not in {"true", "false"}:
+            raise serializers.ValidationError({"past": [_("Gebruik true of false.")]})
+        return super().to_internal_value(data)
+
+
 class WorklistQuerySerializer(serializers.Serializer[None]):
     weeks = serializers.IntegerField(
         min_value=1, max_value=104, required=False, default=DEFAULT_HORIZON_WEEKS
     )
     programme = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
-    status = serializers.ChoiceField(choices=DueStatus.choices, required=False)
+    # "" is what a form sends for "any status": allowed, and so in the schema's enum.
+    status = serializers.ChoiceField(choices=DueStatus.choices, required=False, allow_blank=True)
     chain = serializers.BooleanField(required=False, default=False)
 
 
@@ -305,7 +320,11 @@ class WageValueMeasurementViewSet(
             "en wie nog nooit is gemeten (status missing)."
         ),
         parameters=[
-            OpenApiParameter("weeks", OpenApiTypes.INT, required=False),
+            OpenApiParameter(
+                "weeks",
+                {"type": "integer", "minimum": 1, "maximum": 104},
+                required=False,
+            ),
         ],
         responses={200: RemeasurementDueSerializer(many=True)},
     )

@@ -81,7 +81,7 @@ class FeedbackSessionSerializer(serializers.ModelSerializer[FeedbackSession]):
     )
     participant = serializers.IntegerField(source="placement.participant_id", read_only=True)
     planned_date = DateField(label="geplande datum")
-    held_on = DateField(label="gehouden op", read_only=True)
+    held_on = DateField(label="gehouden op", read_only=True, allow_null=True)
     host_contact = ScopedPrimaryKeyRelatedField(
         selector=host_contact_list,
         queryset=HostContact.objects.none(),
@@ -149,7 +149,7 @@ class FeedbackActionSerializer(serializers.ModelSerializer[FeedbackAction]):
     )
     owner = _staff_field("eigenaar")
     due_date = DateField(label="uiterlijk")
-    done_on = DateField(label="afgerond op", read_only=True)
+    done_on = DateField(label="afgerond op", read_only=True, allow_null=True)
 
     class Meta:
         model = FeedbackAction

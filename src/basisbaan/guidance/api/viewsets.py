@@ -22,7 +22,7 @@ from rest_framework.response import Response
 
 from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.core.api.fields import request_actor
-from basisbaan.core.api.schema import TenantAutoSchema
+from basisbaan.core.api.schema import ReportSchema, TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.guidance import services
 from basisbaan.guidance.api.serializers import (
@@ -343,7 +343,7 @@ class GuidanceNormViewSet(TenantViewSet):
 
     queryset = Programme.objects.none()
     serializer_class = NormReportSerializer
-    schema = TenantAutoSchema()
+    schema = ReportSchema()
     view_permission = Perm.GUIDANCE_VIEW
     pagination_class = None
     filter_backends: list[Any] = []

@@ -96,7 +96,7 @@ class CriteriaSerializer(serializers.ModelSerializer[EligibilityCriteria]):
 
 class ReferralSerializer(serializers.ModelSerializer[Referral]):
     referred_by: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
-        read_only=True
+        read_only=True, allow_null=True
     )
     referred_on = DateField(label="aangemeld op")
 
@@ -122,7 +122,7 @@ class ConversationSerializer(serializers.ModelSerializer[IntakeConversation]):
     participant = _participant()
     held_on = DateField(label="datum gesprek")
     held_by: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
-        read_only=True
+        read_only=True, allow_null=True
     )
     summary = serializers.CharField(max_length=10000)
     contact_person = ScopedPrimaryKeyRelatedField(
@@ -157,7 +157,7 @@ class DecisionSerializer(serializers.ModelSerializer[IntakeDecision]):
     tracks = _codes(Track, "sporen")
     reasoning = serializers.CharField(max_length=10000)
     decided_by: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
-        read_only=True
+        read_only=True, allow_null=True
     )
 
     class Meta:
@@ -203,7 +203,7 @@ class PositionProfileSerializer(serializers.ModelSerializer[PositionProfile]):
     accommodates = _codes(ConstraintCategory, "kan rekening houden met")
     displacement_note = serializers.CharField(max_length=5000, required=False, allow_blank=True)
     displacement_confirmed_by: serializers.PrimaryKeyRelatedField[Any] = (
-        serializers.PrimaryKeyRelatedField(read_only=True)
+        serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     )
 
     class Meta:
@@ -224,10 +224,10 @@ class ProposalSerializer(serializers.ModelSerializer[MatchProposal]):
     position = _position()
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True)
     proposed_by: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
-        read_only=True
+        read_only=True, allow_null=True
     )
     placement: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
-        read_only=True
+        read_only=True, allow_null=True
     )
 
     class Meta:

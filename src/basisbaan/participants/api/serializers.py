@@ -25,6 +25,11 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
     or its last four digits (``*****1234``) for the read-only role.
     """
 
+    # Empty until the participant exits: the schema's enum includes "".
+    exit_reason = serializers.ChoiceField(
+        choices=ExitReason.choices, allow_blank=True, read_only=True, label="Reden uitstroom"
+    )
+
     programme = ScopedPrimaryKeyRelatedField(
         selector=programme_list, queryset=Programme.objects.none(), label="programma"
     )

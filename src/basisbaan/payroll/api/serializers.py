@@ -162,7 +162,13 @@ class PayrollImportResultSerializer(serializers.Serializer[None]):
     )
 
 
-class PayrollFileProblemSerializer(serializers.Serializer[None]):
-    """The file as a whole could not be read: format, encoding or missing columns."""
+class PayrollUploadErrorsSerializer(serializers.Serializer[None]):
+    """The upload refused, per field: the file as a whole could not be read (format,
+    encoding, missing columns) or is missing, or ``correction``/``dry_run`` is no
+    boolean. One schema for all, so that ``{"file": [...]}`` matches exactly one branch
+    of the 400's oneOf.
+    """
 
-    file = serializers.ListField(child=serializers.CharField())
+    file = serializers.ListField(child=serializers.CharField(), required=False)
+    correction = serializers.ListField(child=serializers.CharField(), required=False)
+    dry_run = serializers.ListField(child=serializers.CharField(), required=False)

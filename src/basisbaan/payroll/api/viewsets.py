@@ -20,21 +20,21 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, status
 from rest_framework.exceptions import APIException, ValidationError
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.core.api.fields import request_actor
+from basisbaan.core.api.parsers import FormParser, MultiPartParser
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.core.imports import max_upload_text
 from basisbaan.payroll.api.filters import PayrollEntryFilter
 from basisbaan.payroll.api.serializers import (
     PayrollEntrySerializer,
-    PayrollFileProblemSerializer,
     PayrollImportResultSerializer,
     PayrollImportSerializer,
+    PayrollUploadErrorsSerializer,
     PayrollUploadSerializer,
 )
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
@@ -162,13 +162,16 @@ class PayrollImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ten
             400: OpenApiResponse(
                 PolymorphicProxySerializer(
                     component_name="PayrollImportRefused",
-                    serializers=[PayrollImportResultSerializer, PayrollFileProblemSerializer],
+                    serializers=[
+                        PayrollImportResultSerializer,
+                        PayrollUploadErrorsSerializer,
+                    ],
                     resource_type_field_name=None,
                 ),
                 description="Regels afgekeurd (met de fouten), of het bestand is onleesbaar.",
             ),
             413: OpenApiResponse(
-                PayrollFileProblemSerializer,
+                PayrollUploadErrorsSerializer,
                 description="Het bestand is groter dan PAYROLL_MAX_UPLOAD_BYTES.",
             ),
         },
