@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.tenancy.roles import Role
@@ -28,12 +29,27 @@ class Municipality(models.Model):
 class User(AbstractUser):
     """A person who signs in. What they may see depends on their memberships."""
 
+    # Every API token made before this moment stops working (the token
+    # authentication checks it): a password change, by whatever path (own
+    # page, reset, admin, command line), ends a leaked token too.
+    password_changed_at = models.DateTimeField(
+        _("wachtwoord gewijzigd op"), null=True, blank=True, editable=False
+    )
+
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def set_password(self, raw_password: str | None) -> None:
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
+
+    def set_unusable_password(self) -> None:
+        super().set_unusable_password()
+        self.password_changed_at = timezone.now()
 
 
 class Membership(models.Model):

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any
 
 import django_filters
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
@@ -20,7 +20,6 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
@@ -53,37 +52,6 @@ from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
 
-class AuditedReadMixin:
-    """list and retrieve that write one audit entry for the rows they return."""
-
-    audit_fields: ClassVar[list[str]] = []
-
-    def _audit_rows(self, rows: list[Model]) -> None:
-        if rows:
-            audit_list_access(
-                actor=request_actor(self.request),  # type: ignore[attr-defined]
-                municipality=self.municipality,  # type: ignore[attr-defined]
-                model=type(rows[0]),
-                ids=[row.pk for row in rows],
-                fields=self.audit_fields,
-            )
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
-        page = self.paginate_queryset(queryset)  # type: ignore[attr-defined]
-        rows = list(page) if page is not None else list(queryset)
-        self._audit_rows(rows)
-        data = self.get_serializer(rows, many=True).data  # type: ignore[attr-defined]
-        if page is not None:
-            return self.get_paginated_response(data)  # type: ignore[attr-defined,no-any-return]
-        return Response(data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()  # type: ignore[attr-defined]
-        audit_access(actor=request_actor(request), instance=instance, fields=self.audit_fields)
-        return Response(self.get_serializer(instance).data)  # type: ignore[attr-defined]
-
-
 class HoursEntryFilter(django_filters.FilterSet):  # type: ignore[misc]
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
@@ -106,7 +74,6 @@ class HoursEntryFilter(django_filters.FilterSet):  # type: ignore[misc]
     destroy=extend_schema(summary="Uren verwijderen"),
 )
 class HoursEntryViewSet(
-    AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -163,7 +130,6 @@ class HoursEntryViewSet(
     create=extend_schema(summary="Feedbacksessie plannen"),
 )
 class FeedbackSessionViewSet(
-    AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -269,7 +235,6 @@ class FeedbackActionViewSet(
     ),
 )
 class SignalViewSet(
-    AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -340,6 +305,9 @@ def _line(row: NormRow) -> dict[str, Any]:
 
 class GuidanceNormViewSet(TenantViewSet):
     """Uren tegen de norm naar rato, per programma, medewerker en deelnemer."""
+
+    audit_reads = False
+    audit_reads_reason = "Audits its own reads: the participants of the norm report's rows."
 
     queryset = Programme.objects.none()
     serializer_class = NormReportSerializer
