@@ -21,6 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from basisbaan.core.api.fields import request_actor
+from basisbaan.core.api.filters import TenantFilterSet
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.guidance import services
@@ -41,7 +42,7 @@ from basisbaan.guidance.selectors import (
     NormRow,
     feedback_action_list,
     feedback_session_list,
-    hours_list,
+    hours_readable,
     norm_report,
     signal_list,
 )
@@ -52,7 +53,7 @@ from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
 
-class HoursEntryFilter(django_filters.FilterSet):  # type: ignore[misc]
+class HoursEntryFilter(TenantFilterSet):  # type: ignore[misc]
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
 
@@ -94,7 +95,11 @@ class HoursEntryViewSet(
     audit_fields = ["date", "activity", "hours", "note"]
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[HoursEntry]:
-        return hours_list(municipality=municipality)
+        # The week page's rule, from the selector: a colleague's hours and notes
+        # only with guidance.manage; otherwise one's own (others answer 404).
+        return hours_readable(
+            municipality=municipality, viewer=request_actor(self.request), role=self.membership.role
+        )
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
         if self.action in {"update", "partial_update"}:
