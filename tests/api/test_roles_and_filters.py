@@ -201,9 +201,11 @@ def _write_routes() -> list[tuple[str, str, type[TenantViewSet]]]:
         ):
             continue
         path = "/" + re.sub(r"\(\?P<\w+>[^)]*\)", "1", route).replace("^", "").replace("$", "")
-        for method in ("post", "put", "patch", "delete"):
-            if method in actions:
-                found.append((method, path, view))
+        found.extend(
+            (method, path, view)
+            for method in ("post", "put", "patch", "delete")
+            if method in actions
+        )
     return found
 
 

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +84,36 @@ class Membership(models.Model):
         return f"{self.user} – {self.municipality} ({self.get_role_display()})"
 
 
+def validate_users_of_municipality(
+    instance: models.Model, *, exclude: Collection[str] | None = None
+) -> None:
+    """Raise ``ValidationError`` for every user foreign key of ``instance`` that names
+    a user without a membership in ``instance.municipality``.
+
+    A Leeuwarden record must not say it was decided by a user of Emmen: that
+    user could not have seen it, and the audit trail would point outside the
+    municipality. Reusable for any model with a ``municipality_id``.
+    """
+    municipality_id = getattr(instance, "municipality_id", None)
+    if municipality_id is None:
+        return
+    errors: dict[str, list[str]] = {}
+    for field in instance._meta.concrete_fields:
+        if exclude and field.name in exclude:
+            continue
+        if not isinstance(field, models.ForeignKey) or field.related_model is not User:
+            continue
+        user_id = getattr(instance, field.attname)
+        if user_id is None:
+            continue
+        if not Membership.objects.filter(user_id=user_id, municipality_id=municipality_id).exists():
+            errors[field.name] = [
+                str(_("Deze gebruiker heeft geen rol in de gemeente van dit gegeven."))
+            ]
+    if errors:
+        raise ValidationError(errors)
+
+
 class TenantModel(models.Model):
     """Base for every record that belongs to one municipality.
 
@@ -97,3 +130,13 @@ class TenantModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        """Field checks, and: every user the record names ("held by", "decided
+        by", "logged by") has a role in the record's municipality.
+
+        In ``clean_fields`` rather than ``clean`` so that a subclass's own
+        ``clean`` cannot skip it; every service save and every admin form runs it.
+        """
+        super().clean_fields(exclude=exclude)
+        validate_users_of_municipality(self, exclude=exclude)
