@@ -175,3 +175,37 @@ def test_a_refused_read_writes_nothing(world_a, api_as, outsider):  # noqa: F811
 
     assert response.status_code == 404
     assert not AuditEntry.objects.filter(request_id=response["X-Request-ID"]).exists()
+
+
+# -- files: every download is an export -------------------------------------------------
+
+PAGE_SKIP = re.compile(r"^(api/|beheer/|i18n/|static/|media/)")
+
+
+def test_every_download_is_audited_as_an_export(world_a, municipality, client_as):  # noqa: F811
+    reader = make_member(municipality, Role.FUNCTIONAL_ADMIN, username="beheerder-a")
+    client = client_as(reader)
+    ids = sorted({str(obj.pk) for obj in world_a})
+
+    downloads: dict[str, str] = {}
+    for route, _pattern in _patterns(get_resolver()):
+        if PAGE_SKIP.match(route):
+            continue
+        route = route.replace("<int:year>", "2024")
+        values = ids if "<" in route or "(?P" in route else [""]
+        for value in values:
+            path = _fill(route, value)
+            if path is None:
+                continue
+            for query in ("", "?export=csv", "?export=xlsx"):
+                response = client.get(path + query)
+                if "attachment" not in response.get("Content-Disposition", ""):
+                    continue
+                entry = AuditEntry.objects.filter(
+                    request_id=response["X-Request-ID"], action=AuditAction.EXPORT
+                ).first()
+                downloads[path + query] = entry.object_type if entry else "NOT AUDITED"
+    assert "NOT AUDITED" not in downloads.values(), downloads
+    assert len(downloads) >= 8, downloads
+    assert any(path.startswith("/kosten/") for path in downloads), downloads
+    assert any(path.startswith("/budgetten/") or "budget" in path for path in downloads), downloads
