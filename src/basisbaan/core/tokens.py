@@ -45,7 +45,8 @@ class NewToken:
 
 def token_list(user: User) -> QuerySet[AuthToken]:
     """The user's own tokens, newest first (expired ones included until used or cleaned)."""
-    return AuthToken.objects.filter(user=user).order_by("-created", "token_key")
+    tokens: QuerySet[AuthToken] = AuthToken.objects.filter(user=user)
+    return tokens.order_by("-created", "token_key")
 
 
 def token_create(*, actor: User | None, owner: User, days: int | None = None) -> NewToken:

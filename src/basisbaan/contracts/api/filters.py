@@ -19,7 +19,7 @@ def _participants(request: Any) -> QuerySet[Participant]:
     return participant_list(municipality=membership.municipality)
 
 
-class ContractFilter(TenantFilterSet):  # type: ignore[misc]
+class ContractFilter(TenantFilterSet):
     participant = django_filters.ModelChoiceFilter(queryset=_participants)
     wage_subsidy = django_filters.BooleanFilter()
 
@@ -28,7 +28,7 @@ class ContractFilter(TenantFilterSet):  # type: ignore[misc]
         fields = ["participant", "wage_subsidy"]
 
 
-class WageValueFilter(TenantFilterSet):  # type: ignore[misc]
+class WageValueFilter(TenantFilterSet):
     participant = django_filters.ModelChoiceFilter(queryset=_participants)
 
     class Meta:

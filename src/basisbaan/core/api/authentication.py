@@ -35,14 +35,14 @@ class TokenAuthentication(KnoxTokenAuthentication):  # type: ignore[misc]
         return user, token
 
 
-class TokenScheme(OpenApiAuthenticationExtension):  # type: ignore[misc]
+class TokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
     """The schema's name for the token: ``Authorization: Token <token>``."""
 
     target_class = "basisbaan.core.api.authentication.TokenAuthentication"
     name = "tokenAuth"
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
-        return build_bearer_security_scheme_object(  # type: ignore[no-any-return]
+        return build_bearer_security_scheme_object(
             header_name="Authorization",
             token_prefix=self.target.authenticate_header(None),
         )

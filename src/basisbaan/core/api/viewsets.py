@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db.models import Model, QuerySet
-from django.http import HttpResponseBase
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, viewsets
 from rest_framework.request import Request
@@ -118,7 +117,8 @@ class TenantViewSet(ThrottleFirstMixin, viewsets.GenericViewSet):  # type: ignor
         if self.audit_fields:
             return list(self.audit_fields)
         try:
-            return sorted(self.get_serializer_class()(context=self.get_serializer_context()).fields)
+            serializer: Any = self.get_serializer_class()(context=self.get_serializer_context())
+            return sorted(serializer.fields)
         except Exception:  # noqa: BLE001 -- a field list is a courtesy, the entry is not
             return []
 
@@ -131,7 +131,7 @@ class TenantViewSet(ThrottleFirstMixin, viewsets.GenericViewSet):  # type: ignor
         fields = self._audit_fields()
         for model, rows in shown.items():
             audit_list_access(
-                actor=actor,  # type: ignore[arg-type]
+                actor=actor,
                 municipality=self.municipality,
                 model=model,
                 ids=list(rows),
@@ -139,15 +139,13 @@ class TenantViewSet(ThrottleFirstMixin, viewsets.GenericViewSet):  # type: ignor
             )
         for instance in single:
             audit_access_in(
-                actor=actor,  # type: ignore[arg-type]
+                actor=actor,
                 municipality=self.municipality,
                 instance=instance,
                 fields=fields,
             )
 
-    def finalize_response(
-        self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
-    ) -> HttpResponseBase:
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
         if self._is_read() and 200 <= response.status_code < 300:
             self._write_read_audit()

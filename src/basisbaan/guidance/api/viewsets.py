@@ -53,7 +53,7 @@ from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
 
-class HoursEntryFilter(TenantFilterSet):  # type: ignore[misc]
+class HoursEntryFilter(TenantFilterSet):
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
 

@@ -19,7 +19,7 @@ def _hosts(request: Any) -> QuerySet[Host]:
     return host_list(municipality=membership.municipality)
 
 
-class HostFilter(TenantFilterSet):  # type: ignore[misc]
+class HostFilter(TenantFilterSet):
     kind = django_filters.ChoiceFilter(choices=HostKind.choices)
     search = django_filters.CharFilter(
         method="filter_search", max_length=100, help_text="Deel van de naam."
@@ -36,7 +36,7 @@ class HostFilter(TenantFilterSet):  # type: ignore[misc]
         return queryset.filter(name__icontains=value) if value else queryset
 
 
-class HostContactFilter(TenantFilterSet):  # type: ignore[misc]
+class HostContactFilter(TenantFilterSet):
     host = django_filters.ModelChoiceFilter(queryset=_hosts)
 
     class Meta:
@@ -44,7 +44,7 @@ class HostContactFilter(TenantFilterSet):  # type: ignore[misc]
         fields = ["host"]
 
 
-class PositionFilter(TenantFilterSet):  # type: ignore[misc]
+class PositionFilter(TenantFilterSet):
     host = django_filters.ModelChoiceFilter(queryset=_hosts)
     track = django_filters.ChoiceFilter(choices=Track.choices)
     is_open = django_filters.BooleanFilter()

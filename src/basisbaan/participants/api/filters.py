@@ -32,7 +32,7 @@ def _staff(request: Any) -> QuerySet[User]:
     return User.objects.filter(memberships__municipality=membership.municipality).distinct()
 
 
-class ParticipantFilter(TenantFilterSet):  # type: ignore[misc]
+class ParticipantFilter(TenantFilterSet):
     status = django_filters.ChoiceFilter(choices=ParticipantStatus.choices)
     programme = django_filters.ModelChoiceFilter(queryset=_programmes)
     contact_person = django_filters.ModelChoiceFilter(queryset=_staff)

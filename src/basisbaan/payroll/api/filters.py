@@ -56,7 +56,7 @@ def _contracts(request: Any) -> QuerySet[Contract]:
     return Contract.objects.filter(municipality=membership.municipality)
 
 
-class PayrollEntryFilter(TenantFilterSet):  # type: ignore[misc]
+class PayrollEntryFilter(TenantFilterSet):
     period = MonthFilter(field_name="period", help_text="Eén maand, als jjjj-mm.")
     period_from = MonthFilter(
         field_name="period", lookup_expr="gte", help_text="Vanaf deze maand (jjjj-mm)."

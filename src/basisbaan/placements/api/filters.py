@@ -32,7 +32,7 @@ def _positions(request: Any) -> QuerySet[Position]:
     return position_list(municipality=membership.municipality)
 
 
-class PlacementFilter(TenantFilterSet):  # type: ignore[misc]
+class PlacementFilter(TenantFilterSet):
     participant = django_filters.ModelChoiceFilter(queryset=_participants)
     position = django_filters.ModelChoiceFilter(queryset=_positions)
     track = django_filters.ChoiceFilter(choices=Track.choices)

@@ -6,7 +6,7 @@ from basisbaan.core.api.filters import TenantFilterSet
 from basisbaan.programmes.models import Programme
 
 
-class ProgrammeFilter(TenantFilterSet):  # type: ignore[misc]
+class ProgrammeFilter(TenantFilterSet):
     intake_open = django_filters.BooleanFilter(help_text="Alleen programma's met open instroom.")
 
     class Meta:
