@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("basisbaan.dashboard.urls")),
     path("", include("basisbaan.tenancy.urls")),
+    path("", include("basisbaan.core.urls")),
     path("programmas/", include("basisbaan.programmes.urls")),
     path("deelnemers/", include("basisbaan.participants.urls")),
     path("werkgevers/", include("basisbaan.hosts.urls")),

@@ -237,3 +237,40 @@ def test_another_users_token_answers_like_a_missing_one(caseworker, manager):
     assert (foreign.status_code, foreign.json()) == (missing.status_code, missing.json())
     assert foreign.status_code == 404
     assert AuthToken.objects.count() == 2
+
+
+# The page.
+
+
+def test_the_page_makes_shows_once_and_revokes(caseworker, client_as):
+    client = client_as(caseworker)
+
+    made = client.post("/api-tokens/", {"create": "1"})
+    shown = client.get("/api-tokens/")
+    again = client.get("/api-tokens/")
+
+    assert made.status_code == 302
+    token = AuthToken.objects.get(user=caseworker)
+    secret = shown.context["new_token"]
+    assert token.digest == hash_token(secret)
+    assert secret in shown.content.decode()
+    assert secret not in again.content.decode()
+    assert token.token_key in again.content.decode()
+    entry = AuditEntry.objects.get()
+    assert (entry.action, entry.actor, entry.channel) == (AuditAction.CREATE, caseworker, "ui")
+
+    revoked = client.post("/api-tokens/", {"revoke": token.token_key})
+
+    assert revoked.status_code == 302
+    assert not AuthToken.objects.exists()
+    assert AuditEntry.objects.filter(action=AuditAction.DELETE, actor=caseworker).count() == 1
+
+
+def test_the_page_cannot_revoke_another_users_token(caseworker, manager, client_as):
+    theirs = create_token(manager.username)
+
+    with unchanged():
+        response = client_as(caseworker).post("/api-tokens/", {"revoke": theirs[:15]})
+
+    assert response.status_code == 404
+    assert AuthToken.objects.filter(user=manager).count() == 1
