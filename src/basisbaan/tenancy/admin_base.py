@@ -25,7 +25,7 @@ from django.db.models import ForeignKey, QuerySet
 from django.http import HttpRequest
 
 from basisbaan.audit.context import reset_channel, set_channel
-from basisbaan.tenancy.models import Membership, Municipality, User
+from basisbaan.tenancy.models import Membership, Municipality, TenantModel, User
 from basisbaan.tenancy.roles import Role
 
 __all__ = ["ReadOnlyTenantAdmin", "TenantAdmin", "admin_channel", "admin_municipality_ids"]
@@ -86,10 +86,11 @@ class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     ) -> Any:
         ids = admin_municipality_ids(request)
         related = db_field.related_model
-        if related is User:
+        if related is User and issubclass(self.model, TenantModel):
             # "Held by", "decided by": users with a role in the record's
             # municipality (or, for a new record, in one the administrator
-            # administers). The model's validation refuses any other.
+            # administers). The model's validation refuses any other. Not for a
+            # membership: its user is the one who gets the role.
             obj = getattr(request, "_admin_object", None)
             own = getattr(obj, "municipality_id", None)
             if own is not None:
