@@ -119,8 +119,13 @@ def test_token_creation_is_audited_without_the_token(caseworker, municipality):
 
 @pytest.mark.parametrize("how", ["set_password", "set_unusable_password"])
 def test_password_change_ends_older_tokens(caseworker, how):
+    # The account was made (its first password set) before the token.
+    User.objects.filter(pk=caseworker.pk).update(
+        password_changed_at=timezone.now() - dt.timedelta(minutes=2)
+    )
     with time_machine.travel(timezone.now() - dt.timedelta(minutes=1), tick=False):
         old = create_token(caseworker.username)
+    assert token_client(old).get("/api/v1/programmes/").status_code == 200
     user = User.objects.get(pk=caseworker.pk)
     if how == "set_password":
         user.set_password("een nieuw wachtwoord")
