@@ -116,6 +116,14 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_throttle_counts() -> None:
+    """API throttle counts live in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _dutch_by_default():
     """Each test starts in Dutch: a request in English must not leak into the next test."""
     translation.activate("nl")

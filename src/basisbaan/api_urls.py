@@ -18,6 +18,7 @@ from basisbaan.contracts.api.viewsets import (
     ContractViewSet,
     WageValueMeasurementViewSet,
 )
+from basisbaan.core.api.tokens import TokenViewSet
 from basisbaan.costs.api.viewsets import ProgrammeCostViewSet
 from basisbaan.guidance.api.viewsets import (
     FeedbackActionViewSet,
@@ -80,6 +81,7 @@ router.register("feedback-sessions", FeedbackSessionViewSet, basename="feedback-
 router.register("feedback-actions", FeedbackActionViewSet, basename="feedback-action")
 router.register("signals", SignalViewSet, basename="signal")
 router.register("guidance-norm", GuidanceNormViewSet, basename="guidance-norm")
+router.register("tokens", TokenViewSet, basename="token")
 
 # The schema and its documentation page hold no data: public, no session needed.
 # Swagger UI in its split form (script from a URL, no inline script) runs under the

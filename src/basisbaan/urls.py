@@ -8,6 +8,7 @@ from basisbaan.tenancy.views import LoginView
 urlpatterns = [
     path("", include("basisbaan.dashboard.urls")),
     path("", include("basisbaan.tenancy.urls")),
+    path("", include("basisbaan.core.urls")),
     path("programmas/", include("basisbaan.programmes.urls")),
     path("deelnemers/", include("basisbaan.participants.urls")),
     path("werkgevers/", include("basisbaan.hosts.urls")),

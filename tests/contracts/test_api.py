@@ -59,7 +59,9 @@ def test_record_a_decision_and_read_it_back(programme, manager, api_as):
     contract = client.get(f"/api/v1/contracts/{period.contract_id}/").json()
     assert contract["periods"][0]["decision"]["decision"] == "renew"
     assert contract["is_permanent"] is False
-    entry = AuditEntry.objects.filter(object_type="contracts.renewaldecision").get()
+    entry = AuditEntry.objects.filter(
+        object_type="contracts.renewaldecision", action=AuditAction.CREATE
+    ).get()
     assert (entry.action, entry.actor, entry.channel) == (AuditAction.CREATE, manager, "api")
 
 

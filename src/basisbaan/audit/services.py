@@ -25,10 +25,12 @@ __all__ = [
     "audit_export",
     "audit_list_access",
     "audit_login",
+    "audit_access_in",
     "audit_login_failed",
     "audit_lockout",
     "audit_second_factor",
     "audit_sign_in_reset",
+    "audit_token",
     "diff",
     "snapshot",
 ]
@@ -293,3 +295,65 @@ def audit_sign_in_reset(
         )
         for municipality_id in municipality_ids or [None]
     ]
+
+
+def audit_token(
+    *,
+    actor: User | None,
+    owner: User,
+    token_key: str,
+    action: AuditAction,
+    expiry: dt.datetime | None = None,
+    reason: str = "",
+    channel: str = "",
+) -> list[AuditEntry]:
+    """Record that an API token of ``owner`` was made (CREATE) or ended (DELETE).
+
+    The entry names the token by its public key (the first characters knox
+    keeps in plain text to find it), never by the secret itself; one entry in
+    each municipality the owner works for, so each administrator sees it.
+    """
+    changes: dict[str, Any] = {"token": token_key}
+    if expiry is not None:
+        changes["expiry"] = expiry.isoformat()
+    if reason:
+        changes["reason"] = reason
+    municipality_ids: list[int | None] = list(
+        owner.memberships.values_list("municipality_id", flat=True)
+    )
+    return [
+        AuditEntry.objects.create(
+            actor=actor if actor is not None and actor.pk else None,
+            actor_label=actor.get_username() if actor is not None and actor.pk else "systeem",
+            municipality_id=municipality_id,
+            action=action,
+            object_type="knox.authtoken",
+            object_id=token_key,
+            object_repr=f"API-token van {owner.get_username()}"[:200],
+            changes=changes,
+            request_id=current_request_id(),
+            channel=channel or current_channel(),
+        )
+        for municipality_id in municipality_ids or [None]
+    ]
+
+
+def audit_access_in(
+    *,
+    actor: User | None,
+    municipality: Municipality | None,
+    instance: models.Model,
+    fields: list[str],
+    channel: str = "",
+) -> AuditEntry:
+    """:func:`audit_access` for a record that does not name its municipality
+    itself (a contract, a placement): the entry goes to ``municipality``'s log."""
+    return _entry(
+        actor=actor,
+        municipality_id=getattr(instance, "municipality_id", None)
+        or (municipality.pk if municipality is not None else None),
+        action=AuditAction.VIEW,
+        instance=instance,
+        changes={"fields": fields},
+        channel=channel,
+    )

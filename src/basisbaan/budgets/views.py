@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
+from basisbaan.audit.services import audit_export
 from basisbaan.budgets import services
 from basisbaan.budgets.capacity_view import capacity_for
 from basisbaan.budgets.chart import charts_of
@@ -116,6 +117,20 @@ class BudgetExportView(TenantViewMixin, View):
         programme = _programme(self.municipality, pk)
         scenario, draws, seed = ForecastQueryForm(request.GET or None).values()
         forecast = programme_forecast(programme, draws=draws, seed=seed, scenario=scenario)
+        # Totals only, no personal data; still a file that leaves the application.
+        audit_export(
+            actor=request.user,  # type: ignore[arg-type]
+            municipality=self.municipality,
+            model=Budget,
+            filters={
+                "programme": str(programme.pk),
+                "scenario": str(scenario),
+                "draws": str(draws),
+                "seed": str(seed),
+            },
+            rows=len(forecast.months),
+            file_format="xlsx",
+        )
         response = HttpResponse(
             forecast_workbook(forecast, scenario),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -100,7 +100,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -466,16 +466,33 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# API tokens (django-rest-knox): stored as a SHA-512 digest only, each with an
+# expiry; a password change ends every token made before it
+# (basisbaan.core.api.authentication). See docs/security-api.md.
+API_TOKEN_TTL_DAYS = config(
+    "API_TOKEN_TTL_DAYS",
+    30,
+    cast=int,
+    help_text="Days an API token works after it was made (then a new one is needed).",
+)
+REST_KNOX = {
+    "TOKEN_TTL": dt.timedelta(days=API_TOKEN_TTL_DAYS),
+    "AUTH_HEADER_PREFIX": "Token",
+    # Recognisable in a leaked log or repository (secret scanners), not secret itself.
+    "TOKEN_PREFIX": "bb_",
+    "TOKEN_LIMIT_PER_USER": None,
+    "AUTO_REFRESH": False,
+}
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "basisbaan.core.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "basisbaan.core.api.pagination.Pagination",
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": [
-        "basisbaan.core.api.filters.FilterBackend",
+        "basisbaan.core.api.filters.TenantFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PARSER_CLASSES": [
@@ -486,7 +503,24 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "basisbaan.core.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "basisbaan.core.api.errors.exception_handler",
     "COERCE_DECIMAL_TO_STRING": True,
-    "DEFAULT_THROTTLE_RATES": {"anon": "60/min"},
+    # Every API route is throttled (tests/api/test_throttling.py walks them):
+    # per user when signed in, per address otherwise; 429 with Retry-After.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": config(
+            "API_THROTTLE_ANON",
+            "60/min",
+            help_text="API requests allowed per address without sign-in (n/sec, min, hour, day).",
+        ),
+        "user": config(
+            "API_THROTTLE_USER",
+            "1200/min",
+            help_text="API requests allowed per signed-in user (n/sec, min, hour, day).",
+        ),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Basisbaan API",

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
-from basisbaan.audit.services import audit_list_access
+from basisbaan.audit.services import audit_export, audit_list_access
 from basisbaan.calc.dates import bounded_span
 from basisbaan.contracts.models import Contract
 from basisbaan.core.forms import add_service_errors
@@ -140,6 +140,15 @@ class ComparisonExportView(TenantViewMixin, View):
             municipality=self.municipality, programme=programme, year=year
         )
         _audit_shown(request, comparison, comparison.contracts)
+        # A file leaves the application: recorded as an export too.
+        audit_export(
+            actor=request.user,  # type: ignore[arg-type]
+            municipality=self.municipality,
+            model=Contract,
+            filters={"programme": str(programme.pk), "year": str(year)},
+            rows=len(comparison.contracts),
+            file_format="xlsx",
+        )
         content = comparison_workbook(comparison, name=policy_for(request).name)
         response = HttpResponse(
             content,

@@ -41,6 +41,7 @@ from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality, User
+from basisbaan.tenancy.roles import Perm, has_perm
 
 __all__ = [
     "closed_period_list",
@@ -49,6 +50,8 @@ __all__ = [
     "feedback_session_list",
     "guidance_settings_of",
     "hours_list",
+    "hours_readable",
+    "may_read_hours_of",
     "norm_report",
     "placement_cadence",
     "signal_host_contacts",
@@ -87,6 +90,24 @@ def hours_list(
     if end is not None:
         qs = qs.filter(date__lte=end)
     return qs
+
+
+def may_read_hours_of(*, viewer: User, role: str | None, staff_id: int) -> bool:
+    """Whether ``viewer`` (with ``role``) may read the hours, with their notes, that
+    ``staff_id`` logged: their own always; a colleague's only with guidance.manage
+    (the programme manager who corrects weeks). One rule for every face: the week
+    page and the API both ask here."""
+    return staff_id == viewer.pk or has_perm(role, Perm.GUIDANCE_MANAGE)
+
+
+def hours_readable(
+    *, municipality: Municipality, viewer: User, role: str | None
+) -> QuerySet[HoursEntry]:
+    """The hours entries ``viewer`` may read (see :func:`may_read_hours_of`)."""
+    qs = hours_list(municipality=municipality)
+    if has_perm(role, Perm.GUIDANCE_MANAGE):
+        return qs
+    return qs.filter(staff_id=viewer.pk)
 
 
 def closed_period_list(*, municipality: Municipality) -> QuerySet[ClosedPeriod]:

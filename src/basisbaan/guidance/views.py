@@ -60,6 +60,7 @@ from basisbaan.guidance.selectors import (
     dangerously_feed_for_token,
     feedback_session_list,
     guidance_settings_of,
+    may_read_hours_of,
     norm_report,
     placement_cadence,
     planned_sessions_for,
@@ -159,7 +160,7 @@ class WeekView(TenantViewMixin, TemplateView):
         me = _user(self.request)
         if not wanted or not wanted.isdigit() or int(wanted) == me.pk:
             return me
-        if not self.has_perm(Perm.GUIDANCE_MANAGE):
+        if not may_read_hours_of(viewer=me, role=self.membership.role, staff_id=int(wanted)):
             raise PermissionDenied(_("U kunt alleen uw eigen week bekijken."))
         other = (
             staff_list(municipality=self.municipality, roles=STAFF_ROLES).filter(pk=wanted).first()

@@ -10,27 +10,29 @@ from typing import Any
 
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from knox.models import AuthToken
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from rest_framework.authtoken.models import TokenProxy
 
 from basisbaan.tenancy import services
 from basisbaan.tenancy.admin_base import TenantAdmin, admin_channel, admin_municipality_ids
 from basisbaan.tenancy.models import Membership, Municipality, User
 
 # Roles are memberships, not Django groups; API tokens are secrets made by
-# ``basisbaan create_api_token``, not something to list or hand out here.
+# ``basisbaan create_api_token`` or the user's own token page (audited, with an
+# expiry), not something to list or hand out here: knox's admin would make
+# tokens without an audit entry, for users of any municipality.
 admin.site.unregister(Group)
-admin.site.unregister(TokenProxy)
 # Second-factor secrets are nobody's to read or hand out here; a lost phone or a
 # lockout is lifted with ``basisbaan reset_sign_in`` (audited). axes' own admin is off
 # (AXES_ENABLE_ADMIN): the audit log shows the failures and lockouts.
 admin.site.unregister(TOTPDevice)
 admin.site.unregister(StaticDevice)
+admin.site.unregister(AuthToken)
 
 
 @admin.register(Municipality)

@@ -25,7 +25,7 @@ from django.db.models import ForeignKey, QuerySet
 from django.http import HttpRequest
 
 from basisbaan.audit.context import reset_channel, set_channel
-from basisbaan.tenancy.models import Membership, Municipality
+from basisbaan.tenancy.models import Membership, Municipality, TenantModel, User
 from basisbaan.tenancy.roles import Role
 
 __all__ = ["ReadOnlyTenantAdmin", "TenantAdmin", "admin_channel", "admin_municipality_ids"]
@@ -74,12 +74,34 @@ class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             return qs
         return qs.filter(**{f"{self.municipality_field}__in": ids})
 
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        # The record being edited: its municipality limits the users it may name.
+        request._admin_object = obj  # type: ignore[attr-defined]
+        return super().get_form(request, obj, change=change, **kwargs)
+
     def formfield_for_foreignkey(
         self, db_field: ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
     ) -> Any:
         ids = admin_municipality_ids(request)
         related = db_field.related_model
-        if ids is not None and isinstance(related, type):
+        if related is User and issubclass(self.model, TenantModel):
+            # "Held by", "decided by": users with a role in the record's
+            # municipality (or, for a new record, in one the administrator
+            # administers). The model's validation refuses any other. Not for a
+            # membership: its user is the one who gets the role.
+            obj = getattr(request, "_admin_object", None)
+            own = getattr(obj, "municipality_id", None)
+            if own is not None:
+                kwargs["queryset"] = User.objects.filter(
+                    memberships__municipality_id=own
+                ).distinct()
+            elif ids is not None:
+                kwargs["queryset"] = User.objects.filter(
+                    memberships__municipality_id__in=ids
+                ).distinct()
+        elif ids is not None and isinstance(related, type):
             if related is Municipality:
                 kwargs["queryset"] = Municipality.objects.filter(pk__in=ids)
             elif any(f.name == "municipality" for f in related._meta.fields):

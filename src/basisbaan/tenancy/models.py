@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.tenancy.roles import Role
@@ -28,12 +32,27 @@ class Municipality(models.Model):
 class User(AbstractUser):
     """A person who signs in. What they may see depends on their memberships."""
 
+    # Every API token made before this moment stops working (the token
+    # authentication checks it): a password change, by whatever path (own
+    # page, reset, admin, command line), ends a leaked token too.
+    password_changed_at = models.DateTimeField(
+        _("wachtwoord gewijzigd op"), null=True, blank=True, editable=False
+    )
+
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def set_password(self, raw_password: str | None) -> None:
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
+
+    def set_unusable_password(self) -> None:
+        super().set_unusable_password()
+        self.password_changed_at = timezone.now()
 
 
 class Membership(models.Model):
@@ -65,6 +84,36 @@ class Membership(models.Model):
         return f"{self.user} – {self.municipality} ({self.get_role_display()})"
 
 
+def validate_users_of_municipality(
+    instance: models.Model, *, exclude: Collection[str] | None = None
+) -> None:
+    """Raise ``ValidationError`` for every user foreign key of ``instance`` that names
+    a user without a membership in ``instance.municipality``.
+
+    A Leeuwarden record must not say it was decided by a user of Emmen: that
+    user could not have seen it, and the audit trail would point outside the
+    municipality. Reusable for any model with a ``municipality_id``.
+    """
+    municipality_id = getattr(instance, "municipality_id", None)
+    if municipality_id is None:
+        return
+    errors: dict[str, list[str]] = {}
+    for field in instance._meta.concrete_fields:
+        if exclude and field.name in exclude:
+            continue
+        if not isinstance(field, models.ForeignKey) or field.related_model is not User:
+            continue
+        user_id = getattr(instance, field.attname)
+        if user_id is None:
+            continue
+        if not Membership.objects.filter(user_id=user_id, municipality_id=municipality_id).exists():
+            errors[field.name] = [
+                str(_("Deze gebruiker heeft geen rol in de gemeente van dit gegeven."))
+            ]
+    if errors:
+        raise ValidationError(errors)
+
+
 class TenantModel(models.Model):
     """Base for every record that belongs to one municipality.
 
@@ -81,3 +130,13 @@ class TenantModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        """Field checks, and: every user the record names ("held by", "decided
+        by", "logged by") has a role in the record's municipality.
+
+        In ``clean_fields`` rather than ``clean`` so that a subclass's own
+        ``clean`` cannot skip it; every service save and every admin form runs it.
+        """
+        super().clean_fields(exclude=exclude)
+        validate_users_of_municipality(self, exclude=exclude)

@@ -69,6 +69,9 @@ class BudgetViewSet(
 ):
     """Het budget van een programma per kalenderjaar; een afgesloten jaar is vergrendeld."""
 
+    audit_reads = False
+    audit_reads_reason = "Budgets: amounts per programme, no personal data."
+
     queryset = Budget.objects.none()
     serializer_class = BudgetSerializer
     ordering_fields = ["year", "id"]
@@ -190,6 +193,9 @@ class ExpenditureViewSet(
 ):
     """Handmatige uitgaven ten laste van een budgetjaar, zoals onderzoek."""
 
+    audit_reads = False
+    audit_reads_reason = "Expenditures: amounts per budget, no personal data."
+
     queryset = Expenditure.objects.none()
     serializer_class = ExpenditureSerializer
     ordering_fields = ["booked_on", "id"]
@@ -233,6 +239,9 @@ class PlannedStartViewSet(
 ):
     """Nieuwe deelnemers die het programma in een maand wil laten starten; de prognose
     telt ze mee. Wijzigen is verwijderen en opnieuw plannen."""
+
+    audit_reads = False
+    audit_reads_reason = "Planned starts: counts per month, no personal data."
 
     queryset = PlannedStart.objects.none()
     serializer_class = PlannedStartSerializer
@@ -311,6 +320,9 @@ def forecast_data(forecast: ProgrammeForecast, scenario: Scenario) -> dict[str, 
 
 class ProgrammeForecastViewSet(TenantViewSet):
     """Prognose per jaar (scenario's en Monte-Carloband) en ruimte voor nieuwe instroom."""
+
+    audit_reads = False
+    audit_reads_reason = "Forecast and capacity: totals per programme, no personal data."
 
     queryset = Programme.objects.none()
     serializer_class = ForecastSerializer

@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import QuerySet
 
 from basisbaan.contracts.models import Contract, WageValueMeasurement
+from basisbaan.core.api.filters import TenantFilterSet
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.participants.models import Participant
 from basisbaan.participants.selectors import participant_list
@@ -18,7 +19,7 @@ def _participants(request: Any) -> QuerySet[Participant]:
     return participant_list(municipality=membership.municipality)
 
 
-class ContractFilter(django_filters.FilterSet):  # type: ignore[misc]
+class ContractFilter(TenantFilterSet):
     participant = django_filters.ModelChoiceFilter(queryset=_participants)
     wage_subsidy = django_filters.BooleanFilter()
 
@@ -27,7 +28,7 @@ class ContractFilter(django_filters.FilterSet):  # type: ignore[misc]
         fields = ["participant", "wage_subsidy"]
 
 
-class WageValueFilter(django_filters.FilterSet):  # type: ignore[misc]
+class WageValueFilter(TenantFilterSet):
     participant = django_filters.ModelChoiceFilter(queryset=_participants)
 
     class Meta:

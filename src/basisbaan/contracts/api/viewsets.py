@@ -147,7 +147,8 @@ class ContractViewSet(
     def decisions(self, request: Request, pk: str | None = None) -> Response:
         contract = self.get_object()
         if request.method == "GET":
-            decisions = decision_list(municipality=self.municipality, contract_id=contract.pk)
+            decisions = list(decision_list(municipality=self.municipality, contract_id=contract.pk))
+            self.audit_read(decisions, many=True)
             return Response(RenewalDecisionSerializer(decisions, many=True).data)
         payload = RenewalDecisionCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -184,6 +185,7 @@ class ContractViewSet(
         flags = periods_below_minimum(
             municipality=self.municipality, today=timezone.localdate(), include_past=past
         )
+        self.audit_read([flag.period for flag in flags], many=True)
         return Response(
             WageFlagSerializer(flags, many=True, context=self.get_serializer_context()).data
         )
@@ -248,6 +250,7 @@ class ContractDecisionDueViewSet(TenantViewSet):
             status=options.get("status", ""),
             chain_only=options["chain"],
         )
+        self.audit_read([row.period for row in rows], many=True)
         return Response(
             DueDecisionSerializer(rows, many=True, context=self.get_serializer_context()).data
         )
@@ -337,6 +340,7 @@ class WageValueMeasurementViewSet(
             today=timezone.localdate(),
             weeks=query.validated_data["weeks"],
         )
+        self.audit_read([row.participant for row in rows], many=True)
         return Response(
             RemeasurementDueSerializer(rows, many=True, context=self.get_serializer_context()).data
         )

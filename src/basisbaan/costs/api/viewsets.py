@@ -33,6 +33,9 @@ class ProgrammeCostViewSet(TenantViewSet):
     """Werkelijk tegen gepland: per contract en maand de planning van het kostenmodel
     naast de ingelezen verloning, met de afwijking."""
 
+    audit_reads = False
+    audit_reads_reason = "Audits its own reads: the payroll entries behind the comparison."
+
     queryset = Programme.objects.none()
     serializer_class = ComparisonSerializer
     schema = TenantAutoSchema()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any
 
 import django_filters
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
@@ -20,8 +20,8 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.core.api.fields import request_actor
+from basisbaan.core.api.filters import TenantFilterSet
 from basisbaan.core.api.schema import ReportSchema, TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.guidance import services
@@ -42,7 +42,7 @@ from basisbaan.guidance.selectors import (
     NormRow,
     feedback_action_list,
     feedback_session_list,
-    hours_list,
+    hours_readable,
     norm_report,
     signal_list,
 )
@@ -53,38 +53,7 @@ from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
 
-class AuditedReadMixin:
-    """list and retrieve that write one audit entry for the rows they return."""
-
-    audit_fields: ClassVar[list[str]] = []
-
-    def _audit_rows(self, rows: list[Model]) -> None:
-        if rows:
-            audit_list_access(
-                actor=request_actor(self.request),  # type: ignore[attr-defined]
-                municipality=self.municipality,  # type: ignore[attr-defined]
-                model=type(rows[0]),
-                ids=[row.pk for row in rows],
-                fields=self.audit_fields,
-            )
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
-        page = self.paginate_queryset(queryset)  # type: ignore[attr-defined]
-        rows = list(page) if page is not None else list(queryset)
-        self._audit_rows(rows)
-        data = self.get_serializer(rows, many=True).data  # type: ignore[attr-defined]
-        if page is not None:
-            return self.get_paginated_response(data)  # type: ignore[attr-defined,no-any-return]
-        return Response(data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()  # type: ignore[attr-defined]
-        audit_access(actor=request_actor(request), instance=instance, fields=self.audit_fields)
-        return Response(self.get_serializer(instance).data)  # type: ignore[attr-defined]
-
-
-class HoursEntryFilter(django_filters.FilterSet):  # type: ignore[misc]
+class HoursEntryFilter(TenantFilterSet):
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
 
@@ -106,7 +75,6 @@ class HoursEntryFilter(django_filters.FilterSet):  # type: ignore[misc]
     destroy=extend_schema(summary="Uren verwijderen"),
 )
 class HoursEntryViewSet(
-    AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -127,7 +95,11 @@ class HoursEntryViewSet(
     audit_fields = ["date", "activity", "hours", "note"]
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[HoursEntry]:
-        return hours_list(municipality=municipality)
+        # The week page's rule, from the selector: a colleague's hours and notes
+        # only with guidance.manage; otherwise one's own (others answer 404).
+        return hours_readable(
+            municipality=municipality, viewer=request_actor(self.request), role=self.membership.role
+        )
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
         if self.action in {"update", "partial_update"}:
@@ -163,7 +135,6 @@ class HoursEntryViewSet(
     create=extend_schema(summary="Feedbacksessie plannen"),
 )
 class FeedbackSessionViewSet(
-    AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -269,7 +240,6 @@ class FeedbackActionViewSet(
     ),
 )
 class SignalViewSet(
-    AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -340,6 +310,9 @@ def _line(row: NormRow) -> dict[str, Any]:
 
 class GuidanceNormViewSet(TenantViewSet):
     """Uren tegen de norm naar rato, per programma, medewerker en deelnemer."""
+
+    audit_reads = False
+    audit_reads_reason = "Audits its own reads: the participants of the norm report's rows."
 
     queryset = Programme.objects.none()
     serializer_class = NormReportSerializer

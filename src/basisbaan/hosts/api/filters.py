@@ -5,6 +5,7 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 
+from basisbaan.core.api.filters import TenantFilterSet
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.hosts.constants import HostKind, Track
 from basisbaan.hosts.models import Host, HostContact, Position
@@ -18,7 +19,7 @@ def _hosts(request: Any) -> QuerySet[Host]:
     return host_list(municipality=membership.municipality)
 
 
-class HostFilter(django_filters.FilterSet):  # type: ignore[misc]
+class HostFilter(TenantFilterSet):
     kind = django_filters.ChoiceFilter(choices=HostKind.choices)
     search = django_filters.CharFilter(
         method="filter_search", max_length=100, help_text="Deel van de naam."
@@ -35,7 +36,7 @@ class HostFilter(django_filters.FilterSet):  # type: ignore[misc]
         return queryset.filter(name__icontains=value) if value else queryset
 
 
-class HostContactFilter(django_filters.FilterSet):  # type: ignore[misc]
+class HostContactFilter(TenantFilterSet):
     host = django_filters.ModelChoiceFilter(queryset=_hosts)
 
     class Meta:
@@ -43,7 +44,7 @@ class HostContactFilter(django_filters.FilterSet):  # type: ignore[misc]
         fields = ["host"]
 
 
-class PositionFilter(django_filters.FilterSet):  # type: ignore[misc]
+class PositionFilter(TenantFilterSet):
     host = django_filters.ModelChoiceFilter(queryset=_hosts)
     track = django_filters.ChoiceFilter(choices=Track.choices)
     is_open = django_filters.BooleanFilter()

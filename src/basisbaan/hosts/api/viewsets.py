@@ -47,6 +47,9 @@ class HostViewSet(
 ):
     """Werkgevers, inleners en wijkteams waar deelnemers werken."""
 
+    audit_reads = False
+    audit_reads_reason = "Hosts: employers (organisations); their contact persons are audited."
+
     queryset = Host.objects.none()
     serializer_class = HostSerializer
     filterset_class = HostFilter
@@ -131,6 +134,9 @@ class PositionViewSet(
     TenantViewSet,
 ):
     """Werkplekken van werkgevers: taken, uren, spoor en aantal plekken."""
+
+    audit_reads = False
+    audit_reads_reason = "Positions: jobs at a host, no personal data."
 
     queryset = Position.objects.none()
     serializer_class = PositionSerializer

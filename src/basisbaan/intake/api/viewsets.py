@@ -61,36 +61,6 @@ from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
 
-class AuditedReadMixin:
-    """List and retrieve that record, in the same request, whose intake data was shown."""
-
-    audit_fields: list[str] = []
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
-        page = self.paginate_queryset(queryset)  # type: ignore[attr-defined]
-        rows = list(page) if page is not None else list(queryset)
-        audit_list_access(
-            actor=request_actor(request),
-            municipality=self.municipality,  # type: ignore[attr-defined]
-            model=queryset.model,
-            ids=[row.pk for row in rows],
-            fields=self.audit_fields,
-            channel="api",
-        )
-        data = self.get_serializer(rows, many=True).data  # type: ignore[attr-defined]
-        if page is not None:
-            return self.get_paginated_response(data)  # type: ignore[attr-defined,no-any-return]
-        return Response(data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()  # type: ignore[attr-defined]
-        audit_access(
-            actor=request_actor(request), instance=instance, fields=self.audit_fields, channel="api"
-        )
-        return Response(self.get_serializer(instance).data)  # type: ignore[attr-defined]
-
-
 def _reload(viewset: TenantViewSet, instance: Model) -> Any:
     return viewset.get_queryset().get(pk=instance.pk)
 
@@ -138,6 +108,9 @@ class CriteriaViewSet(
 ):
     """Toelatingscriteria van een programma: bijstandsduur, leeftijd, voorwaarden per spoor."""
 
+    audit_reads = False
+    audit_reads_reason = "Eligibility criteria: rules of a programme, no personal data."
+
     owner_field = "programme"
     queryset = EligibilityCriteria.objects.none()
     serializer_class = CriteriaSerializer
@@ -169,7 +142,6 @@ class CriteriaViewSet(
     update=extend_schema(summary="Aanmelding corrigeren"),
 )
 class ReferralViewSet(
-    AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -229,7 +201,6 @@ class ReferralViewSet(
     ),
 )
 class ConversationViewSet(
-    AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -266,7 +237,6 @@ class ConversationViewSet(
     ),
 )
 class DecisionViewSet(
-    AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -302,7 +272,6 @@ class DecisionViewSet(
 )
 class ProfileViewSet(
     OneToOneSetMixin,
-    AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -351,6 +320,9 @@ class PositionProfileViewSet(
 ):
     """Werkplekprofielen: gevraagde competenties, begeleiding, toegankelijkheid, verdringingstoets."""
 
+    audit_reads = False
+    audit_reads_reason = "Position profiles: what a job asks, no personal data."
+
     owner_field = "position"
     queryset = PositionProfile.objects.none()
     serializer_class = PositionProfileSerializer
@@ -380,7 +352,6 @@ class PositionProfileViewSet(
     ),
 )
 class ProposalViewSet(
-    AuditedReadMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied
 
+from basisbaan.core.api.filters import TenantFilterSet
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
@@ -31,7 +32,7 @@ def _staff(request: Any) -> QuerySet[User]:
     return User.objects.filter(memberships__municipality=membership.municipality).distinct()
 
 
-class ParticipantFilter(django_filters.FilterSet):  # type: ignore[misc]
+class ParticipantFilter(TenantFilterSet):
     status = django_filters.ChoiceFilter(choices=ParticipantStatus.choices)
     programme = django_filters.ModelChoiceFilter(queryset=_programmes)
     contact_person = django_filters.ModelChoiceFilter(queryset=_staff)

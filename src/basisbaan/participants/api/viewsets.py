@@ -81,6 +81,11 @@ class ParticipantViewSet(
 ):
     """Deelnemers (inwoners in of aangemeld voor een basisbaanprogramma)."""
 
+    audit_reads = False
+    audit_reads_reason = (
+        "Audits its own reads through participants.privacy: the fields this viewer saw."
+    )
+
     queryset = Participant.objects.none()
     serializer_class = ParticipantSerializer
     filterset_class = ParticipantFilter

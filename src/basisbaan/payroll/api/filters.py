@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 
 from basisbaan.contracts.models import Contract
+from basisbaan.core.api.filters import TenantFilterSet
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.participants.models import Participant
 from basisbaan.participants.selectors import participant_list
@@ -55,7 +56,7 @@ def _contracts(request: Any) -> QuerySet[Contract]:
     return Contract.objects.filter(municipality=membership.municipality)
 
 
-class PayrollEntryFilter(django_filters.FilterSet):  # type: ignore[misc]
+class PayrollEntryFilter(TenantFilterSet):
     period = MonthFilter(field_name="period", help_text="Eén maand, als jjjj-mm.")
     period_from = MonthFilter(
         field_name="period", lookup_expr="gte", help_text="Vanaf deze maand (jjjj-mm)."

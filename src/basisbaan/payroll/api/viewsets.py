@@ -23,7 +23,6 @@ from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.parsers import FormParser, MultiPartParser
 from basisbaan.core.api.schema import TenantAutoSchema
@@ -101,30 +100,11 @@ class PayrollEntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Tena
     ordering = ["-period", "id"]
     schema = TenantAutoSchema()
     view_permission = Perm.PAYROLL_VIEW
+    # Reads are audited by the base viewset, with the value fields shown.
+    audit_fields = list(VALUE_FIELDS)
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[PayrollEntry]:
         return payroll_entry_list(municipality=municipality)
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        rows = list(page) if page is not None else list(queryset)
-        audit_list_access(
-            actor=request_actor(request),
-            municipality=self.municipality,
-            model=PayrollEntry,
-            ids=[row.pk for row in rows],
-            fields=list(VALUE_FIELDS),
-        )
-        data = self.get_serializer(rows, many=True).data
-        if page is not None:
-            return self.get_paginated_response(data)
-        return Response(data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        entry = self.get_object()
-        audit_access(actor=request_actor(request), instance=entry, fields=list(VALUE_FIELDS))
-        return Response(self.get_serializer(entry).data)
 
 
 @extend_schema_view(

@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from basisbaan.core.api.filters import TenantFilterSet
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.models import Position
@@ -31,7 +32,7 @@ def _positions(request: Any) -> QuerySet[Position]:
     return position_list(municipality=membership.municipality)
 
 
-class PlacementFilter(django_filters.FilterSet):  # type: ignore[misc]
+class PlacementFilter(TenantFilterSet):
     participant = django_filters.ModelChoiceFilter(queryset=_participants)
     position = django_filters.ModelChoiceFilter(queryset=_positions)
     track = django_filters.ChoiceFilter(choices=Track.choices)

@@ -44,6 +44,9 @@ class ProgrammeViewSet(
 ):
     """Basisbaanprogramma's (pilot of structureel) met hun looptijd en instroom."""
 
+    audit_reads = False
+    audit_reads_reason = "Programmes: settings of the municipality, no personal data."
+
     queryset = Programme.objects.none()
     serializer_class = ProgrammeSerializer
     filterset_class = ProgrammeFilter

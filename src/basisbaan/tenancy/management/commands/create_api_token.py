@@ -1,4 +1,4 @@
-"""``basisbaan create_api_token USERNAME``: print the user's API token."""
+"""``basisbaan create_api_token USERNAME``: make an API token and print it once."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError, CommandParser
-from django.db import transaction
-from rest_framework.authtoken.models import Token
 
 from basisbaan.core.management.base import BasisbaanCommand
+from basisbaan.core.tokens import revoke_all_tokens, token_create
 
 
 class Command(BasisbaanCommand):
     help = (
-        "Print the API token of a user (made when missing); use it as "
-        "'Authorization: Token <key>'. --rotate replaces an existing token."
+        "Make a new API token for a user and print it (once: only a digest is stored); "
+        "use it as 'Authorization: Token <token>'. It expires after API_TOKEN_TTL_DAYS "
+        "days (or --days). --rotate ends the user's other tokens first."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -23,10 +23,18 @@ class Command(BasisbaanCommand):
         parser.add_argument(
             "--rotate",
             action="store_true",
-            help="Replace the existing token by a new one; the old one stops working.",
+            help="End every existing token of the user; they stop working at once.",
+        )
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="Days the token works (1-366; default API_TOKEN_TTL_DAYS).",
         )
 
-    def handle(self, *args: Any, username: str, rotate: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, username: str, rotate: bool, days: int | None, **options: Any
+    ) -> None:
         user_model = get_user_model()
         try:
             user = user_model._default_manager.get(username=username)
@@ -34,8 +42,9 @@ class Command(BasisbaanCommand):
             raise CommandError(f"Gebruiker '{username}' bestaat niet.") from exc
         if not user.is_active:
             raise CommandError(f"Gebruiker '{username}' is niet actief.")
-        with transaction.atomic():
-            if rotate:
-                Token.objects.filter(user=user).delete()
-            token, _created = Token.objects.get_or_create(user=user)
-        self.stdout.write(token.key)
+        if days is not None and not 1 <= days <= 366:
+            raise CommandError("--days moet tussen 1 en 366 liggen.")
+        if rotate:
+            revoke_all_tokens(actor=None, owner=user, reason="vervangen (--rotate)")
+        token = token_create(actor=None, owner=user, days=days)
+        self.stdout.write(token.secret)
