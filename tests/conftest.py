@@ -156,6 +156,25 @@ def member(municipality):
     return _make
 
 
+def make_national_admin(municipality: Municipality, username: str = "landelijk") -> User:
+    """A national administrator ("landelijk beheerder"): sets the national figures for
+    every municipality; here with a researcher's membership to open the pages."""
+    from django.contrib.auth.models import Permission
+
+    user = make_member(municipality, Role.RESEARCHER, username=username)
+    user.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="parameters", codename="change_parametervalue"
+        )
+    )
+    return User.objects.get(pk=user.pk)  # a fresh instance: no cached permissions
+
+
+@pytest.fixture
+def national_admin(municipality) -> User:
+    return make_national_admin(municipality)
+
+
 @pytest.fixture
 def caseworker(municipality) -> User:
     return make_member(municipality, Role.CASEWORKER)

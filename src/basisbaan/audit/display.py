@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from basisbaan.audit.masking import MASK
 from basisbaan.audit.models import AuditAction, AuditEntry
+from basisbaan.audit.services import NATIONAL_RECORD_TYPES
 
 __all__ = [
     "CHANNELS",
@@ -320,7 +321,7 @@ def audit_row(
         time=timezone.localtime(entry.timestamp),
         actor=_actor(entry),
         action=entry.get_action_display(),
-        record_type=str(capfirst(model._meta.verbose_name)) if model else entry.object_type,
+        record_type=_record_type(entry, model),
         record_id=entry.object_id,
         record=_record_label(entry, model, policy, related),
         channel=str(CHANNELS.get(entry.channel, entry.channel)),
@@ -329,6 +330,14 @@ def audit_row(
         ids=[str(i) for i in ids or []],
         export=_export_text(changes) if "format" in changes else "",
     )
+
+
+def _record_type(entry: AuditEntry, model: type[models.Model] | None) -> str:
+    """The record type in words; a national figure's change says it holds for all."""
+    text = str(capfirst(model._meta.verbose_name)) if model else entry.object_type
+    if entry.object_type in NATIONAL_RECORD_TYPES:
+        return _("%(type)s (landelijk)") % {"type": text}
+    return text
 
 
 def _record_label(

@@ -78,6 +78,8 @@ class DemoUser:
     role: Role
     municipality: str  # slug
     is_staff: bool = False
+    # A national administrator: sets the national figures for every municipality.
+    national_admin: bool = False
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,10 @@ USERS: tuple[DemoUser, ...] = (
     DemoUser("beheerder", "Bart", "Terpstra", Role.FUNCTIONAL_ADMIN, "leeuwarden", is_staff=True),
     DemoUser("lezer", "Sanne", "Koopmans", Role.READ_ONLY, "leeuwarden"),
     DemoUser("consulent-2", "Mirjam", "Hadders", Role.CASEWORKER, "emmen"),
+    # Pseudonymised data only in Leeuwarden (to open the pages); the national figures.
+    DemoUser(
+        "landelijkbeheer", "Noor", "Visser", Role.RESEARCHER, "leeuwarden", national_admin=True
+    ),
 )
 
 # ---------------------------------------------------------------------------

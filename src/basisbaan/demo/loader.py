@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -67,6 +68,7 @@ from basisbaan.programmes.services import (
     programme_update,
 )
 from basisbaan.tenancy.models import Membership, Municipality, User
+from basisbaan.tenancy.roles import PARAMETER_MANAGER_PERMISSION
 
 __all__ = ["DemoConflictError", "MunicipalitySummary", "demo_is_loaded", "load_demo"]
 
@@ -160,6 +162,11 @@ def _create_users() -> dict[str, User]:
                 "password": password,
             },
         )
+        if demo_user.national_admin:
+            app_label, codename = PARAMETER_MANAGER_PERMISSION.split(".")
+            user.user_permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
         users[demo_user.username] = user
     return users
 

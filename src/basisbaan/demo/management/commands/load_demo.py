@@ -86,9 +86,8 @@ class Command(BasisbaanCommand):
         names = dict(Municipality.objects.values_list("slug", "name"))
         self.stdout.write(f"  {'gebruiker':<18} {'rol':<24} gemeente")
         for user in USERS:
-            self.stdout.write(
-                f"  {user.username:<18} {user.role.label!s:<24} {names[user.municipality]}"
-            )
+            role = f"{user.role.label}" + (" + landelijk beheer" if user.national_admin else "")
+            self.stdout.write(f"  {user.username:<18} {role:<24} {names[user.municipality]}")
 
     def _payroll(self) -> None:
         payroll = PayrollEntry.objects.aggregate(
