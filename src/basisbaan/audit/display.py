@@ -425,5 +425,6 @@ def record_type_choices() -> list[tuple[str, str]]:
         (model._meta.label_lower, str(capfirst(model._meta.verbose_name)))
         for model in apps.get_models()
         if model.__module__.startswith("basisbaan.")
+        and model._meta.label_lower != "audit.auditchainhead"
     ]
     return sorted(choices, key=lambda choice: choice[1].lower())
