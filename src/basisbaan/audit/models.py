@@ -40,13 +40,13 @@ class AuditQuerySet(models.QuerySet["AuditEntry"]):
     ) -> list[AuditEntry]:
         """Insert many entries, each masked and chained like a single one."""
         entries = list(objs)
-        with transaction.atomic(using=self.db):
+        with transaction.atomic(using=self.db, savepoint=False):
             head = AuditChainHead.locked(using=self.db)
             for entry in entries:
                 if entry.pk is not None:
                     raise AppendOnlyError("Audit entries cannot be changed.")
                 entry.seal(head)
-            head.save(using=self.db)
+            head.save(using=self.db, update_fields=["last_hash", "length"])
             return super().bulk_create(entries, *args, **kwargs)
 
 
@@ -143,10 +143,11 @@ class AuditEntry(models.Model):
         if self.pk is not None:
             raise AppendOnlyError("Audit entries cannot be changed.")
         using = kwargs.get("using") or "default"
-        with transaction.atomic(using=using):
+        # No savepoint of its own: a failure fails the caller's transaction, head and all.
+        with transaction.atomic(using=using, savepoint=False):
             head = AuditChainHead.locked(using=using)
             self.seal(head)
-            head.save(using=using)
+            head.save(using=using, update_fields=["last_hash", "length"])
             super().save(*args, **kwargs)
 
     def seal(self, head: AuditChainHead) -> None:
