@@ -107,6 +107,20 @@ def test_a_deleted_first_entry_is_detected(entries):
     assert (report.broken, report.previous_id, report.checked) == (Break.LINK, None, 0)
 
 
+def test_a_retention_clean_up_recorded_in_the_head_verifies(entries):
+    """The documented procedure: remove the oldest entries, then record in the head
+    the link the oldest remaining entry has and how many were removed."""
+    oldest = list(AuditEntry.objects.order_by("id")[:2])
+    raw("DELETE FROM audit_auditentry WHERE id IN (%s, %s)", [e.pk for e in oldest])
+    assert verify_chain().broken == Break.LINK
+    raw(
+        "UPDATE audit_auditchainhead SET start_hash = %s, pruned = pruned + 2 WHERE id = 1",
+        [oldest[-1].entry_hash],
+    )
+    report = verify_chain()
+    assert (report.ok, report.checked) == (True, AuditEntry.objects.count())
+
+
 def test_a_deleted_newest_entry_is_detected(entries):
     raw("DELETE FROM audit_auditentry WHERE id = %s", [entries[-1].pk])
     report = verify_chain()

@@ -61,6 +61,11 @@ class AuditChainHead(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     last_hash = models.CharField(_("laatste hash"), max_length=64, blank=True)
     length = models.PositiveBigIntegerField(_("aantal regels"), default=0)
+    # After the oldest entries are removed at the end of their retention period (a
+    # database administrator's task, docs/security-audit.md): the previous_hash the
+    # oldest remaining entry has, and how many entries were removed. "" and 0 before.
+    start_hash = models.CharField(_("begin-hash"), max_length=64, blank=True)
+    pruned = models.PositiveBigIntegerField(_("verwijderd na bewaartermijn"), default=0)
 
     class Meta:
         verbose_name = _("eind van de auditketen")

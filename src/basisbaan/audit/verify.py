@@ -44,7 +44,9 @@ class ChainReport:
 
 def verify_chain(*, chunk_size: int = 2000) -> ChainReport:
     """Check the whole chain; the first break found ends the walk."""
-    previous_hash = ""
+    head = AuditChainHead.objects.filter(pk=1).first()
+    # After a retention clean-up the oldest remaining entry links to a removed one.
+    previous_hash = head.start_hash if head else ""
     previous_id: int | None = None
     checked = 0
     entries = AuditEntry.objects.order_by("id").iterator(chunk_size=chunk_size)
@@ -55,8 +57,7 @@ def verify_chain(*, chunk_size: int = 2000) -> ChainReport:
             return ChainReport(checked, Break.ALTERED, entry.pk, previous_id)
         previous_hash, previous_id = entry.entry_hash, entry.pk
         checked += 1
-    head = AuditChainHead.objects.filter(pk=1).first()
-    head_hash, head_length = (head.last_hash, head.length) if head else ("", 0)
+    head_hash, head_length = (head.last_hash, head.length - head.pruned) if head else ("", 0)
     if head_hash != previous_hash or head_length != checked:
         return ChainReport(checked, Break.HEAD, previous_id, None)
     return ChainReport(checked)
