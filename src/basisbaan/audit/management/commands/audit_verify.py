@@ -44,7 +44,10 @@ class Command(BasisbaanCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--chunk-size", type=int, default=2000, help="Entries read per database round trip."
+            "--chunk-size",
+            type=int,
+            default=2000,
+            help="How many entries to read from the database at a time.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
