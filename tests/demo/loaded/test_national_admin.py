@@ -3,8 +3,12 @@ functional administrator does not."""
 
 from __future__ import annotations
 
+import pytest
+
 from basisbaan.tenancy.models import User
 from basisbaan.tenancy.roles import Role, may_manage_parameters
+
+pytestmark = pytest.mark.django_db
 
 
 def test_landelijkbeheer_manages_parameters_and_beheerder_does_not(demo, client_as):
