@@ -66,6 +66,26 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("today", DATE_SPREAD, indirect=True, ids=dt.date.isoformat)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """Let the suite's own sessions truncate the audit log on PostgreSQL.
+
+    Django empties every table between transactional tests with TRUNCATE, which
+    the audit log's trigger refuses unless ``basisbaan.allow_truncate`` is on
+    (``audit/migrations/0007_no_truncate_trigger.py``). Set at connection start,
+    so no transaction can roll it back; a test of the trigger turns it off.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        settings_dict = connections[alias].settings_dict
+        if settings_dict["ENGINE"] == "django.db.backends.postgresql":
+            options = settings_dict.setdefault("OPTIONS", {})
+            options["options"] = (
+                options.get("options", "") + " -c basisbaan.allow_truncate=on"
+            ).strip()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _session_clock() -> Iterator[None]:
     """Session and module fixtures (such as the demo) run on the pinned day too."""
@@ -155,6 +175,25 @@ def member(municipality):
         return make_member(municipality, role, username)
 
     return _make
+
+
+def make_national_admin(municipality: Municipality, username: str = "landelijk") -> User:
+    """A national administrator ("landelijk beheerder"): sets the national figures for
+    every municipality; here with a researcher's membership to open the pages."""
+    from django.contrib.auth.models import Permission
+
+    user = make_member(municipality, Role.RESEARCHER, username=username)
+    user.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="parameters", codename="change_parametervalue"
+        )
+    )
+    return User.objects.get(pk=user.pk)  # a fresh instance: no cached permissions
+
+
+@pytest.fixture
+def national_admin(municipality) -> User:
+    return make_national_admin(municipality)
 
 
 @pytest.fixture

@@ -98,15 +98,18 @@ def test_rows_speak_dutch_in_local_time(story, admin, client_as):
         "Piet de Jong",
     )
     assert updated.changes == [
-        ChangeRow("Woonplaats", "Leeuwarden", "Grou"),
+        # The log keeps that the city changed, not the address.
+        ChangeRow("Woonplaats", "afgeschermd", "afgeschermd"),
         ChangeRow("Leefsituatie", "Alleenstaand", "Alleenstaande ouder"),
     ]
     assert updated.channel == "Website"
     # Winter time: UTC+1; the BSN and the date of birth as the administrator may see them.
     assert (created.time_text, created.action) == ("15-01-2026 13:00", "aangemaakt")
     created_changes = {c.label: (c.before, c.after) for c in created.changes}
-    assert created_changes["BSN"] == ("—", "111222333")
-    assert created_changes["Geboortedatum"] == ("—", "17-05-1980")
+    # No BSN in the log: that it was filled in, and the record's live name.
+    assert created_changes["BSN"] == ("—", "afgeschermd")
+    assert created_changes["Geboortedatum"] == ("—", "afgeschermd")
+    assert created_changes["Status gewijzigd op"] == ("—", "15-01-2026 13:00")
     assert created_changes["Status"] == ("—", "Aangemeld")
     # 23:30 in Amsterdam on the 1st, although 21:30 in UTC.
     assert (viewed.time_text, viewed.action, viewed.channel) == (
@@ -118,7 +121,8 @@ def test_rows_speak_dutch_in_local_time(story, admin, client_as):
 
     body = response.content.decode()
     assert "<td>gewijzigd</td>" in body
-    assert "Woonplaats" in body and "Leeuwarden → Grou" in body
+    assert "Woonplaats" in body and "afgeschermd → afgeschermd" in body
+    assert "Leeuwarden →" not in body and "111222333" not in body
     assert "household_type" not in body
     assert "participants.participant #" not in body  # the old code-speak
     assert "Velden: BSN, Achternaam" in body
@@ -155,13 +159,13 @@ def test_names_and_bsn_follow_the_viewers_policy(story):
     hidden_changes = {c.label: c.after for c in hidden.changes}
     assert (masked.record, masked_changes["BSN"], masked_changes["Achternaam"]) == (
         "Piet de Jong",
-        "*****2333",
-        "Jong",
+        "afgeschermd",
+        "afgeschermd",
     )
     assert (hidden.record, hidden_changes["BSN"], hidden_changes["Achternaam"]) == (
         story.pseudonym,
-        "verborgen",
-        "verborgen",
+        "afgeschermd",
+        "afgeschermd",
     )
     assert hidden_changes["Status"] == "Aangemeld"
 
@@ -255,7 +259,7 @@ def test_csv_export_of_the_filtered_log_is_itself_audited(story, admin, client_a
         CSV_HEADER,
         (
             f"01-07-2026 10:15;Jan Consulent (consulent);gewijzigd;Deelnemer;{story.pk};"
-            'Piet de Jong;"Woonplaats: Leeuwarden → Grou; Leefsituatie: Alleenstaand → '
+            'Piet de Jong;"Woonplaats: afgeschermd → afgeschermd; Leefsituatie: Alleenstaand → '
             f'Alleenstaande ouder";Website;{update.request_id}'
         ),
         "",
@@ -314,7 +318,7 @@ def test_excel_export_has_real_dates_and_no_formulas(story, municipality, admin,
     assert oldest[0] == dt.datetime(2026, 1, 15, 13, 0)
     assert sheet.cell(row=len(values), column=1).number_format == "dd-mm-yyyy hh:mm"
     assert (oldest[2], oldest[5]) == ("aangemaakt", "Piet de Jong")
-    assert "BSN: — → 111222333" in oldest[6]
+    assert "BSN: — → afgeschermd" in oldest[6]
     assert AuditEntry.objects.latest("id").changes == {
         "filters": {},
         "rows": 4,

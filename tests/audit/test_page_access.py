@@ -40,7 +40,7 @@ def test_audit_page_lists_own_municipality_with_changes_and_filters(
     entries = [row.entry for row in response.context["rows"]]
     assert [e.action for e in entries] == [AuditAction.VIEW, AuditAction.UPDATE]
     body = response.content.decode()
-    assert "Leeuwarden → Grou" in body
+    assert "Woonplaats:</span> afgeschermd → afgeschermd" in body
     assert "Emmen-Noord" not in body
 
     assert [

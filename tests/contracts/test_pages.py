@@ -111,5 +111,5 @@ def test_contract_edit_through_service(municipality, manager, client_as):
     )
     assert AuditEntry.objects.get(action=AuditAction.UPDATE).changes["employee_number"] == [
         "",
-        "P0042",
+        "***",
     ]

@@ -306,9 +306,9 @@ def test_months_past_the_known_figures_are_marked_as_assumptions(municipality):
     assert built.inputs.minimum_wage[plain_rows].tolist() == [0] * 8
 
 
-def test_a_value_entered_as_an_assumption_is_marked(municipality, caseworker):
+def test_a_value_entered_as_an_assumption_is_marked(municipality, national_admin):
     parameter_value_set(
-        actor=caseworker,
+        actor=national_admin,
         key="whk",
         effective_date=D(2026, 1, 1),
         value=E("0.0160"),

@@ -1,6 +1,6 @@
 """The parameter page: the national figures with their sources, the values now assumed
 because a published one is missing (the minimum wage from 1 July 2026), the
-municipality's indexation, and the functional administrator's form."""
+municipality's indexation, and the national administrator's form (no municipal role's)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from basisbaan.costs.assumed import assumed_values
 from basisbaan.costs.services import indexation_set
 from basisbaan.parameters.models import ParameterValue
 from basisbaan.tenancy.roles import Role
-from tests.conftest import make_member
+from tests.conftest import make_member, make_national_admin
 from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,8 @@ def test_every_role_sees_the_page_with_the_assumption_badge(client_as, municipal
     # The published figures with their sources; fractions as %, euros as €.
     assert "€ 14,71" in html and "SZW-besluit 2025-0000213859" in html
     assert "7,74\u00a0%" in html and "€ 79.409,00" in html
-    assert ("Waarde toevoegen" in html) == (role == Role.FUNCTIONAL_ADMIN)
+    # National figures are set by a national administrator, never by a municipal role.
+    assert "Waarde toevoegen" not in html and "Corrigeren" not in html
 
 
 def test_a_value_entered_as_an_assumption_has_the_badge(client_as, municipality):
@@ -90,9 +91,10 @@ def test_a_value_entered_as_an_assumption_has_the_badge(client_as, municipality)
     assert "1,6\u00a0%" in row and "aanname" in row
 
 
-def test_the_functional_administrator_adds_a_value(client_as, municipality):
-    admin = make_member(municipality, Role.FUNCTIONAL_ADMIN)
+def test_the_national_administrator_adds_a_value(client_as, municipality):
+    admin = make_national_admin(municipality)
     client = client_as(admin)
+    assert "Waarde toevoegen" in client.get("/parameters/").content.decode()
     assert client.get("/parameters/waarde/").status_code == 200
     response = client.post(
         "/parameters/waarde/",
@@ -116,7 +118,7 @@ def test_the_functional_administrator_adds_a_value(client_as, municipality):
 
 
 def test_a_percentage_is_typed_as_a_percentage_and_a_correction_replaces(client_as, municipality):
-    client = client_as(make_member(municipality, Role.FUNCTIONAL_ADMIN))
+    client = client_as(make_national_admin(municipality))
     form = client.get("/parameters/waarde/?parameter=awf_high&datum=2026-01-01").content.decode()
     assert 'value="7,74"' in form
     response = client.post(
@@ -135,7 +137,7 @@ def test_a_percentage_is_typed_as_a_percentage_and_a_correction_replaces(client_
 
 
 def test_a_source_is_required_unless_it_is_an_assumption(client_as, municipality):
-    client = client_as(make_member(municipality, Role.FUNCTIONAL_ADMIN))
+    client = client_as(make_national_admin(municipality))
     data = {"key": "minimum_wage_hourly", "effective_date": "01-07-2026", "value": "15,00"}
     with unchanged():
         refused = client.post("/parameters/waarde/", data)
@@ -147,9 +149,14 @@ def test_a_source_is_required_unless_it_is_an_assumption(client_as, municipality
     assert ParameterValue.objects.get(effective_date=D(2026, 7, 1)).is_assumption
 
 
-@pytest.mark.parametrize("role", [Role.CONTROLLER, Role.PROGRAMME_MANAGER, Role.CASEWORKER])
-def test_only_the_functional_administrator_changes_national_figures(client_as, municipality, role):
+@pytest.mark.parametrize(
+    "role", [Role.FUNCTIONAL_ADMIN, Role.CONTROLLER, Role.PROGRAMME_MANAGER, Role.CASEWORKER]
+)
+def test_no_municipal_role_changes_national_figures(client_as, municipality, role):
+    """Not even the functional administrator: one municipality would set the
+    minimum wage for all."""
     client = client_as(make_member(municipality, role))
+    assert client.get("/parameters/waarde/").status_code == 403
     with unchanged():
         response = client.post(
             "/parameters/waarde/",

@@ -36,10 +36,10 @@ def test_minimum_wage_per_date_and_fulltime_week(day, hours, expected):
     assert minimum_wage_hourly(day, fulltime_hours=hours).value == expected
 
 
-def test_minimum_wage_after_july_2026_is_an_assumption_until_published(caseworker):
+def test_minimum_wage_after_july_2026_is_an_assumption_until_published(national_admin):
     assert minimum_wage_hourly(D(2026, 8, 1)).assumed is True
     parameter_value_set(
-        actor=caseworker,
+        actor=national_admin,
         key="minimum_wage_hourly",
         effective_date=D(2026, 7, 1),
         value=Decimal("15.01"),

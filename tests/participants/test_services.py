@@ -49,8 +49,10 @@ def test_create_registers_a_referral_and_audits_it(municipality, caseworker):
     assert entry.municipality == municipality
     assert entry.object_type == "participants.participant"
     assert entry.object_id == str(participant.pk)
-    assert entry.changes["bsn"] == [None, "123456782"]
-    assert entry.changes["date_of_birth"] == [None, "1980-05-17"]
+    # That the BSN and birth date were filled in, not what they are.
+    assert entry.changes["bsn"] == [None, "***"]
+    assert entry.changes["date_of_birth"] == [None, "***"]
+    assert entry.changes["status"] == [None, "referred"]
 
 
 def test_create_refuses_a_bsn_failing_the_eleven_test_and_writes_nothing(municipality, caseworker):
@@ -93,7 +95,7 @@ def test_update_audits_only_changed_fields(municipality, caseworker):
         participant=participant, actor=caseworker, data={"city": "Leeuwarden", "first_name": "Anna"}
     )
     entry = AuditEntry.objects.filter(action=AuditAction.UPDATE).get()
-    assert entry.changes == {"city": ["", "Leeuwarden"]}
+    assert entry.changes == {"city": ["", "***"]}
 
 
 def test_update_without_changes_writes_no_audit_entry(municipality, caseworker):

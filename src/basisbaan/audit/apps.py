@@ -6,3 +6,6 @@ class AuditConfig(AppConfig):
     name = "basisbaan.audit"
     label = "audit"
     verbose_name = _("Auditlog")
+
+    def ready(self) -> None:
+        from basisbaan.audit import checks  # noqa: F401 - registers the system check

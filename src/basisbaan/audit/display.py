@@ -30,7 +30,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from basisbaan.audit.masking import MASK
 from basisbaan.audit.models import AuditAction, AuditEntry
+from basisbaan.audit.services import NATIONAL_RECORD_TYPES
 
 __all__ = [
     "CHANNELS",
@@ -207,6 +209,9 @@ def value_text(
     a foreign key as the label of the record it points to (``#12`` if gone)."""
     if value is HIDDEN:
         return _("verborgen")
+    if value == MASK:
+        # The log keeps that an identifying field changed, never its value.
+        return _("afgeschermd")
     if value is None or value == "":
         return "—"
     found = _field(model, name)
@@ -294,11 +299,14 @@ def _changed_fields(
 def audit_row(
     entry: AuditEntry, policy: ViewerPolicy, related: RelatedLabels | None = None
 ) -> AuditRow:
+    if related is None:
+        related = RelatedLabels(policy)
+        related.prefetch([entry])
     model = _model(entry.object_type)
     changes = entry.changes if isinstance(entry.changes, dict) else {}
     rows: list[ChangeRow] = []
     for name, *pair in _changed_fields(entry, model):
-        before, after = (policy.field_value(model, name, v) for v in pair)
+        before, after = (v if v == MASK else policy.field_value(model, name, v) for v in pair)
         rows.append(
             ChangeRow(
                 field_label(model, name),
@@ -313,15 +321,38 @@ def audit_row(
         time=timezone.localtime(entry.timestamp),
         actor=_actor(entry),
         action=entry.get_action_display(),
-        record_type=str(capfirst(model._meta.verbose_name)) if model else entry.object_type,
+        record_type=_record_type(entry, model),
         record_id=entry.object_id,
-        record=policy.record_label(model, entry.object_id, entry.object_repr),
+        record=_record_label(entry, model, policy, related),
         channel=str(CHANNELS.get(entry.channel, entry.channel)),
         changes=rows,
         fields=[field_label(model, str(name)) for name in seen or []],
         ids=[str(i) for i in ids or []],
         export=_export_text(changes) if "format" in changes else "",
     )
+
+
+def _record_type(entry: AuditEntry, model: type[models.Model] | None) -> str:
+    """The record type in words; a national figure's change says it holds for all."""
+    text = str(capfirst(model._meta.verbose_name)) if model else entry.object_type
+    if entry.object_type in NATIONAL_RECORD_TYPES:
+        return _("%(type)s (landelijk)") % {"type": text}
+    return text
+
+
+def _record_label(
+    entry: AuditEntry,
+    model: type[models.Model] | None,
+    policy: ViewerPolicy,
+    related: RelatedLabels | None,
+) -> str:
+    """The record's label: the live record's, as the policy allows, or the stored
+    neutral name ("Deelnemer #12") once the record is gone. The log itself keeps
+    no name, so a name disappears from the page with the record."""
+    live = related.label(model, entry.object_id) if related and model and entry.object_id else None
+    if live is not None:
+        return live
+    return policy.record_label(model, entry.object_id, entry.object_repr)
 
 
 def audit_rows(entries: Iterable[AuditEntry], policy: ViewerPolicy) -> list[AuditRow]:
@@ -361,6 +392,8 @@ class RelatedLabels:
         municipality_ids = {entry.municipality_id for entry in entries}
         for entry in entries:
             model = _model(entry.object_type)
+            if model is not None and entry.object_id.isdigit():
+                wanted.setdefault(model, set()).add(entry.object_id)
             for name, *pair in _changed_fields(entry, model):
                 found = _field(model, name)
                 related = found.related_model if found is not None and found.is_relation else None
@@ -392,5 +425,6 @@ def record_type_choices() -> list[tuple[str, str]]:
         (model._meta.label_lower, str(capfirst(model._meta.verbose_name)))
         for model in apps.get_models()
         if model.__module__.startswith("basisbaan.")
+        and model._meta.label_lower != "audit.auditchainhead"
     ]
     return sorted(choices, key=lambda choice: choice[1].lower())

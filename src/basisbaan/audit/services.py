@@ -4,7 +4,13 @@
 - :func:`audit_access` for every view of personal data (detail pages, API
   reads, exports), in the same request as the access,
 - :func:`audit_export` for a file made of a filtered list (the filters and
-  the number of rows, so the file's content can be traced).
+  the number of rows, so the file's content can be traced),
+- :func:`audit_national_change` for a change to what every municipality shares
+  (a national figure): one entry in each municipality's log.
+
+Whatever the caller passes, the model masks identifying values and names the
+record neutrally (:mod:`basisbaan.audit.masking`) and chains the entry
+(:mod:`basisbaan.audit.chain`).
 """
 
 from __future__ import annotations
@@ -31,9 +37,14 @@ __all__ = [
     "audit_second_factor",
     "audit_sign_in_reset",
     "audit_token",
+    "audit_national_change",
     "diff",
     "snapshot",
 ]
+
+
+# Records that hold for every municipality: their changes go to every municipality's log.
+NATIONAL_RECORD_TYPES = frozenset({"parameters.parametervalue"})
 
 
 def _plain(value: Any) -> Any:
@@ -84,7 +95,6 @@ def _entry(
         action=action,
         object_type=instance._meta.label_lower,
         object_id=str(instance.pk or ""),
-        object_repr=str(instance)[:200],
         changes=changes,
         request_id=current_request_id(),
         channel=channel or current_channel(),
@@ -103,21 +113,54 @@ def audit_change(
 
     ``before`` is the :func:`snapshot` taken before the change (not for create).
     """
-    after = snapshot(instance) if action != AuditAction.DELETE else {}
-    if action == AuditAction.CREATE:
-        changes = {name: [None, value] for name, value in after.items()}
-    elif action == AuditAction.DELETE:
-        changes = {name: [value, None] for name, value in (before or {}).items()}
-    else:
-        changes = diff(before or {}, after)
     return _entry(
         actor=actor,
         municipality_id=getattr(instance, "municipality_id", None),
         action=action,
         instance=instance,
-        changes=changes,
+        changes=_changes(instance, action, before),
         channel=channel,
     )
+
+
+def _changes(
+    instance: models.Model, action: AuditAction, before: dict[str, Any] | None
+) -> dict[str, list[Any]]:
+    after = snapshot(instance) if action != AuditAction.DELETE else {}
+    if action == AuditAction.CREATE:
+        return {name: [None, value] for name, value in after.items()}
+    if action == AuditAction.DELETE:
+        return {name: [value, None] for name, value in (before or {}).items()}
+    return diff(before or {}, after)
+
+
+def audit_national_change(
+    *,
+    actor: User | None,
+    instance: models.Model,
+    action: AuditAction,
+    before: dict[str, Any] | None = None,
+    channel: str = "",
+) -> list[AuditEntry]:
+    """Like :func:`audit_change`, for a record every municipality shares (a national
+    figure): one entry in each municipality's log, so that each functional
+    administrator sees who changed what holds for them (as :func:`audit_login`
+    does for a sign-in). Without any municipality, one entry without one."""
+    changes = _changes(instance, action, before)
+    municipality_ids: list[int | None] = list(
+        Municipality.objects.order_by("pk").values_list("pk", flat=True)
+    )
+    return [
+        _entry(
+            actor=actor,
+            municipality_id=municipality_id,
+            action=action,
+            instance=instance,
+            changes=changes,
+            channel=channel,
+        )
+        for municipality_id in municipality_ids or [None]
+    ]
 
 
 def audit_access(
@@ -158,7 +201,6 @@ def audit_list_access(
         action=AuditAction.LIST,
         object_type=model._meta.label_lower,
         object_id="",
-        object_repr=str(model._meta.verbose_name_plural)[:200],
         changes={"ids": [str(i) for i in ids], "fields": fields},
         request_id=current_request_id(),
         channel=channel or current_channel(),
@@ -188,7 +230,6 @@ def audit_export(
         action=AuditAction.EXPORT,
         object_type=model._meta.label_lower,
         object_id="",
-        object_repr=str(model._meta.verbose_name_plural)[:200],
         changes=changes,
         request_id=current_request_id(),
         channel=channel or current_channel(),

@@ -82,6 +82,8 @@ class DemoUser:
     role: Role
     municipality: str  # slug
     is_staff: bool = False
+    # A national administrator: sets the national figures for every municipality.
+    national_admin: bool = False
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,10 @@ USERS: tuple[DemoUser, ...] = (
     DemoUser("consulent-2", "Mirjam", "Hadders", Role.CASEWORKER, "emmen"),
     # Signs in with password and a code (DEMO_TOTP_SECRET): the second factor shown.
     DemoUser(DEMO_TOTP_USER, "Jelle", "Postma", Role.CASEWORKER, "leeuwarden"),
+    # Pseudonymised data only in Leeuwarden (to open the pages); the national figures.
+    DemoUser(
+        "landelijkbeheer", "Noor", "Visser", Role.RESEARCHER, "leeuwarden", national_admin=True
+    ),
 )
 
 # ---------------------------------------------------------------------------

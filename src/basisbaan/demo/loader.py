@@ -22,6 +22,7 @@ from decimal import Decimal
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -71,6 +72,7 @@ from basisbaan.programmes.services import (
     programme_update,
 )
 from basisbaan.tenancy.models import Membership, Municipality, User
+from basisbaan.tenancy.roles import PARAMETER_MANAGER_PERMISSION
 from basisbaan.tenancy.two_factor import TOTP_NAME, totp_key_from_base32
 
 __all__ = ["DemoConflictError", "MunicipalitySummary", "demo_is_loaded", "load_demo"]
@@ -165,6 +167,11 @@ def _create_users() -> dict[str, User]:
                 "password": password,
             },
         )
+        if demo_user.national_admin:
+            app_label, codename = PARAMETER_MANAGER_PERMISSION.split(".")
+            user.user_permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
         users[demo_user.username] = user
     _demo_totp_device(users[DEMO_TOTP_USER])
     return users

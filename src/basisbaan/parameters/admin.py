@@ -1,8 +1,10 @@
 """The national parameter tables in the admin: written through ``parameter_value_set``.
 
-The parameter page (/parameters/) is the functional administrator's face; the
-admin offers the same write to installation managers, under the same rules
-(checked in the form, so a refusal shows beside its field) and audited.
+The parameter page (/parameters/) is the national administrator's face; the
+admin offers the same write to the same people (``may_manage_parameters``: a
+national administrator or an installation manager, never a municipality's
+functional administrator), under the same rules (checked in the form, so a
+refusal shows beside its field) and audited.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.http import HttpRequest
 from basisbaan.parameters.models import ParameterValue
 from basisbaan.parameters.services import parameter_value_check, parameter_value_set
 from basisbaan.tenancy.admin_base import admin_channel
+from basisbaan.tenancy.roles import may_manage_parameters
 
 
 class ParameterValueAdminForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -65,6 +68,19 @@ class ParameterValueAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
                 note=form.cleaned_data["note"],
             )
         obj.pk = saved.pk
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return may_manage_parameters(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return may_manage_parameters(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # The figures are public; every staff account may read them.
+        return bool(request.user.is_active and request.user.is_staff)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_active and request.user.is_staff)
 
     # History of the law is kept; a wrong value is corrected, not deleted.
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:

@@ -1,18 +1,20 @@
-"""Writes of parameter values: the functional administrator keeps the law current."""
+"""Writes of parameter values: the national administrator keeps the law current."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from basisbaan.core.services import model_create, model_update
+from basisbaan.audit.models import AuditAction
+from basisbaan.audit.services import audit_national_change, snapshot
 from basisbaan.parameters.constants import ParameterKey, Unit, unit_of
 from basisbaan.parameters.models import ParameterValue
 from basisbaan.tenancy.models import User
+from basisbaan.tenancy.roles import may_manage_parameters
 
 __all__ = ["parameter_value_check", "parameter_value_set"]
 
@@ -45,7 +47,15 @@ def parameter_value_set(
     note: str = "",
 ) -> ParameterValue:
     """Add or correct the value of ``key`` from ``effective_date`` on
-    (the rules: :func:`parameter_value_check`)."""
+    (the rules: :func:`parameter_value_check`).
+
+    National figures hold for every municipality: only a national administrator
+    (:func:`~basisbaan.tenancy.roles.may_manage_parameters`) may set them; ``None``
+    is the system itself (the seed, the demo). The change is audited in every
+    municipality's log (:func:`~basisbaan.audit.services.audit_national_change`).
+    """
+    if actor is not None and not may_manage_parameters(actor):
+        raise PermissionDenied(_("Alleen een landelijk beheerder legt landelijke parameters vast."))
     parameter_value_check(key=key, value=value, source=source, is_assumption=is_assumption)
     existing = ParameterValue.objects.filter(key=key, effective_date=effective_date).first()
     data = {
@@ -55,11 +65,19 @@ def parameter_value_set(
         "note": note,
         "updated_by": actor,
     }
-    if existing is not None:
-        instance, _changed = model_update(
-            instance=existing, data=data, actor=actor, allowed=set(data)
-        )
+    if existing is None:
+        instance = ParameterValue(key=key, effective_date=effective_date, **data)
+        instance.full_clean()
+        instance.save()
+        audit_national_change(actor=actor, instance=instance, action=AuditAction.CREATE)
         return instance
-    return model_create(
-        instance=ParameterValue(key=key, effective_date=effective_date, **data), actor=actor
-    )
+    before = snapshot(existing)
+    changed = [name for name, new in data.items() if getattr(existing, name) != new]
+    if not changed:
+        return existing
+    for name in changed:
+        setattr(existing, name, data[name])
+    existing.full_clean()
+    existing.save(update_fields=[*changed, "updated_at"])
+    audit_national_change(actor=actor, instance=existing, action=AuditAction.UPDATE, before=before)
+    return existing

@@ -1,6 +1,6 @@
 """The parameter page: the national figures per key with their sources, the values
-now assumed because a published one is missing, and (for the functional
-administrator) the form to add or correct a value."""
+now assumed because a published one is missing, and (for a national administrator,
+never a municipal role) the form to add or correct a value."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from basisbaan.parameters.forms import ParameterValueForm
 from basisbaan.parameters.models import ParameterValue
 from basisbaan.parameters.selectors import parameter_list
 from basisbaan.parameters.services import parameter_value_set
-from basisbaan.tenancy.roles import Perm
+from basisbaan.tenancy.roles import Perm, may_manage_parameters
 from basisbaan.tenancy.scoping import TenantViewMixin
 
 GROUPS: tuple[tuple[Any, tuple[str, ...]], ...] = (
@@ -98,6 +98,7 @@ class ParameterListView(TenantViewMixin, TemplateView):
         context["assumed"] = assumed_values(municipality=self.municipality, today=today)
         context["indexations"] = list(indexation_list(municipality=self.municipality))
         context["today"] = today
+        context["may_manage_parameters"] = may_manage_parameters(self.request.user)
         return context
 
 
@@ -109,6 +110,12 @@ class ParameterValueSetView(ServiceFormView):
     template_name = "parameters/form.html"
     success_message = gettext_lazy("De waarde is opgeslagen.")
     extra_context = {"page_title": gettext_lazy("Parameterwaarde vastleggen")}
+
+    def has_perm(self, perm: Perm) -> bool:
+        # An installation-level right: the account's, not the membership's role.
+        if perm == Perm.PARAMETER_MANAGE:
+            return may_manage_parameters(self.request.user)
+        return super().has_perm(perm)
 
     def get_initial(self) -> dict[str, Any]:
         key = self.request.GET.get("parameter", "")

@@ -13,6 +13,7 @@ never this matrix.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -56,7 +57,8 @@ class Perm(StrEnum):
     COSTS_MANAGE = "costs.manage"
     # The national legal and financial figures (no personal data).
     PARAMETER_VIEW = "parameter.view"
-    # Adding or correcting a national figure: the functional administrator only.
+    # Adding or correcting a national figure: an installation-level right, held by no
+    # municipal role (see :func:`may_manage_parameters`).
     PARAMETER_MANAGE = "parameter.manage"
     # Budgets per year, spending, forecast and room for intake (no personal data).
     BUDGET_VIEW = "budget.view"
@@ -81,6 +83,15 @@ class Perm(StrEnum):
     # (acting for the privacy officer) only.
     PRIVACY_REQUEST = "privacy.request"
 
+
+# Rights over what every municipality shares: no municipal role grants them, not even
+# the functional administrator (one municipality must not set the national minimum
+# wage for all). They come with the account, not a membership.
+INSTALLATION_PERMS = frozenset({Perm.PARAMETER_MANAGE})
+
+# The Django model permission that makes an account a national administrator
+# ("landelijk beheerder"); superusers (installation managers) have it implicitly.
+PARAMETER_MANAGER_PERMISSION = "parameters.change_parametervalue"
 
 _VIEW_ALL = frozenset(
     {
@@ -146,7 +157,7 @@ MATRIX: dict[Role, frozenset[Perm]] = {
     Role.READ_ONLY: _VIEW_ALL
     | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW, Perm.BUDGET_VIEW}
     | {Perm.INTAKE_VIEW, Perm.GUIDANCE_VIEW},
-    Role.FUNCTIONAL_ADMIN: frozenset(Perm),
+    Role.FUNCTIONAL_ADMIN: frozenset(Perm) - INSTALLATION_PERMS,
 }
 
 
@@ -161,3 +172,15 @@ def perms_for(role: str | None) -> frozenset[Perm]:
     if role is None:
         return frozenset()
     return MATRIX.get(Role(role), frozenset())
+
+
+def may_manage_parameters(user: Any) -> bool:
+    """Whether ``user`` may add or correct a national figure (a parameter value).
+
+    An installation-level right: an active account with the model permission
+    :data:`PARAMETER_MANAGER_PERMISSION` (a national administrator) or a
+    superuser; never a municipal role. Every face (page, admin, service) asks this.
+    """
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_active and user.has_perm(PARAMETER_MANAGER_PERMISSION))

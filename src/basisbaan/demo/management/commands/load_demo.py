@@ -86,9 +86,8 @@ class Command(BasisbaanCommand):
         names = dict(Municipality.objects.values_list("slug", "name"))
         self.stdout.write(f"  {'gebruiker':<18} {'rol':<24} gemeente")
         for user in USERS:
-            self.stdout.write(
-                f"  {user.username:<18} {user.role.label!s:<24} {names[user.municipality]}"
-            )
+            role = f"{user.role.label}" + (" + landelijk beheer" if user.national_admin else "")
+            self.stdout.write(f"  {user.username:<18} {role:<24} {names[user.municipality]}")
         self.stdout.write(
             f"  {DEMO_TOTP_USER} logt in met wachtwoord én een code (tweede factor): zet in een "
             f"authenticator-app de geheime sleutel {DEMO_TOTP_SECRET}."
