@@ -28,7 +28,7 @@ from tests.test_tenant_walk import SKIP, _fill, _patterns, world_a  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 # Reviewed: the viewsets whose reads the base viewset does not audit, and why.
-# Change this list only with a review of the reason (docs/security-api.md).
+# Change this list only with a review of the reason (docs/security.md, "Read audit").
 REVIEWED_OPT_OUTS = {
     "ParticipantViewSet": "privacy",
     "ProgrammeCostViewSet": "own",
