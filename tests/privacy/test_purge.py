@@ -165,7 +165,7 @@ def test_anonymising_empties_identity_and_free_text_and_keeps_the_statistics(
         ("guidance.signal", str(signal.pk)),
         ("participants.participant", str(person.pk)),
     ]
-    assert entries.last().object_repr == person.pseudonym
+    assert entries.last().object_repr == f"Deelnemer #{person.pk}"
     text = json.dumps([[e.object_repr, e.changes] for e in entries])
     assert "Dijk" not in text and "111222333" not in text and "Anna" not in text
 
