@@ -12,7 +12,7 @@ the lock that keeps two inserts from forking the chain.
 
 Whoever can rewrite every later entry and the head (the table's owner) can
 forge a consistent chain: the chain detects tampering by a stray script or a
-role that can delete, and the database roles (``docs/security-audit.md``) keep
+role that can delete, and the database roles (``docs/security.md#audit``) keep
 the application from doing either.
 
 Pure functions of plain values, used by the model, the backfill migration and

@@ -2,7 +2,7 @@
 
 In production the application connects as a *runtime* role that may only INSERT
 into and SELECT from the audit log (and keep the chain's head); a separate
-*migration* role owns the tables (``docs/security-audit.md``). Connected as the
+*migration* role owns the tables (``docs/security.md#audit``). Connected as the
 owner, or with UPDATE, DELETE or TRUNCATE on the log, the application (or anyone
 who takes it over) could remove the triggers or the entries: this check says so.
 
@@ -68,7 +68,7 @@ def audit_log_role_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMe
             hint=(
                 "Run the application as a runtime role with only INSERT and SELECT on "
                 f"{TABLE}; let a separate migration role own the tables "
-                "(docs/security-audit.md)."
+                "(docs/security.md#audit)."
             ),
             id="basisbaan.W001",
         )

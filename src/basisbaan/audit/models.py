@@ -65,7 +65,7 @@ class AuditChainHead(models.Model):
     last_hash = models.CharField(_("laatste hash"), max_length=64, blank=True)
     length = models.PositiveBigIntegerField(_("aantal regels"), default=0)
     # After the oldest entries are removed at the end of their retention period (a
-    # database administrator's task, docs/security-audit.md): the previous_hash the
+    # database administrator's task, docs/security.md#audit): the previous_hash the
     # oldest remaining entry has, and how many entries were removed. "" and 0 before.
     start_hash = models.CharField(_("begin-hash"), max_length=64, blank=True)
     pruned = models.PositiveBigIntegerField(_("verwijderd na bewaartermijn"), default=0)

@@ -202,7 +202,7 @@ AUTH_PASSWORD_VALIDATORS = (
     else []
 )
 
-# Signing in: see docs/security-auth.md. axes first, so that a locked-out user and
+# Signing in: see docs/security.md#sign-in. axes first, so that a locked-out user and
 # address is refused before any password is checked; OIDC only when switched on.
 OIDC_ENABLED = config(
     "OIDC_ENABLED",
@@ -410,7 +410,7 @@ STORAGES = {
 MEDIA_ROOT = DATA_DIR / "media"
 
 # Imports (payroll, guidance hours): limits that keep one bad file from taking the
-# server down (docs/security-imports.md).
+# server down (docs/security.md#input-imports-and-exports).
 IMPORT_MAX_ERRORS = config(
     "IMPORT_MAX_ERRORS",
     1000,
@@ -468,7 +468,7 @@ SECURE_CSP = {
 
 # API tokens (django-rest-knox): stored as a SHA-512 digest only, each with an
 # expiry; a password change ends every token made before it
-# (basisbaan.core.api.authentication). See docs/security-api.md.
+# (basisbaan.core.api.authentication). See docs/security.md#api.
 API_TOKEN_TTL_DAYS = config(
     "API_TOKEN_TTL_DAYS",
     30,

@@ -17,7 +17,7 @@ files hold:
   ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets an apostrophe in
   front: the cell shows the text, it never calculates. Every export, also the
   workbooks of costs and budgets, writes its cells through :func:`safe_cell`
-  (docs/security-imports.md).
+  (docs/security.md#input-imports-and-exports).
 
 The file name carries the list's name, the municipality and the day:
 ``deelnemers-leeuwarden-2026-11-18.xlsx``.

@@ -13,7 +13,7 @@
   no entity expansion, no external entities.
 - :func:`max_upload_text`: the size limit in words, the same on page and API.
 
-See docs/security-imports.md.
+See docs/security.md#input-imports-and-exports.
 """
 
 from __future__ import annotations

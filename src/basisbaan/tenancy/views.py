@@ -1,5 +1,5 @@
 """Sign in (password, then a second factor), sign out, passwords, and choosing the
-municipality to work in. See docs/security-auth.md."""
+municipality to work in. See docs/security.md#sign-in."""
 
 from __future__ import annotations
 

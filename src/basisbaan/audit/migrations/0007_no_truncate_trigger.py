@@ -5,7 +5,7 @@ Only a session that has set ``basisbaan.allow_truncate`` to ``on`` may truncate:
 the test suite, whose flush between transactional tests empties every table
 (``tests/conftest.py``). Setting it needs no privilege, but TRUNCATE itself does:
 in production only the migration role (the owner) has it, and it could drop the
-trigger anyway; the runtime role has neither (``docs/security-audit.md``).
+trigger anyway; the runtime role has neither (``docs/security.md#audit``).
 On SQLite (development) this migration does nothing: SQLite has no TRUNCATE.
 """
 
