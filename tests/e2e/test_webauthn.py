@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from basisbaan.audit.models import AuditAction, AuditEntry
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
+from tests.e2e.test_accessibility import violations
 from tests.tenancy.helpers import code_now, give_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -78,6 +79,8 @@ def test_a_passkey_added_on_the_security_page_confirms_the_next_sign_in(
     expect(page.get_by_role("list", name="Uw sleutels").locator("li")).to_have_count(1)
     expect(page.get_by_role("button", name="Sleutel 1 verwijderen")).to_be_visible()
     page.screenshot(path=str(screenshots / "webauthn-security-390.png"), full_page=True)
+    assert violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     assert WebAuthnCredential.objects.filter(user=caseworker).count() == 1
 
     page.get_by_role("button", name="Uitloggen").click()
@@ -87,8 +90,11 @@ def test_a_passkey_added_on_the_security_page_confirms_the_next_sign_in(
     page.get_by_label("Wachtwoord").fill("demo")
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(f"{base}/inloggen/code/?next=%2Fdeelnemers%2F")
+    key_button = page.get_by_role("button", name="Inloggen met beveiligingssleutel of passkey")
+    expect(key_button).to_be_visible()
     page.screenshot(path=str(screenshots / "webauthn-code-390.png"), full_page=True)
-    page.get_by_role("button", name="Inloggen met beveiligingssleutel of passkey").click()
+    assert violations(page) == []
+    key_button.click()
     page.wait_for_url(f"{base}/deelnemers/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Deelnemers")
 

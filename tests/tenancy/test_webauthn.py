@@ -177,6 +177,19 @@ def test_in_optional_mode_a_password_alone_cannot_add_a_key(settings, caseworker
     assert response.json()["code"] == "user_not_verified"
 
 
+def test_a_session_verified_by_the_idp_without_an_app_cannot_add_a_key(on, caseworker):
+    """Keys come beside the app (and its recovery codes), not instead of it."""
+    client = Client()
+    client.force_login(caseworker)
+    session = client.session
+    session[two_factor.IDP_MFA_SESSION_KEY] = True
+    session.save()
+    assert ADD_BUTTON not in client.get("/account/beveiliging/").content.decode()
+    with unchanged():
+        response = client.post(BEGIN_REGISTRATION)
+    assert (response.status_code, response.json()["code"]) == (403, "user_not_verified")
+
+
 def test_a_verified_user_may_begin_adding_a_key(on, caseworker):
     response = verified_client(caseworker).post(BEGIN_REGISTRATION)
     assert response.status_code == 200

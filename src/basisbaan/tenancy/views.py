@@ -188,14 +188,16 @@ class SecurityView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         assert isinstance(user, User)
+        has_device = two_factor.has_device(user)
         return render(
             request,
             "registration/security.html",
             {
-                "has_device": two_factor.has_device(user),
+                "has_device": has_device,
                 "required": two_factor.needs_second_factor(user),
                 "webauthn": two_factor.webauthn_enabled(),
-                "verified": two_factor.session_verified(request),
+                # Keys are added beside the app, from a verified session.
+                "can_add_key": has_device and two_factor.session_verified(request),
                 "security_keys": (
                     list(two_factor.security_key_list(user))
                     if two_factor.webauthn_enabled()

@@ -38,6 +38,7 @@ from django.views.i18n import JavaScriptCatalog
 from basisbaan.tenancy.lockout import code_failed, is_locked_out
 from basisbaan.tenancy.models import User
 from basisbaan.tenancy.two_factor import (
+    has_device,
     security_key_added,
     security_key_verified,
     session_verified,
@@ -77,12 +78,15 @@ class _EnabledOnly:
 
 
 class _VerifiedSessionOnly:
-    """A key is added from a session confirmed with a second factor only."""
+    """A key is added beside the authenticator app, from a session confirmed with a
+    second factor: a password alone cannot add one, and every user with a key still
+    has the app (and its recovery codes) to fall back on."""
 
     request: HttpRequest
 
     def check_can_register(self) -> None:
-        if not session_verified(self.request):
+        user = self.request.user
+        if not (isinstance(user, User) and has_device(user) and session_verified(self.request)):
             raise exceptions.NotVerified(
                 detail=_("Bevestig eerst het inloggen met uw authenticator-app.")
             )
