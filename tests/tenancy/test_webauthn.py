@@ -296,13 +296,32 @@ def test_a_failed_key_counts_toward_the_lockout(on, caseworker):
     for _attempt in range(5):
         client.post(BEGIN_AUTH)
         answers.append(
-            client.post(
-                COMPLETE_AUTH, _assertion(b"unknown"), content_type="application/json"
-            ).status_code
+            client.post(COMPLETE_AUTH, _assertion(b"unknown"), content_type="application/json")
         )
-    assert answers == [404, 404, 404, 404, 429]
+    assert [a.status_code for a in answers] == [404, 404, 404, 404, 429]
+    # JSON, which the key's script shows in its status message.
+    assert answers[-1].json() == {
+        "detail": "Te vaak een verkeerde code of sleutel: u bent uitgelogd. "
+        "Inloggen kan weer over 15 minuten.",
+        "code": "locked_out",
+    }
     # Signed out, and the failures were audited as a second-factor failure.
     assert client.get("/")["Location"] == "/inloggen/?next=/"
     failed = AuditEntry.objects.filter(action=AuditAction.LOGIN_FAILED)
     assert [e.changes["stage"] for e in failed] == ["code"] * 5
     assert not AuditEntry.objects.filter(action=AuditAction.SECOND_FACTOR).exists()
+
+
+def test_a_lost_challenge_is_no_attempt_at_a_key(on, caseworker):
+    """Completing without beginning (a reload, a double click) does not count."""
+    give_app(caseworker)
+    give_key(caseworker)
+    client = password_only_client(caseworker)
+    answers = [
+        client.post(
+            COMPLETE_AUTH, _assertion(b"unknown"), content_type="application/json"
+        ).status_code
+        for _attempt in range(6)
+    ]
+    assert answers == [400] * 6
+    assert not AuditEntry.objects.filter(action=AuditAction.LOGIN_FAILED).exists()

@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.i18n import JavaScriptCatalog
 
-from basisbaan.tenancy.lockout import code_failed, is_locked_out
+from basisbaan.tenancy.lockout import code_failed, is_locked_out, locked_out_message
 from basisbaan.tenancy.models import User
 from basisbaan.tenancy.two_factor import (
     has_device,
@@ -56,10 +56,10 @@ __all__ = [
 
 class _LockedOut(exceptions.OTPWebAuthnApiError):  # type: ignore[misc]
     status_code = 429
-    default_detail = gettext_lazy(
-        "Te veel mislukte pogingen. U bent uitgelogd; probeer het later opnieuw."
-    )
     default_code = "locked_out"
+
+    def __init__(self) -> None:
+        super().__init__(detail=locked_out_message())
 
 
 class _Disabled(exceptions.OTPWebAuthnApiError):  # type: ignore[misc]
