@@ -3,7 +3,7 @@
 
 A caseworker signed in with password and app adds a passkey on *Inloggen en
 beveiliging*, signs out, signs in with the password and then the passkey, and
-reaches the participant list; the audit log has both."""
+reaches the participant list; the audit log has both. Then removes the key."""
 
 from __future__ import annotations
 
@@ -106,4 +106,13 @@ def test_a_passkey_added_on_the_security_page_confirms_the_next_sign_in(
     assert methods == ["totp", "webauthn"]
     added = AuditEntry.objects.get(action=AuditAction.CREATE, object_id=str(caseworker.pk))
     assert added.changes == {"security_key": [None, "Sleutel 1"]}
+
+    # Removed again (after the confirmation question): the list says so, and the
+    # session confirmed with that key stays confirmed.
+    page.goto(f"{base}/account/beveiliging/")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Sleutel 1 verwijderen").click()
+    expect(page.get_by_role("status").filter(has_text="De sleutel is verwijderd.")).to_be_visible()
+    expect(page.get_by_text("U hebt nog geen sleutel toegevoegd.")).to_be_visible()
+    assert WebAuthnCredential.objects.filter(user=caseworker).count() == 0
     assert page.console_errors == []

@@ -217,6 +217,22 @@ def test_removing_a_key_is_audited(on, caseworker, municipality):
     )
 
 
+def test_removing_the_key_this_session_was_confirmed_with_keeps_it_confirmed(on, caseworker):
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    give_app(caseworker)
+    key = give_key(caseworker)
+    client = Client()
+    client.force_login(caseworker)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = key.persistent_id  # as after signing in with the key
+    session.save()
+    assert client.get("/").status_code == 200
+    response = client.post(f"/account/beveiliging/sleutel/{key.pk}/verwijderen/")
+    assert response["Location"] == "/account/beveiliging/"
+    assert client.get("/").status_code == 200  # not sent back to the code page
+
+
 def test_nobody_removes_another_users_key(on, caseworker, member):
     other = member(username="jobcoach-x")
     key = give_key(other)

@@ -262,13 +262,25 @@ def security_key_added(*, user: User, pk: int) -> WebAuthnCredential:
 
 
 @transaction.atomic
-def security_key_delete(*, user: User, pk: int) -> bool:
-    """Remove ``user``'s own key ``pk`` (audited); False when it is not theirs."""
+def security_key_delete(request: HttpRequest, *, pk: int) -> bool:
+    """Remove the signed-in user's own key ``pk`` (audited); False when it is not theirs.
+
+    A session confirmed with that very key stays confirmed: django-otp forgets a
+    session's confirmation when its device is gone, so the confirmation is moved to
+    the user's app (every user with a key has one); nothing new is audited."""
+    user = request.user
+    assert isinstance(user, User)
     credential = WebAuthnCredential.objects.filter(user=user, pk=pk).first()
     if credential is None:
         return False
+    this_session = getattr(getattr(user, "otp_device", None), "persistent_id", None) == (
+        credential.persistent_id
+    )
     name = credential.name
     credential.delete()
+    app = confirmed_totp(user)
+    if this_session and app is not None:
+        otp_login(request, app)
     audit_security_key(actor=user, user=user, name=name, action=AuditAction.DELETE)
     return True
 

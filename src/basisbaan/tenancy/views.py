@@ -229,7 +229,7 @@ class SecurityKeyDeleteView(View):
         assert isinstance(user, User)
         if not two_factor.webauthn_enabled() or not two_factor.session_verified(request):
             raise PermissionDenied(_("Bevestig eerst het inloggen met de tweede factor."))
-        if not two_factor.security_key_delete(user=user, pk=pk):
+        if not two_factor.security_key_delete(request, pk=pk):
             raise Http404
         messages.success(request, _("De sleutel is verwijderd."))
         return HttpResponseRedirect(reverse("tenancy:security"))
