@@ -190,6 +190,17 @@ def test_a_session_verified_by_the_idp_without_an_app_cannot_add_a_key(on, casew
     assert (response.status_code, response.json()["code"]) == (403, "user_not_verified")
 
 
+def test_a_session_verified_by_the_idp_with_an_app_may_add_a_key(on, caseworker):
+    give_app(caseworker)
+    client = Client()
+    client.force_login(caseworker)
+    session = client.session
+    session[two_factor.IDP_MFA_SESSION_KEY] = True
+    session.save()
+    assert ADD_BUTTON in client.get("/account/beveiliging/").content.decode()
+    assert client.post(BEGIN_REGISTRATION).status_code == 200
+
+
 def test_a_verified_user_may_begin_adding_a_key(on, caseworker):
     response = verified_client(caseworker).post(BEGIN_REGISTRATION)
     assert response.status_code == 200

@@ -84,6 +84,11 @@ class _VerifiedSessionOnly:
 
     request: HttpRequest
 
+    def user_is_mfa_enrolled(self, user: User) -> bool:
+        # The library's own check knows django-otp's devices only; check_can_register
+        # asks for a verified session itself, the IdP's multi-factor sign-in included.
+        return False
+
     def check_can_register(self) -> None:
         user = self.request.user
         if not (isinstance(user, User) and has_device(user) and session_verified(self.request)):
