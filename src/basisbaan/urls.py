@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("basisbaan.dashboard.urls")),
     path("", include("basisbaan.tenancy.urls")),
     path("", include("basisbaan.core.urls")),
+    # Security keys and passkeys (answer 404 unless BASISBAAN_WEBAUTHN is on).
+    path("sleutel/", include("basisbaan.tenancy.webauthn_urls")),
     path("programmas/", include("basisbaan.programmes.urls")),
     path("deelnemers/", include("basisbaan.participants.urls")),
     path("werkgevers/", include("basisbaan.hosts.urls")),

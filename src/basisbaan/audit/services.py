@@ -398,3 +398,26 @@ def audit_access_in(
         changes={"fields": fields},
         channel=channel,
     )
+
+
+def audit_security_key(
+    *, actor: User, user: User, name: str, action: AuditAction
+) -> list[AuditEntry]:
+    """Record that ``user``'s security key or passkey (WebAuthn) ``name`` was added
+    (``AuditAction.CREATE``) or removed (``AuditAction.DELETE``), in each municipality
+    the user works for, like the sign-ins."""
+    municipality_ids: list[int | None] = list(
+        user.memberships.values_list("municipality_id", flat=True)
+    )
+    value = [None, name] if action == AuditAction.CREATE else [name, None]
+    return [
+        _entry(
+            actor=actor,
+            municipality_id=municipality_id,
+            action=action,
+            instance=user,
+            changes={"security_key": value},
+            channel="ui",
+        )
+        for municipality_id in municipality_ids or [None]
+    ]

@@ -109,6 +109,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Security keys and passkeys; always installed (its tables), offered when
+    # BASISBAAN_WEBAUTHN is on.
+    "django_otp_webauthn",
     "axes",
     "mozilla_django_oidc",
     "basisbaan.core",
@@ -236,6 +239,41 @@ OTP_TOTP_ISSUER = "Basisbaan"
 # django-otp's own delay after a wrong code (1 s, 2 s, 4 s, ...) beside the lockout.
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+# Security keys and passkeys (WebAuthn) beside the authenticator app (docs/security-auth.md).
+WEBAUTHN_ENABLED = config(
+    "BASISBAAN_WEBAUTHN",
+    not PRODUCTION,
+    cast=bool,
+    help_text="Offer security keys and passkeys (WebAuthn) as a second factor beside the app.",
+)
+_webauthn_required = PRODUCTION and WEBAUTHN_ENABLED
+# A key belongs to one domain (the relying party): in development "localhost" (an IP
+# address such as 127.0.0.1 cannot be one; open http://localhost:8000 to try it).
+OTP_WEBAUTHN_RP_ID = config(
+    "WEBAUTHN_RP_ID",
+    "localhost",
+    help_text=(
+        "WebAuthn: the domain keys are registered for, e.g. basisbaan.example.nl "
+        "(changing it makes every key useless). Required in production when on."
+    ),
+    required=_webauthn_required,
+)
+OTP_WEBAUTHN_RP_NAME = config(
+    "WEBAUTHN_RP_NAME", "Basisbaan", help_text="WebAuthn: the name the browser shows."
+)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = config(
+    "WEBAUTHN_ALLOWED_ORIGINS",
+    [f"http://{host}:8000" for host in ALLOWED_HOSTS if host == "localhost"]
+    or ["http://localhost:8000"],
+    cast=list,
+    help_text=(
+        "WebAuthn: comma-separated origins the site is opened under "
+        "(https://basisbaan.example.nl). Required in production when on."
+    ),
+    required=_webauthn_required,
+)
+# A key is a second factor after the password, never instead of it.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 AXES_FAILURE_LIMIT = config(
     "LOGIN_FAILURE_LIMIT",
     5,

@@ -16,10 +16,11 @@ from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_login_failed
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import ngettext
 
-__all__ = ["client_ip", "code_failed", "is_locked_out", "lockout_response"]
+__all__ = ["client_ip", "code_failed", "is_locked_out", "locked_out_message", "lockout_response"]
 
 # The ``sender`` of a failed code: the audit receiver tells a code from a password by it.
 CODE_SENDER = "basisbaan.tenancy.two_factor"
@@ -50,13 +51,35 @@ def lockout_response(
 ) -> HttpResponse:
     """The Dutch lockout page (429), for every login path (axes' AXES_LOCKOUT_CALLABLE).
 
-    Whoever was half signed in (password given, code not) is signed out."""
+    Whoever was half signed in (password given, code not) is signed out. A script's
+    request (the security key's, which asks for JSON) gets the message as JSON, which
+    the script shows in its status message."""
     if request.user.is_authenticated:
         logout(request)
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    if _wants_json(request):
+        return JsonResponse({"detail": locked_out_message(), "code": "locked_out"}, status=429)
     return render(
         request,
         "registration/lockout.html",
         {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT},
         status=429,
+    )
+
+
+def locked_out_message() -> str:
+    """The lockout in one sentence, for a script's status message."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return ngettext(
+        "Te vaak een verkeerde code of sleutel: u bent uitgelogd. Inloggen kan weer over "
+        "%(minutes)s minuut.",
+        "Te vaak een verkeerde code of sleutel: u bent uitgelogd. Inloggen kan weer over "
+        "%(minutes)s minuten.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.content_type == "application/json" or "application/json" in request.headers.get(
+        "Accept", ""
     )

@@ -71,6 +71,10 @@ _BEFORE_SECOND_FACTOR = (
     "tenancy:logout",
     "tenancy:two_factor_code",
     "tenancy:two_factor_setup",
+    # Confirming the sign-in with a security key or passkey (not adding one).
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
 )
 _OPEN_PREFIXES = ("/i18n/", "/static/")
 

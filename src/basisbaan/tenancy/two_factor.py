@@ -21,12 +21,20 @@ from collections.abc import Iterable
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
-from basisbaan.audit.services import audit_second_factor, audit_sign_in_reset
+from basisbaan.audit.models import AuditAction
+from basisbaan.audit.services import (
+    audit_second_factor,
+    audit_security_key,
+    audit_sign_in_reset,
+)
 from basisbaan.tenancy.models import Membership, User
 from basisbaan.tenancy.roles import Perm, has_perm
 
@@ -35,15 +43,21 @@ __all__ = [
     "RECOVERY_CODE_COUNT",
     "confirmed_totp",
     "has_device",
+    "has_security_key",
     "mark_verified_by_idp",
     "needs_second_factor",
     "recovery_codes_create",
+    "security_key_added",
+    "security_key_delete",
+    "security_key_list",
+    "security_key_verified",
     "session_verified",
     "sign_in_reset",
     "totp_confirm",
     "totp_pending",
     "totp_secret",
     "verify_code",
+    "webauthn_enabled",
 ]
 
 RECOVERY_CODE_COUNT = 10
@@ -197,13 +211,83 @@ def _digits(code: str) -> str:
 
 @transaction.atomic
 def sign_in_reset(*, user: User, actor: User | None = None) -> tuple[int, int]:
-    """Remove ``user``'s authenticator apps and recovery codes and forget the
+    """Remove ``user``'s authenticator apps, recovery codes and security keys and forget the
     failed sign-ins that locked them out (a lost phone, a forgotten lockout): the
     next sign-in sets up a new app. Audited. Returns (devices, failures) removed."""
     from axes.utils import reset as axes_reset
 
     devices = TOTPDevice.objects.filter(user=user).delete()[1].get(TOTPDevice._meta.label, 0)
     devices += StaticDevice.objects.filter(user=user).delete()[1].get(StaticDevice._meta.label, 0)
+    # Security keys and passkeys too: a lost phone may have been the passkey.
+    devices += (
+        WebAuthnCredential.objects.filter(user=user)
+        .delete()[1]
+        .get(WebAuthnCredential._meta.label, 0)
+    )
     failures = axes_reset(username=user.get_username())
     audit_sign_in_reset(actor=actor, user=user, devices=devices, failures=failures)
     return devices, failures
+
+
+# -- Security keys and passkeys (WebAuthn; the ceremonies in tenancy/webauthn.py) -------
+
+
+def webauthn_enabled() -> bool:
+    """Whether security keys and passkeys are offered (``BASISBAAN_WEBAUTHN``)."""
+    return bool(getattr(settings, "WEBAUTHN_ENABLED", False))
+
+
+def security_key_list(user: User) -> QuerySet[WebAuthnCredential]:
+    """``user``'s confirmed security keys and passkeys, oldest first."""
+    keys: QuerySet[WebAuthnCredential] = WebAuthnCredential.objects.filter(
+        user=user, confirmed=True
+    ).order_by("created_at", "pk")
+    return keys
+
+
+def has_security_key(user: User) -> bool:
+    """Whether ``user`` can confirm a sign-in with a security key or passkey now."""
+    return webauthn_enabled() and security_key_list(user).exists()
+
+
+@transaction.atomic
+def security_key_added(*, user: User, pk: int) -> WebAuthnCredential:
+    """The key ``pk`` the library just saved for ``user`` gets a name the user tells
+    their keys apart by ('Sleutel 2'); audited."""
+    credential = WebAuthnCredential.objects.get(user=user, pk=pk)
+    credential.name = _("Sleutel %(number)s") % {"number": security_key_list(user).count()}
+    credential.save(update_fields=["name"])
+    audit_security_key(actor=user, user=user, name=credential.name, action=AuditAction.CREATE)
+    return credential
+
+
+@transaction.atomic
+def security_key_delete(request: HttpRequest, *, pk: int) -> bool:
+    """Remove the signed-in user's own key ``pk`` (audited); False when it is not theirs.
+
+    A session confirmed with that very key stays confirmed: django-otp forgets a
+    session's confirmation when its device is gone, so the confirmation is moved to
+    the user's app (every user with a key has one); nothing new is audited."""
+    user = request.user
+    assert isinstance(user, User)
+    credential = WebAuthnCredential.objects.filter(user=user, pk=pk).first()
+    if credential is None:
+        return False
+    this_session = getattr(getattr(user, "otp_device", None), "persistent_id", None) == (
+        credential.persistent_id
+    )
+    name = credential.name
+    credential.delete()
+    app = confirmed_totp(user)
+    if this_session and app is not None:
+        otp_login(request, app)
+    audit_security_key(actor=user, user=user, name=name, action=AuditAction.DELETE)
+    return True
+
+
+@transaction.atomic
+def security_key_verified(request: HttpRequest, credential: WebAuthnCredential) -> None:
+    """A security key or passkey confirmed the sign-in: the session counts as
+    verified, as after a code."""
+    otp_login(request, credential)
+    audit_second_factor(actor=credential.user, method="webauthn")

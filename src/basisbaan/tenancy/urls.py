@@ -10,6 +10,11 @@ urlpatterns = [
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("gemeente/", views.SwitchMunicipalityView.as_view(), name="switch"),
     path("account/beveiliging/", views.SecurityView.as_view(), name="security"),
+    path(
+        "account/beveiliging/sleutel/<int:pk>/verwijderen/",
+        views.SecurityKeyDeleteView.as_view(),
+        name="security_key_delete",
+    ),
     path("account/wachtwoord/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "account/wachtwoord/gewijzigd/",

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
@@ -107,7 +107,17 @@ class TwoFactorCodeView(View):
         return self._page(request, form)
 
     def _page(self, request: HttpRequest, form: forms.CodeForm) -> HttpResponse:
-        return render(request, self.template_name, {"form": form, "next": _next_url(request)})
+        user = request.user
+        assert isinstance(user, User)
+        return render(
+            request,
+            self.template_name,
+            {
+                "form": form,
+                "next": _next_url(request),
+                "security_key": two_factor.has_security_key(user),
+            },
+        )
 
 
 class TwoFactorSetupView(View):
@@ -178,12 +188,21 @@ class SecurityView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         assert isinstance(user, User)
+        has_device = two_factor.has_device(user)
         return render(
             request,
             "registration/security.html",
             {
-                "has_device": two_factor.has_device(user),
+                "has_device": has_device,
                 "required": two_factor.needs_second_factor(user),
+                "webauthn": two_factor.webauthn_enabled(),
+                # Keys are added beside the app, from a verified session.
+                "can_add_key": has_device and two_factor.session_verified(request),
+                "security_keys": (
+                    list(two_factor.security_key_list(user))
+                    if two_factor.webauthn_enabled()
+                    else []
+                ),
             },
         )
 
@@ -198,6 +217,22 @@ class SecurityView(View):
             "registration/recovery_codes.html",
             {"codes": codes, "next": reverse("tenancy:security"), "new_app": False},
         )
+
+
+class SecurityKeyDeleteView(View):
+    """Remove one of the user's own security keys or passkeys (verified session)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        user = request.user
+        assert isinstance(user, User)
+        if not two_factor.webauthn_enabled() or not two_factor.session_verified(request):
+            raise PermissionDenied(_("Bevestig eerst het inloggen met de tweede factor."))
+        if not two_factor.security_key_delete(request, pk=pk):
+            raise Http404
+        messages.success(request, _("De sleutel is verwijderd."))
+        return HttpResponseRedirect(reverse("tenancy:security"))
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
