@@ -366,3 +366,20 @@ def test_another_municipalitys_log_is_not_exported(story, other_municipality, cl
     lines = response.content.decode("utf-8")[1:].split("\r\n")
     assert lines == [CSV_HEADER, ""]
     assert AuditEntry.objects.filter(municipality=other_municipality).get().changes["rows"] == 0
+
+
+def test_a_failed_sign_in_shows_its_stage_and_address(municipality, admin, client_as):
+    from basisbaan.audit.services import audit_login_failed, audit_second_factor
+
+    audit_login_failed(username=admin.username, stage="code", address="10.0.0.7")
+    audit_second_factor(actor=admin, method="webauthn")
+
+    client = client_as(admin)
+    confirmed, failed = rows_of(client)
+    assert (failed.action, failed.facts) == (
+        "inloggen mislukt",
+        ["stap: code (tweede factor)", "adres: 10.0.0.7"],
+    )
+    assert confirmed.facts == ["methode: beveiligingssleutel of passkey"]
+    page = client.get("/audit/").content.decode()
+    assert "stap: code (tweede factor); adres: 10.0.0.7" in page

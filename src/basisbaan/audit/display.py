@@ -79,6 +79,25 @@ FILTER_LABELS = {
 # Fields of every record that a change row need not repeat (the row names the record).
 SKIPPED_FIELDS = frozenset({"id", "municipality"})
 
+# What an event without field changes stored (a sign-in, a token), in words: the
+# key's label and the values that have one.
+EVENT_FACTS = {
+    "stage": _("stap"),
+    "address": _("adres"),
+    "method": _("methode"),
+    "token": _("token"),
+    "expiry": _("geldig tot"),
+    "reason": _("reden"),
+}
+EVENT_VALUES = {
+    "password": _("wachtwoord"),
+    "code": _("code (tweede factor)"),
+    "totp": _("authenticator-app"),
+    "recovery": _("herstelcode"),
+    "webauthn": _("beveiligingssleutel of passkey"),
+    "idp": _("eigen identiteitsprovider"),
+}
+
 # What an export entry stored, in words.
 EXPORT_FORMATS = {"csv": "CSV", "xlsx": "Excel"}
 
@@ -142,6 +161,7 @@ class AuditRow:
     fields: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     export: str = ""
+    facts: list[str] = field(default_factory=list)
 
     @property
     def time_text(self) -> str:
@@ -157,6 +177,7 @@ class AuditRow:
             parts.append(_("Records: %(ids)s") % {"ids": ", ".join(self.ids)})
         if self.export:
             parts.append(self.export)
+        parts.extend(self.facts)
         return "; ".join(parts)
 
 
@@ -329,7 +350,24 @@ def audit_row(
         fields=[field_label(model, str(name)) for name in seen or []],
         ids=[str(i) for i in ids or []],
         export=_export_text(changes) if "format" in changes else "",
+        facts=_event_facts(changes),
     )
+
+
+def _event_facts(changes: dict[str, Any]) -> list[str]:
+    """``stap: code (tweede factor)``, ``adres: 10.0.0.7``: the plain values an event
+    stored beside (or instead of) field changes, in a fixed order."""
+    facts = []
+    for key, label in EVENT_FACTS.items():
+        value = changes.get(key)
+        if value is None or value == "" or isinstance(value, list | dict):
+            continue
+        if key == "expiry":
+            text = _date_text(str(value), with_time=True)
+        else:
+            text = str(EVENT_VALUES.get(str(value), value))
+        facts.append(f"{label}: {text}")
+    return facts
 
 
 def _record_type(entry: AuditEntry, model: type[models.Model] | None) -> str:

@@ -84,10 +84,10 @@ class Command(BasisbaanCommand):
         self.stdout.write("")
         self.stdout.write(f"Inloggen (wachtwoord voor iedereen: {DEMO_PASSWORD}):")
         names = dict(Municipality.objects.values_list("slug", "name"))
-        self.stdout.write(f"  {'gebruiker':<18} {'rol':<24} gemeente")
+        self.stdout.write(f"  {'gebruiker':<18} {'rol':<32} gemeente")
         for user in USERS:
             role = f"{user.role.label}" + (" + landelijk beheer" if user.national_admin else "")
-            self.stdout.write(f"  {user.username:<18} {role:<24} {names[user.municipality]}")
+            self.stdout.write(f"  {user.username:<18} {role:<32} {names[user.municipality]}")
         self.stdout.write(
             f"  {DEMO_TOTP_USER} logt in met wachtwoord én een code (tweede factor): zet in een "
             f"authenticator-app de geheime sleutel {DEMO_TOTP_SECRET}."
