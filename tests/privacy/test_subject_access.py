@@ -234,3 +234,26 @@ def test_security_txt_is_public_and_expires_a_year_from_today(client):
         "Preferred-Languages: nl, en",
         "Canonical: http://testserver/.well-known/security.txt",
     ]
+
+
+def test_many_records_of_one_kind_go_in_one_table_with_dutch_amounts(person):
+    from basisbaan.privacy.export import AS_ROWS_FROM, sections
+
+    contract = ContractFactory(participant=person)
+    for sequence in range(1, AS_ROWS_FROM + 1):
+        ContractPeriodFactory(
+            contract=contract,
+            sequence=sequence,
+            start_date=dt.date(2024, 1, 1) + dt.timedelta(days=183 * (sequence - 1)),
+            end_date=dt.date(2024, 6, 30) + dt.timedelta(days=183 * (sequence - 1)),
+            hourly_wage=Decimal("1234.5"),
+        )
+
+    found = {s["title"]: s for s in sections(subject_access(participant=person, today=TODAY))}
+
+    periods = found["Contractperiodes"]
+    assert len(periods["rows"]) == AS_ROWS_FROM
+    assert periods["columns"][:3] == ["ID", "Contract", "Volgnummer"]
+    hourly = periods["columns"].index("Uurloon")
+    assert [row[hourly] for row in periods["rows"]] == ["1.234,50"] * AS_ROWS_FROM
+    assert "rows" not in found["Arbeidsovereenkomsten"]  # one contract: a block of its own

@@ -597,7 +597,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     # axes says INFO on every sign-in; the audit log has those. Its WARNINGs (failures) stay.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint and fontTools say INFO on every page of a PDF.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
     "root": {
         "handlers": ["console"],
         "level": config("LOG_LEVEL", "INFO", help_text="Log level of the console log."),

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import number_format
 
 from basisbaan.audit.models import AuditAction
 from basisbaan.participants.models import Participant
@@ -70,6 +73,10 @@ def _text(model: Any, name: str, value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, str) and value[:4].isdigit() and value[4:5] == "-":
         return _day_or_time(value)
+    if isinstance(field, models.DecimalField):
+        # 1.234,56 like every page, not the JSON's 1234.56.
+        with translation.override("nl"):
+            return number_format(Decimal(str(value)), use_l10n=True, force_grouping=True)
     return str(value)
 
 
@@ -92,20 +99,29 @@ def audit_lines(data: dict[str, Any]) -> list[dict[str, str]]:
     ]
 
 
+# More records of one kind than this go in one table, a record per row: a year of
+# guidance hours stays a few pages instead of a hundred.
+AS_ROWS_FROM = 4
+
+
 def sections(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """The export's records as titled tables: ``[{"title", "records": [[(label, text)]]}]``."""
+    """The export's records as titled tables: ``[{"title", "records": [[(label, text)]]}]``,
+    and for many records of one kind also ``columns`` and ``rows`` (one per record)."""
     found = []
     for key, label, _path in HELD:
         records = data["records"][key]
         if not records:
             continue
         model = apps.get_model(label)
-        found.append(
-            {
-                "title": str(model._meta.verbose_name_plural).capitalize(),
-                "records": [_rows(model, record) for record in records],
-            }
-        )
+        rows = [_rows(model, record) for record in records]
+        section: dict[str, Any] = {
+            "title": str(model._meta.verbose_name_plural).capitalize(),
+            "records": rows,
+        }
+        if len(rows) >= AS_ROWS_FROM:
+            section["columns"] = [label for label, _text in rows[0]]
+            section["rows"] = [[text for _label, text in row] for row in rows]
+        found.append(section)
     return found
 
 
