@@ -63,8 +63,10 @@ class TenantPermission(permissions.BasePermission):
         return has_perm(membership.role, view.required_permission())  # type: ignore[attr-defined]
 
 
-class TenantViewSet(  # type: ignore[type-arg]
-    ThrottleFirstMixin, ConcurrencyViewSetMixin, viewsets.GenericViewSet
+class TenantViewSet(
+    ThrottleFirstMixin,
+    ConcurrencyViewSetMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
 ):
     permission_classes = [permissions.IsAuthenticated, TenantPermission]
     view_permission: ClassVar[Perm]
