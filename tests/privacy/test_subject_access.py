@@ -129,13 +129,20 @@ def test_another_persons_records_are_not_in_the_export(person, programme):
 
 
 def _inflated(pdf: bytes) -> bytes:
-    """The PDF's streams, decompressed (WeasyPrint packs objects into object streams)."""
+    """The PDF's streams, decompressed (WeasyPrint packs objects into object streams).
+
+    Each stream is cut by its ``/Length``, not by searching for ``endstream``: the
+    compressed bytes may hold that word themselves (they differ per run, as the
+    pseudonym key does).
+    """
     parts = []
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+    for match in re.finditer(rb"/Length (\d+)(?:(?!stream).)*?>>\s*stream\r?\n", pdf, re.S):
+        start = match.end()
+        data = pdf[start : start + int(match.group(1))]
         try:
-            parts.append(zlib.decompress(match.group(1)))
+            parts.append(zlib.decompress(data))
         except zlib.error:
-            parts.append(match.group(1))
+            parts.append(data)
     return b"".join(parts)
 
 
