@@ -236,23 +236,42 @@ def audit_export(
     )
 
 
-def audit_login(*, actor: User) -> list[AuditEntry]:
-    """Record a successful sign-in, in each municipality the user works for,
-    so that every municipality's administrator sees it in their log."""
-    municipality_ids: list[int | None] = list(
-        actor.memberships.values_list("municipality_id", flat=True)
-    )
+def _municipality_ids_of(user: User | None) -> list[int | None]:
+    """The municipalities ``user`` works for; ``[None]`` (one entry without a
+    municipality) for nobody or a user without any."""
+    if user is None:
+        return [None]
+    ids: list[int | None] = list(user.memberships.values_list("municipality_id", flat=True))
+    return ids or [None]
+
+
+def _user_event(
+    *,
+    actor: User | None,
+    user: User,
+    action: AuditAction,
+    changes: dict[str, Any],
+    channel: str,
+) -> list[AuditEntry]:
+    """An entry about ``user``'s account in each municipality the user works for, so
+    that every municipality's administrator sees it in their log."""
     return [
         _entry(
             actor=actor,
             municipality_id=municipality_id,
-            action=AuditAction.LOGIN,
-            instance=actor,
-            changes={},
-            channel="ui",
+            action=action,
+            instance=user,
+            changes=changes,
+            channel=channel,
         )
-        for municipality_id in municipality_ids or [None]
+        for municipality_id in _municipality_ids_of(user)
     ]
+
+
+def audit_login(*, actor: User) -> list[AuditEntry]:
+    """Record a successful sign-in, in each municipality the user works for,
+    so that every municipality's administrator sees it in their log."""
+    return _user_event(actor=actor, user=actor, action=AuditAction.LOGIN, changes={}, channel="ui")
 
 
 def _login_event(
@@ -263,9 +282,6 @@ def _login_event(
     no such user exists. Nobody is the actor (nobody was signed in); the attempted
     user name is the label, so the administrator can filter on it."""
     user = User.objects.filter(username=username).first() if username else None
-    municipality_ids: list[int | None] = (
-        list(user.memberships.values_list("municipality_id", flat=True)) if user else []
-    )
     return [
         AuditEntry.objects.create(
             actor=None,
@@ -279,7 +295,7 @@ def _login_event(
             request_id=current_request_id(),
             channel="ui",
         )
-        for municipality_id in municipality_ids or [None]
+        for municipality_id in _municipality_ids_of(user)
     ]
 
 
@@ -301,20 +317,13 @@ def audit_lockout(*, username: str, address: str = "") -> list[AuditEntry]:
 def audit_second_factor(*, actor: User, method: str) -> list[AuditEntry]:
     """Record that ``actor`` confirmed the sign-in with a second factor (``method``:
     totp, recovery or idp), in each municipality the user works for."""
-    municipality_ids: list[int | None] = list(
-        actor.memberships.values_list("municipality_id", flat=True)
+    return _user_event(
+        actor=actor,
+        user=actor,
+        action=AuditAction.SECOND_FACTOR,
+        changes={"method": method},
+        channel="ui",
     )
-    return [
-        _entry(
-            actor=actor,
-            municipality_id=municipality_id,
-            action=AuditAction.SECOND_FACTOR,
-            instance=actor,
-            changes={"method": method},
-            channel="ui",
-        )
-        for municipality_id in municipality_ids or [None]
-    ]
 
 
 def audit_sign_in_reset(
@@ -322,20 +331,13 @@ def audit_sign_in_reset(
 ) -> list[AuditEntry]:
     """Record that ``user``'s second factor (``devices`` removed) and lockout
     (``failures`` forgotten) were reset, e.g. after a lost phone."""
-    municipality_ids: list[int | None] = list(
-        user.memberships.values_list("municipality_id", flat=True)
+    return _user_event(
+        actor=actor,
+        user=user,
+        action=AuditAction.UPDATE,
+        changes={"second_factor_devices": [devices, 0], "login_failures": [failures, 0]},
+        channel="",
     )
-    return [
-        _entry(
-            actor=actor,
-            municipality_id=municipality_id,
-            action=AuditAction.UPDATE,
-            instance=user,
-            changes={"second_factor_devices": [devices, 0], "login_failures": [failures, 0]},
-            channel="",
-        )
-        for municipality_id in municipality_ids or [None]
-    ]
 
 
 def audit_token(
@@ -359,9 +361,6 @@ def audit_token(
         changes["expiry"] = expiry.isoformat()
     if reason:
         changes["reason"] = reason
-    municipality_ids: list[int | None] = list(
-        owner.memberships.values_list("municipality_id", flat=True)
-    )
     return [
         AuditEntry.objects.create(
             actor=actor if actor is not None and actor.pk else None,
@@ -375,7 +374,7 @@ def audit_token(
             request_id=current_request_id(),
             channel=channel or current_channel(),
         )
-        for municipality_id in municipality_ids or [None]
+        for municipality_id in _municipality_ids_of(owner)
     ]
 
 
@@ -406,18 +405,7 @@ def audit_security_key(
     """Record that ``user``'s security key or passkey (WebAuthn) ``name`` was added
     (``AuditAction.CREATE``) or removed (``AuditAction.DELETE``), in each municipality
     the user works for, like the sign-ins."""
-    municipality_ids: list[int | None] = list(
-        user.memberships.values_list("municipality_id", flat=True)
-    )
     value = [None, name] if action == AuditAction.CREATE else [name, None]
-    return [
-        _entry(
-            actor=actor,
-            municipality_id=municipality_id,
-            action=action,
-            instance=user,
-            changes={"security_key": value},
-            channel="ui",
-        )
-        for municipality_id in municipality_ids or [None]
-    ]
+    return _user_event(
+        actor=actor, user=user, action=action, changes={"security_key": value}, channel="ui"
+    )
