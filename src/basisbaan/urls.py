@@ -24,6 +24,7 @@ urlpatterns = [
     path("parameters/", include("basisbaan.parameters.urls")),
     path("audit/", include("basisbaan.audit.urls")),
     path("privacy/", include("basisbaan.privacy.urls")),
+    path("taken/", include("basisbaan.jobs.urls")),
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("api/v1/", include("basisbaan.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -91,6 +91,76 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# -- Cache, background work (docs/operations.md) ---------------------------------------
+
+REDIS_URL = config(
+    "REDIS_URL",
+    "",
+    help_text=(
+        "Redis for the shared cache (throttling, job progress, forecast results) and, with "
+        "TASK_BACKEND=redis, the job queue: redis://host:6379/0. Empty: no Redis; the cache "
+        "is per process and job progress goes through files in BASISBAAN_DATA_DIR/cache."
+    ),
+    secret=True,
+)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "basisbaan",
+        },
+        "jobs": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "basisbaan-jobs",
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Job progress is written by the worker and read by the web processes:
+        # without Redis, files on this machine are what they share.
+        "jobs": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache" / "jobs"),
+        },
+    }
+
+TASK_BACKEND = config(
+    "TASK_BACKEND",
+    "database",
+    help_text=(
+        "Where background jobs wait for a worker: database (the embedded default; run "
+        "basisbaan worker), redis (RQ on REDIS_URL; run basisbaan worker) or immediate "
+        "(in the request itself; for tests and one-off scripts)."
+    ),
+)
+JOB_TIMEOUT = config(
+    "JOB_TIMEOUT",
+    3600,
+    cast=int,
+    help_text="Seconds a background job may run; housekeeping marks a job still running after that as failed.",
+)
+_TASK_BACKENDS = {
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "redis": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+    "immediate": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+}
+if TASK_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfiguredError(
+        f"TASK_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASK_BACKEND!r}"
+    )
+if TASK_BACKEND == "redis" and not REDIS_URL:
+    raise ImproperlyConfiguredError("TASK_BACKEND=redis needs REDIS_URL.")
+TASKS = {"default": _TASK_BACKENDS[TASK_BACKEND]}
+RQ_QUEUES = {
+    "default": {
+        "URL": REDIS_URL or "redis://127.0.0.1:6379/0",
+        "DEFAULT_TIMEOUT": JOB_TIMEOUT,
+    }
+}
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -114,6 +184,8 @@ INSTALLED_APPS = [
     "django_otp_webauthn",
     "axes",
     "mozilla_django_oidc",
+    "django_tasks_db",
+    "django_rq",
     "basisbaan.core",
     "basisbaan.tenancy",
     "basisbaan.audit",
@@ -131,6 +203,7 @@ INSTALLED_APPS = [
     "basisbaan.dashboard",
     "basisbaan.demo",
     "basisbaan.privacy",
+    "basisbaan.jobs",
 ]
 
 MIDDLEWARE = [
