@@ -136,6 +136,17 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _jobs_run_at_once(settings):
+    """Background jobs run inside the request (no worker in tests), and their
+    progress goes to memory. Tests of the queue itself override this again."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "jobs": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "jobs"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def _fresh_throttle_counts() -> None:
     """API throttle counts live in the cache: each test starts with none used."""
     from django.core.cache import cache

@@ -40,6 +40,7 @@ from basisbaan.intake.api.viewsets import (
     ProposalViewSet,
     ReferralViewSet,
 )
+from basisbaan.jobs.api.viewsets import JobViewSet
 from basisbaan.participants.api.viewsets import ParticipantViewSet
 from basisbaan.payroll.api.viewsets import PayrollEntryViewSet, PayrollImportViewSet
 from basisbaan.placements.api.viewsets import PlacementViewSet
@@ -82,6 +83,7 @@ router.register("feedback-actions", FeedbackActionViewSet, basename="feedback-ac
 router.register("signals", SignalViewSet, basename="signal")
 router.register("guidance-norm", GuidanceNormViewSet, basename="guidance-norm")
 router.register("tokens", TokenViewSet, basename="token")
+router.register("jobs", JobViewSet, basename="job")
 
 # The schema and its documentation page hold no data: public, no session needed.
 # Swagger UI in its split form (script from a URL, no inline script) runs under the

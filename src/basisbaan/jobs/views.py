@@ -6,7 +6,6 @@ once it is done the browser is sent on to the result.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django.db.models import QuerySet
@@ -17,8 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from basisbaan.core.views import TenantDetailView, TenantListView
 from basisbaan.jobs.constants import JobStatus
 from basisbaan.jobs.models import Job
-from basisbaan.jobs.progress import read_progress
-from basisbaan.jobs.selectors import job_list
+from basisbaan.jobs.selectors import job_context, job_list
 from basisbaan.tenancy.models import Municipality, User
 from basisbaan.tenancy.roles import Perm
 
@@ -27,13 +25,6 @@ def _user(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
     return user
-
-
-def job_context(job: Job) -> dict[str, Any]:
-    """The figures the progress part shows (also for other apps' pages)."""
-    started = job.started_at.timestamp() if job.started_at else None
-    live = read_progress(job.pk, started, now=time.time()) if not job.finished else None
-    return {"job": job, "live": live, "running": job.status == JobStatus.RUNNING}
 
 
 def safe_result_url(job: Job, request: HttpRequest) -> str:

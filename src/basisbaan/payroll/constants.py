@@ -12,6 +12,8 @@ class ImportStatus(models.TextChoices):
     ``preview``: checked without errors, the file kept until the user confirms
     or cancels (UI only). ``checked``: a dry run without errors. ``refused``:
     one or more rows failed, nothing was stored. ``imported``: stored.
+    ``queued``: waiting for (or in) the background job that checks or imports
+    it, the file kept. ``failed``: that job broke off; nothing was stored.
     """
 
     PREVIEW = "preview", _("wacht op bevestiging")
@@ -19,6 +21,8 @@ class ImportStatus(models.TextChoices):
     IMPORTED = "imported", _("ingelezen")
     REFUSED = "refused", _("afgekeurd")
     CANCELLED = "cancelled", _("geannuleerd")
+    QUEUED = "queued", _("wordt verwerkt")
+    FAILED = "failed", _("mislukt")
 
 
 # The columns of a payroll file, as written in its header (case-insensitive).

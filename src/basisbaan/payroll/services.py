@@ -51,7 +51,11 @@ from basisbaan.tenancy.models import Municipality, User
 __all__ = [
     "ImportResult",
     "PayrollFileError",
+    "payroll_enqueue",
+    "payroll_enqueue_confirm",
     "payroll_import",
+    "payroll_queued_failed",
+    "payroll_run_queued",
     "payroll_preview",
     "payroll_preview_cancel",
     "payroll_preview_confirm",
@@ -180,6 +184,106 @@ def payroll_preview_cancel(*, payroll_import: PayrollImport, actor: User) -> Pay
     return record
 
 
+# -- in the background (basisbaan.payroll.jobs) ---------------------------------------
+
+
+def payroll_enqueue(
+    *,
+    municipality: Municipality,
+    actor: User | None,
+    file_name: str,
+    content: bytes,
+    correction: bool = False,
+    mode: str = "preview",
+) -> PayrollImport:
+    """Keep ``content`` for a background check (``mode`` ``preview``) or import
+    (``import``, ``dry_run``): an import record with status ``queued`` and its file.
+
+    The header is read now, so an unreadable file or a missing column is
+    refused at once (:class:`PayrollFileError`) and nothing is recorded. For a
+    preview, the user's earlier previews that still wait are cancelled.
+    """
+    if mode not in ("preview", "import", "dry_run"):
+        raise ValueError(mode)
+    parsed = read_payroll_file(content, file_name)
+    with transaction.atomic():
+        if mode == "preview" and actor is not None:
+            for waiting in PayrollImport.objects.filter(
+                municipality=municipality,
+                uploaded_by=actor,
+                status__in=[ImportStatus.PREVIEW],
+            ):
+                _cancel(waiting)
+        record = _new_record(
+            municipality, actor, file_name, content, parsed, correction, mode == "dry_run"
+        )
+        record.status = ImportStatus.QUEUED
+        record.save()
+        PayrollUpload.objects.create(
+            municipality=municipality, payroll_import=record, content=content
+        )
+    return record
+
+
+def payroll_enqueue_confirm(*, payroll_import: PayrollImport, actor: User) -> PayrollImport:
+    """Mark a waiting preview for import in the background (status ``queued``).
+
+    Only its uploader may; a preview older than :data:`PREVIEW_MAX_AGE` is
+    cancelled instead (``ValidationError``).
+    """
+    with transaction.atomic():
+        record = PayrollImport.objects.select_for_update().get(pk=payroll_import.pk)
+        _check_waiting(record, actor)
+        if timezone.now() - record.started_at > PREVIEW_MAX_AGE:
+            _cancel(record)
+            expired = True
+        else:
+            record.status = ImportStatus.QUEUED
+            record.save(update_fields=["status", "updated_at"])
+            expired = False
+    if expired:
+        raise ValidationError(_("Deze controle is ouder dan een dag. Upload het bestand opnieuw."))
+    return record
+
+
+def payroll_run_queued(
+    *,
+    payroll_import: PayrollImport,
+    mode: str,
+    confirming: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Check (``preview``) or import (``import``, ``dry_run``) a queued file.
+
+    Called by the background job, in its transaction. The rows are checked
+    against the data of this moment. The file is dropped afterwards, except
+    after a preview without errors (it waits for the confirmation).
+    ``confirming``: the import of a confirmed preview (audited as a change of
+    that record, not as a new one).
+    """
+    record = PayrollImport.objects.select_for_update().get(pk=payroll_import.pk)
+    if record.status != ImportStatus.QUEUED:
+        raise ValidationError(_("Dit bestand wacht niet (meer) op verwerking."))
+    upload = PayrollUpload.objects.get(payroll_import=record)
+    parsed = read_payroll_file(bytes(upload.content), record.file_name)
+    record.started_at = timezone.now()
+    result = _run(record, parsed, mode=mode, progress=progress, audit_as_new=not confirming)
+    if mode != "preview" or not result.ok:
+        upload.delete()
+    return result
+
+
+def payroll_queued_failed(*, payroll_import: PayrollImport) -> None:
+    """After a background job broke off: status ``failed``, the file dropped."""
+    record = PayrollImport.objects.select_for_update().get(pk=payroll_import.pk)
+    if record.status != ImportStatus.QUEUED:
+        return
+    PayrollUpload.objects.filter(payroll_import=record).delete()
+    record.status = ImportStatus.FAILED
+    record.finished_at = timezone.now()
+    record.save(update_fields=["status", "finished_at", "updated_at"])
+
+
 # -- internals ----------------------------------------------------------------------
 
 
@@ -220,7 +324,12 @@ def _cancel(record: PayrollImport) -> None:
 
 
 def _run(
-    record: PayrollImport, parsed: PayrollFile, *, mode: str, progress: Progress | None = None
+    record: PayrollImport,
+    parsed: PayrollFile,
+    *,
+    mode: str,
+    progress: Progress | None = None,
+    audit_as_new: bool | None = None,
 ) -> ImportResult:
     """Check ``parsed`` and, in ``import`` mode without errors, write it.
 
@@ -229,7 +338,8 @@ def _run(
     """
     try:
         with transaction.atomic():
-            before = snapshot(record) if record.pk else None
+            new = not record.pk if audit_as_new is None else audit_as_new
+            before = None if new else snapshot(record)
             if mode == "import":
                 lock_municipality(record.municipality_id)
                 record.save()  # the entries refer to it

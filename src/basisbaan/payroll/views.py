@@ -25,9 +25,11 @@ from basisbaan.audit.services import audit_list_access
 from basisbaan.core.imports import more_errors_lines
 from basisbaan.core.listing import ListColumn, ListingMixin
 from basisbaan.core.views import TenantDetailView, TenantListView
+from basisbaan.jobs.selectors import job_context, latest_job_for
 from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.privacy import audit_participant_list, policy_for
 from basisbaan.participants.selectors import participant_list
+from basisbaan.payroll import jobs as payroll_jobs
 from basisbaan.payroll import services
 from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.forms import ALL_MONTHS, PayrollEntryFilterForm, PayrollUploadForm
@@ -161,6 +163,12 @@ class PayrollImportDetailView(TenantDetailView):
         context["earlier"] = same_file_imported_before(record)
         context["more_errors"] = max(record.error_count - len(record.errors), 0)
         context["more_error_lines"] = more_errors_lines(record.more_errors)
+        job = latest_job_for(
+            municipality=self.municipality, kinds=payroll_jobs.KINDS, key="import", value=record.pk
+        )
+        context["job"] = job
+        if job is not None and record.status == ImportStatus.QUEUED:
+            context.update(job_context(job))
         return context
 
 
@@ -174,7 +182,7 @@ class PayrollUploadView(TenantViewMixin, FormView):  # type: ignore[type-arg]
     def form_valid(self, form: PayrollUploadForm) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
-            result = services.payroll_preview(
+            record = services.payroll_enqueue(
                 municipality=self.municipality,
                 actor=self._user(),
                 file_name=upload.name or "",
@@ -184,7 +192,8 @@ class PayrollUploadView(TenantViewMixin, FormView):  # type: ignore[type-arg]
         except PayrollFileError as exc:
             form.add_error("file", str(exc))
             return self.form_invalid(form)
-        return HttpResponseRedirect(result.payroll_import.get_absolute_url())
+        job = payroll_jobs.start_check(record=record, actor=self._user())
+        return HttpResponseRedirect(job.get_absolute_url())
 
     def _user(self) -> User:
         user = self.request.user
@@ -201,7 +210,8 @@ class PreviewActionView(TenantViewMixin, SingleObjectMixin, View):  # type: igno
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[PayrollImport]:
         return payroll_import_list(municipality=municipality)
 
-    def act(self, record: PayrollImport, user: User) -> None:
+    def act(self, record: PayrollImport, user: User) -> str:
+        """Do it; return where to go next ("" for the import's page)."""
         raise NotImplementedError
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -209,33 +219,24 @@ class PreviewActionView(TenantViewMixin, SingleObjectMixin, View):  # type: igno
         user = request.user
         assert isinstance(user, User)
         try:
-            self.act(record, user)
+            next_url = self.act(record, user)
         except (ValidationError, PayrollFileError) as exc:
             for message in getattr(exc, "messages", [str(exc)]):
                 messages.error(request, message)
-        return HttpResponseRedirect(reverse("payroll:import_detail", args=[record.pk]))
+            next_url = ""
+        return HttpResponseRedirect(next_url or reverse("payroll:import_detail", args=[record.pk]))
 
 
 class PayrollConfirmView(PreviewActionView):
-    def act(self, record: PayrollImport, user: User) -> None:
-        result = services.payroll_preview_confirm(payroll_import=record, actor=user)
-        if result.ok:
-            messages.success(
-                self.request,
-                _("Het loonbestand is ingelezen: %(new)s nieuw, %(same)s ongewijzigd.")
-                % {"new": result.imported, "same": result.unchanged},
-            )
-        else:
-            messages.error(
-                self.request,
-                _(
-                    "Bij het inlezen bleken regels niet (meer) te kloppen. "
-                    "Er is niets ingelezen; zie de fouten hieronder."
-                ),
-            )
+    """Confirm a preview: the import runs in the background; on to its progress."""
+
+    def act(self, record: PayrollImport, user: User) -> str:
+        record = services.payroll_enqueue_confirm(payroll_import=record, actor=user)
+        return payroll_jobs.start_confirm(record=record, actor=user).get_absolute_url()
 
 
 class PayrollCancelView(PreviewActionView):
-    def act(self, record: PayrollImport, user: User) -> None:
+    def act(self, record: PayrollImport, user: User) -> str:
         services.payroll_preview_cancel(payroll_import=record, actor=user)
         messages.success(self.request, _("De import is geannuleerd; er is niets ingelezen."))
+        return ""

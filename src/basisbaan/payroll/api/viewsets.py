@@ -11,10 +11,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.urls import reverse
 from drf_spectacular.utils import (
     OpenApiResponse,
-    PolymorphicProxySerializer,
     extend_schema,
     extend_schema_view,
 )
@@ -28,18 +26,20 @@ from basisbaan.core.api.parsers import FormParser, MultiPartParser
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.core.imports import max_upload_text
+from basisbaan.jobs.api.serializers import JobSerializer
+from basisbaan.jobs.api.viewsets import accepted
 from basisbaan.payroll.api.filters import PayrollEntryFilter
 from basisbaan.payroll.api.serializers import (
     PayrollEntrySerializer,
-    PayrollImportResultSerializer,
     PayrollImportSerializer,
     PayrollUploadErrorsSerializer,
     PayrollUploadSerializer,
 )
+from basisbaan.payroll.jobs import start_import
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.payroll.parsing import PayrollFileError
 from basisbaan.payroll.selectors import payroll_entry_list, payroll_import_list
-from basisbaan.payroll.services import payroll_import
+from basisbaan.payroll.services import payroll_enqueue
 from basisbaan.payroll.validation import VALUE_FIELDS
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
@@ -50,16 +50,18 @@ ENTRY_NOTE = (
     "auditlog vastgelegd."
 )
 UPLOAD_NOTE = (
-    "Leest een loonbestand in (multipart: file, correction, dry_run). Elke regel wordt "
-    "gecontroleerd; is één regel fout, dan wordt niets ingelezen (400, met de eerste "
-    "1000 fouten: regel, kolom, reden; daarna error_count en more_errors: de overige "
-    "geteld per kolom en reden). Hetzelfde bestand opnieuw inlezen verandert niets "
-    "(unchanged). Een regel die afwijkt van eerder ingelezen gegevens is een fout, "
-    "behalve met correction=true: dan vervangt hij die (geaudit). dry_run=true controleert "
-    "en telt alleen (200). Het antwoord is hetzelfde als dat van `basisbaan import_payroll "
-    "--format json`; de Location-header wijst naar het importrecord. Een onleesbaar "
-    'bestand of ontbrekende kolommen geven 400 met {"file": [reden]}. Het formaat staat '
-    "in docs/payroll-import.md. Een te groot bestand geeft 413."
+    "Leest een loonbestand in (multipart: file, correction, dry_run), op de achtergrond: "
+    "het antwoord is 202 met een taak; de Location-header wijst naar /api/v1/jobs/{id}/. "
+    "Volg die tot status done (of failed: message zegt waarom; er is niets opgeslagen). "
+    "Het result van de taak is hetzelfde als het antwoord van `basisbaan import_payroll "
+    "--format json` (rows, imported, unchanged, errors; bij meer dan 1000 fouten ook "
+    "error_count en more_errors), met import (het importrecord) en status: imported, "
+    "checked (dry_run: niets opgeslagen) of refused (een regel is fout: niets ingelezen). "
+    "Hetzelfde bestand opnieuw inlezen verandert niets (unchanged). Een regel die afwijkt "
+    "van eerder ingelezen gegevens is een fout, behalve met correction=true: dan vervangt "
+    "hij die (geaudit). Een onleesbaar bestand of ontbrekende kolommen geven meteen 400 "
+    'met {"file": [reden]}. Het formaat staat in docs/payroll-import.md. Een te groot '
+    "bestand geeft 413."
 )
 
 
@@ -135,20 +137,18 @@ class PayrollImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ten
         description=UPLOAD_NOTE,
         request={"multipart/form-data": PayrollUploadSerializer},
         responses={
-            201: OpenApiResponse(PayrollImportResultSerializer, description="Ingelezen."),
-            200: OpenApiResponse(
-                PayrollImportResultSerializer, description="Proefrun (dry_run): niets opgeslagen."
+            202: OpenApiResponse(
+                JobSerializer,
+                description=(
+                    "Aangenomen: het bestand wordt op de achtergrond gecontroleerd en "
+                    "ingelezen. Volg de taak (Location) tot status done; result is dan het "
+                    "antwoord van de import (zie PayrollImportResult) met import en status "
+                    "(imported, checked of refused)."
+                ),
             ),
             400: OpenApiResponse(
-                PolymorphicProxySerializer(
-                    component_name="PayrollImportRefused",
-                    serializers=[
-                        PayrollImportResultSerializer,
-                        PayrollUploadErrorsSerializer,
-                    ],
-                    resource_type_field_name=None,
-                ),
-                description="Regels afgekeurd (met de fouten), of het bestand is onleesbaar.",
+                PayrollUploadErrorsSerializer,
+                description="Het bestand is onleesbaar of mist kolommen.",
             ),
             413: OpenApiResponse(
                 PayrollUploadErrorsSerializer,
@@ -163,22 +163,16 @@ class PayrollImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ten
         payload.is_valid(raise_exception=True)
         upload = payload.validated_data["file"]
         _check_size(upload.size or 0)
-        dry_run = payload.validated_data["dry_run"]
+        actor = request_actor(request)
         try:
-            result = payroll_import(
+            record = payroll_enqueue(
                 municipality=self.municipality,
-                actor=request_actor(request),
+                actor=actor,
                 file_name=upload.name or "",
                 content=upload.read(),
                 correction=payload.validated_data["correction"],
-                dry_run=dry_run,
+                mode="dry_run" if payload.validated_data["dry_run"] else "import",
             )
         except PayrollFileError as exc:
             raise ValidationError({"file": [str(exc)]}) from exc
-        code: int
-        if not result.ok:
-            code = status.HTTP_400_BAD_REQUEST
-        else:
-            code = status.HTTP_200_OK if dry_run else status.HTTP_201_CREATED
-        location = reverse("api:payroll-import-detail", args=[result.payroll_import.pk])
-        return Response(result.as_json(), status=code, headers={"Location": location})
+        return accepted(start_import(record=record, actor=actor), request)
