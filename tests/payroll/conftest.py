@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -130,3 +131,16 @@ def xlsx_bytes(rows: list[list[object]], header: list[str] | None = None) -> byt
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def after_job(client, response):
+    """Follow a page's redirect to its job page to the job's result (jobs run at once in tests)."""
+    from basisbaan.jobs.models import Job
+
+    assert response.status_code == 302, response.content
+    match = re.fullmatch(r"/taken/(\d+)/", response["Location"])
+    assert match, response["Location"]
+    job = Job.objects.get(pk=int(match[1]))
+    assert job.status == "done", job.message
+    assert client.get(response["Location"]).status_code == 200
+    return client.get(job.result_url)

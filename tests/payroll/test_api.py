@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from basisbaan.audit.models import AuditAction, AuditEntry
+from basisbaan.jobs.models import Job
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
@@ -30,13 +31,28 @@ def upload(client, rows, **data):
     return client.post("/api/v1/payroll-imports/", {"file": file, **data}, format="multipart")
 
 
+def result_of(response) -> dict:
+    """The import's answer, from the finished job of a 202 (jobs run at once in tests)."""
+    assert response.status_code == 202, response.content
+    job = response.json()
+    assert response["Location"] == job["url"] == f"/api/v1/jobs/{job['id']}/"
+    assert job["status"] == "done", job["message"]
+    return job["result"]
+
+
 def test_upload_imports_and_answers_like_the_cli(world, controller):
     response = upload(api(controller), [ANNA_MARCH, BART_MARCH])
 
     record = PayrollImport.objects.get()
-    assert response.status_code == 201
-    assert response.json() == {"rows": 2, "imported": 2, "unchanged": 0, "errors": []}
-    assert response["Location"] == f"/api/v1/payroll-imports/{record.pk}/"
+    assert result_of(response) == {
+        "rows": 2,
+        "imported": 2,
+        "unchanged": 0,
+        "errors": [],
+        "import": record.pk,
+        "status": "imported",
+    }
+    assert response.json()["result_url"] == f"/verloning/importen/{record.pk}/"
     assert PayrollEntry.objects.count() == 2
     assert record.uploaded_by == controller
 
@@ -46,11 +62,13 @@ def test_refused_rows_answer_400_with_every_error_and_store_nothing(world, contr
     bad[7] = "1,00"
 
     client = api(controller)
-    with unchanged(ignore=[PayrollImport]):  # the refused file is kept, with its errors
+    with unchanged(ignore=[PayrollImport, Job]):  # the refused file is kept, with its errors
         response = upload(client, [BART_MARCH, bad])
 
-    assert response.status_code == 400
-    assert response.json() == {
+    result = result_of(response)
+    assert result.pop("import") == PayrollImport.objects.get().pk
+    assert result == {
+        "status": "refused",
         "rows": 2,
         "imported": 0,
         "unchanged": 0,
@@ -74,14 +92,14 @@ def test_a_second_upload_is_unchanged_and_a_correction_replaces(world, controlle
     changed[2], changed[7] = "2100,00", "2900,00"
 
     again = upload(client, [ANNA_MARCH])
-    with unchanged(PayrollEntry.objects.get(), ignore=[PayrollImport]):
+    with unchanged(PayrollEntry.objects.get(), ignore=[PayrollImport, Job]):
         differs = upload(client, [changed])
     corrected = upload(client, [changed], correction="true")
 
-    assert (again.status_code, again.json()["unchanged"]) == (201, 1)
-    assert differs.status_code == 400
-    assert differs.json()["errors"][0]["column"] == "brutoloon"
-    assert corrected.status_code == 201
+    assert (result_of(again)["status"], result_of(again)["unchanged"]) == ("imported", 1)
+    assert result_of(differs)["status"] == "refused"
+    assert result_of(differs)["errors"][0]["column"] == "brutoloon"
+    assert result_of(corrected)["status"] == "imported"
     assert str(PayrollEntry.objects.get().gross_wage) == "2100.00"
     assert (
         AuditEntry.objects.filter(
@@ -91,11 +109,12 @@ def test_a_second_upload_is_unchanged_and_a_correction_replaces(world, controlle
     )
 
 
-def test_dry_run_answers_200_and_stores_no_entry(world, controller):
+def test_dry_run_is_checked_and_stores_no_entry(world, controller):
     response = upload(api(controller), [ANNA_MARCH], dry_run="true")
 
-    assert response.status_code == 200
-    assert response.json()["imported"] == 1
+    result = result_of(response)
+    assert (result["status"], result["imported"]) == ("checked", 1)
+    assert response.json()["label"] == "Loonbestand controleren (proefrun): loon.csv"
     assert PayrollEntry.objects.count() == 0
 
 
@@ -235,7 +254,7 @@ def test_an_upload_in_the_other_municipality_matches_its_own_participants(
 
     response = upload(api(outsider), [ANNA_MARCH])
 
-    assert response.status_code == 201
+    assert result_of(response)["status"] == "imported"
     assert PayrollEntry.objects.get().participant == world.other_anna
 
 

@@ -17,7 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.payroll.parsing import PayrollFileError
 from basisbaan.payroll.services import payroll_import
-from tests.payroll.conftest import ANNA_MARCH, BART_MARCH, csv_bytes, xlsx_bytes
+from tests.payroll.conftest import ANNA_MARCH, BART_MARCH, after_job, csv_bytes, xlsx_bytes
 from tests.payroll.test_api import api, upload
 from tests.payroll.test_cli import cli
 from tests.unchanged import unchanged
@@ -83,9 +83,12 @@ def test_the_api_answers_the_same_and_the_record_keeps_the_counts(world, control
     client = api(controller)
     response = upload(client, _bad_rows())
 
-    assert response.status_code == 400
-    assert response.json() == EXPECTED
-    detail = client.get(response["Location"]).json()
+    assert response.status_code == 202
+    result = response.json()["result"]
+    record = result.pop("import")
+    assert result.pop("status") == "refused"
+    assert result == EXPECTED
+    detail = client.get(f"/api/v1/payroll-imports/{record}/").json()
     assert (detail["error_count"], len(detail["errors"]), detail["more_errors"]) == (5, 2, MORE)
 
 
@@ -110,7 +113,7 @@ def test_the_page_shows_the_same_lines(world, controller, client_as, two_errors)
         "/verloning/importeren/",
         {"file": SimpleUploadedFile("loon.csv", csv_bytes(_bad_rows()))},
     )
-    page = client.get(response["Location"]).content.decode()
+    page = after_job(client, response).content.decode()
     block = re.search(r'<p id="meer-fouten">(.*?)</p>\s*<ul[^>]*>(.*?)</ul>', page, re.S)
     assert block is not None
     shown = [block[1], *re.findall(r"<li>(.*?)</li>", block[2])]

@@ -12,11 +12,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from basisbaan.audit.models import AuditAction, AuditEntry
+from basisbaan.jobs.models import Job
 from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.models import PayrollEntry, PayrollImport, PayrollUpload
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
-from tests.payroll.conftest import ANNA_MARCH, BART_MARCH, csv_bytes
+from tests.payroll.conftest import ANNA_MARCH, BART_MARCH, after_job, csv_bytes
 from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
@@ -39,13 +40,14 @@ def test_upload_preview_confirm_flow(world, controller, client_as):
 
     form = client.get("/verloning/importeren/")
     preview = post_file(client, csv_bytes([ANNA_MARCH, BART_MARCH]))
+    page = after_job(client, preview)
     record = PayrollImport.objects.get()
-    page = client.get(preview["Location"])
 
     assert form.status_code == 200
     assert 'enctype="multipart/form-data"' in form.content.decode()
-    assert preview.status_code == 302
-    assert preview["Location"] == f"/verloning/importen/{record.pk}/"
+    assert Job.objects.get(pk=preview["Location"].split("/")[2]).result_url == (
+        f"/verloning/importen/{record.pk}/"
+    )
     assert record.status == ImportStatus.PREVIEW
     assert PayrollEntry.objects.count() == 0
     assert PayrollUpload.objects.filter(payroll_import=record).exists()
@@ -56,14 +58,16 @@ def test_upload_preview_confirm_flow(world, controller, client_as):
     assert f'action="/verloning/importen/{record.pk}/bevestigen/"' in body
 
     confirmed = client.post(f"/verloning/importen/{record.pk}/bevestigen/")
-    done = client.get(confirmed["Location"])
+    job_page = client.get(confirmed["Location"])
+    done = after_job(client, confirmed)
 
     record.refresh_from_db()
-    assert confirmed["Location"] == f"/verloning/importen/{record.pk}/"
     assert record.status == ImportStatus.IMPORTED
     assert PayrollEntry.objects.count() == 2
     assert not PayrollUpload.objects.exists()
-    assert "Het loonbestand is ingelezen: 2 nieuw, 0 ongewijzigd." in text(done)
+    assert "Ingelezen: 2 nieuw, 0 ongewijzigd." in text(job_page)
+    assert "Loonbestand inlezen: loon-maart.csv" in text(job_page)
+    assert "Ingelezen op 18-11-2026" in text(done)
     assert AuditEntry.objects.get(object_type="payroll.payrollimport").action == AuditAction.UPDATE
 
 
@@ -73,7 +77,7 @@ def test_preview_with_errors_shows_a_table_and_imports_nothing(world, controller
     bad[0] = "999999990"
 
     response = post_file(client, csv_bytes([ANNA_MARCH, bad]))
-    page = client.get(response["Location"])
+    page = after_job(client, response)
 
     record = PayrollImport.objects.get()
     assert record.status == ImportStatus.REFUSED
@@ -107,12 +111,12 @@ def test_a_correction_flag_is_carried_to_the_import(world, controller, client_as
     changed = list(ANNA_MARCH)
     changed[2], changed[7] = "2100,00", "2900,00"
 
-    refused = post_file(client, csv_bytes([changed]))
-    corrected = post_file(client, csv_bytes([changed]), correction="on")
-    record = PayrollImport.objects.get(pk=corrected["Location"].split("/")[-2])
+    refused = after_job(client, post_file(client, csv_bytes([changed])))
+    after_job(client, post_file(client, csv_bytes([changed]), correction="on"))
+    record = PayrollImport.objects.latest("pk")
     client.post(f"/verloning/importen/{record.pk}/bevestigen/")
 
-    assert "Lever het bestand aan als correctie" in text(client.get(refused["Location"]))
+    assert "Lever het bestand aan als correctie" in text(refused)
     record.refresh_from_db()
     assert (record.status, record.is_correction, record.replaced_count) == (
         ImportStatus.IMPORTED,
@@ -129,8 +133,7 @@ def test_the_same_file_again_is_flagged_in_the_preview(world, controller, client
     first = PayrollImport.objects.get()
     client.post(f"/verloning/importen/{first.pk}/bevestigen/")
 
-    again = post_file(client, content)
-    body = text(client.get(again["Location"]))
+    body = text(after_job(client, post_file(client, content)))
 
     assert f"(import {first.pk}). Opnieuw inlezen verandert niets." in body
 

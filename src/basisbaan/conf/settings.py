@@ -142,6 +142,12 @@ JOB_TIMEOUT = config(
     cast=int,
     help_text="Seconds a background job may run; housekeeping marks a job still running after that as failed.",
 )
+JOB_RETENTION_DAYS = config(
+    "JOB_RETENTION_DAYS",
+    30,
+    cast=int,
+    help_text="Days a finished background job (its result and message) is kept; then housekeeping deletes it.",
+)
 _TASK_BACKENDS = {
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
     "redis": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
@@ -704,9 +710,12 @@ RETENTION_PARTICIPANT_YEARS = config(
 )
 RETENTION_PAYROLL_PREVIEW_DAYS = config(
     "RETENTION_PAYROLL_PREVIEW_DAYS",
-    7,
+    1,
     cast=int,
-    help_text="Days an unconfirmed payroll preview (the uploaded file) is kept.",
+    help_text=(
+        "Days an unconfirmed payroll preview (the uploaded file with BSNs and wages) is kept "
+        "after the upload; it can be confirmed for 24 hours only."
+    ),
 )
 RETENTION_TEMP_FILE_DAYS = config(
     "RETENTION_TEMP_FILE_DAYS",

@@ -34,7 +34,13 @@ from basisbaan.privacy.selectors import (
 )
 from basisbaan.tenancy.models import User
 
-__all__ = ["PurgeReport", "audit_subject_access", "participant_anonymise", "purge"]
+__all__ = [
+    "PurgeReport",
+    "audit_subject_access",
+    "drop_payroll_file",
+    "participant_anonymise",
+    "purge",
+]
 
 
 @dataclass
@@ -134,13 +140,19 @@ def participant_anonymise(
     return emptied
 
 
-def _drop_payroll_file(record: PayrollImport, actor: User | None) -> None:
+def drop_payroll_file(record: PayrollImport, actor: User | None) -> None:
+    """Delete the uploaded file of ``record``; a waiting preview is cancelled, a
+    queued one failed (its job is gone). Audited, without personal data."""
     with transaction.atomic():
         PayrollUpload.objects.filter(payroll_import=record).delete()
         changes: dict[str, Any] = {"upload": ["bestand", None]}
-        if record.status == ImportStatus.PREVIEW:
-            changes["status"] = [record.status, ImportStatus.CANCELLED]
-            record.status = ImportStatus.CANCELLED
+        ends: dict[str, str] = {
+            ImportStatus.PREVIEW: ImportStatus.CANCELLED,
+            ImportStatus.QUEUED: ImportStatus.FAILED,
+        }
+        if record.status in ends:
+            changes["status"] = [record.status, ends[record.status]]
+            record.status = ends[record.status]
             record.finished_at = record.finished_at or timezone.now()
             record.save(update_fields=["status", "finished_at"])
         _entry(actor, record, f"verloningsimport {record.pk}", changes)
@@ -168,7 +180,7 @@ def purge(
     for record in expired_payroll_previews(today=today, policy=policy):
         report.payroll_previews.append(record.pk)
         if apply:
-            _drop_payroll_file(record, actor)
+            drop_payroll_file(record, actor)
     for path in expired_temp_files(directory=temp_dir, today=today, policy=policy):
         report.temp_files.append(str(path.relative_to(temp_dir)))
         if apply:
