@@ -63,6 +63,7 @@ def world(municipality):
     )
     intake = add_intake_records(programme, placement.position)
     waiting = intake[0].participant
+    jobs = job_pages(municipality, admin)
     return {
         "admin": admin,
         "paths": [
@@ -104,9 +105,36 @@ def world(municipality):
             f"/intake/voorstellen/{intake[-1].pk}/",
             f"/intake/voorstellen/{intake[-1].pk}/intrekken/",
             f"/intake/programmas/{programme.pk}/criteria/",
+            *jobs,
             *guidance_paths(municipality, programme, participant, placement),
         ],
     }
+
+
+def job_pages(municipality, user) -> list[str]:
+    """The job list, and a job running (with progress), done and failed."""
+    from django.utils import timezone
+
+    from basisbaan.jobs.models import Job
+    from basisbaan.jobs.progress import JobProgress
+
+    def job(status: str, **fields: object) -> Job:
+        return Job.objects.create(
+            municipality=municipality,
+            created_by=user,
+            kind="payroll.check",
+            label="Loonbestand controleren: loon.csv",
+            status=status,
+            params={"import": 0},
+            **fields,
+        )
+
+    now = timezone.now()
+    running = job("running", started_at=now)
+    JobProgress(running.pk, started=now.timestamp() - 30)("controleren", 300_000, 1_000_000)
+    done = job("done", started_at=now, finished_at=now, message="Gecontroleerd.", done=5, total=5)
+    failed = job("failed", started_at=now, finished_at=now, message="Er is niets opgeslagen.")
+    return ["/taken/", *(f"/taken/{j.pk}/" for j in (running, done, failed))]
 
 
 def guidance_paths(municipality, programme, participant, placement) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.tasks import task
 
-from basisbaan.jobs.services import execute_job
+from basisbaan.jobs.execution import execute_job
 
 
 @task
