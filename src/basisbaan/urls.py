@@ -2,10 +2,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from basisbaan.core import health
 from basisbaan.privacy.views import security_txt
 from basisbaan.tenancy.views import LoginView
 
 urlpatterns = [
+    # For load balancers and Kubernetes probes: no sign-in (docs/operations.md).
+    path("health/live", health.live, name="health_live"),
+    path("health/ready", health.ready, name="health_ready"),
     path("", include("basisbaan.dashboard.urls")),
     path("", include("basisbaan.tenancy.urls")),
     path("", include("basisbaan.core.urls")),

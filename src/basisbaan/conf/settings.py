@@ -12,6 +12,8 @@ See docs/operations.md for every variable.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from importlib import metadata
 from pathlib import Path
 
 import dj_database_url
@@ -19,7 +21,9 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.conf import logs
 from basisbaan.conf.env import ImproperlyConfiguredError, config
+from basisbaan.conf.sentry import init_sentry
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/basisbaan
 PROJECT_DIR = BASE_DIR.parent.parent  # repository root in a checkout
@@ -217,6 +221,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "basisbaan.audit.middleware.RequestIdMiddleware",
+    # Right after the request id: one request_finished line for every answer, also
+    # those of the middleware below (basisbaan.core.logs sets the fields).
+    "django_structlog.middlewares.RequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "basisbaan.core.middleware.LanguageMiddleware",
     "basisbaan.core.middleware.NulCharacterMiddleware",
@@ -229,6 +236,8 @@ MIDDLEWARE = [
     "basisbaan.tenancy.middleware.NoStoreMiddleware",
     "basisbaan.tenancy.middleware.LoginRequiredMiddleware",
     "basisbaan.tenancy.middleware.ActiveMunicipalityMiddleware",
+    # The user id and municipality on every line the view logs.
+    "basisbaan.core.logs.LogContextMiddleware",
     # After the memberships are read (the roles say who needs a second factor).
     "basisbaan.tenancy.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -670,23 +679,85 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    # axes says INFO on every sign-in; the audit log has those. Its WARNINGs (failures) stay.
-    # WeasyPrint and fontTools say INFO on every page of a PDF.
-    "loggers": {
-        "axes": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-    "root": {
-        "handlers": ["console"],
-        "level": config("LOG_LEVEL", "INFO", help_text="Log level of the console log."),
-    },
-}
+# -- Health, logs and errors (docs/operations.md#health-logs-and-errors) -------------------
+
+HEALTH_MIN_FREE_MB = config(
+    "HEALTH_MIN_FREE_MB",
+    500,
+    cast=int,
+    help_text="/health/ready fails when the disk of BASISBAAN_DATA_DIR has fewer free MB than this.",
+)
+# Probes come over plain http from inside the cluster.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+
+LOG_FORMAT = config(
+    "LOG_FORMAT",
+    "json" if PRODUCTION else "console",
+    help_text="json (one JSON object a line; the production default) or console (readable).",
+)
+if LOG_FORMAT not in logs.LOG_FORMATS:
+    raise ImproperlyConfiguredError(f"LOG_FORMAT must be json or console, not {LOG_FORMAT!r}")
+LOGGING = logs.logging_config(
+    level=config("LOG_LEVEL", "INFO", help_text="Log level of the console log."),
+    log_format=LOG_FORMAT,
+    debug=DEBUG,
+)
+logs.configure_structlog()
+# django-structlog's request lines (basisbaan.core.logs): never the client's address;
+# request_started only at DEBUG (request_finished says it all).
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
+DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = logging.DEBUG
+DJANGO_STRUCTLOG_USER_ID_FIELD = "pk"
+
+# Error reports by mail (without personal data: basisbaan.core.reporting).
+ADMINS = config(
+    "ADMINS",
+    [],
+    cast=list,
+    help_text="Who gets a mail on every server error: 'Name <mail>' addresses, comma-separated.",
+)
+SERVER_EMAIL = config(
+    "SERVER_EMAIL",
+    DEFAULT_FROM_EMAIL,
+    help_text="Sender of the error mail to ADMINS.",
+)
+EMAIL_SUBJECT_PREFIX = "[Basisbaan] "
+DEFAULT_EXCEPTION_REPORTER_FILTER = "basisbaan.core.reporting.ExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "basisbaan.core.reporting.ExceptionReporter"
+
+SENTRY_DSN = config(
+    "SENTRY_DSN",
+    "",
+    help_text="Error reporting to Sentry (or a compatible service); empty: off.",
+    secret=True,
+)
+SENTRY_ENVIRONMENT = config(
+    "SENTRY_ENVIRONMENT",
+    ENVIRONMENT,
+    help_text="The environment Sentry files errors under (default: BASISBAAN_ENV).",
+)
+try:
+    _version = metadata.version("basisbaan")
+except metadata.PackageNotFoundError:  # a checkout that was never installed
+    _version = "unknown"
+SENTRY_RELEASE = config(
+    "SENTRY_RELEASE",
+    f"basisbaan@{_version}",
+    help_text="The release Sentry files errors under (default: basisbaan@<version>).",
+)
+SENTRY_TRACES_SAMPLE_RATE = config(
+    "SENTRY_TRACES_SAMPLE_RATE",
+    0.0,
+    cast=float,
+    help_text="Share of requests traced for performance in Sentry (0 to 1; default 0).",
+)
+if SENTRY_DSN:
+    init_sentry(
+        dsn=SENTRY_DSN,
+        environment=SENTRY_ENVIRONMENT,
+        release=SENTRY_RELEASE,
+        traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+    )
 
 # -- Privacy and disclosure (docs/privacy.md) -------------------------------------------
 

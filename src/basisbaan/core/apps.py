@@ -5,3 +5,7 @@ class CoreConfig(AppConfig):
     name = "basisbaan.core"
     label = "core"
     verbose_name = "Basisbaan"
+
+    def ready(self) -> None:
+        # The receivers that shape django-structlog's request lines.
+        from basisbaan.core import logs  # noqa: F401

@@ -28,6 +28,7 @@ from rest_framework.views import APIView
 from basisbaan.audit.services import audit_access_in, audit_list_access
 from basisbaan.core.api.concurrency import ConcurrencyViewSetMixin
 from basisbaan.core.api.throttling import ThrottleFirstMixin
+from basisbaan.core.logs import bind_request_context
 from basisbaan.tenancy.models import Membership, Municipality
 from basisbaan.tenancy.roles import Perm, has_perm
 from basisbaan.tenancy.scoping import guard_get_queryset, scope
@@ -50,6 +51,11 @@ def request_membership(request: Request) -> Membership | None:
         requested = request.session.get(SESSION_KEY)
     membership = membership_resolve(user=request.user, requested_slug=requested)  # type: ignore[arg-type]
     request._tenant_membership = membership  # type: ignore[attr-defined]
+    # A token is read only now (not by the middleware): the log lines from here on
+    # carry the user id and the municipality.
+    bind_request_context(
+        user=request.user, municipality=membership.municipality if membership else None
+    )
     return membership
 
 
