@@ -15,7 +15,8 @@ from basisbaan.audit.models import AuditEntry
 from basisbaan.guidance import services
 from basisbaan.guidance.constants import Activity
 from basisbaan.guidance.importing import hours_import
-from basisbaan.guidance.models import HoursEntry
+from basisbaan.guidance.models import HoursEntry, HoursImport
+from basisbaan.jobs.models import Job
 from basisbaan.payroll.parsing import PayrollFileError
 from tests.unchanged import unchanged
 
@@ -139,8 +140,15 @@ def test_upload_page_and_cli(municipality, people, manager, client_as, tmp_path,
     checked = client.post(
         "/begeleiding/import/",
         {"file": SimpleUploadedFile("uren.csv", content), "dry_run": "on"},
+        follow=True,
     )
-    assert "Het bestand is goed; er is nog niets ingelezen." in checked.content.decode()
+    # Checked in the background: the job's page, which leads on to the answer.
+    job = Job.objects.get()
+    assert checked.redirect_chain == [(f"/taken/{job.pk}/", 302)]
+    record = HoursImport.objects.get()
+    assert job.result_url == f"/begeleiding/import/{record.pk}/"
+    answer = client.get(job.result_url)
+    assert "Het bestand is goed; er is nog niets ingelezen." in answer.content.decode()
     assert HoursEntry.objects.count() == 0
     path = tmp_path / "uren.csv"
     path.write_bytes(content)

@@ -121,4 +121,4 @@ def test_the_command_reports_in_json(municipality, capsys, settings, tmp_path):
 
     report = json.loads(capsys.readouterr().out)
     assert report["payroll_previews"] == 0 and report["stale_jobs"] == 0
-    assert set(report) >= {"at", "temp_files", "old_jobs", "sessions", "api_tokens"}
+    assert set(report) >= {"at", "temp_files", "old_jobs", "sessions", "api_tokens", "exports"}

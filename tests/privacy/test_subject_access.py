@@ -17,9 +17,12 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from basisbaan.audit.models import AuditAction, AuditEntry
+from basisbaan.jobs.constants import JobStatus
+from basisbaan.jobs.models import Job
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.privacy import audit_participant_list
 from basisbaan.privacy.export import as_pdf
+from basisbaan.privacy.models import ExportFile
 from basisbaan.privacy.selectors import subject_access
 from basisbaan.tenancy.roles import Role
 from tests.factories import (
@@ -171,9 +174,30 @@ def test_page_finds_by_bsn_and_downloads_are_audited(person, member, client_as):
         "bsn": ["Geen deelnemer met dit BSN in deze gemeente."]
     }
 
-    answer = client.get(f"/privacy/inzage/{person.pk}/json/")
+    # The file is made in the background: on to the job, then to the file.
+    started = client.post(f"/privacy/inzage/{person.pk}/json/")
+    job = Job.objects.get()
+    assert started.status_code == 302
+    assert started["Location"] == f"/taken/{job.pk}/"
+    assert (job.kind, job.status, job.label) == (
+        "privacy.subject_access",
+        JobStatus.DONE,
+        "Inzageverzoek als JSON",
+    )
+    export = ExportFile.objects.get()
+    assert job.result_url == f"/privacy/inzage/bestand/{export.pk}/"
+    assert job.result == {"export": export.pk}
+    assert not AuditEntry.objects.filter(action=AuditAction.EXPORT).exists()  # not yet
+    page = client.get(job.result_url)
+    assert page.status_code == 200
+    assert f"/privacy/inzage/bestand/{export.pk}/download/" in page.content.decode()
+
+    answer = client.get(f"/privacy/inzage/bestand/{export.pk}/download/")
     assert answer.status_code == 200
     assert answer["Content-Type"] == "application/json"
+    assert answer["Content-Disposition"] == (
+        f'attachment; filename="inzageverzoek-{person.pseudonym}-2026-11-18.json"'
+    )
     assert json.loads(answer.content)["participant"]["bsn"] == "111222333"
     entry = AuditEntry.objects.get(action=AuditAction.EXPORT)
     assert (entry.object_type, entry.object_id, entry.changes) == (
@@ -181,7 +205,9 @@ def test_page_finds_by_bsn_and_downloads_are_audited(person, member, client_as):
         str(person.pk),
         {"fields": ["inzageverzoek:json"]},
     )
-    assert client.get(f"/privacy/inzage/{person.pk}/xml/").status_code == 404
+    with unchanged():
+        assert client.post(f"/privacy/inzage/{person.pk}/xml/").status_code == 404
+        assert client.get(f"/privacy/inzage/{person.pk}/json/").status_code == 405
 
 
 @pytest.mark.parametrize("role", [Role.CASEWORKER, Role.PROGRAMME_MANAGER, Role.RESEARCHER])
@@ -189,13 +215,13 @@ def test_only_the_functional_administrator_may_export(person, member, client_as,
     client = client_as(member(role, username=f"asks-{role}"))
     with unchanged():
         assert client.get("/privacy/inzage/").status_code == 403
-        assert client.get(f"/privacy/inzage/{person.pk}/json/").status_code == 403
+        assert client.post(f"/privacy/inzage/{person.pk}/json/").status_code == 403
 
 
 def test_another_municipalitys_participant_is_not_found(other_municipality, person, client_as):
     admin = MembershipFactory(municipality=other_municipality, role=Role.FUNCTIONAL_ADMIN).user
     with unchanged():
-        assert client_as(admin).get(f"/privacy/inzage/{person.pk}/json/").status_code == 404
+        assert client_as(admin).post(f"/privacy/inzage/{person.pk}/json/").status_code == 404
 
 
 def test_command_writes_json_and_pdf(person, tmp_path):

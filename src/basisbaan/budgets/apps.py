@@ -14,3 +14,7 @@ class BudgetsConfig(AppConfig):
         from basisbaan.payroll.locks import register_lock
 
         register_lock(closed_years_by_participant)
+
+        from basisbaan.budgets.jobs import register_jobs
+
+        register_jobs()

@@ -35,8 +35,9 @@ through :func:`basisbaan.costs.inputs.build_cost_inputs`). In short:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
@@ -74,16 +75,22 @@ from basisbaan.payroll.models import PayrollEntry
 from basisbaan.programmes.models import Programme
 
 __all__ = [
+    "Band",
     "ClosingPreview",
     "Counts",
     "ProgrammeForecast",
+    "Simulation",
     "YearSpent",
     "closing_preview",
     "forecast_input",
     "merged_actuals",
     "month_key",
     "month_of",
+    "assemble",
+    "build",
     "programme_forecast",
+    "simulation",
+    "simulation_key",
     "template_contract",
 ]
 
@@ -664,17 +671,12 @@ def _year_paths(built: _Built, paths: Ints) -> Ints:
     return out
 
 
-def _cumulative_points(
-    built: _Built, scenario_months: Ints, paths: Ints | None
-) -> list[MonthPoint]:
+def _cumulative_points(built: _Built, scenario_months: Ints, band: Band | None) -> list[MonthPoint]:
     """Per programme month, cumulative within its year (each year has its own budget;
     unspent budget goes to the accounts result, it does not carry over)."""
     programme = built.programme
     first, last = month_key(programme.start_date), month_key(programme.end_date)
     as_of_key = month_key(built.as_of)
-    ordered = (
-        np.sort(_year_paths(built, paths), axis=0) if paths is not None and len(paths) else None
-    )
     points: list[MonthPoint] = []
     actual = extra = Decimal(0)
     modelled = 0
@@ -693,8 +695,8 @@ def _cumulative_points(
         extra += built.expenditure_after.get(key, Decimal(0))
         modelled += int(scenario_months[i])
         base = actual + extra
-        if ordered is not None:
-            p10, p50, p90 = (base + euros(int(percentile(ordered, q)[i])) for q in (10, 50, 90))
+        if band is not None:
+            p10, p50, p90 = (base + euros(int(row[i])) for row in band)
         else:
             p10 = p50 = p90 = base
         points.append(MonthPoint(day, budget_cum, None, base + euros(modelled), p10, p50, p90))
@@ -711,24 +713,75 @@ def scenario_by_month(inp: ForecastInput, rates: Rates, scenario: Scenario) -> I
     return np.floor(weighted + 0.5).astype(np.int64)
 
 
-def programme_forecast(
-    programme: Programme,
+# Per future month the P10, P50 and P90 of the contract cost since the start of
+# that month's year (nearest rank over the draws): the chart's band.
+Band = tuple[Ints, Ints, Ints]
+
+
+@dataclass(frozen=True, slots=True)
+class Simulation:
+    """The Monte Carlo's part of a forecast: what takes time, kept apart so that it
+    can be cached (:func:`simulation_key`) and computed in the background."""
+
+    totals: Ints  # D x Y: every draw's total per year
+    band: Band | None  # None: too big for a monthly band (the table only)
+
+
+def simulation(
+    built: _Built,
+    *,
+    draws: int,
+    seed: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> Simulation:
+    """Run the seeded Monte Carlo on ``built``; ``progress(done, total)`` per block of draws."""
+    inp, rates = built.inp, built.rates
+    # The chart's monthly band costs draws x contracts x months; above the limit the
+    # page shows the yearly band only (the table), never a slow page.
+    monthly = draws * inp.contracts * inp.months <= MONTHLY_BAND_LIMIT
+    totals, paths = simulate(
+        inp,
+        rates,
+        draws=draws,
+        rng=np.random.default_rng(seed),
+        paths=monthly,
+        progress=progress,
+    )
+    band: Band | None = None
+    if paths is not None and len(paths):
+        ordered = np.sort(_year_paths(built, paths), axis=0)
+        band = (percentile(ordered, 10), percentile(ordered, 50), percentile(ordered, 90))
+    return Simulation(totals, band)
+
+
+def simulation_key(built: _Built, *, draws: int, seed: int) -> str:
+    """A key that changes whenever the simulation's answer could: a hash of everything
+    it reads (the engine's whole input, the rates, the as-of month), the draws and the
+    seed. Whatever changed in the database (a contract, a payroll file, a budget, a
+    parameter) changes this input, so a cached simulation is never stale."""
+    inp = built.inp
+    digest = hashlib.sha256()
+    for array in (inp.years, inp.year_of_month, inp.fixed, inp.budget, inp.cost, inp.segment):
+        digest.update(str(array.shape).encode())
+        digest.update(np.ascontiguousarray(array).tobytes())
+    digest.update(repr((built.rates, built.as_of.isoformat(), draws, seed)).encode())
+    digest.update(str(MONTHLY_BAND_LIMIT).encode())
+    return f"forecast:{built.programme.pk}:{digest.hexdigest()}"
+
+
+def assemble(
+    built: _Built,
+    sim: Simulation,
     *,
     draws: int,
     seed: int,
     scenario: Scenario = Scenario.OBSERVED,
 ) -> ProgrammeForecast:
-    """The programme's forecast: per year every scenario and the Monte Carlo band."""
-    built = build(programme)
+    """The forecast from what the database gave and the simulation's answer."""
+    programme = built.programme
     inp, rates = built.inp, built.rates
     scenarios = deterministic(inp, rates)
-    # The chart's monthly band costs draws x contracts x months; above the limit the
-    # page shows the yearly band only (the table), never a slow page.
-    monthly = draws * inp.contracts * inp.months <= MONTHLY_BAND_LIMIT
-    totals, paths = simulate(
-        inp, rates, draws=draws, rng=np.random.default_rng(seed), paths=monthly
-    )
-    mc = summarise(inp, totals, seed=seed)
+    mc = summarise(inp, sim.totals, seed=seed)
     no_renewals = scenarios[Scenario.NO_RENEWALS]
     years = []
     for i, year in enumerate(built.years):
@@ -750,7 +803,7 @@ def programme_forecast(
                 closed=closed,
             )
         )
-    months = _cumulative_points(built, scenario_by_month(inp, rates, scenario), paths)
+    months = _cumulative_points(built, scenario_by_month(inp, rates, scenario), sim.band)
     return ProgrammeForecast(
         programme=programme,
         as_of=built.as_of,
@@ -767,6 +820,19 @@ def programme_forecast(
         monte_carlo=mc,
         built=built,
     )
+
+
+def programme_forecast(
+    programme: Programme,
+    *,
+    draws: int,
+    seed: int,
+    scenario: Scenario = Scenario.OBSERVED,
+) -> ProgrammeForecast:
+    """The programme's forecast: per year every scenario and the Monte Carlo band."""
+    built = build(programme)
+    sim = simulation(built, draws=draws, seed=seed)
+    return assemble(built, sim, draws=draws, seed=seed, scenario=scenario)
 
 
 def forecast_input(programme: Programme) -> tuple[ForecastInput, Rates, dt.date]:

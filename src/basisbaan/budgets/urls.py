@@ -6,6 +6,11 @@ app_name = "budgets"
 urlpatterns = [
     path("", views.BudgetOverviewView.as_view(), name="overview"),
     path("<int:pk>/", views.ProgrammeBudgetView.as_view(), name="programme"),
+    path(
+        "<int:pk>/berekening/<int:job>/",
+        views.ComputingProgressView.as_view(),
+        name="computing",
+    ),
     path("<int:pk>/export.xlsx", views.BudgetExportView.as_view(), name="export"),
     path("<int:pk>/jaar-toevoegen/", views.BudgetCreateView.as_view(), name="budget_create"),
     path(

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,11 +19,15 @@ from django.views.generic import TemplateView, View
 
 from basisbaan.audit.services import audit_export
 from basisbaan.budgets import services
-from basisbaan.budgets.capacity_view import capacity_for
+from basisbaan.budgets.capacity_view import (
+    capacity_context,
+    capacity_question,
+    computing_context,
+)
 from basisbaan.budgets.chart import charts_of
 from basisbaan.budgets.constants import PRIOR, SCENARIO_LABELS
 from basisbaan.budgets.export import forecast_workbook
-from basisbaan.budgets.forecasting import closing_preview, programme_forecast
+from basisbaan.budgets.forecasting import build, closing_preview
 from basisbaan.budgets.forms import (
     BudgetCloseForm,
     BudgetCreateForm,
@@ -33,14 +37,16 @@ from basisbaan.budgets.forms import (
     ForecastQueryForm,
     PlannedStartForm,
 )
+from basisbaan.budgets.jobs import FORECAST, cached_forecast, page_results
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.report import year_rows
 from basisbaan.budgets.selectors import budget_list, expenditure_list, planned_start_list
 from basisbaan.calc.forecast import Scenario
 from basisbaan.core.views import ObjectServiceFormView
+from basisbaan.jobs.models import Job
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
-from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.models import Municipality, User
 from basisbaan.tenancy.roles import Perm
 from basisbaan.tenancy.scoping import TenantViewMixin
 
@@ -64,10 +70,21 @@ class BudgetOverviewView(TenantViewMixin, TemplateView):
 
 
 class ProgrammeBudgetView(TenantViewMixin, TemplateView):
-    """Per year: budget, spent, committed, forecast, to the accounts result; chart; capacity."""
+    """Per year: budget, spent, committed, forecast, to the accounts result; chart; capacity.
+
+    A large forecast (draws x contracts above ``FORECAST_INLINE_LIMIT``) is computed
+    in the background: the page then shows its progress and reloads into the answer.
+    A POST asks again after a failed attempt.
+    """
 
     permission = Perm.BUDGET_VIEW
     template_name = "budgets/programme.html"
+    retry = False
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.retry = True
+        self.get_context_data(**kwargs)
+        return HttpResponseRedirect(request.get_full_path())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -78,13 +95,31 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
             query = ForecastQueryForm(
                 initial={"scenario": str(scenario), "draws": draws, "seed": seed}
             )
-        forecast = programme_forecast(programme, draws=draws, seed=seed, scenario=scenario)
         today = timezone.localdate()
-        capacity = capacity_for(self.request, programme, today=today, draws=draws, seed=seed)
-        rows = year_rows(forecast, scenario)
+        capacity_form, question = capacity_question(self.request, programme, today)
+        user = self.request.user
+        results = page_results(
+            programme=programme,
+            actor=user if isinstance(user, User) else None,
+            scenario=scenario,
+            draws=draws,
+            seed=seed,
+            today=today,
+            question=question,
+            want_forecast=True,
+            url=self.request.get_full_path(),
+            retry=self.retry,
+        )
+        forecast = results.forecast
+        rows = year_rows(forecast, scenario) if forecast is not None else []
         context.update(
             programme=programme,
             forecast=forecast,
+            computing=(
+                computing_context(programme, results.job, results.failed)
+                if forecast is None
+                else None
+            ),
             rows=rows,
             open_rows=[r for r in rows if not r.closed and r.low is not None],
             scenario=scenario,
@@ -93,7 +128,7 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
             is_observed=scenario == Scenario.OBSERVED,
             query_form=query,
             forecast_query={"scenario": str(scenario), "draws": draws, "seed": seed},
-            charts=charts_of(forecast.months),
+            charts=charts_of(forecast.months) if forecast is not None else [],
             prior=PRIOR,
             expenditures=expenditure_list(municipality=self.municipality)
             .filter(budget__programme=programme)
@@ -103,9 +138,30 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
             ),
             export_query=urlencode({"scenario": str(scenario), "draws": draws, "seed": seed}),
             this_year=today.year,
-            **capacity,
+            **capacity_context(capacity_form, question, results, programme),
         )
         return context
+
+
+class ComputingProgressView(TenantViewMixin, View):
+    """The progress part of a forecast job (htmx), for whoever looks at the programme:
+    the job may be another user's (two users asking the same forecast share one job).
+    When the job has finished, the page reloads: into the answer, or the failure."""
+
+    permission = Perm.BUDGET_VIEW
+
+    def get(self, request: HttpRequest, pk: int, job: int) -> HttpResponse:
+        programme = _programme(self.municipality, pk)
+        found = get_object_or_404(
+            Job.objects.filter(
+                municipality=self.municipality, kind=FORECAST, params__programme=programme.pk
+            ),
+            pk=job,
+        )
+        response = render(request, "jobs/_progress.html", computing_context(programme, found, None))
+        if found.finished:
+            response["HX-Refresh"] = "true"
+        return response
 
 
 class BudgetExportView(TenantViewMixin, View):
@@ -116,7 +172,11 @@ class BudgetExportView(TenantViewMixin, View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         programme = _programme(self.municipality, pk)
         scenario, draws, seed = ForecastQueryForm(request.GET or None).values()
-        forecast = programme_forecast(programme, draws=draws, seed=seed, scenario=scenario)
+        # A forecast computed before (also in the background) comes from the cache.
+        forecast = cached_forecast(
+            build(programme), draws=draws, seed=seed, scenario=scenario, compute=True
+        )
+        assert forecast is not None
         # Totals only, no personal data; still a file that leaves the application.
         audit_export(
             actor=request.user,  # type: ignore[arg-type]

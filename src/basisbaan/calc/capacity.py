@@ -19,6 +19,7 @@ draw overspends (each new participant costs at least their first month).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -74,6 +75,7 @@ def capacity(
     draws: int,
     seed: int,
     max_new: int = MAX_NEW,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CapacityResult:
     """The largest n of new participants that keeps every counted year within budget.
 
@@ -82,11 +84,14 @@ def capacity(
 
     ``count_years``: a boolean per year of ``inp.years`` (the remaining years
     with a budget). ``probability``: the required p, between 0 and 1.
+    ``progress(done, total)``: the base simulation's draws, after each block.
     """
     if not 0 < probability <= 1:
         raise ValueError("probability must be in (0, 1]")
     counted = np.asarray(count_years, dtype=np.bool_) & (inp.budget != NO_BUDGET)
-    totals, _paths = simulate(inp, rates, draws=draws, rng=np.random.default_rng([seed, 0]))
+    totals, _paths = simulate(
+        inp, rates, draws=draws, rng=np.random.default_rng([seed, 0]), progress=progress
+    )
     base = totals[:, counted]
     limit = inp.budget[counted]
     template = ForecastInput.build(

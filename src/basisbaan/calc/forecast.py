@@ -50,6 +50,7 @@ are exact integer sums.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Self
 
@@ -389,10 +390,14 @@ def simulate(
     draws: int,
     rng: np.random.Generator,
     paths: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Ints, Ints | None]:
     """D x Y: every draw's total per year (fixed included); with ``paths`` also D x M,
     every draw's cumulative contract cost at the end of each future month (for a chart;
-    C x D x M work, so for one programme, not for a benchmark of 10,000 contracts)."""
+    C x D x M work, so for one programme, not for a benchmark of 10,000 contracts).
+
+    ``progress(done, total)`` is called after each block of draws (the draws
+    themselves are the same with or without it)."""
     if not 1 <= draws <= MAX_DRAWS:
         raise ValueError(f"draws must be between 1 and {MAX_DRAWS}")
     log_r, log_stay = _draw_rates(rng, rates, draws)
@@ -416,6 +421,8 @@ def simulate(
                 monthly[lo:hi, m] = np.take_along_axis(
                     prefix, np.minimum(stop, m + 1).T, axis=1
                 ).sum(axis=0)
+        if progress is not None:
+            progress(hi, draws)
     return totals, monthly
 
 

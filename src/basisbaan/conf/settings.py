@@ -152,6 +152,16 @@ JOB_RETENTION_DAYS = config(
     cast=int,
     help_text="Days a finished background job (its result and message) is kept; then housekeeping deletes it.",
 )
+FORECAST_INLINE_LIMIT = config(
+    "FORECAST_INLINE_LIMIT",
+    1_000_000,
+    cast=int,
+    help_text=(
+        "Draws x contracts up to which a Monte Carlo forecast or capacity question is "
+        "computed in the request (about a second); above it, a background job computes "
+        "it and the page shows its progress."
+    ),
+)
 _TASK_BACKENDS = {
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
     "redis": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},

@@ -71,3 +71,11 @@ SESSION_RECORD_FIELDS: Final = (
     "score_host",
     "notes",
 )
+
+
+class HoursImportStatus(models.TextChoices):
+    QUEUED = "queued", _("in de wachtrij")
+    IMPORTED = "imported", _("ingelezen")
+    CHECKED = "checked", _("gecontroleerd")
+    REFUSED = "refused", _("afgekeurd")
+    FAILED = "failed", _("mislukt")

@@ -21,9 +21,11 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,8 +34,8 @@ from basisbaan.audit.models import AuditAction
 from basisbaan.audit.services import snapshot
 from basisbaan.core.dates import day_hours_message
 from basisbaan.core.imports import ErrorCollector
-from basisbaan.guidance.constants import STAFF_ROLES, Activity
-from basisbaan.guidance.models import HoursEntry
+from basisbaan.guidance.constants import STAFF_ROLES, Activity, HoursImportStatus
+from basisbaan.guidance.models import HoursEntry, HoursImport
 from basisbaan.guidance.services import (
     audit_hours_rows,
     check_hours,
@@ -53,7 +55,16 @@ from basisbaan.payroll.parsing import (
 from basisbaan.tenancy.models import Membership, Municipality, User
 from basisbaan.tenancy.roles import Perm, has_perm
 
-__all__ = ["HoursImportResult", "RowError", "hours_import"]
+__all__ = [
+    "HoursImportResult",
+    "RowError",
+    "hours_enqueue",
+    "hours_import",
+    "hours_queued_failed",
+    "hours_run_queued",
+]
+
+Progress = Callable[[str, int, int], None]
 
 REQUIRED = ("bsn", "medewerker", "datum", "activiteit", "uren")
 OPTIONAL = ("toelichting",)
@@ -168,10 +179,11 @@ def hours_import(
     actor: User | None,
     content: bytes,
     dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> HoursImportResult:
     """Check the whole file, then (unless ``dry_run`` or refused) write it in
     one transaction. Raises :class:`PayrollFileError` when the file as a whole
-    cannot be read."""
+    cannot be read. ``progress(phase, done, total)``: rows checked, then written."""
     columns, rows = _read(content)
     result = HoursImportResult(rows=len(rows), dry_run=dry_run)
     bsns = {normalise_bsn(_cell(r, columns, "bsn")) for _n, r in rows}
@@ -194,7 +206,10 @@ def hours_import(
     activities = _activity_lookup()
     latest = timezone.localdate() + dt.timedelta(days=7)
     wanted: dict[tuple[int, int, dt.date, str], tuple[int, Decimal, str]] = {}
-    for number, row in rows:
+    checking = _("Regels controleren")
+    for done, (number, row) in enumerate(rows):
+        if progress is not None:
+            progress(checking, done, len(rows))
         errors = result.problems
         before = len(errors)
         bsn = normalise_bsn(_cell(row, columns, "bsn"))
@@ -258,10 +273,81 @@ def hours_import(
         if (total := over.get((key[1], key[2]))) is not None:
             result.problems.add(RowError(number, "uren", day_hours_message(key[2], total)))
     result.errors.sort(key=lambda e: (e.row, e.column))
+    if progress is not None:
+        progress(checking, len(rows), len(rows))
     if result.problems:
         return result
+    if progress is not None:
+        progress(_("Uren opslaan"), 0, len(wanted))
     _write(municipality, actor, wanted, result)
+    if progress is not None:
+        progress(_("Uren opslaan"), len(wanted), len(wanted))
     return result
+
+
+# -- in the background ---------------------------------------------------------------
+
+
+def hours_enqueue(
+    *,
+    municipality: Municipality,
+    actor: User | None,
+    file_name: str,
+    content: bytes,
+    dry_run: bool = False,
+) -> HoursImport:
+    """Keep ``content`` for a background import (status ``queued``).
+
+    The file is read now, so an unreadable file or a missing column is refused
+    at once (:class:`PayrollFileError`) and nothing is kept.
+    """
+    _read(content)
+    return HoursImport.objects.create(
+        municipality=municipality,
+        file_name=(file_name or "uren.csv")[-255:],
+        uploaded_by=actor if actor is not None and actor.pk else None,
+        dry_run=dry_run,
+        content=content,
+    )
+
+
+def hours_run_queued(
+    *, hours_import_record: HoursImport, progress: Progress | None = None
+) -> HoursImportResult:
+    """Check and (unless a dry run) import a queued file, in the job's transaction;
+    record the answer and drop the file."""
+    record = HoursImport.objects.select_for_update().get(pk=hours_import_record.pk)
+    if record.status != HoursImportStatus.QUEUED:
+        raise ValidationError(_("Dit bestand wacht niet (meer) op verwerking."))
+    result = hours_import(
+        municipality=record.municipality,
+        actor=record.uploaded_by,
+        content=bytes(record.content),
+        dry_run=record.dry_run,
+        progress=progress,
+    )
+    if not result.ok:
+        record.status = HoursImportStatus.REFUSED
+    elif record.dry_run:
+        record.status = HoursImportStatus.CHECKED
+    else:
+        record.status = HoursImportStatus.IMPORTED
+    record.result = result.as_dict()
+    record.content = b""
+    record.finished_at = timezone.now()
+    record.save(update_fields=["status", "result", "content", "finished_at", "updated_at"])
+    return result
+
+
+def hours_queued_failed(*, hours_import_record: HoursImport) -> None:
+    """After a background job broke off: status ``failed``, the file dropped."""
+    record = HoursImport.objects.select_for_update().get(pk=hours_import_record.pk)
+    if record.status != HoursImportStatus.QUEUED:
+        return
+    record.status = HoursImportStatus.FAILED
+    record.content = b""
+    record.finished_at = timezone.now()
+    record.save(update_fields=["status", "content", "finished_at", "updated_at"])
 
 
 def _cell(row: list[str], columns: dict[str, int], name: str) -> str:

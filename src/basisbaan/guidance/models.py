@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.formatting import month_text
@@ -20,6 +21,7 @@ from basisbaan.guidance.constants import (
     DEFAULT_NORM_HOURS,
     MAX_HOURS_PER_ENTRY,
     Activity,
+    HoursImportStatus,
     SessionStatus,
     SignalKind,
 )
@@ -134,6 +136,46 @@ class HoursEntry(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.date:%d-%m-%Y} {self.get_activity_display()} {self.hours}"
+
+
+class HoursImport(TenantModel):
+    """An uploaded file of hours, kept until the background job has read it.
+
+    The job checks and (unless ``dry_run``) imports it, records the answer in
+    ``result`` (the command's JSON) and drops the file (``content``): it holds BSNs.
+    """
+
+    file_name = models.CharField(_("bestandsnaam"), max_length=255)
+    # PROTECT: who imported hours stays known.
+    uploaded_by = models.ForeignKey(
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingelezen door"),
+    )
+    dry_run = models.BooleanField(_("alleen controleren"), default=False)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=HoursImportStatus.choices,
+        default=HoursImportStatus.QUEUED,
+    )
+    content = models.BinaryField(_("bestand"), blank=True, default=b"")
+    result = models.JSONField(_("uitkomst"), default=dict, blank=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("urenbestand")
+        verbose_name_plural = _("urenbestanden")
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("guidance:import_detail", args=[self.pk])
 
 
 class ClosedPeriod(TenantModel):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("instellingen/<int:pk>/", views.GuidanceSettingsView.as_view(), name="settings"),
     path("perioden/", views.PeriodsView.as_view(), name="periods"),
     path("import/", views.HoursImportView.as_view(), name="import"),
+    path("import/<int:pk>/", views.HoursImportDetailView.as_view(), name="import_detail"),
     path("feedback/", views.CadenceView.as_view(), name="cadence"),
     path(
         "feedback/achterstallig/",

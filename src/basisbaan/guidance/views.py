@@ -38,7 +38,7 @@ from basisbaan.core.views import (
     TenantListView,
 )
 from basisbaan.guidance import services
-from basisbaan.guidance.constants import STAFF_ROLES, Activity, SessionStatus
+from basisbaan.guidance.constants import STAFF_ROLES, Activity, HoursImportStatus, SessionStatus
 from basisbaan.guidance.forms import (
     ActionForm,
     ClosePeriodForm,
@@ -52,9 +52,10 @@ from basisbaan.guidance.forms import (
     parse_week_post,
 )
 from basisbaan.guidance.ics import sessions_calendar
-from basisbaan.guidance.importing import hours_import
+from basisbaan.guidance.importing import hours_enqueue
+from basisbaan.guidance.jobs import start_hours_import
 from basisbaan.guidance.lists import signal_columns
-from basisbaan.guidance.models import FeedbackAction, FeedbackSession, Signal
+from basisbaan.guidance.models import FeedbackAction, FeedbackSession, HoursImport, Signal
 from basisbaan.guidance.selectors import (
     closed_period_list,
     dangerously_feed_for_token,
@@ -432,7 +433,11 @@ class PeriodsView(TenantViewMixin, FormView):  # type: ignore[type-arg]
 
 
 class HoursImportView(TenantViewMixin, FormView):  # type: ignore[type-arg]
-    """Upload a CSV of hours: checked whole; imported only when every row is right."""
+    """Upload a CSV of hours: checked whole; imported only when every row is right.
+
+    The file is kept and a background job checks and imports it; on to its progress,
+    then to the answer (:class:`HoursImportDetailView`).
+    """
 
     permission = Perm.GUIDANCE_MANAGE
     template_name = "guidance/import.html"
@@ -440,24 +445,44 @@ class HoursImportView(TenantViewMixin, FormView):  # type: ignore[type-arg]
 
     def form_valid(self, form: HoursImportForm) -> HttpResponse:
         upload = form.cleaned_data["file"]
+        user = _user(self.request)
         try:
-            result = hours_import(
+            record = hours_enqueue(
                 municipality=self.municipality,
-                actor=_user(self.request),
+                actor=user,
+                file_name=upload.name or "",
                 content=upload.read(),
                 dry_run=bool(form.cleaned_data.get("dry_run")),
             )
         except PayrollFileError as exc:
             form.add_error("file", str(exc))
             return self.form_invalid(form)
-        return self.render_to_response(
-            self.get_context_data(
-                form=HoursImportForm(),
-                result=result,
-                more_error_lines=more_errors_lines(result.more_errors),
-            ),
-            status=200 if result.ok else 400,
-        )
+        job = start_hours_import(record=record, actor=user)
+        return HttpResponseRedirect(job.get_absolute_url())
+
+
+class HoursImportDetailView(TenantDetailView):
+    """One imported file: what the check found, and what was imported."""
+
+    permission = Perm.GUIDANCE_MANAGE
+    template_name = "guidance/import.html"
+    context_object_name = "hours_import"
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[HoursImport]:
+        return HoursImport.objects.filter(municipality=municipality)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        record: HoursImport = self.object
+        context["form"] = HoursImportForm()
+        if record.result:
+            result = dict(record.result)
+            result.setdefault("error_count", len(result.get("errors", [])))
+            context["result"] = result
+            context["more_error_lines"] = more_errors_lines(result.get("more_errors", []))
+        elif record.status == HoursImportStatus.FAILED:
+            context["failed"] = True
+        return context
 
 
 # -- feedback sessions -----------------------------------------------------------------

@@ -6,3 +6,8 @@ class PrivacyConfig(AppConfig):
     name = "basisbaan.privacy"
     label = "privacy"
     verbose_name = _("Privacy")
+
+    def ready(self) -> None:
+        from basisbaan.privacy.jobs import register_jobs
+
+        register_jobs()

@@ -34,7 +34,7 @@ from basisbaan.jobs.constants import FINISHED
 from basisbaan.jobs.models import Job
 from basisbaan.jobs.services import fail_stale_jobs
 from basisbaan.privacy.selectors import expired_payroll_previews, expired_temp_files
-from basisbaan.privacy.services import drop_payroll_file
+from basisbaan.privacy.services import drop_payroll_file, purge_expired_exports
 
 __all__ = ["HousekeepingReport", "housekeeping"]
 
@@ -49,7 +49,7 @@ class HousekeepingReport:
     task_results: int = 0
     sessions: int = 0
     api_tokens: int = 0
-    extra: dict[str, int] = field(default_factory=dict)
+    exports: int = 0
 
     def counts(self) -> dict[str, int]:
         return {
@@ -60,7 +60,7 @@ class HousekeepingReport:
             "task_results": self.task_results,
             "sessions": self.sessions,
             "api_tokens": self.api_tokens,
-            **self.extra,
+            "exports": self.exports,
         }
 
     def lines(self) -> list[str]:
@@ -126,18 +126,9 @@ def housekeeping(*, now: dt.datetime | None = None) -> HousekeepingReport:
     report.task_results = _task_results(now - dt.timedelta(days=1))
     report.sessions = int(Session.objects.filter(expire_date__lt=now).delete()[0])
     report.api_tokens = _api_tokens(now)
-    for name, purge in _EXTRA.items():
-        report.extra[name] = purge(now)
+    report.exports = purge_expired_exports(now)
     _audit(report)
     return report
-
-
-# Other apps' temporary data: name -> purge(now) -> count (registered in their ready()).
-_EXTRA: dict[str, Any] = {}
-
-
-def register_purge(name: str, purge: Any) -> None:
-    _EXTRA[name] = purge
 
 
 def _audit(report: HousekeepingReport) -> None:

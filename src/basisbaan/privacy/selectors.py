@@ -25,9 +25,11 @@ from basisbaan.participants.models import Participant
 from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.models import PayrollImport, PayrollUpload
 from basisbaan.privacy.constants import HELD
-from basisbaan.tenancy.models import Municipality
+from basisbaan.privacy.models import ExportFile
+from basisbaan.tenancy.models import Municipality, User
 
 __all__ = [
+    "export_files",
     "EXPORT_FORMAT",
     "expired_participants",
     "expired_payroll_previews",
@@ -202,3 +204,13 @@ def subject_access(*, participant: Participant, today: dt.date) -> dict[str, Any
         "records": held,
         "audit": [_audit_line(entry) for entry in _audit(participant, held)],
     }
+
+
+def export_files(
+    *, municipality: Municipality, user: User, now: dt.datetime
+) -> QuerySet[ExportFile]:
+    """The exports ``user`` made in ``municipality`` that have not expired: only the
+    user who asked for an export may download it."""
+    return ExportFile.objects.filter(
+        municipality=municipality, created_by=user, expires_at__gt=now
+    ).select_related("participant")

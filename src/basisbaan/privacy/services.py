@@ -11,6 +11,7 @@ up. One audit entry per anonymised record names the fields, never a value.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from basisbaan.audit.context import current_channel, current_request_id
 from basisbaan.audit.models import AuditAction, AuditEntry
@@ -27,20 +29,30 @@ from basisbaan.participants.models import Participant
 from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.models import PayrollImport, PayrollUpload
 from basisbaan.privacy.constants import ANONYMISED_NAME, FREE_TEXT, IDENTITY_FIELDS
+from basisbaan.privacy.export import as_json, as_pdf
+from basisbaan.privacy.models import ExportFile
 from basisbaan.privacy.selectors import (
     expired_participants,
     expired_payroll_previews,
     expired_temp_files,
+    subject_access,
 )
 from basisbaan.tenancy.models import User
 
 __all__ = [
+    "EXPORT_KEEP",
     "PurgeReport",
     "audit_subject_access",
     "drop_payroll_file",
     "participant_anonymise",
     "purge",
+    "purge_expired_exports",
+    "subject_access_export",
 ]
+
+# How long a subject-access export made in the background waits for its download.
+EXPORT_KEEP = dt.timedelta(hours=24)
+CONTENT_TYPES = {"pdf": "application/pdf", "json": "application/json"}
 
 
 @dataclass
@@ -196,3 +208,49 @@ def audit_subject_access(*, actor: User | None, participant: Participant, file_f
         fields=[f"inzageverzoek:{file_format}"],
         action=AuditAction.EXPORT,
     )
+
+
+def subject_access_export(
+    *,
+    participant: Participant,
+    actor: User,
+    file_format: str,
+    today: dt.date,
+    job_id: int | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ExportFile:
+    """Make the subject-access export of ``participant`` (``pdf`` or ``json``) and keep it
+    for ``actor`` for :data:`EXPORT_KEEP` (the background job's work; the download is
+    audited, see :func:`audit_subject_access`)."""
+    if file_format not in CONTENT_TYPES:
+        raise ValueError(file_format)
+
+    def report(phase: str, done: int) -> None:
+        if progress is not None:
+            progress(phase, done, 3)
+
+    report(_("Gegevens verzamelen"), 0)
+    data = subject_access(participant=participant, today=today)
+    report(_("Bestand maken"), 1)
+    content = as_pdf(data) if file_format == "pdf" else as_json(data)
+    report(_("Bestand bewaren"), 2)
+    export = ExportFile.objects.create(
+        municipality_id=participant.municipality_id,
+        job_id=job_id,
+        created_by=actor,
+        participant=participant,
+        file_format=file_format,
+        file_name=f"inzageverzoek-{participant.pseudonym}-{data['made_on']}.{file_format}",
+        content_type=CONTENT_TYPES[file_format],
+        content=content,
+        expires_at=timezone.now() + EXPORT_KEEP,
+    )
+    report(_("Klaar"), 3)
+    return export
+
+
+def purge_expired_exports(now: dt.datetime | None = None) -> int:
+    """Remove the subject-access exports whose time has passed; returns how many."""
+    now = now or timezone.now()
+    deleted, _per_model = ExportFile.objects.filter(expires_at__lte=now).delete()
+    return deleted

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers
+from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,22 +27,22 @@ from basisbaan.budgets.api.serializers import (
     ForecastSerializer,
     PlannedStartSerializer,
 )
-from basisbaan.budgets.capacity import programme_capacity
 from basisbaan.budgets.forecasting import (
     ClosingPreview,
     ProgrammeForecast,
     closing_preview,
-    programme_forecast,
 )
+from basisbaan.budgets.jobs import CapacityQuestion, PageResults, page_results
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.selectors import budget_list, expenditure_list, planned_start_list
 from basisbaan.calc.forecast import Scenario
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
+from basisbaan.jobs.api.serializers import JobSerializer
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
-from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.models import Municipality, User
 from basisbaan.tenancy.roles import Perm
 
 __all__ = [
@@ -318,6 +318,16 @@ def forecast_data(forecast: ProgrammeForecast, scenario: Scenario) -> dict[str, 
     }
 
 
+BACKGROUND = (
+    " Een grote berekening (trekkingen x contracten boven FORECAST_INLINE_LIMIT) die nog "
+    "niet bewaard is, loopt op de achtergrond: het antwoord is dan 202 met de taak "
+    "(/api/v1/jobs/). Vraag de taak op tot status done en vraag dan dit adres opnieuw op: "
+    "het antwoord komt uit de cache. Is de taak van een andere gebruiker (die dezelfde "
+    "berekening al startte), dan wijst Location naar dit adres: vraag het opnieuw op tot "
+    "het antwoord 200 is."
+)
+
+
 class ProgrammeForecastViewSet(TenantViewSet):
     """Prognose per jaar (scenario's en Monte-Carloband) en ruimte voor nieuwe instroom."""
 
@@ -334,6 +344,41 @@ class ProgrammeForecastViewSet(TenantViewSet):
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Programme]:
         return programme_list(municipality=municipality)
 
+    def _computing(self, request: Request, results: PageResults) -> Response:
+        """202 with the job that computes the answer. ``Location``: the job when it is
+        the caller's own; otherwise (another user started the same work) this address."""
+        job = results.job or results.failed
+        assert job is not None
+        data = JobSerializer(job, context={"request": request}).data
+        own = job.created_by_id == getattr(request.user, "pk", None)
+        location = data["url"] if own else request.get_full_path()
+        return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
+
+    def _results(
+        self,
+        request: Request,
+        programme: Programme,
+        *,
+        scenario: Scenario,
+        draws: int,
+        seed: int,
+        question: CapacityQuestion | None,
+    ) -> PageResults:
+        user = request.user
+        return page_results(
+            programme=programme,
+            actor=user if isinstance(user, User) else None,
+            scenario=scenario,
+            draws=draws,
+            seed=seed,
+            today=timezone.localdate(),
+            question=question,
+            want_forecast=question is None,
+            url=request.get_full_path(),
+            # A client asks again on purpose: a failed attempt does not block it.
+            retry=True,
+        )
+
     @extend_schema(
         summary="Prognose van een programma",
         description=(
@@ -341,47 +386,54 @@ class ProgrammeForecastViewSet(TenantViewSet):
             "scenario (all_renewed, no_renewals, observed = P50), de drie scenario's, P10/P50/P90 "
             "en de kans op overschrijding uit een Monte-Carlosimulatie met vaste seed, en het "
             "bedrag naar het rekeningresultaat van afgesloten jaren. Bedragen als decimale tekst."
+            + BACKGROUND
         ),
         parameters=[ForecastQuerySerializer],
-        responses={200: ForecastSerializer},
+        responses={200: ForecastSerializer, 202: JobSerializer},
     )
     def forecast(self, request: Request, pk: str | None = None) -> Response:
         programme = self.get_object()
         query = ForecastQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         scenario = Scenario(query.validated_data["scenario"])
-        forecast = programme_forecast(
+        results = self._results(
+            request,
             programme,
+            scenario=scenario,
             draws=query.validated_data["draws"],
             seed=query.validated_data["seed"],
-            scenario=scenario,
+            question=None,
         )
-        return Response(ForecastSerializer(forecast_data(forecast, scenario)).data)
+        if results.forecast is None:
+            return self._computing(request, results)
+        return Response(ForecastSerializer(forecast_data(results.forecast, scenario)).data)
 
     @extend_schema(
         summary="Ruimte voor nieuwe instroom",
         description=(
             "Hoeveel nieuwe deelnemers kunnen starten in de maand (month) met hours uur per "
             "week, zodat elk resterend jaar met open budget met minstens kans probability "
-            "binnen het budget blijft (gemeenschappelijke trekkingen, bisectie)."
+            "binnen het budget blijft (gemeenschappelijke trekkingen, bisectie)." + BACKGROUND
         ),
         parameters=[CapacityQuerySerializer],
-        responses={200: CapacitySerializer},
+        responses={200: CapacitySerializer, 202: JobSerializer},
     )
     def capacity(self, request: Request, pk: str | None = None) -> Response:
         programme = self.get_object()
         query = CapacityQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         data = query.validated_data
-        answer = programme_capacity(
+        results = self._results(
+            request,
             programme,
-            today=timezone.localdate(),
-            month=data.get("month"),
-            hours=data["hours"],
-            probability=data["probability"],
+            scenario=Scenario.OBSERVED,
             draws=data["draws"],
             seed=data["seed"],
+            question=CapacityQuestion(data.get("month"), data["hours"], data["probability"]),
         )
+        answer = results.capacity
+        if answer is None:
+            return self._computing(request, results)
         result = answer.result
         return Response(
             CapacitySerializer(

@@ -223,3 +223,20 @@ class NormReportSerializer(serializers.Serializer[None]):
     programmes = NormLineSerializer(many=True)
     staff = NormLineSerializer(many=True)
     participants = NormLineSerializer(many=True)
+
+
+class HoursUploadSerializer(serializers.Serializer[None]):
+    file = serializers.FileField(
+        help_text="Het urenbestand: CSV (puntkomma of komma) met de kolommen bsn, medewerker "
+        "(gebruikersnaam), datum, activiteit, uren en eventueel toelichting; hoogstens 20 MB."
+    )
+    dry_run = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Alleen controleren en tellen; niets opslaan.",
+    )
+
+    def validate_file(self, upload: Any) -> Any:
+        if upload.size is not None and upload.size > 20 * 1024 * 1024:
+            raise serializers.ValidationError("Het bestand is groter dan 20 MB.")
+        return upload

@@ -14,9 +14,11 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -30,6 +32,7 @@ from basisbaan.guidance.api.serializers import (
     FeedbackSessionSerializer,
     HoursEntrySerializer,
     HoursEntryUpdateSerializer,
+    HoursUploadSerializer,
     NormQuerySerializer,
     NormReportSerializer,
     SessionRecordSerializer,
@@ -37,6 +40,8 @@ from basisbaan.guidance.api.serializers import (
     SignalSerializer,
     SignalUpdateSerializer,
 )
+from basisbaan.guidance.importing import hours_enqueue
+from basisbaan.guidance.jobs import start_hours_import
 from basisbaan.guidance.models import FeedbackAction, FeedbackSession, HoursEntry, Signal
 from basisbaan.guidance.selectors import (
     NormRow,
@@ -46,8 +51,11 @@ from basisbaan.guidance.selectors import (
     norm_report,
     signal_list,
 )
+from basisbaan.jobs.api.serializers import JobSerializer
+from basisbaan.jobs.api.viewsets import accepted
 from basisbaan.participants.models import Participant
 from basisbaan.participants.privacy import audit_participant_list, policy_for
+from basisbaan.payroll.parsing import PayrollFileError
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
@@ -92,6 +100,7 @@ class HoursEntryViewSet(
     schema = TenantAutoSchema()
     view_permission = Perm.GUIDANCE_VIEW
     manage_permission = Perm.GUIDANCE_LOG
+    action_permissions = {"import_file": Perm.GUIDANCE_MANAGE}
     audit_fields = ["date", "activity", "hours", "note"]
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[HoursEntry]:
@@ -127,6 +136,45 @@ class HoursEntryViewSet(
 
     def perform_destroy(self, instance: HoursEntry) -> None:
         services.hours_entry_delete(entry=instance, actor=request_actor(self.request))
+
+    @extend_schema(
+        summary="Urenbestand inlezen",
+        description=(
+            "Hetzelfde als basisbaan import_hours: het hele bestand wordt gecontroleerd; is "
+            "één regel fout, dan wordt niets ingelezen. Het controleren en inlezen loopt op "
+            "de achtergrond: het antwoord is 202 met de taak (Location). Vraag de taak op tot "
+            "status done; result is dan de uitkomst (ok, dry_run, rows, created, updated, "
+            "unchanged, errors, en import: het nummer van het bestand). Alleen voor wie de "
+            "uren van het team beheert (guidance.manage)."
+        ),
+        request={"multipart/form-data": HoursUploadSerializer},
+        responses={
+            202: OpenApiResponse(JobSerializer, description="Aangenomen: de taak."),
+            400: OpenApiResponse(description="Het bestand is onleesbaar of mist kolommen."),
+        },
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        parser_classes=[MultiPartParser, FormParser],
+    )
+    def import_file(self, request: Request) -> Response:
+        payload = HoursUploadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        upload = payload.validated_data["file"]
+        actor = request_actor(request)
+        try:
+            record = hours_enqueue(
+                municipality=self.municipality,
+                actor=actor,
+                file_name=upload.name or "",
+                content=upload.read(),
+                dry_run=payload.validated_data["dry_run"],
+            )
+        except PayrollFileError as exc:
+            raise ValidationError({"file": [str(exc)]}) from exc
+        return accepted(start_hours_import(record=record, actor=actor), request)
 
 
 @extend_schema_view(
