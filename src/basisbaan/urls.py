@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from basisbaan.core import health
+from basisbaan.core import views as core_views
 from basisbaan.privacy.views import security_txt
 from basisbaan.tenancy.views import LoginView
 
@@ -35,6 +36,11 @@ urlpatterns = [
     # The admin signs in through the app's own login (password, then the second
     # factor), with the same lockout and auditing: one way in.
     path("beheer/login/", LoginView.as_view(), name="admin_login"),
+    path(
+        "beheer/r/<str:content_type_id>/<path:object_id>/",
+        core_views.admin_view_on_site,
+        name="admin_view_on_site",
+    ),
     path("beheer/", admin.site.urls),
 ]
 if settings.OIDC_ENABLED:

@@ -18,8 +18,8 @@ from basisbaan.budgets.forecasting import build, programme_forecast, simulation_
 from basisbaan.budgets.models import Budget
 from basisbaan.calc.forecast import Scenario, simulate
 from basisbaan.jobs.constants import JobStatus
+from basisbaan.jobs.execution import execute_job
 from basisbaan.jobs.models import Job
-from basisbaan.jobs.services import execute_job
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.unchanged import unchanged

@@ -333,3 +333,14 @@ def test_a_functional_administrator_may_not_add_a_municipality(
         "admin",
         str(made.pk),
     )
+
+
+def test_view_on_site_of_a_model_without_a_table_is_404(superuser, client_as):
+    from django.contrib.contenttypes.models import ContentType
+    from django_rq.models import Dashboard
+
+    client = client_as(superuser)
+    dashboard = ContentType.objects.get_for_model(Dashboard)
+
+    assert client.get(f"/beheer/r/{dashboard.pk}/1/").status_code == 404
+    assert client.get("/beheer/r/x/1/").status_code == 404

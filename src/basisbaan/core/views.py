@@ -174,3 +174,25 @@ class ObjectServiceFormView(TenantViewMixin, ServiceFormMixin, SingleObjectMixin
 def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = PAGE_SIZE) -> Page[Any]:
     """The requested page of ``queryset``; out-of-range numbers give the last page."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def admin_view_on_site(request: HttpRequest, content_type_id: str, object_id: str) -> HttpResponse:
+    """The admin's "view on site" redirect, for models with a table only.
+
+    Django's own view queries any content type it is given; a model without a
+    table (a third-party app's admin-only model) then breaks with a database
+    error instead of a 404.
+    """
+    from django.contrib.admin.views.decorators import staff_member_required
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.contenttypes.views import shortcut
+    from django.http import Http404
+
+    try:
+        model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+    except (ContentType.DoesNotExist, ValueError):
+        raise Http404 from None
+    if model is None or not model._meta.managed:
+        raise Http404
+    view = staff_member_required(shortcut, login_url="admin_login")
+    return view(request, content_type_id, object_id)

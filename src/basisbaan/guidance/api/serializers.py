@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from basisbaan.calc.dates import MAX_HOURS_PER_DAY
@@ -238,5 +239,5 @@ class HoursUploadSerializer(serializers.Serializer[None]):
 
     def validate_file(self, upload: Any) -> Any:
         if upload.size is not None and upload.size > 20 * 1024 * 1024:
-            raise serializers.ValidationError("Het bestand is groter dan 20 MB.")
+            raise serializers.ValidationError(_("Het bestand is groter dan 20 MB."))
         return upload
