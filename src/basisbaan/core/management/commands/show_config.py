@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from basisbaan.conf.env import REGISTRY
+from basisbaan.conf.gunicorn import web_config
+from basisbaan.conf.worker import worker_memory_mb
 from basisbaan.core.management.base import BasisbaanCommand
 
 
@@ -15,6 +17,10 @@ class Command(BasisbaanCommand):
         parser.add_argument("--markdown", action="store_true", help="Print a Markdown table.")
 
     def handle(self, *args: Any, markdown: bool = False, **options: Any) -> None:
+        # The settings read, but the processes' own (basisbaan serve, basisbaan
+        # worker) only when those start: read them here too, to list them.
+        web_config()
+        worker_memory_mb()
         if markdown:
             self.stdout.write("| variable | default (development) | meaning |")
             self.stdout.write("|---|---|---|")
