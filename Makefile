@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= -n auto
 PIP := $(BIN)/pip --disable-pip-version-check
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install install-dev venv run test lint audit-deps test-sqlite test-postgres bench messages clean
+.PHONY: install install-dev venv run serve test lint audit-deps test-sqlite test-postgres smoke bench lock messages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -45,12 +45,20 @@ install: $(STAMP)
 install-dev: $(DEV_STAMP)
 
 ## run: install, migrate SQLite, load the demo up to today (again when it is from an
-##      earlier month), serve on $(HOST):$(PORT)
-##      (make run PORT=8080 HOST=0.0.0.0)
+##      earlier month), serve on $(HOST):$(PORT) with the development server, and
+##      run the background-job worker beside it (make run PORT=8080 HOST=0.0.0.0)
 run: install
 	@BASISBAAN=$(BIN)/basisbaan scripts/prepare-demo
 	@HOST=$(HOST) PORT=$(PORT) scripts/demo-logins
-	$(BIN)/basisbaan runserver $(HOST):$(PORT)
+	BASISBAAN=$(BIN)/basisbaan scripts/run-with-worker runserver $(HOST):$(PORT)
+
+## serve: like run, but with the production server (basisbaan serve: gunicorn) and
+##        the static files collected first; the worker runs beside it
+serve: install
+	@BASISBAAN=$(BIN)/basisbaan scripts/prepare-demo
+	$(BIN)/basisbaan collectstatic --noinput -v 0
+	@HOST=$(HOST) PORT=$(PORT) scripts/demo-logins
+	BASISBAAN=$(BIN)/basisbaan scripts/run-with-worker serve --bind $(HOST):$(PORT)
 
 ## test: lint, the dependency audit, then all tests on SQLite, then on PostgreSQL when it
 ##       answers (always with CI set)
@@ -81,9 +89,26 @@ test-postgres: install-dev
 	echo "== Tests on PostgreSQL ($$url)"; \
 	DATABASE_URL="$$url" $(BIN)/pytest $(PYTEST_WORKERS) -m "not e2e"
 
+## smoke: the production processes without containers, on PostgreSQL: basisbaan serve
+##        and basisbaan worker, a payroll file uploaded and imported through the
+##        pages; with the database queue, then with Redis (scripts/smoke-production)
+smoke: install
+	BASISBAAN=$(BIN)/basisbaan PYTHON=$(BIN)/python scripts/smoke-production database
+	BASISBAAN=$(BIN)/basisbaan PYTHON=$(BIN)/python scripts/smoke-production redis
+
 ## bench: benchmarks on PostgreSQL (prints figures; see docs/performance.md)
 bench: install-dev
 	$(BIN)/python -m bench
+
+## lock: write requirements.lock again (every runtime dependency, pinned, with hashes)
+##       from pyproject.toml, after a change of the dependencies there. Uses uv in a
+##       throw-away venv in /tmp (the project's venv stays as it is); needs the
+##       package index. The Dockerfile installs from the lock with --require-hashes.
+LOCK_VENV ?= /tmp/basisbaan-lockvenv
+lock:
+	@test -x $(LOCK_VENV)/bin/uv || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip --disable-pip-version-check install -q uv; }
+	$(LOCK_VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.12 \
+	  --python-platform linux --custom-compile-command "make lock" --output-file requirements.lock
 
 messages: install-dev
 	cd src/basisbaan && ../../$(BIN)/basisbaan makemessages -l en --no-obsolete && ../../$(BIN)/basisbaan compilemessages
