@@ -38,12 +38,70 @@ def pip_installs(lines: list[str]) -> list[str]:
 def test_run_serves_on_the_given_port_and_host(tmp_path):
     lines = dry_run("run", "PORT=8080", "HOST=0.0.0.0", tmp_path=tmp_path)
 
-    assert lines[-1] == ".venv/bin/basisbaan runserver 0.0.0.0:8080"
+    assert lines[-1] == (
+        "BASISBAAN=.venv/bin/basisbaan scripts/run-with-worker runserver 0.0.0.0:8080"
+    )
     assert any("HOST=0.0.0.0 PORT=8080 scripts/demo-logins" in line for line in lines)
 
 
 def test_run_serves_on_localhost_8000_by_default(tmp_path):
-    assert dry_run("run", tmp_path=tmp_path)[-1] == ".venv/bin/basisbaan runserver 127.0.0.1:8000"
+    assert dry_run("run", tmp_path=tmp_path)[-1] == (
+        "BASISBAAN=.venv/bin/basisbaan scripts/run-with-worker runserver 127.0.0.1:8000"
+    )
+
+
+def test_serve_collects_the_static_files_then_serves_with_gunicorn(tmp_path):
+    lines = dry_run("serve", "PORT=8080", tmp_path=tmp_path)
+
+    assert lines[-3:] == [
+        ".venv/bin/basisbaan collectstatic --noinput -v 0",
+        "HOST=127.0.0.1 PORT=8080 scripts/demo-logins",
+        "BASISBAAN=.venv/bin/basisbaan scripts/run-with-worker serve --bind 127.0.0.1:8080",
+    ]
+
+
+FAKE_BASISBAAN = """#!/usr/bin/env bash
+# Stands in for basisbaan: a worker that waits for SIGTERM, a server that stops at once.
+if [ "$1" = worker ]; then
+  trap 'echo "worker stopped" >> "$LOG"; exit 0' TERM
+  echo "worker started" >> "$LOG"
+  while true; do sleep 0.05; done
+fi
+sleep 0.3  # the worker has started meanwhile
+echo "server $*" >> "$LOG"
+exit 3
+"""
+
+
+def run_with_worker(tmp_path: Path, **env: str) -> tuple[int, list[str]]:
+    fake = tmp_path / "basisbaan"
+    fake.write_text(FAKE_BASISBAAN)
+    fake.chmod(0o755)
+    log = tmp_path / "log"
+    result = subprocess.run(  # noqa: S603 - our own script
+        ["bash", "scripts/run-with-worker", "runserver", "127.0.0.1:8000"],  # noqa: S607
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "BASISBAAN": str(fake), "LOG": str(log), **env},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    return result.returncode, log.read_text().splitlines()
+
+
+def test_run_with_worker_stops_the_worker_when_the_server_stops(tmp_path):
+    status, log = run_with_worker(tmp_path)
+
+    assert status == 3  # the server's
+    assert log == ["worker started", "server runserver 127.0.0.1:8000", "worker stopped"]
+
+
+def test_run_with_worker_starts_no_worker_for_the_immediate_backend(tmp_path):
+    status, log = run_with_worker(tmp_path, TASK_BACKEND="immediate")
+
+    assert status == 3
+    assert log == ["server runserver 127.0.0.1:8000"]
 
 
 def test_run_installs_only_what_running_needs_and_says_so(tmp_path):

@@ -71,7 +71,7 @@ class Command(BasisbaanCommand):
             "--threads",
             type=positive,
             metavar="N",
-            help="Threads per web process (default: WEB_THREADS, 4).",
+            help="Threads in each web process (default: WEB_THREADS, 4).",
         )
         parser.add_argument(
             "--collectstatic",

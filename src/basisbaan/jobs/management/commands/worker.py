@@ -83,8 +83,9 @@ class Command(BasisbaanCommand):
         backend = settings.TASK_BACKEND
         if backend == "immediate":
             raise CommandError(
-                "TASK_BACKEND=immediate: jobs run in the request itself, a worker has nothing "
-                "to do. Set TASK_BACKEND=database or redis to run jobs in a worker."
+                "TASK_BACKEND=immediate: taken lopen in het verzoek zelf, een worker heeft "
+                "niets te doen. Zet TASK_BACKEND=database of redis om taken in een worker "
+                "te laten lopen."
             )
         memory = options["memory_mb"]
         limit_memory(worker_memory_mb() if memory is None else memory)
@@ -115,4 +116,4 @@ class Command(BasisbaanCommand):
             if options["max_jobs"] is not None:
                 keywords["max_jobs"] = options["max_jobs"]
             return "rqworker", [QUEUE], keywords
-        raise CommandError(f"TASK_BACKEND {backend!r}: no worker for it.")
+        raise CommandError(f"TASK_BACKEND={backend}: daarvoor is er geen worker.")
