@@ -7,7 +7,7 @@ redirect are what is tested.
 
     python scripts/smoke_http.py http://127.0.0.1:8123 --file payroll.csv
 
-Steps: /health/live; sign in; a stylesheet; upload the payroll file; follow
+Steps: /health/live and /health/ready; sign in; a stylesheet; upload the payroll file; follow
 the job (/taken/<id>/, polling /taken/<id>/voortgang/ as htmx does) to the
 import's preview; confirm; follow that job; the import page says "Ingelezen
 op" with more than 0 new rows. Exit 0 when all passed, 1 with the reason.
@@ -146,11 +146,17 @@ def text(response: Response, limit: int = 600) -> str:
 
 
 def check_health(browser: Browser, *, required: bool) -> None:
-    response = browser.get("/health/live")
-    if response.status == 404 and not required:
-        print("  /health/live: not there (404), tolerated (--allow-missing-health)")
-        return
-    expect(response, 200, "GET /health/live")
+    """/health/live answers; /health/ready says every check passed (database,
+    migrations, the queue, the cache, the disk)."""
+    for path in ("/health/live", "/health/ready"):
+        response = browser.get(path)
+        if response.status == 404 and not required:
+            print(f"  {path}: not there (404), tolerated (--allow-missing-health)")
+            continue
+        expect(response, 200, f"GET {path}")
+        if '"status": "ok"' not in response.body:
+            raise SmokeError(f"{path} is not ok: {response.body[:300]}")
+        print(f"  {path}: ok")
 
 
 def totp(secret: str, at: float) -> str:

@@ -26,7 +26,6 @@ WEB_VARIABLES = (
     "WEB_KEEPALIVE",
     "WEB_MAX_REQUESTS",
     "WEB_MAX_REQUESTS_JITTER",
-    "WEB_ACCESS_LOG",
 )
 
 
@@ -64,7 +63,6 @@ def test_the_defaults(started):
     assert cfg.max_requests == 1000
     assert cfg.max_requests_jitter == 100
     assert cfg.accesslog is None
-    assert cfg.errorlog == "-"
     assert cfg.control_socket_disable is True
 
 
@@ -78,7 +76,6 @@ def test_the_environment_sets_every_value(started, monkeypatch):
         "WEB_KEEPALIVE": "75",
         "WEB_MAX_REQUESTS": "500",
         "WEB_MAX_REQUESTS_JITTER": "50",
-        "WEB_ACCESS_LOG": "true",
     }.items():
         monkeypatch.setenv(name, value)
 
@@ -88,7 +85,6 @@ def test_the_environment_sets_every_value(started, monkeypatch):
     assert (cfg.workers, cfg.threads) == (3, 6)
     assert (cfg.timeout, cfg.graceful_timeout, cfg.keepalive) == (45, 20, 75)
     assert (cfg.max_requests, cfg.max_requests_jitter) == (500, 50)
-    assert cfg.accesslog == "-"
 
 
 def test_the_options_override_the_environment(started, monkeypatch):
@@ -122,12 +118,22 @@ def test_default_workers_is_twice_the_cores_plus_one_at_most_eight(cores, worker
     assert web_conf.default_workers(cores) == workers
 
 
-def test_the_access_log_never_holds_a_query_string():
-    fmt = web_conf.ACCESS_LOG_FORMAT
-    # q: the query string; r: the request line (with it); f: the referrer (with its own).
-    for code in ("%(q)s", "%(r)s", "%(f)s"):
-        assert code not in fmt
-    assert "%(U)s" in fmt  # the path alone
+def test_gunicorn_logs_through_the_application_renderer_without_an_access_log(started, settings):
+    settings.LOG_FORMAT = "json"
+    settings.LOGGING = {**settings.LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}
+
+    cfg = run_serve(started)
+
+    logging = cfg.logconfig_dict
+    assert logging["formatters"]["structured"]["log_format"] == "json"
+    assert logging["root"]["level"] == "WARNING"
+    # The access log would hold the client's address and the query string (a name).
+    assert cfg.accesslog is None
+    assert logging["loggers"]["gunicorn.access"] == {
+        "level": "CRITICAL",
+        "handlers": [],
+        "propagate": False,
+    }
 
 
 def test_collectstatic_only_when_asked(started, monkeypatch):

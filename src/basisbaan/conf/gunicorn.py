@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from basisbaan.conf.env import config
+from basisbaan.conf.logs import gunicorn_logconfig
 
 # More processes than this rarely help one machine and each holds a copy of the
 # application (and, per thread, a database connection): scale out instead.
 MAX_DEFAULT_WORKERS: Final = 8
-# Without the query string: a search (?q=...) can hold a name or a BSN.
-# Method, path, protocol, status, bytes, duration in milliseconds.
-ACCESS_LOG_FORMAT: Final = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +30,6 @@ class WebConfig:
     keepalive: int
     max_requests: int
     max_requests_jitter: int
-    access_log: bool
 
 
 def cpu_count() -> int:
@@ -103,18 +100,17 @@ def web_config() -> WebConfig:
             help_text="Random extra requests per process before that replacement, so that "
             "not all processes restart at once.",
         ),
-        access_log=config(
-            "WEB_ACCESS_LOG",
-            False,
-            cast=bool,
-            help_text="Gunicorn's access log on stdout (method, path without the query "
-            "string, status, duration); off by default.",
-        ),
     )
 
 
-def gunicorn_settings(web: WebConfig) -> dict[str, Any]:
-    """Gunicorn's settings (its own names) for ``web``."""
+def gunicorn_settings(web: WebConfig, *, log_level: str, log_format: str) -> dict[str, Any]:
+    """Gunicorn's settings (its own names) for ``web``.
+
+    Its log goes through the application's renderer (``LOG_FORMAT``); its access
+    log stays off: it would hold the client's address and the query string (a
+    search can hold a name or a BSN), and each request's ``request_finished``
+    line says what is needed.
+    """
     settings: dict[str, Any] = {
         "bind": [web.bind],
         "workers": web.workers,
@@ -125,9 +121,8 @@ def gunicorn_settings(web: WebConfig) -> dict[str, Any]:
         "keepalive": web.keepalive,
         "max_requests": web.max_requests,
         "max_requests_jitter": web.max_requests_jitter,
-        "accesslog": "-" if web.access_log else None,
-        "access_log_format": ACCESS_LOG_FORMAT,
-        "errorlog": "-",
+        "accesslog": None,
+        "logconfig_dict": gunicorn_logconfig(level=log_level, log_format=log_format),
         "proc_name": "basisbaan-web",
         # No control socket (gunicornc): two servers on one machine would share
         # its default path, and a container's home may not be writable.

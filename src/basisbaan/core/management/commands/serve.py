@@ -15,6 +15,7 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandParser
 from django.db import connections
@@ -26,12 +27,12 @@ from basisbaan.core.management.base import BasisbaanCommand
 class WebApplication(BaseApplication):  # type: ignore[misc]
     """Gunicorn with the given settings and Basisbaan's WSGI application."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
-        self.settings = settings
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
         super().__init__(prog="basisbaan serve")
 
     def load_config(self) -> None:
-        for name, value in self.settings.items():
+        for name, value in self.options.items():
             self.cfg.set(name, value)
 
     def load(self) -> Any:
@@ -85,7 +86,10 @@ class Command(BasisbaanCommand):
             call_command("collectstatic", interactive=False, verbosity=options["verbosity"])
         # The web processes are forked from this one: none may share its connections.
         connections.close_all()
-        WebApplication(gunicorn_settings(web)).run()
+        log_level = settings.LOGGING["root"]["level"]
+        WebApplication(
+            gunicorn_settings(web, log_level=log_level, log_format=settings.LOG_FORMAT)
+        ).run()
 
     def web_config(self, options: dict[str, Any]) -> WebConfig:
         """The environment's settings, with the options given on the command line."""
