@@ -336,8 +336,9 @@ def test_a_functional_administrator_may_not_add_a_municipality(
 
 
 def test_view_on_site_of_a_model_without_a_table_is_404(superuser, client_as):
-    from django.contrib.contenttypes.models import ContentType
     from django_rq.models import Dashboard
+
+    from django.contrib.contenttypes.models import ContentType
 
     client = client_as(superuser)
     dashboard = ContentType.objects.get_for_model(Dashboard)
