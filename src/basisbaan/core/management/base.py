@@ -25,3 +25,19 @@ class BasisbaanCommand(BaseCommand):
         finally:
             reset_request_id(request_id)
             reset_channel(channel)
+
+
+def positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    number = int(value)
+    if number < 1:
+        raise ValueError(value)
+    return number
+
+
+def non_negative(value: str) -> int:
+    """An argparse type: a whole number of at least 0."""
+    number = int(value)
+    if number < 0:
+        raise ValueError(value)
+    return number

@@ -21,7 +21,7 @@ from django.core.management.base import CommandParser
 from django.db import connections
 
 from basisbaan.conf.gunicorn import WebConfig, gunicorn_settings, web_config
-from basisbaan.core.management.base import BasisbaanCommand
+from basisbaan.core.management.base import BasisbaanCommand, positive
 
 
 class WebApplication(BaseApplication):  # type: ignore[misc]
@@ -39,13 +39,6 @@ class WebApplication(BaseApplication):  # type: ignore[misc]
         from basisbaan.wsgi import application
 
         return application
-
-
-def positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise ValueError(value)
-    return number
 
 
 class Command(BasisbaanCommand):

@@ -21,7 +21,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError, CommandParser
 
 from basisbaan.conf.worker import worker_memory_mb
-from basisbaan.core.management.base import BasisbaanCommand
+from basisbaan.core.management.base import BasisbaanCommand, non_negative, positive
 
 QUEUE = "default"
 RQ_JOB_CLASS = "django_tasks_rq.Job"
@@ -37,20 +37,6 @@ def limit_memory(megabytes: int) -> None:
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
-
-
-def non_negative(value: str) -> int:
-    number = int(value)
-    if number < 0:
-        raise ValueError(value)
-    return number
-
-
-def positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise ValueError(value)
-    return number
 
 
 class Command(BasisbaanCommand):
