@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= -n auto
 PIP := $(BIN)/pip --disable-pip-version-check
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install install-dev venv run test lint audit-deps test-sqlite test-postgres bench messages clean
+.PHONY: install install-dev venv run test lint audit-deps test-sqlite test-postgres bench bench-load messages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -84,6 +84,11 @@ test-postgres: install-dev
 ## bench: benchmarks on PostgreSQL (prints figures; see docs/performance.md)
 bench: install-dev
 	$(BIN)/python -m bench
+
+# Only the load benchmark (gunicorn, 1,000,000 participants, 1 and 16 clients; `make bench`
+# runs it too). Options: BENCH_LOAD_ARGS='--quick' or '--participants 20000 --duration 5'.
+bench-load: install-dev
+	$(BIN)/python -m bench.load $(BENCH_LOAD_ARGS)
 
 messages: install-dev
 	cd src/basisbaan && ../../$(BIN)/basisbaan makemessages -l en --no-obsolete && ../../$(BIN)/basisbaan compilemessages
