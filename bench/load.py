@@ -147,16 +147,29 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=os.environ.get("BENCH_LOAD_DATABASE_URL", DEFAULT_URL),
         help="PostgreSQL database of the run (created and filled when needed).",
     )
-    parser.add_argument("--participants", type=int, default=1_000_000)
+    parser.add_argument(
+        "--participants", type=int, default=1_000_000, help="Participants in the municipality."
+    )
     parser.add_argument("--duration", type=float, default=60.0, help="Seconds per measurement.")
     parser.add_argument("--warmup", type=float, default=None, help="Seconds (default 5, quick 1).")
     parser.add_argument("--clients", default="1,16", help="Numbers of concurrent clients.")
-    parser.add_argument("--only", default="", help="Only endpoints whose key contains this.")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="Only the endpoints whose key contains this, with their floors: "
+        + ", ".join(e.key for e in ENDPOINTS)
+        + ".",
+    )
+    parser.add_argument(
+        "--skip", default="", help="Not the endpoints whose key contains this (e.g. forecast)."
+    )
     parser.add_argument(
         "--quick", action="store_true", help="A smoke run: 3 s per measurement, 1 s warm-up."
     )
-    parser.add_argument("--json", default=str(ROOT / "var" / "bench" / "load.json"))
-    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--json", default=str(ROOT / "var" / "bench" / "load.json"), help="Where the results go."
+    )
+    parser.add_argument("--seed", type=int, default=42, help="Seed of the participant sample.")
     args = parser.parse_args(argv)
     if args.quick:
         args.duration = min(args.duration, 3.0)
@@ -257,6 +270,9 @@ def server_env(database_url: str) -> dict[str, str]:
             # One user sends thousands of requests a minute: throttling stays on
             # (its cost is measured), with room for the run.
             "API_THROTTLE_USER": "1000000/min",
+            # Development mode with DEBUG off: production mode demands a second
+            # factor at every sign-in, which a benchmark cannot give.
+            "BASISBAAN_ENV": "development",
             "BASISBAAN_2FA": "optional",
         }
     )
@@ -481,6 +497,18 @@ def measure(
     return row
 
 
+def selected(only: str, skip: str) -> list[Endpoint]:
+    """The endpoints whose key contains ``only`` and not ``skip``, after the floors they need."""
+    endpoints = [
+        e
+        for e in ENDPOINTS
+        if (not only or only in e.key or only in e.floor)
+        and not (skip and (skip in e.key or skip in e.floor))
+    ]
+    floors = [f for f in FLOORS if any(e.floor == f.key for e in endpoints)]
+    return [*floors, *endpoints]
+
+
 def paths_for(endpoint: Endpoint, context: dict[str, Any]) -> list[str]:
     if "{pk}" in endpoint.path:
         return [endpoint.path.format(pk=pk) for pk in context["participant_ids"]]
@@ -585,10 +613,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         for clients in args.client_counts:
-            for endpoint in (*FLOORS, *ENDPOINTS):
-                keys = {endpoint.key, endpoint.floor} - {""}
-                if args.only and not any(args.only in key for key in keys):
-                    continue
+            for endpoint in selected(args.only, args.skip):
                 if endpoint.max_clients and clients > endpoint.max_clients:
                     continue
                 print(f"  {endpoint.name}, {clients} client(s) ...", end="", flush=True)

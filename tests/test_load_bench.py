@@ -5,7 +5,7 @@ municipality only."""
 from __future__ import annotations
 
 import pytest
-from bench.load import parse_args
+from bench.load import parse_args, selected
 
 from basisbaan.tenancy.roles import Role
 from tests.factories import (
@@ -78,3 +78,16 @@ def test_quick_is_a_short_run():
     args = parse_args(["--quick", "--clients", "16,1,16"])
 
     assert (args.duration, args.warmup, args.client_counts) == (3.0, 1.0, [1, 16])
+
+
+def test_only_and_skip_keep_the_floors_they_need():
+    assert [e.key for e in selected("api-detail", "")] == ["floor-detail", "api-detail"]
+    assert [e.key for e in selected("", "forecast")] == [
+        "floor-list",
+        "floor-detail",
+        "floor-budgets",
+        "api-list",
+        "api-detail",
+        "api-budgets",
+        "html-list",
+    ]
