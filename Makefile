@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= -n auto
 PIP := $(BIN)/pip --disable-pip-version-check
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install install-dev venv run serve test lint audit-deps test-sqlite test-postgres smoke bench lock messages clean
+.PHONY: install install-dev venv run serve test lint audit-deps test-sqlite test-postgres smoke bench bench-load lock messages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -109,6 +109,11 @@ lock:
 	@test -x $(LOCK_VENV)/bin/uv || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip --disable-pip-version-check install -q uv; }
 	$(LOCK_VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.12 \
 	  --python-platform linux --custom-compile-command "make lock" --output-file requirements.lock
+
+# Only the load benchmark (gunicorn, 1,000,000 participants, 1 and 16 clients; `make bench`
+# runs it too). Options: BENCH_LOAD_ARGS='--quick' or '--participants 20000 --duration 5'.
+bench-load: install-dev
+	$(BIN)/python -m bench.load $(BENCH_LOAD_ARGS)
 
 messages: install-dev
 	cd src/basisbaan && ../../$(BIN)/basisbaan makemessages -l en --no-obsolete && ../../$(BIN)/basisbaan compilemessages

@@ -5,7 +5,8 @@
     python -m bench.web --help   # one benchmark with its own options
 
 A benchmark is a module in this package with a ``main(argv) -> int`` function
-(``report`` and this file excepted). The exit code is the highest of theirs.
+(``report``, the load benchmark's ``load_settings`` and ``load_urls``
+and this file excepted). The exit code is the highest of theirs.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pkgutil
 import sys
 from pathlib import Path
 
-NOT_BENCHMARKS = {"__main__", "report"}
+NOT_BENCHMARKS = {"__main__", "report", "load_settings", "load_urls"}
 
 
 def available() -> list[str]:

@@ -1,0 +1,111 @@
+"""URLs of the load benchmark's server: the application's, plus the floor views.
+
+A floor view is a bare Django function view that reads the same rows as the
+endpoint it stands beside, with ``values()`` and ``JsonResponse``: no sign-in,
+no permission check, no serializer, no audit entry. It runs behind the same
+middleware in the same server process, so the ratio of an endpoint to its floor
+is what the application's own layers cost (``bench/load.py``,
+docs/performance.md). Only the benchmark's settings (``bench/load_settings.py``)
+use this module.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, JsonResponse
+from django.urls import include, path
+
+from basisbaan.budgets.models import Budget
+from basisbaan.contracts.models import ContractPeriod
+from basisbaan.participants.models import Participant
+from basisbaan.tenancy.models import Municipality
+from basisbaan.urls import handler400, handler403, handler404, handler500
+
+__all__ = ["handler400", "handler403", "handler404", "handler500", "urlpatterns"]
+
+MUNICIPALITY = "benchmark"
+PAGE = 25
+PARTICIPANT_FIELDS = [f.attname for f in Participant._meta.concrete_fields]
+BUDGET_FIELDS = [f.attname for f in Budget._meta.concrete_fields]
+# The columns the forecast reads of every contract period of the programme
+# (basisbaan.budgets.forecasting._periods), in its order.
+PERIOD_COLUMNS = (
+    "id",
+    "contract_id",
+    "sequence",
+    "start_date",
+    "end_date",
+    "hours_per_week",
+    "hourly_wage",
+    "decision__decision",
+    "decision__decided_at",
+    "contract__participant__status",
+    "contract__is_permanent",
+    "contract__wage_subsidy",
+    "contract__participant_id",
+    "contract__participant__date_of_birth",
+)
+
+
+def _municipality() -> Municipality:
+    return Municipality.objects.get(slug=MUNICIPALITY)
+
+
+@login_not_required
+def participant_list(request: HttpRequest) -> JsonResponse:
+    """The first page of participants, in the API list's order, and the count."""
+    rows = Participant.objects.filter(municipality=_municipality())
+    page = list(rows.order_by("last_name", "first_name", "id").values(*PARTICIPANT_FIELDS)[:PAGE])
+    return JsonResponse({"count": rows.count(), "results": page})
+
+
+@login_not_required
+def participant_detail(request: HttpRequest, pk: int) -> JsonResponse:
+    row = (
+        Participant.objects.filter(municipality=_municipality(), pk=pk)
+        .values(*PARTICIPANT_FIELDS)
+        .first()
+    )
+    if row is None:
+        raise Http404
+    return JsonResponse(row)
+
+
+@login_not_required
+def budget_list(request: HttpRequest) -> JsonResponse:
+    """The first page of budget years, in the API list's order, and the count."""
+    rows = Budget.objects.filter(municipality=_municipality())
+    page = list(rows.order_by("programme_id", "year").values(*BUDGET_FIELDS)[:PAGE])
+    return JsonResponse({"count": rows.count(), "results": page})
+
+
+@login_not_required
+def forecast_rows(request: HttpRequest, pk: int) -> JsonResponse:
+    """The programme's budget years and every contract period the forecast reads,
+    read as the forecast reads them; the answer is their number (the forecast's
+    own answer is a small table per year)."""
+    municipality = _municipality()
+    budgets = list(Budget.objects.filter(municipality=municipality, programme_id=pk).values())
+    periods: list[Any] = list(
+        ContractPeriod.objects.filter(
+            municipality=municipality, contract__participant__programme_id=pk
+        )
+        .order_by("contract_id", "start_date", "id")
+        .values_list(*PERIOD_COLUMNS)
+    )
+    return JsonResponse({"programme": pk, "budgets": len(budgets), "periods": len(periods)})
+
+
+floor = [
+    path("participants/", participant_list, name="participants"),
+    path("participants/<int:pk>/", participant_detail, name="participant"),
+    path("budgets/", budget_list, name="budgets"),
+    path("programmes/<int:pk>/forecast/", forecast_rows, name="forecast"),
+]
+
+urlpatterns = [
+    path("bench-floor/", include((floor, "floor"))),
+    path("", include("basisbaan.urls")),
+]
