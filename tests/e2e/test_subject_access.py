@@ -42,8 +42,14 @@ def test_privacy_officer_finds_a_person_and_downloads_the_export(
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.console_errors == []
 
+    # The file is made in the background (at once in tests): the job page, then the file.
+    page.get_by_role("button", name="Maak een JSON-bestand").click()
+    page.wait_for_url("**/taken/*/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Inzageverzoek")
+    page.get_by_role("link", name="Bekijk het resultaat").click()
+    expect(page.get_by_text("Het bestand staat klaar.")).to_be_visible()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download als JSON").click()
+        page.get_by_role("link", name="Download").click()
     content = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert content["participant"]["last_name"] == "Dijk"
 
