@@ -65,10 +65,12 @@ class PlannedStartForm(ServiceDataMixin, ModelForm):
 class ForecastQueryForm(Form):
     """The page's choices: scenario, and the Monte Carlo's draws and seed."""
 
+    # Not required: a link that names only draws and seed shows the default scenario.
     scenario = forms.ChoiceField(
         label=_("Scenario"),
         choices=SCENARIO_CHOICES,
         initial=str(Scenario.OBSERVED),
+        required=False,
     )
     draws = forms.IntegerField(
         label=_("Aantal gesimuleerde toekomsten"),
