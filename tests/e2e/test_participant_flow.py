@@ -76,8 +76,8 @@ def test_caseworker_registers_participant_after_fixing_bsn(
     error.wait_for()
     assert error.inner_text() == ELEVEN_TEST
     # The summary at the top took the focus and links to the field.
-    # (app.js is deferred: wait for it rather than race it; fails after the timeout.)
-    page.wait_for_function("document.activeElement.hasAttribute('data-error-summary')")
+    # (app.js is deferred: wait for it rather than race it, without eval, which the CSP forbids.)
+    expect(page.locator("[data-error-summary]")).to_be_focused()
     assert page.get_by_label("BSN").get_attribute("aria-invalid") == "true"
     assert Participant.objects.filter(last_name="Hiemstra").count() == 0
 
