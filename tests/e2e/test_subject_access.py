@@ -34,7 +34,10 @@ def test_privacy_officer_finds_a_person_and_downloads_the_export(
         "Geen deelnemer met dit BSN in deze gemeente."
     )
 
+    # The error page's deferred script moves the focus to the summary: let it, then search again.
+    expect(page.locator("[data-error-summary]")).to_be_focused()
     page.get_by_label("BSN").fill("111222333")
+    expect(page.get_by_label("BSN")).to_have_value("111222333")
     page.get_by_role("button", name="Zoeken").click()
     expect(page.get_by_role("heading", name="Gevonden")).to_be_visible()
     expect(page.locator("dd").first).to_have_text("Anna Dijk")
