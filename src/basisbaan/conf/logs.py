@@ -17,7 +17,9 @@ docs/operations.md, "Health, logs and errors".
 
 from __future__ import annotations
 
+import logging
 import re
+import sys
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -119,7 +121,7 @@ def logging_config(*, level: str, log_format: str, debug: bool) -> dict[str, Any
         },
         "handlers": {
             "console": {
-                "class": "logging.StreamHandler",
+                "()": StderrHandler,
                 "formatter": "structured",
                 "filters": ["quiet_health_probes"],
             },
@@ -163,6 +165,23 @@ def configure_structlog() -> None:
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=True,
     )
+
+
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """A console handler that writes to the ``sys.stderr`` of the moment.
+
+    ``logging.StreamHandler`` keeps the stream it was given; a test runner that
+    captures output swaps ``sys.stderr`` and later closes its stand-in, and a
+    thread still logging (a live test server) then hits a closed file.
+    """
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
 
 
 class QuietHealthProbes:
