@@ -19,8 +19,14 @@ pytestmark = pytest.mark.django_db
 REDIS_URL = "redis://127.0.0.1:6379/14"
 
 
-def test_the_database_queue_holds_a_job_until_a_worker_runs_it(municipality, controller, settings):
+def test_the_database_queue_holds_a_job_until_a_worker_runs_it(
+    municipality, controller, settings, monkeypatch
+):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The worker closes connections it thinks stale: the test's own, inside its transaction.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
 
     job = start_job(
         municipality=municipality,

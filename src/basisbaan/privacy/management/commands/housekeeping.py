@@ -52,7 +52,6 @@ class Command(BasisbaanCommand):
             for sig in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(sig, lambda *_: stop.set())
         while True:
-            close_old_connections()
             report = housekeeping()
             if options["format"] == "json":
                 self.stdout.write(json.dumps(report.as_dict()))
@@ -60,3 +59,5 @@ class Command(BasisbaanCommand):
                 self.stdout.write("\n".join(report.lines()))
             if not every or stop.wait(every):
                 return
+            # An hour later: a connection the database dropped meanwhile is not reused.
+            close_old_connections()
