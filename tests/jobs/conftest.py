@@ -27,6 +27,14 @@ def _write_then_break(job, progress):
     raise RuntimeError("kapot: 123456782")
 
 
+def _log_context(job, progress):
+    import structlog
+
+    bound = structlog.contextvars.get_contextvars()
+    keys = ("request_id", "job_id", "job_kind", "municipality", "user_id")
+    return JobOutcome(result={key: bound.get(key) for key in keys})
+
+
 def _tidy(job):
     CALLS.append(f"tidy {job.pk}")
 
@@ -35,4 +43,5 @@ def _tidy(job):
 def _test_kinds():
     register(JobKind("test.count", _count))
     register(JobKind("test.break", _write_then_break, _tidy))
+    register(JobKind("test.context", _log_context))
     CALLS.clear()

@@ -119,3 +119,15 @@ def test_stale_jobs_are_given_up_and_only_those(municipality, controller, settin
     }
     assert Job.objects.get(pk=long_running.pk).message.startswith("Deze taak is afgebroken")
     assert sorted(CALLS) == sorted([f"tidy {long_running.pk}", f"tidy {forgotten.pk}"])
+
+
+def test_the_log_lines_of_a_job_carry_the_request_that_started_it(municipality, controller):
+    job = start_job(municipality=municipality, actor=controller, kind="test.context", label="Log")
+
+    assert job.result == {
+        "request_id": str(job.request_id),
+        "job_id": job.pk,
+        "job_kind": "test.context",
+        "municipality": municipality.slug,
+        "user_id": controller.pk,
+    }

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import uuid
 
+import structlog
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -39,55 +41,63 @@ def execute_job(job_id: int) -> None:
     progress = JobProgress(job.pk, started=started)
     channel = set_channel(job.channel or "job")
     request_id = set_request_id(job.request_id or uuid.uuid4())
-    try:
-        outcome = _run(job, progress)
-    except JobError as exc:
-        fail(job, str(exc))
-    except (ValidationError, PermissionDenied) as exc:
-        fail(job, " ".join(getattr(exc, "messages", None) or [str(exc)]))
-    except MemoryError:
-        logger.exception("job %s ran out of memory", job.pk)
-        fail(
-            job,
-            _(
-                "Deze taak had meer geheugen nodig dan de verwerking mag gebruiken. Er is "
-                "niets opgeslagen. Vraag de beheerder het geheugen (WORKER_MEMORY_MB) te "
-                "vergroten, of lever het werk in kleinere delen aan."
-            ),
-        )
-    except Exception:
-        logger.exception("job %s (%s) failed", job.pk, job.kind)
-        fail(
-            job,
-            _(
-                "Er ging iets mis bij het verwerken. Er is niets opgeslagen. De beheerder "
-                "vindt de oorzaak in het log onder verzoek-id %(id)s."
+    # The worker's log lines of this job carry the id of the request that started it.
+    with structlog.contextvars.bound_contextvars(
+        request_id=str(job.request_id or ""),
+        job_id=job.pk,
+        job_kind=job.kind,
+        municipality=job.municipality.slug,
+        user_id=job.created_by_id,
+    ):
+        try:
+            outcome = _run(job, progress)
+        except JobError as exc:
+            fail(job, str(exc))
+        except (ValidationError, PermissionDenied) as exc:
+            fail(job, " ".join(getattr(exc, "messages", None) or [str(exc)]))
+        except MemoryError:
+            logger.exception("job %s ran out of memory", job.pk)
+            fail(
+                job,
+                _(
+                    "Deze taak had meer geheugen nodig dan de verwerking mag gebruiken. Er is "
+                    "niets opgeslagen. Vraag de beheerder het geheugen (WORKER_MEMORY_MB) te "
+                    "vergroten, of lever het werk in kleinere delen aan."
+                ),
             )
-            % {"id": job.request_id},
-        )
-    else:
-        job.status = JobStatus.DONE
-        job.result = outcome.result
-        job.result_url = outcome.url[:300]
-        job.message = outcome.message
-        job.done, job.total = progress.done, progress.total
-        job.finished_at = timezone.now()
-        job.save(
-            update_fields=[
-                "status",
-                "result",
-                "result_url",
-                "message",
-                "done",
-                "total",
-                "finished_at",
-                "updated_at",
-            ]
-        )
-    finally:
-        progress.clear()
-        reset_request_id(request_id)
-        reset_channel(channel)
+        except Exception:
+            logger.exception("job %s (%s) failed", job.pk, job.kind)
+            fail(
+                job,
+                _(
+                    "Er ging iets mis bij het verwerken. Er is niets opgeslagen. De beheerder "
+                    "vindt de oorzaak in het log onder verzoek-id %(id)s."
+                )
+                % {"id": job.request_id},
+            )
+        else:
+            job.status = JobStatus.DONE
+            job.result = outcome.result
+            job.result_url = outcome.url[:300]
+            job.message = outcome.message
+            job.done, job.total = progress.done, progress.total
+            job.finished_at = timezone.now()
+            job.save(
+                update_fields=[
+                    "status",
+                    "result",
+                    "result_url",
+                    "message",
+                    "done",
+                    "total",
+                    "finished_at",
+                    "updated_at",
+                ]
+            )
+        finally:
+            progress.clear()
+            reset_request_id(request_id)
+            reset_channel(channel)
 
 
 def _run(job: Job, progress: JobProgress) -> JobOutcome:
