@@ -233,6 +233,9 @@ def test_empty_list_writes_no_audit_entry(programme, caseworker, client_as):
 
 
 def test_researcher_sees_pseudonym_not_identity(people, researcher, client_as):
+    # The header shows the user's own name: not a random one that could be "Pieter".
+    researcher.first_name, researcher.last_name = "Ria", "Onderzoek"
+    researcher.save()
     client = client_as(researcher)
     jansen = people["jansen"]
 
