@@ -65,8 +65,8 @@ serve: install
 test: install-dev lint audit-deps test-sqlite test-postgres
 
 lint: install-dev
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 	env -u DATABASE_URL $(BIN)/basisbaan makemigrations --check --dry-run
 
