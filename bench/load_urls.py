@@ -17,6 +17,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import include, path
 
+from basisbaan.budgets.forecasting import PERIOD_COLUMNS
 from basisbaan.budgets.models import Budget
 from basisbaan.contracts.models import ContractPeriod
 from basisbaan.participants.models import Participant
@@ -29,24 +30,6 @@ MUNICIPALITY = "benchmark"
 PAGE = 25
 PARTICIPANT_FIELDS = [f.attname for f in Participant._meta.concrete_fields]
 BUDGET_FIELDS = [f.attname for f in Budget._meta.concrete_fields]
-# The columns the forecast reads of every contract period of the programme
-# (basisbaan.budgets.forecasting._periods), in its order.
-PERIOD_COLUMNS = (
-    "id",
-    "contract_id",
-    "sequence",
-    "start_date",
-    "end_date",
-    "hours_per_week",
-    "hourly_wage",
-    "decision__decision",
-    "decision__decided_at",
-    "contract__participant__status",
-    "contract__is_permanent",
-    "contract__wage_subsidy",
-    "contract__participant_id",
-    "contract__participant__date_of_birth",
-)
 
 
 def _municipality() -> Municipality:

@@ -148,14 +148,11 @@ def text(response: Response, limit: int = 600) -> str:
     return words[:limit]
 
 
-def check_health(browser: Browser, *, required: bool) -> None:
+def check_health(browser: Browser) -> None:
     """/health/live answers; /health/ready says every check passed (database,
     migrations, the queue, the cache, the disk)."""
     for path in ("/health/live", "/health/ready"):
         response = browser.get(path)
-        if response.status == 404 and not required:
-            print(f"  {path}: not there (404), tolerated (--allow-missing-health)")
-            continue
         expect(response, 200, f"GET {path}")
         if '"status": "ok"' not in response.body:
             raise SmokeError(f"{path} is not ok: {response.body[:300]}")
@@ -221,16 +218,13 @@ def follow_job(browser: Browser, job_path: str, *, timeout: float) -> str:
 
 
 def result_of(browser: Browser, answer: Response, what: str, args: argparse.Namespace) -> str:
-    """Where a POST that starts work leads: the job's result, or (synchronous) the page."""
+    """Where a POST that starts work leads: its job page, followed to the job's result."""
     if answer.status != 302:
         raise SmokeError(f"{what}: status {answer.status}, expected 302\n{text(answer)}")
     target = answer.location()
     if JOB_URL.match(target):
         print(f"  {what}: job {target}")
         return follow_job(browser, target, timeout=args.job_timeout)
-    if args.allow_synchronous and IMPORT_URL.match(target):
-        print(f"  {what}: done in the request ({target}), tolerated (--allow-synchronous)")
-        return target
     raise SmokeError(f"{what}: redirected to {target!r}, expected a job page /taken/<id>/")
 
 
@@ -277,21 +271,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--username", default="controller", help="A user who may import payroll.")
     parser.add_argument("--password", default="demo", help="That user's password.")
     parser.add_argument("--job-timeout", type=float, default=180, help="Seconds a job may take.")
-    parser.add_argument(
-        "--allow-missing-health",
-        action="store_true",
-        help="Tolerate a 404 on /health/live (a branch without the health pages).",
-    )
-    parser.add_argument(
-        "--allow-synchronous",
-        action="store_true",
-        help="Tolerate an upload and confirmation done in the request, without a job.",
-    )
     parser.add_argument("--verbose", action="store_true", help="Print every request.")
     args = parser.parse_args(argv)
     browser = Browser(args.base, verbose=args.verbose)
     try:
-        check_health(browser, required=not args.allow_missing_health)
+        check_health(browser)
         sign_in(browser, args.username, args.password)
         print(f"  signed in as {args.username}")
         check_static(browser)

@@ -248,28 +248,32 @@ class _Period:
     birth: dt.date
 
 
+# The columns of a contract period the forecast reads, in the order of _Period.
+PERIOD_COLUMNS = (
+    "id",
+    "contract_id",
+    "sequence",
+    "start_date",
+    "end_date",
+    "hours_per_week",
+    "hourly_wage",
+    "decision__decision",
+    "decision__decided_at",
+    "contract__participant__status",
+    "contract__is_permanent",
+    "contract__wage_subsidy",
+    "contract__participant_id",
+    "contract__participant__date_of_birth",
+)
+
+
 def _periods(programme: Programme) -> dict[int, list[_Period]]:
     rows = (
         ContractPeriod.objects.filter(
             municipality_id=programme.municipality_id, contract__participant__programme=programme
         )
         .order_by("contract_id", "start_date", "id")
-        .values_list(
-            "id",
-            "contract_id",
-            "sequence",
-            "start_date",
-            "end_date",
-            "hours_per_week",
-            "hourly_wage",
-            "decision__decision",
-            "decision__decided_at",
-            "contract__participant__status",
-            "contract__is_permanent",
-            "contract__wage_subsidy",
-            "contract__participant_id",
-            "contract__participant__date_of_birth",
-        )
+        .values_list(*PERIOD_COLUMNS)
     )
     found: dict[int, list[_Period]] = defaultdict(list)
     for row in rows:
