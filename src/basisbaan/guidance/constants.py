@@ -19,6 +19,8 @@ DEFAULT_CADENCE_WEEKS = 6
 # Hours are logged in quarters of an hour, at most a working day per cell.
 HOURS_STEP = Decimal("0.25")
 MAX_HOURS_PER_ENTRY = Decimal(24)
+# The largest hours file the page and the API take.
+HOURS_MAX_UPLOAD_BYTES: Final = 20 * 1024 * 1024
 
 # Who logs guidance hours and takes part in feedback sessions as staff.
 STAFF_ROLES = frozenset({Role.CASEWORKER, Role.JOBCOACH, Role.PROGRAMME_MANAGER})

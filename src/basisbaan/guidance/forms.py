@@ -17,8 +17,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.forms import Form, ModelForm
+from basisbaan.core.imports import max_upload_text
 from basisbaan.guidance.constants import (
     GUIDANCE_SETTINGS_FIELDS,
+    HOURS_MAX_UPLOAD_BYTES,
     SESSION_RECORD_FIELDS,
     STAFF_ROLES,
     Activity,
@@ -142,8 +144,8 @@ class HoursImportForm(Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        if upload.size is not None and upload.size > 20 * 1024 * 1024:
-            raise forms.ValidationError(_("Het bestand is groter dan 20 MB."))
+        if upload.size is not None and upload.size > HOURS_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(max_upload_text(HOURS_MAX_UPLOAD_BYTES))
         return upload
 
 

@@ -6,12 +6,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from basisbaan.calc.dates import MAX_HOURS_PER_DAY
 from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
-from basisbaan.guidance.constants import SESSION_RECORD_FIELDS, STAFF_ROLES
+from basisbaan.core.imports import max_upload_text
+from basisbaan.guidance.constants import HOURS_MAX_UPLOAD_BYTES, SESSION_RECORD_FIELDS, STAFF_ROLES
 from basisbaan.guidance.models import FeedbackAction, FeedbackSession, HoursEntry, Signal
 from basisbaan.hosts.models import HostContact
 from basisbaan.hosts.selectors import host_contact_list
@@ -238,6 +238,6 @@ class HoursUploadSerializer(serializers.Serializer[None]):
     )
 
     def validate_file(self, upload: Any) -> Any:
-        if upload.size is not None and upload.size > 20 * 1024 * 1024:
-            raise serializers.ValidationError(_("Het bestand is groter dan 20 MB."))
+        if upload.size is not None and upload.size > HOURS_MAX_UPLOAD_BYTES:
+            raise serializers.ValidationError(max_upload_text(HOURS_MAX_UPLOAD_BYTES))
         return upload
