@@ -183,7 +183,7 @@ def test_status_change_follows_the_lifecycle(api_as, caseworker, programme):
     ok = client.post(url, {"status": "intake"}, format="json")
     exited = client.post(
         url,
-        {"status": "exited", "exit_date": "2025-01-31", "exit_reason": "regular_work"},
+        {"status": "exited", "exit_date": "2025-01-31", "exit_reason": "education"},
         format="json",
     )
 
@@ -204,7 +204,7 @@ def test_status_change_follows_the_lifecycle(api_as, caseworker, programme):
     assert exited.json()["exit_date"] == "2025-01-31"
     participant.refresh_from_db()
     assert participant.status == ParticipantStatus.EXITED
-    assert participant.exit_reason == "regular_work"
+    assert participant.exit_reason == "education"
 
 
 def test_contact_person_action(api_as, caseworker, member, programme):

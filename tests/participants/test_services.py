@@ -183,12 +183,12 @@ def test_exit_needs_date_and_reason_and_reentry_clears_them(municipality, casewo
         actor=caseworker,
         status=ParticipantStatus.EXITED,
         exit_date=dt.date(2025, 6, 30),
-        exit_reason=ExitReason.REGULAR_WORK,
+        exit_reason=ExitReason.EDUCATION,
     )
     participant.refresh_from_db()
     assert (participant.exit_date, participant.exit_reason) == (
         dt.date(2025, 6, 30),
-        "regular_work",
+        "education",
     )
 
     participant_change_status(

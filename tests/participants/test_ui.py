@@ -445,20 +445,21 @@ def test_status_exit_needs_date_and_reason(programme, caseworker, client_as):
         refused = client.post(url, {"status": "exited", "exit_date": "", "exit_reason": ""})
 
     assert refused.status_code == 200
-    assert refused.context["form"].errors["exit_reason"] == [
-        "Geef bij uitstroom de datum en de reden op."
-    ]
+    assert refused.context["form"].errors["exit_date"] == ["Vul de datum van de uitstroom in."]
+    with unchanged(participant):
+        no_reason = client.post(url, {"status": "exited", "exit_date": "30-06-2025"})
+    assert no_reason.context["form"].errors["exit_reason"] == ["Kies een reden uit de lijst."]
     participant.refresh_from_db()
     assert participant.status == ParticipantStatus.WAITING
 
     done = client.post(
-        url, {"status": "exited", "exit_date": "30-06-2025", "exit_reason": "regular_work"}
+        url, {"status": "exited", "exit_date": "30-06-2025", "exit_reason": "education"}
     )
     assert done.status_code == 302
     participant.refresh_from_db()
     assert participant.status == ParticipantStatus.EXITED
     assert participant.exit_date == dt.date(2025, 6, 30)
-    assert participant.exit_reason == "regular_work"
+    assert participant.exit_reason == "education"
 
 
 def test_contact_person_is_set_and_limited_to_municipality_staff(

@@ -72,14 +72,33 @@ def test_end_returns_the_participant_to_the_waiting_list(api_as, caseworker, mun
 
     with unchanged(placement, placement.participant):
         no_reason = client.post(url, {"end_date": "2024-12-31", "reason": ""}, format="json")
-    ended = client.post(url, {"end_date": "2024-12-31", "reason": "Werk gevonden"}, format="json")
     with unchanged(placement, placement.participant):
-        again = client.post(url, {"end_date": "2024-12-31", "reason": "x"}, format="json")
+        free_text = client.post(
+            url, {"end_date": "2024-12-31", "reason": "Werk gevonden"}, format="json"
+        )
+        work_without_details = client.post(
+            url, {"end_date": "2024-12-31", "reason": "regular_work_elsewhere"}, format="json"
+        )
+    ended = client.post(
+        url,
+        {"end_date": "2024-12-31", "reason": "own_choice", "note": "Wil iets anders"},
+        format="json",
+    )
+    with unchanged(placement, placement.participant):
+        again = client.post(url, {"end_date": "2024-12-31", "reason": "other"}, format="json")
 
     assert no_reason.status_code == 400
+    assert free_text.status_code == 400
+    assert set(work_without_details.json()) == {
+        "employer",
+        "hours_per_week",
+        "contract_type",
+        "wage_band",
+    }
     assert ended.status_code == 200, ended.json()
     assert ended.json()["end_date"] == "2024-12-31"
-    assert ended.json()["end_reason"] == "Werk gevonden"
+    assert ended.json()["end_reason"] == "Eigen keuze: Wil iets anders"
+    assert placement.exits.get().reason == "own_choice"
     assert again.status_code == 400
     placement.refresh_from_db()
     placement.participant.refresh_from_db()

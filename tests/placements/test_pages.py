@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -66,19 +67,38 @@ def test_placement_create_and_end(waiting, position, caseworker, client_as):
     with unchanged(placement, waiting):
         refused = client.post(
             f"/plaatsingen/{placement.pk}/beeindigen/",
-            {"end_date": "01-01-2025", "end_reason": "x"},
+            {"end_date": "01-01-2025", "reason": "own_choice"},
         )
     assert refused.context["form"].errors["end_date"] == ["De einddatum ligt vóór de startdatum."]
 
     ended = client.post(
         f"/plaatsingen/{placement.pk}/beeindigen/",
-        {"end_date": "31-12-2025", "end_reason": "Regulier werk gevonden"},
+        {
+            "end_date": "31-12-2025",
+            "reason": "regular_work_elsewhere",
+            "employer": "Bakkerij Hoekstra",
+            "hours_per_week": "24",
+            "contract_type": "fixed_term",
+            "wage_band": "minimum",
+        },
     )
     assert ended.status_code == 302
     placement.refresh_from_db()
-    assert placement.end_date == dt.date(2025, 12, 31)
+    assert (placement.end_date, placement.end_reason) == (
+        dt.date(2025, 12, 31),
+        "Regulier werk elders",
+    )
     waiting.refresh_from_db()
     assert waiting.status == ParticipantStatus.WAITING
+    exit = placement.exits.get()
+    assert (exit.kind, exit.reason, exit.employer, exit.hours_per_week, exit.spell) == (
+        "placement",
+        "regular_work_elsewhere",
+        "Bakkerij Hoekstra",
+        Decimal("24.0"),
+        1,
+    )
+    assert not exit.follow_ups.exists()
 
 
 def test_placement_form_offers_waiting_participants_and_open_positions_only(

@@ -42,7 +42,7 @@ def exited(programme, exit_date: dt.date, **kwargs) -> Participant:
         programme=programme,
         status=ParticipantStatus.EXITED,
         exit_date=exit_date,
-        exit_reason="regular_work",
+        exit_reason="education",
         **kwargs,
     )
 

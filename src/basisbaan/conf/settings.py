@@ -220,6 +220,7 @@ INSTALLED_APPS = [
     "basisbaan.budgets",
     "basisbaan.intake",
     "basisbaan.guidance",
+    "basisbaan.outcomes",
     "basisbaan.dashboard",
     "basisbaan.demo",
     "basisbaan.privacy",
@@ -686,6 +687,7 @@ SPECTACULAR_SETTINGS = {
         "RenewalDecisionEnum": "basisbaan.contracts.constants.Decision",
         "FeedbackSessionStatusEnum": "basisbaan.guidance.constants.SessionStatus",
         "ParticipantStatusEnum": "basisbaan.participants.constants.ParticipantStatus",
+        "ExitReasonEnum": "basisbaan.participants.constants.ExitReason",
     },
 }
 

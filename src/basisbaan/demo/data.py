@@ -471,7 +471,7 @@ LEEUWARDEN = DemoMunicipality(
                 ("Havenstraat 41", "8938 GG"), "jobcoach",
                 ("groen-medewerker", D(2024, 10, 1), "36", False),
                 # After the letter: the transition track doing what it is for.
-                DemoLeave(2, DENNIS_LEAVES, ExitReason.REGULAR_WORK)),
+                DemoLeave(2, DENNIS_LEAVES, ExitReason.REGULAR_WORK_HOST)),
         _placed("Emre", "", "Yıldız", D(1990, 7, 21), H.COUPLE_WITH_CHILDREN, D(2021, 4, 1),
                 ("Wilgenstraat 6", "8921 HH"), "consulent",
                 ("sport-accommodatie", D(2024, 11, 1), "32", False)),

@@ -137,12 +137,12 @@ HOUSEHOLDS = (
     + [HouseholdType.OTHER] * 1
 )
 EXIT_REASONS = (
-    ExitReason.REGULAR_WORK,
-    ExitReason.REGULAR_WORK,
+    ExitReason.REGULAR_WORK_HOST,
+    ExitReason.REGULAR_WORK_ELSEWHERE,
     ExitReason.EDUCATION,
     ExitReason.MOVED,
-    ExitReason.DROPPED_OUT,
-    ExitReason.OTHER_BENEFIT,
+    ExitReason.OWN_CHOICE,
+    ExitReason.HEALTH,
 )
 # Cumulative shares of the participants' statuses; "placed" and "exited after
 # a placement" have a placement, so a little over half have one.

@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -60,11 +61,13 @@ from basisbaan.demo.story import check_as_of, decision_day, noon, placement_end_
 from basisbaan.hosts.models import Host, Position
 from basisbaan.hosts.services import host_contact_create, host_create, position_create
 from basisbaan.intake.demo import REFERRALS, load_intake_demo, newcomer_count
+from basisbaan.outcomes.constants import ContractType, WageBand
+from basisbaan.outcomes.services import exit_record
 from basisbaan.participants.constants import ACTIVE_STATUSES, ExitReason, ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.participants.services import participant_change_status, participant_create
 from basisbaan.placements.models import Placement
-from basisbaan.placements.services import placement_create, placement_end
+from basisbaan.placements.services import placement_create
 from basisbaan.programmes.models import Programme
 from basisbaan.programmes.services import (
     programme_create,
@@ -91,8 +94,15 @@ PERMANENT_REASON = (
     "Ketenregeling: een vierde contract voor bepaalde tijd zou van rechtswege vast zijn. "
     "De deelnemer krijgt een vast contract tot het einde van de pilot."
 )
-PROGRAMME_ENDED = "Einde van het programma."
-LEFT = "Contract niet verlengd: regulier werk."
+# What came after an exit to work in the story (the employer is the host).
+WORK_AFTER: dict[str, dict[str, Any]] = {
+    ExitReason.REGULAR_WORK_HOST: {
+        "hours_per_week": Decimal("32"),
+        "contract_type": ContractType.FIXED_TERM,
+        "wage_band": WageBand.MINIMUM,
+        "note": "Contract niet verlengd: hij gaat bij zijn werkgever in dienst.",
+    },
+}
 EMPLOYEE_NUMBER_FROM = 1000  # the payroll party's employee numbers: 1001, 1002, ...
 
 
@@ -499,14 +509,10 @@ def _leave(
         if leaving is not None and leaving.leave is not None:
             end = placement_end_day(leaving, demo.programme)
             if end < as_of:
-                _exit(person, end, leaving.leave.exit_reason)
-                placement_end(placement=placement, actor=None, end_date=end, reason=LEFT)
+                _exit(person, end, leaving.leave.exit_reason, placement)
                 continue
         if programme.end_date < as_of:
-            _exit(person, programme.end_date, ExitReason.PROGRAMME_ENDED)
-            placement_end(
-                placement=placement, actor=None, end_date=programme.end_date, reason=PROGRAMME_ENDED
-            )
+            _exit(person, programme.end_date, ExitReason.PROGRAMME_ENDED, placement)
     if programme.end_date < as_of:
         # The waiting list and the intakes close with the programme.
         for person in Participant.objects.filter(
@@ -515,13 +521,20 @@ def _leave(
             _exit(person, programme.end_date, ExitReason.PROGRAMME_ENDED)
 
 
-def _exit(participant: Participant, day: dt.date, reason: str) -> None:
-    participant_change_status(
-        participant=participant,
+def _exit(
+    participant: Participant, day: dt.date, reason: str, placement: Placement | None = None
+) -> None:
+    """The participant leaves the programme (ending ``placement``), recorded as an exit."""
+    work = WORK_AFTER.get(reason, {}) if placement is not None else {}
+    exit_record(
+        municipality=participant.municipality,
         actor=None,
-        status=ParticipantStatus.EXITED,
+        participant=participant,
+        placement=placement,
         exit_date=day,
-        exit_reason=reason,
+        reason=reason,
+        leaves_programme=True,
+        **work,
     )
 
 

@@ -50,6 +50,16 @@ class ParameterKey(models.TextChoices):
     MAX_PREMIUM_WAGE = "max_premium_wage", _("Maximum premieloon per jaar")
     LKS_EMPLOYER_CHARGES = "lks_employer_charges", _("LKS: forfait werkgeverslasten")
     LKS_CAP = "lks_cap", _("LKS: maximum (deel van WML)")
+    # Participatiewet net norms per month, 21 to AOW age, including the 5 %
+    # holiday allowance: what one benefit pays a household.
+    ASSISTANCE_NORM_SINGLE = (
+        "assistance_norm_single",
+        _("Bijstandsnorm alleenstaande (ouder) per maand, incl. vakantiegeld"),
+    )
+    ASSISTANCE_NORM_COUPLE = (
+        "assistance_norm_couple",
+        _("Bijstandsnorm gehuwden per maand, incl. vakantiegeld"),
+    )
 
 
 UNITS: dict[str, Unit] = {
@@ -59,6 +69,8 @@ UNITS: dict[str, Unit] = {
     ParameterKey.MINIMUM_WAGE_HOURLY_40: Unit.EUR,
     ParameterKey.MINIMUM_WAGE_MONTHLY: Unit.EUR,
     ParameterKey.MAX_PREMIUM_WAGE: Unit.EUR,
+    ParameterKey.ASSISTANCE_NORM_SINGLE: Unit.EUR,
+    ParameterKey.ASSISTANCE_NORM_COUPLE: Unit.EUR,
 }
 
 

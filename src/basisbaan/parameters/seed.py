@@ -64,3 +64,23 @@ SEED: list[tuple[str, dt.date, Decimal, str]] = [
     ("lks_employer_charges", D(2018, 1, 1), Decimal("0.235"), LKS_ALLOWANCE),
     ("lks_cap", D(2015, 1, 1), Decimal("0.70"), LKS_CAP),
 ]
+
+NORMS_2024 = "Gemeente Westland, normenoverzicht Participatiewet 1 januari 2024"
+NORMS_JUL_2024 = "Rijksoverheid / normenoverzicht Participatiewet 1 juli 2024"
+NORMS_2025 = "Gemeente Westland, normenoverzicht Participatiewet 1 januari 2025 (Rijksoverheid)"
+NORMS_JUL_2025 = "Stimulansz normenoverzicht Participatiewet 1 juli 2025"
+
+# The Participatiewet norms (net per month, 21 to AOW age, incl. holiday
+# allowance): single and single parent share one norm since 2015. The norms of
+# 1 January 2026 were not confirmed when this was written: the last value holds
+# (and pages say so) until the functional administrator adds them.
+NORMS: list[tuple[str, dt.date, Decimal, str]] = [
+    ("assistance_norm_single", D(2024, 1, 1), Decimal("1283.83"), NORMS_2024),
+    ("assistance_norm_couple", D(2024, 1, 1), Decimal("1834.04"), NORMS_2024),
+    ("assistance_norm_single", D(2024, 7, 1), Decimal("1308.45"), NORMS_JUL_2024),
+    ("assistance_norm_couple", D(2024, 7, 1), Decimal("1869.21"), NORMS_JUL_2024),
+    ("assistance_norm_single", D(2025, 1, 1), Decimal("1345.45"), NORMS_2025),
+    ("assistance_norm_couple", D(2025, 1, 1), Decimal("1922.07"), NORMS_2025),
+    ("assistance_norm_single", D(2025, 7, 1), Decimal("1369.06"), NORMS_JUL_2025),
+    ("assistance_norm_couple", D(2025, 7, 1), Decimal("1955.80"), NORMS_JUL_2025),
+]

@@ -26,13 +26,25 @@ class ParticipantStatus(models.TextChoices):
 
 
 class ExitReason(models.TextChoices):
-    REGULAR_WORK = "regular_work", _("Regulier werk")
+    """Why a placement ended or a participant left the programme (a fixed list).
+
+    The two work reasons ask what came after: employer, hours, contract type
+    and wage band (see :mod:`basisbaan.outcomes`).
+    """
+
+    REGULAR_WORK_HOST = "regular_work_host", _("Regulier werk bij de werkgever")
+    REGULAR_WORK_ELSEWHERE = "regular_work_elsewhere", _("Regulier werk elders")
     EDUCATION = "education", _("Opleiding")
-    OTHER_BENEFIT = "other_benefit", _("Andere uitkering")
     MOVED = "moved", _("Verhuisd")
-    DROPPED_OUT = "dropped_out", _("Voortijdig gestopt")
+    HEALTH = "health", _("Gezondheid")
     PROGRAMME_ENDED = "programme_ended", _("Einde programma")
+    OWN_CHOICE = "own_choice", _("Eigen keuze")
+    DISMISSAL = "dismissal", _("Ontslag")
     OTHER = "other", _("Anders")
+
+
+# The exit reasons that are work: they record what the work is.
+WORK_REASONS = frozenset({ExitReason.REGULAR_WORK_HOST, ExitReason.REGULAR_WORK_ELSEWHERE})
 
 
 # Participants in the programme: each has exactly one fixed contact person.

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.forms import Form, ModelForm
+from basisbaan.outcomes.forms import WorkFieldsMixin
 from basisbaan.participants.constants import (
     CONTACT_ROLES,
     PARTICIPANT_FIELDS,
@@ -110,7 +111,7 @@ class ParticipantCreateForm(ParticipantForm):
         _limit_contact_choices(self, municipality)
 
 
-class ParticipantStatusForm(Form):
+class ParticipantStatusForm(WorkFieldsMixin, Form):
     status = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.RadioSelect)
     exit_date = forms.DateField(
         label=_("Uitstroomdatum"), required=False, help_text=_("Alleen bij uitstroom.")
@@ -121,6 +122,23 @@ class ParticipantStatusForm(Form):
         choices=[("", "—"), *ExitReason.choices],
         help_text=_("Alleen bij uitstroom."),
     )
+    note = forms.CharField(
+        label=_("Toelichting bij de uitstroom"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kort en zakelijk; geen medische gegevens."),
+    )
+    field_order = [
+        "status",
+        "exit_date",
+        "exit_reason",
+        "employer",
+        "hours_per_week",
+        "contract_type",
+        "wage_band",
+        "note",
+    ]
 
     def __init__(self, *args: Any, current: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -30,6 +31,8 @@ from basisbaan.core.views import (
     TenantListView,
 )
 from basisbaan.guidance.selectors import participant_guidance
+from basisbaan.outcomes.forms import renamed_errors
+from basisbaan.outcomes.services import exit_record
 from basisbaan.participants import services
 from basisbaan.participants.constants import PERSONAL_FIELDS, TRANSITIONS, ParticipantStatus
 from basisbaan.participants.forms import (
@@ -281,6 +284,22 @@ class ParticipantStatusView(ParticipantObjectView):
         return {"current": self.object.status}
 
     def perform(self, form: ParticipantStatusForm) -> Participant:
+        data = form.cleaned_data
+        if data["status"] == ParticipantStatus.EXITED:
+            try:
+                exit = exit_record(
+                    municipality=self.municipality,
+                    actor=self.request.user,  # type: ignore[arg-type]
+                    participant=self.fresh_object(),
+                    exit_date=data.get("exit_date"),
+                    reason=data.get("exit_reason") or "",
+                    leaves_programme=True,
+                    note=data.get("note") or "",
+                    **form.work_data(),
+                )
+            except ValidationError as error:
+                raise renamed_errors(error, {"reason": "exit_reason"}) from error
+            return exit.participant
         return services.participant_change_status(
             participant=self.fresh_object(),
             actor=self.request.user,  # type: ignore[arg-type]

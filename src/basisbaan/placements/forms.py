@@ -58,16 +58,6 @@ class PlacementEditForm(Form):
     start_date = forms.DateField(label=_("Startdatum"))
 
 
-class PlacementEndForm(Form):
-    end_date = forms.DateField(label=_("Einddatum"), help_text=_("De laatste werkdag."))
-    end_reason = forms.CharField(
-        label=_("Reden einde"),
-        max_length=200,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("De deelnemer gaat terug naar de wachtlijst."),
-    )
-
-
 class PlacementFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Plaatsingen"),

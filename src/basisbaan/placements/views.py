@@ -23,6 +23,8 @@ from basisbaan.core.views import (
     TenantDetailView,
     TenantListView,
 )
+from basisbaan.outcomes.forms import ExitForm
+from basisbaan.outcomes.services import exit_record
 from basisbaan.participants.choices import apply_participant_policy, audit_shown_participants
 from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.privacy import (
@@ -33,7 +35,6 @@ from basisbaan.participants.privacy import (
 from basisbaan.placements import services
 from basisbaan.placements.forms import (
     PlacementEditForm,
-    PlacementEndForm,
     PlacementFilterForm,
     PlacementForm,
 )
@@ -209,7 +210,7 @@ class PlacementUpdateView(ObjectServiceFormView):
 
 class PlacementEndView(ObjectServiceFormView):
     permission = Perm.PLACEMENT_MANAGE
-    form_class = PlacementEndForm
+    form_class = ExitForm
     template_name = "placements/end_form.html"
     context_object_name = "placement"
     success_message = gettext_lazy("De plaatsing is beëindigd.")
@@ -223,13 +224,24 @@ class PlacementEndView(ObjectServiceFormView):
         audit_participant_view(request, self.object.participant, NAME_FIELDS)
         return response
 
-    def perform(self, form: PlacementEndForm) -> Placement:
-        return services.placement_end(
-            placement=self.fresh_object(),
+    def get_initial(self) -> dict[str, Any]:
+        return {"leaves_programme": self.request.GET.get("uitstroom") == "1"}
+
+    def perform(self, form: ExitForm) -> Placement:
+        placement = self.fresh_object()
+        data = form.cleaned_data
+        exit_record(
+            municipality=self.municipality,
             actor=self.request.user,  # type: ignore[arg-type]
-            end_date=form.cleaned_data["end_date"],
-            reason=form.cleaned_data["end_reason"],
+            participant=placement.participant,
+            placement=placement,
+            exit_date=data["end_date"],
+            reason=data["reason"],
+            leaves_programme=data["leaves_programme"],
+            note=data.get("note") or "",
+            **form.work_data(),
         )
+        return placement
 
     def get_success_url(self) -> str:
         return reverse("placements:detail", args=[self.object.pk])

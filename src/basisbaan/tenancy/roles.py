@@ -82,6 +82,15 @@ class Perm(StrEnum):
     # with the audit of who saw it, as PDF and JSON. The functional administrator
     # (acting for the privacy officer) only.
     PRIVACY_REQUEST = "privacy.request"
+    # Outcome figures per programme, track and cohort (aggregates, small numbers
+    # suppressed: no personal data).
+    OUTCOME_VIEW = "outcome.view"
+    # Recording an exit from the programme and follow-up measurements (names: audited).
+    OUTCOME_RECORD = "outcome.record"
+    # The business case: costs against savings per programme and year (aggregates).
+    BUSINESS_CASE_VIEW = "business_case.view"
+    # The business case's assumptions and the suppression threshold of a municipality.
+    OUTCOME_MANAGE = "outcome.manage"
 
 
 # Rights over what every municipality shares: no municipal role grants them, not even
@@ -114,12 +123,14 @@ MATRIX: dict[Role, frozenset[Perm]] = {
     | _GUIDANCE_STAFF
     | _IDENTITY
     | {Perm.PARTICIPANT_MANAGE, Perm.PLACEMENT_MANAGE}
-    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE},
+    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE}
+    | {Perm.OUTCOME_VIEW, Perm.OUTCOME_RECORD},
     Role.JOBCOACH: _VIEW_ALL
     | _GUIDANCE_STAFF
     | _IDENTITY
     | {Perm.HOST_MANAGE}
-    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE},
+    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE}
+    | {Perm.OUTCOME_VIEW},
     Role.PROGRAMME_MANAGER: _VIEW_ALL
     | _IDENTITY
     | {
@@ -138,7 +149,8 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         *_GUIDANCE_STAFF,
         Perm.GUIDANCE_MANAGE,
     }
-    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE, Perm.INTAKE_CRITERIA},
+    | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE, Perm.INTAKE_CRITERIA}
+    | {Perm.OUTCOME_VIEW, Perm.OUTCOME_RECORD, Perm.BUSINESS_CASE_VIEW},
     Role.CONTROLLER: _VIEW_ALL
     | _IDENTITY
     | {
@@ -150,13 +162,17 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.COSTS_MANAGE,
         Perm.BUDGET_VIEW,
         Perm.BUDGET_MANAGE,
+        Perm.OUTCOME_VIEW,
+        Perm.BUSINESS_CASE_VIEW,
+        Perm.OUTCOME_MANAGE,
     },
-    # Researchers see pseudonymised participant data only.
-    Role.RESEARCHER: _VIEW_ALL,
+    # Researchers see pseudonymised participant data only (and the suppressed aggregates).
+    Role.RESEARCHER: _VIEW_ALL | {Perm.OUTCOME_VIEW, Perm.BUSINESS_CASE_VIEW},
     # Read-only users see names but never a whole BSN (no PARTICIPANT_VIEW_BSN).
     Role.READ_ONLY: _VIEW_ALL
     | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW, Perm.BUDGET_VIEW}
-    | {Perm.INTAKE_VIEW, Perm.GUIDANCE_VIEW},
+    | {Perm.INTAKE_VIEW, Perm.GUIDANCE_VIEW}
+    | {Perm.OUTCOME_VIEW, Perm.BUSINESS_CASE_VIEW},
     Role.FUNCTIONAL_ADMIN: frozenset(Perm) - INSTALLATION_PERMS,
 }
 

@@ -58,7 +58,7 @@ def test_fifteen_placed_and_one_left_for_regular_work(demo):
     assert (dennis.status, dennis.exit_date, dennis.exit_reason) == (
         ParticipantStatus.EXITED,
         dt.date(2025, 9, 30),
-        ExitReason.REGULAR_WORK,
+        ExitReason.REGULAR_WORK_HOST,
     )
     assert timezone.localtime(dennis.status_changed_at).date() == dt.date(2025, 9, 30)
     assert dennis.placements.get().end_date == dt.date(2025, 9, 30)

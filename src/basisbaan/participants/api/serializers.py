@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
+from basisbaan.outcomes.api.fields import ExitWorkSerializer
 from basisbaan.participants.constants import PARTICIPANT_FIELDS, ExitReason, ParticipantStatus
 from basisbaan.participants.models import Participant, participant_pseudonym
 from basisbaan.participants.privacy import policy_for
@@ -116,7 +117,7 @@ class ParticipantPseudonymisedSerializer(serializers.ModelSerializer[Participant
         read_only_fields = fields
 
 
-class ParticipantStatusSerializer(serializers.Serializer[None]):
+class ParticipantStatusSerializer(ExitWorkSerializer):
     status = serializers.ChoiceField(choices=ParticipantStatus.choices)
     exit_date = DateField(
         required=False, allow_null=True, default=None, help_text="Verplicht bij uitstroom."

@@ -24,6 +24,7 @@ from basisbaan.calc.pseudonyms import PSEUDONYM_RE
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
+from basisbaan.outcomes.services import exit_record
 from basisbaan.participants.api.filters import ParticipantFilter
 from basisbaan.participants.api.serializers import (
     ParticipantContactPersonSerializer,
@@ -31,7 +32,7 @@ from basisbaan.participants.api.serializers import (
     ParticipantSerializer,
     ParticipantStatusSerializer,
 )
-from basisbaan.participants.constants import PERSONAL_FIELDS
+from basisbaan.participants.constants import PERSONAL_FIELDS, ParticipantStatus
 from basisbaan.participants.models import Participant, participant_pseudonym
 from basisbaan.participants.privacy import (
     NEUTRAL_ORDERING,
@@ -194,7 +195,8 @@ class ParticipantViewSet(
         description=(
             "Zet de deelnemer een stap verder in de levenscyclus "
             "(aangemeld → intake → wachtlijst → geplaatst, of uitgestroomd). "
-            "Uitstroom vraagt een datum en een reden."
+            "Uitstroom vraagt een datum en een reden uit de vaste lijst, en legt de uitstroom "
+            "vast met nametingen; bij werk ook werkgever, uren, soort contract en loon."
         ),
         request=ParticipantStatusSerializer,
         responses=ParticipantSerializer,
@@ -204,11 +206,24 @@ class ParticipantViewSet(
         participant = self.get_object()
         payload = ParticipantStatusSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        participant = participant_change_status(
-            participant=participant,
-            actor=request_actor(request),
-            **payload.validated_data,
-        )
+        data = payload.validated_data
+        if data["status"] == ParticipantStatus.EXITED:
+            exit_record(
+                municipality=self.municipality,
+                actor=request_actor(request),
+                participant=participant,
+                exit_date=data["exit_date"],
+                reason=data["exit_reason"],
+                leaves_programme=True,
+                **payload.work_data(),
+            )
+            participant.refresh_from_db()
+        else:
+            participant = participant_change_status(
+                participant=participant,
+                actor=request_actor(request),
+                status=data["status"],
+            )
         return Response(self._output(participant))
 
     @extend_schema(

@@ -11,7 +11,9 @@ from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.models import Position
 from basisbaan.hosts.selectors import position_list
+from basisbaan.outcomes.api.fields import REASON_HELP, ExitWorkSerializer
 from basisbaan.participants.api.serializers import PseudonymousParticipantMixin
+from basisbaan.participants.constants import ExitReason
 from basisbaan.participants.models import Participant
 from basisbaan.participants.selectors import participant_list
 from basisbaan.placements.constants import PlacementStatus
@@ -86,6 +88,13 @@ class PlacementSerializer(PseudonymousParticipantMixin, serializers.ModelSeriali
         ]
 
 
-class PlacementEndSerializer(serializers.Serializer[None]):
+class PlacementEndSerializer(ExitWorkSerializer):
     end_date = DateField(help_text="Laatste werkdag.")
-    reason = serializers.CharField(max_length=200, help_text="Reden waarom de plaatsing stopt.")
+    reason = serializers.ChoiceField(choices=ExitReason.choices, help_text=REASON_HELP)
+    leaves_programme = serializers.BooleanField(
+        default=False,
+        help_text=(
+            "true: de deelnemer verlaat het programma (uitstroom, met nametingen); "
+            "false: terug naar de wachtlijst."
+        ),
+    )

@@ -15,11 +15,12 @@ from rest_framework.response import Response
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
+from basisbaan.outcomes.services import exit_record
 from basisbaan.placements.api.filters import PlacementFilter
 from basisbaan.placements.api.serializers import PlacementEndSerializer, PlacementSerializer
 from basisbaan.placements.models import Placement
 from basisbaan.placements.selectors import placement_list
-from basisbaan.placements.services import placement_create, placement_end
+from basisbaan.placements.services import placement_create
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
@@ -68,7 +69,11 @@ class PlacementViewSet(
 
     @extend_schema(
         summary="Plaatsing beëindigen",
-        description="Beëindigt de plaatsing; de deelnemer gaat terug naar de wachtlijst.",
+        description=(
+            "Beëindigt de plaatsing met een reden uit de vaste lijst en legt de uitstroom vast. "
+            "De deelnemer gaat terug naar de wachtlijst, of verlaat het programma "
+            "(leaves_programme). Bij werk: werkgever, uren, soort contract en loon."
+        ),
         request=PlacementEndSerializer,
         responses=PlacementSerializer,
     )
@@ -77,11 +82,15 @@ class PlacementViewSet(
         placement = self.get_object()
         payload = PlacementEndSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        placement = placement_end(
-            placement=placement,
+        exit_record(
+            municipality=self.municipality,
             actor=request_actor(request),
-            end_date=payload.validated_data["end_date"],
+            participant=placement.participant,
+            placement=placement,
+            exit_date=payload.validated_data["end_date"],
             reason=payload.validated_data["reason"],
+            leaves_programme=payload.validated_data["leaves_programme"],
+            **payload.work_data(),
         )
         placement = self.get_queryset().get(pk=placement.pk)
         return Response(self.get_serializer(placement).data)
