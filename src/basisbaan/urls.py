@@ -24,6 +24,7 @@ urlpatterns = [
     path("verloning/", include("basisbaan.payroll.urls")),
     path("kosten/", include("basisbaan.costs.urls")),
     path("budget/", include("basisbaan.budgets.urls")),
+    path("uitkomsten/", include("basisbaan.outcomes.urls")),
     path("intake/", include("basisbaan.intake.urls")),
     path("begeleiding/", include("basisbaan.guidance.urls")),
     path("parameters/", include("basisbaan.parameters.urls")),

@@ -39,6 +39,7 @@ from basisbaan.outcomes.constants import Assistance, ExitKind, FollowUpStatus
 from basisbaan.outcomes.models import Exit, FollowUp
 from basisbaan.outcomes.selectors import threshold_of
 from basisbaan.participants.constants import ExitReason
+from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
 
@@ -126,8 +127,28 @@ def _ordinals(days: list[dt.date | None]) -> np.ndarray[Any, np.dtype[np.int64]]
     return np.array([NO_END if d is None else d.toordinal() for d in days], dtype=np.int64)
 
 
+@dataclass(frozen=True, slots=True)
+class SpellData:
+    """A programme's spells, placements and follow-ups as arrays, with per spell
+    its participant, household type and whether they received assistance before."""
+
+    spells: Spells
+    stints: Stints
+    follow_ups: FollowUps
+    participant: np.ndarray[Any, np.dtype[np.int64]]
+    household: list[str]
+    on_assistance: np.ndarray[Any, np.dtype[np.bool_]]
+    partial_cents: np.ndarray[Any, np.dtype[np.int64]]  # per follow-up, -1 unknown
+
+
 def programme_arrays(programme: Programme) -> tuple[Spells, Stints, FollowUps]:
     """The programme's spells, placements and follow-ups as arrays (calc.outcomes)."""
+    data = spell_data(programme)
+    return data.spells, data.stints, data.follow_ups
+
+
+def spell_data(programme: Programme) -> SpellData:
+    """Read the programme's spells (see :mod:`basisbaan.calc.outcomes`)."""
     scope = {"municipality_id": programme.municipality_id}
     placements = list(
         Placement.objects.filter(**scope, participant__programme=programme)
@@ -142,11 +163,14 @@ def programme_arrays(programme: Programme) -> tuple[Spells, Stints, FollowUps]:
     p_part = np.array([r[0] for r in placements], dtype=np.int64)
     p_start = _ordinals([r[1] for r in placements])
     p_end = _ordinals([r[2] for r in placements])
-    p_track = np.array([TRACKS.index(r[3]) if r[3] in TRACKS else 0 for r in placements])
+    p_track = np.array(
+        [TRACKS.index(r[3]) if r[3] in TRACKS else 0 for r in placements], dtype=np.int64
+    )
     e_part = np.array([r[0] for r in exits], dtype=np.int64)
     e_day = _ordinals([r[1] for r in exits])
     e_reason = np.array(
-        [REASONS.index(r[2]) if r[2] in REASONS else len(REASONS) - 1 for r in exits]
+        [REASONS.index(r[2]) if r[2] in REASONS else len(REASONS) - 1 for r in exits],
+        dtype=np.int64,
     )
     e_key = e_part * SHIFT + e_day
     # The spell of a placement: how many exits of its participant came before its start.
@@ -176,7 +200,28 @@ def programme_arrays(programme: Programme) -> tuple[Spells, Stints, FollowUps]:
     hours = _hours_of(programme, spell_participant, ends)
     spells = Spells(start, ends, track.astype(np.int64), reason, hours)
     stints = Stints(spell_of.astype(np.int64), p_start, p_end)
-    return spells, stints, _follow_up_arrays(programme, spell_participant, ends)
+    follow_ups, partial = _follow_up_arrays(programme, spell_participant, ends)
+    people = dict(
+        Participant.objects.filter(
+            municipality_id=programme.municipality_id, programme=programme
+        ).values_list("id", "household_type")
+    )
+    assistance_since = dict(
+        Participant.objects.filter(
+            municipality_id=programme.municipality_id, programme=programme
+        ).values_list("id", "social_assistance_start")
+    )
+    household = [people.get(int(p), "") for p in spell_participant]
+    on_assistance = np.array(
+        [
+            (since := assistance_since.get(int(p))) is not None and since.toordinal() <= s
+            for p, s in zip(spell_participant.tolist(), start.tolist(), strict=True)
+        ],
+        dtype=bool,
+    )
+    return SpellData(
+        spells, stints, follow_ups, spell_participant, household, on_assistance, partial
+    )
 
 
 def _hours_of(
@@ -201,7 +246,7 @@ def _follow_up_arrays(
     programme: Programme,
     spell_participant: np.ndarray[Any, np.dtype[np.int64]],
     ends: np.ndarray[Any, np.dtype[np.int64]],
-) -> FollowUps:
+) -> tuple[FollowUps, np.ndarray[Any, np.dtype[np.int64]]]:
     rows = list(
         FollowUp.objects.filter(
             municipality_id=programme.municipality_id,
@@ -215,6 +260,7 @@ def _follow_up_arrays(
             "works",
             "assistance",
             "due_date",
+            "assistance_amount",
         )
     )
     keys = spell_participant * SHIFT + ends
@@ -225,6 +271,9 @@ def _follow_up_arrays(
     found = (keys[order][pos] == wanted) if len(keys) else np.zeros(len(rows), dtype=bool)
     spell = np.where(found, order[pos] if len(keys) else 0, -1)
     pick = spell >= 0
+    partial = np.array([-1 if r[7] is None else int(r[7] * 100) for r in rows], dtype=np.int64)[
+        pick
+    ]
     return FollowUps(
         spell=spell[pick].astype(np.int64),
         months=np.array([r[2] for r in rows], dtype=np.int64)[pick],
@@ -232,7 +281,7 @@ def _follow_up_arrays(
         works=np.array([-1 if r[4] is None else int(r[4]) for r in rows], dtype=np.int64)[pick],
         assistance=np.array([ASSIST_CODES.get(r[5], -1) for r in rows], dtype=np.int64)[pick],
         due=_ordinals([r[6] for r in rows])[pick],
-    )
+    ), partial
 
 
 def _scores(programme: Programme, as_of: dt.date, threshold: int) -> list[dict[str, Any]]:

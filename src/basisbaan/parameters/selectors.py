@@ -22,6 +22,9 @@ CADENCE: dict[str, int] = {
     ParameterKey.WHK: 12,
     ParameterKey.ZVW_EMPLOYER: 12,
     ParameterKey.MAX_PREMIUM_WAGE: 12,
+    # The Participatiewet norms follow the net minimum wage: 1 January and 1 July.
+    ParameterKey.ASSISTANCE_NORM_SINGLE: 6,
+    ParameterKey.ASSISTANCE_NORM_COUPLE: 6,
 }
 HOURLY_MINIMUM_WAGE_FROM = dt.date(2024, 1, 1)
 PRE_2024_WEEK_KEYS = {
