@@ -58,14 +58,16 @@ Secondary choice, greedy, repeated while a suppressed cell is determined:
 5. If k's component touches no published cell at all, the constraints alone fix
    k, and a homogeneous system then forces it to 0 (for example ``x = x + y``
    says ``y == 0``). No pattern can hide it and a zero is not sensitive, so k
-   stays hidden as it is and the loop goes on with the other cells. This is the
-   "suppress the whole component" last resort, reached with it already done.
+   is set aside (rule 6 publishes it) and the loop goes on with the other
+   cells. This is the "suppress the whole component" last resort, reached with
+   it already done.
 6. Clean-up: the greedy steps can leave a secondary cell that is no longer
    needed. Each secondary cell, largest value first (ties: order of keys), is
    published again if no hidden cell becomes determined. With N a basis of the
    null space of A_S, publishing j keeps the null vectors with 0 at j, and a
    free hidden cell k becomes determined exactly when its row of N is parallel
-   to j's; one projection of N per cell tests and applies this.
+   to j's; one projection of N per cell tests and applies this. A cell set
+   aside by rule 5 is published: its value, 0, is known anyway.
 
 Each round hides one more cell or settles one, so the loop ends after at most
 ``len(values)`` rounds, and it ends only when no suppressed cell is determined
@@ -355,7 +357,8 @@ def _component(system: _System, start: int, suppressed: set[int]) -> set[int]:
 def _redundant(algebra: _Algebra, amounts: list[int], secondary: set[int]) -> set[int]:
     """The secondary cells that can be published again without exposing a hidden cell (rule 6).
 
-    ``algebra`` is that of the final safe pattern.
+    ``algebra`` is that of the final pattern, in which only cells forced to 0 are
+    determined.
     """
     null = algebra.null
     free = np.linalg.norm(null, axis=1) >= TOLERANCE  # hidden and not forced to 0
@@ -363,7 +366,8 @@ def _redundant(algebra: _Algebra, amounts: list[int], secondary: set[int]) -> se
     published: set[int] = set()
     for cell in sorted(secondary, key=lambda c: (-amounts[c], c)):
         j = position[cell]
-        if not free[j]:
+        if not free[j]:  # forced to 0 by the constraints (rule 5): known anyway
+            published.add(cell)
             continue
         w = null[j] / np.linalg.norm(null[j])
         # The null vectors with 0 at j: project every row onto w's complement.
