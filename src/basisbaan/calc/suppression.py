@@ -198,14 +198,12 @@ def suppress[K: Hashable](
             suppressed.add(extra)
     suppressed -= _redundant(algebra, amounts, suppressed - primary)
 
-    return {
-        key: Mark.PRIMARY
-        if cell in primary
-        else Mark.SECONDARY
-        if cell in suppressed
-        else Mark.PUBLISHED
-        for cell, key in enumerate(keys)
-    }
+    def mark(cell: int) -> Mark:
+        if cell in primary:
+            return Mark.PRIMARY
+        return Mark.SECONDARY if cell in suppressed else Mark.PUBLISHED
+
+    return {key: mark(cell) for cell, key in enumerate(keys)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +257,8 @@ class _Algebra:
         if not touched:  # no suppressed cell is in a constraint: nothing to solve with
             return cls(suppressed, touched, _empty(0, 0), _empty(0, 0), np.eye(len(suppressed)), [])
         a = _matrix(system, touched, suppressed)
-        u, singular, vt = np.linalg.svd(a)
+        # The full V is needed for the null space; the full U only when it is the smaller.
+        u, singular, vt = np.linalg.svd(a, full_matrices=a.shape[0] < a.shape[1])
         rank = int(np.count_nonzero(singular > singular.max() * max(a.shape) * EPSILON))
         null = vt[rank:].T
         # A cell is determined iff its coordinate is 0 in every null vector.
@@ -306,7 +305,7 @@ def _matrix(system: _System, touched: dict[int, int], cells: list[int]) -> Float
 def _next_cell(system: _System, amounts: list[int], algebra: _Algebra, cell: int) -> int | None:
     """The published cell to hide next for the determined ``cell`` (rules 2-5), if any."""
     suppressed = set(algebra.suppressed)
-    around = sorted({n for c in _component(system, cell, suppressed) for n in system.of_cell[c]})
+    around = {n for c in _component(system, cell, suppressed) for n in system.of_cell[c]}
     candidates = sorted({c for n in around for c in system.rows[n] if c not in suppressed})
     if not candidates:
         return None
@@ -322,7 +321,7 @@ def _next_cell(system: _System, amounts: list[int], algebra: _Algebra, cell: int
     open_rows = [n for n in system.of_cell[cell] if not suppressed.issuperset(system.rows[n])]
     if open_rows:
         chosen = min(open_rows, key=lambda n: (len(suppressed.intersection(system.rows[n])), n))
-        around = [chosen]
+        around = {chosen}
         candidates = [c for c in system.rows[chosen] if c not in suppressed]
 
     def leaks(c: int) -> int:
@@ -333,9 +332,9 @@ def _next_cell(system: _System, amounts: list[int], algebra: _Algebra, cell: int
     )
 
 
-def _kind(system: _System, amounts: list[int], cell: int, constraints: list[int]) -> int:
+def _kind(system: _System, amounts: list[int], cell: int, constraints: set[int]) -> int:
     """Rule 4: a non-zero part, a zero part or only a total in ``constraints``."""
-    if any(system.totals[n] != cell for n in constraints if cell in system.rows[n]):
+    if any(system.totals[n] != cell for n in system.of_cell[cell] if n in constraints):
         return _NONZERO_PART if amounts[cell] else _ZERO_PART
     return _TOTAL
 
