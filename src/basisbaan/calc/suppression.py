@@ -71,8 +71,9 @@ Secondary choice, greedy, repeated while a suppressed cell is determined:
 
 Each round hides one more cell or settles one, so the loop ends after at most
 ``len(values)`` rounds, and it ends only when no suppressed cell is determined
-(apart from those forced to 0); the clean-up keeps that. The same input in the
-same key order gives the same output.
+(apart from those forced to 0); the clean-up keeps that. The pattern is safe
+but not necessarily the smallest (finding that is an integer programme). The
+same input in the same key order gives the same output.
 """
 
 from __future__ import annotations
