@@ -80,7 +80,7 @@ from __future__ import annotations
 
 import enum
 import operator
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -166,7 +166,11 @@ def table[R: Hashable, C: Hashable](
 
 
 def suppress[K: Hashable](
-    values: Mapping[K, int], constraints: Sequence[Constraint[K]], *, threshold: int
+    values: Mapping[K, int],
+    constraints: Sequence[Constraint[K]],
+    *,
+    threshold: int,
+    hidden: Collection[K] = (),
 ) -> dict[K, Mark]:
     """The mark of every cell, in the order of ``values``: primary and secondary suppression.
 
@@ -175,6 +179,10 @@ def suppress[K: Hashable](
     threshold`` is primary; cells are then hidden as secondary, by the rules in
     the module docstring, until no hidden cell can be recomputed from the
     published ones and the constraints.
+
+    ``hidden`` cells are never published (a helper cell of a relation, such as a
+    stock plus a flow): they count as suppressed from the start and are marked
+    secondary.
     """
     keys = list(values)
     amounts = [operator.index(values[key]) for key in keys]
@@ -185,7 +193,9 @@ def suppress[K: Hashable](
     system = _System.build(keys, amounts, constraints)
 
     primary = {cell for cell, amount in enumerate(amounts) if 0 < amount < threshold}
-    suppressed = set(primary)
+    position = {key: cell for cell, key in enumerate(keys)}
+    fixed = {position[key] for key in hidden}
+    suppressed = primary | fixed
     settled: set[int] = set()  # determined by the constraints alone (always 0)
     while True:
         algebra = _Algebra.of(system, sorted(suppressed))
@@ -197,7 +207,7 @@ def suppress[K: Hashable](
             settled.add(determined[0])
         else:
             suppressed.add(extra)
-    suppressed -= _redundant(algebra, amounts, suppressed - primary)
+    suppressed -= _redundant(algebra, amounts, suppressed - primary - fixed)
 
     def mark(cell: int) -> Mark:
         if cell in primary:
