@@ -1,0 +1,779 @@
+"""The business case of a basisbaan programme: its costs against the social
+assistance (bijstand) the municipality no longer pays. Pure; no Django.
+
+Input is one row per participant-month (:class:`CaseRows`); every amount is in
+euro **cents** (int64), every rate in **parts per million** (ppm), guidance
+hours in **hundredths of an hour** (see :mod:`basisbaan.calc.fixed`). Each
+division rounds half up, once, on the row where it happens; the lines below are
+exact integer sums of those rows, so every total adds up to the cent.
+
+Per row (participant-month)
+---------------------------
+- **guidance** = guidance hours × guidance factor × internal hourly rate,
+  i.e. ``hours_hundredths × factor_ppm × rate / (100 × 1,000,000)``.
+- A row **counts for savings** when the participant received bijstand before
+  the start (``was_on_assistance = 1``) and the month is a basisbaan month
+  (IN_BASISBAAN) or a month after an exit to work (WORK_AFTER). OTHER_AFTER
+  months (after an exit, not in work or unknown) give no savings and no costs.
+- **assistance saved (gross)** = norm − still paid, never below 0, where the
+  norm is the household's monthly bijstand norm of that month (the caller
+  gives it: single and single parent have the same norm, a couple its own)
+  and *still paid* is 0 when no assistance is paid (NONE), the norm when the
+  full benefit is still paid (FULL), and for partial assistance (PARTIAL) the
+  amount paid when known, else ``norm × partial share / 1,000,000``.
+- **execution saved (gross)** = execution cost of one benefit per year / 12
+  (Berenschot 2018: EUR 2,883 a year, EUR 240.25 a month) in counted months
+  with no assistance at all: a partial benefit still has to be executed.
+- **net savings** = gross × (1,000,000 − deadweight of the track) / 1,000,000:
+  the deadweight is the share of the savings that would have happened anyway
+  (people who would have left assistance without the basisbaan). Rounded on
+  each row, separately for assistance and execution.
+
+Programme level
+---------------
+- **Research** and **other overheads** are amounts per year for the whole
+  programme. For the per-participant and per-track figures each year's amount
+  is allocated to (participant, track) in proportion to the basisbaan months
+  of that year, by largest remainder, so the shares add up exactly to the
+  year's amount. A year with an overhead but no basisbaan months keeps it at
+  programme level only (in the year and total lines, not in a track line or
+  a participant's figures).
+- **gross cost** = payroll + fees + guidance + research + other.
+- **net cost** = gross cost − assistance saved (net) − execution saved (net);
+  the **net cost with the gross effect** uses the gross savings instead
+  (deadweight 0). The wage-cost subsidy (LKS) does not lower the
+  municipality's net cost: when the BUIG pays it to the programme it is a
+  transfer between two budgets of the same municipality (see below).
+
+Who pays and who gains (per year)
+---------------------------------
+- **General fund** (programme budget, algemene middelen) = payroll + fees +
+  guidance + research + other − LKS (only when the LKS is programme income)
+  − execution saved.
+- **BUIG** (the bijstand budget) = + LKS (only when the LKS is programme
+  income: the BUIG pays it) − assistance saved.
+- General fund + BUIG = the municipality's net cost, exactly: the LKS cancels.
+  When the LKS is not programme income it is in neither line. What the state
+  and the health insurers gain is named on the page, not computed here.
+
+Each of these is given with the net savings (``general_fund``, ``buig``) and
+with the gross savings (``general_fund_gross_effect``, ``buig_gross_effect``).
+
+Key figures
+-----------
+- **net cost per participant-year** = total net cost / (basisbaan months / 12),
+  rounded half away from zero to the cent.
+- **net cost per placement** = total net cost / placements.
+- **payback (years)**: of the participants with at least one month after an
+  exit to work, their average net cost during the basisbaan (basisbaan months
+  only: payroll + fees + guidance + allocated overheads − net savings),
+  divided by the yearly net saving of one participant after an exit to work
+  (net savings of all WORK_AFTER months / the number of those months × 12).
+  None when there are no such months or they save nothing ("not within the
+  period"); 0 when the basisbaan months already saved more than they cost.
+- **waterfall**: gross cost, − LKS (income of the programme), + LKS (paid by
+  the BUIG), − assistance saved (gross), − execution saved (gross),
+  + deadweight correction (gross − net savings), = net cost.
+- **sensitivity**: the net cost per participant-year for each pair of a
+  deadweight (applied to *both* tracks in this table, whatever the
+  assumptions say per track) and a guidance factor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from enum import IntEnum
+from fractions import Fraction
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from basisbaan.calc.fixed import (
+    INT64_MAX,
+    MAX_MONTHLY_CENTS,
+    MAX_YEARLY_CENTS,
+    MONTHS_PER_YEAR,
+    PPM,
+    Ints,
+    mul_div_round,
+    round_half_up,
+)
+
+__all__ = [
+    "SUMMED",
+    "WATERFALL_STEPS",
+    "Assistance",
+    "Assumptions",
+    "CaseRows",
+    "Overheads",
+    "ParticipantTotals",
+    "Result",
+    "State",
+    "YearLine",
+    "allocate",
+    "checked",
+    "compute",
+    "gross_savings",
+    "guidance_cost",
+    "net_of_deadweight",
+    "per_participant_year",
+    "sensitivity",
+    "waterfall",
+]
+
+Bools = npt.NDArray[np.bool_]
+
+TRACKS: Final = 2  # 0 = doorstroom (transition), 1 = maatschappelijke waarde / eindbaan
+HUNDREDTHS: Final = 100
+
+# Input limits: within them no int64 product or sum below overflows (asserted).
+MAX_ROWS: Final = 100_000_000
+MAX_GUIDANCE_HUNDREDTHS: Final = 31 * 24 * HUNDREDTHS  # every hour of a month
+MAX_GUIDANCE_RATE: Final = 1_000_000  # 10,000.00 euro an hour
+MAX_GUIDANCE_FACTOR_PPM: Final = 10 * PPM
+MAX_EXECUTION_COST_YEAR: Final = MONTHS_PER_YEAR * MAX_MONTHLY_CENTS
+MAX_YEAR: Final = 9999
+_MAX_GUIDANCE = MAX_GUIDANCE_HUNDREDTHS * MAX_GUIDANCE_FACTOR_PPM * MAX_GUIDANCE_RATE
+assert _MAX_GUIDANCE + HUNDREDTHS * PPM < INT64_MAX, "guidance cost overflows int64"
+assert MAX_MONTHLY_CENTS * PPM + PPM < INT64_MAX, "a rate times an amount overflows int64"
+# Any amount of a row is at most MAX_MONTHLY_CENTS; a participant's cost sums three.
+assert 3 * MAX_ROWS * MAX_MONTHLY_CENTS + 2 * (MAX_YEAR + 1) * MAX_YEARLY_CENTS < INT64_MAX
+assert MAX_YEARLY_CENTS + MAX_ROWS * MAX_ROWS < INT64_MAX, "overhead allocation overflows"
+
+
+class State(IntEnum):
+    """What the participant was in the month."""
+
+    IN_BASISBAAN = 0  # working in the basisbaan (a placement runs)
+    WORK_AFTER = 1  # after an exit to work (the follow-up says works)
+    OTHER_AFTER = 2  # after an exit, not in work or unknown: no savings, no costs
+
+
+class Assistance(IntEnum):
+    """The bijstand still paid in the month."""
+
+    NONE = 0
+    PARTIAL = 1
+    FULL = 2
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRows:
+    """One row per participant-month; all arrays int64 of the same length.
+
+    ``participant`` is an index 0..P-1, ``month`` the key ``year * 12 + month - 1``,
+    ``track`` 0 (doorstroom) or 1 (eindbaan), ``state`` a :class:`State`,
+    ``assistance`` an :class:`Assistance`. Amounts in cents: ``payroll``
+    (excluding fees), ``fees`` (the payroll party's), ``lks``, ``norm`` (the
+    household's monthly bijstand norm valid that month), ``partial_amount``
+    (-1 when unknown). ``guidance_hours`` in hundredths of an hour.
+    ``was_on_assistance`` is 1 when the participant received bijstand before
+    the start: only then do savings count.
+    """
+
+    participant: Ints
+    month: Ints
+    track: Ints
+    state: Ints
+    payroll: Ints
+    fees: Ints
+    lks: Ints
+    guidance_hours: Ints
+    norm: Ints
+    assistance: Ints
+    partial_amount: Ints
+    was_on_assistance: Ints
+
+
+@dataclass(frozen=True, slots=True)
+class Assumptions:
+    """The settings of the model, shown beside its figures."""
+
+    guidance_rate: int  # cents per hour (the internal rate)
+    execution_cost_year: int  # cents per benefit per year; saved per month off assistance: /12
+    deadweight_ppm: tuple[int, int]  # per track: share that would have left assistance anyway
+    partial_share_ppm: int  # share of the norm still paid on PARTIAL with an unknown amount
+    lks_is_programme_income: bool  # True: LKS comes from the BUIG and relieves the programme
+    guidance_factor_ppm: int = PPM  # sensitivity: multiply the guidance hours
+
+    def __post_init__(self) -> None:
+        _check_scalar("guidance_rate", self.guidance_rate, MAX_GUIDANCE_RATE)
+        _check_scalar("execution_cost_year", self.execution_cost_year, MAX_EXECUTION_COST_YEAR)
+        if len(self.deadweight_ppm) != TRACKS:
+            raise ValueError("deadweight_ppm needs one value per track (2)")
+        for deadweight in self.deadweight_ppm:
+            _check_scalar("deadweight_ppm", deadweight, PPM)
+        _check_scalar("partial_share_ppm", self.partial_share_ppm, PPM)
+        _check_scalar("guidance_factor_ppm", self.guidance_factor_ppm, MAX_GUIDANCE_FACTOR_PPM)
+
+    @property
+    def execution_month(self) -> int:
+        """Execution cost saved per month: the yearly cost / 12, rounded half up."""
+        return round_half_up(self.execution_cost_year, MONTHS_PER_YEAR)
+
+
+@dataclass(frozen=True, slots=True)
+class Overheads:
+    """Programme-level costs per year, not per participant: year -> cents."""
+
+    research: Mapping[int, int]
+    other: Mapping[int, int]
+
+    def __post_init__(self) -> None:
+        for name, amounts in (("research", self.research), ("other", self.other)):
+            for year, cents in amounts.items():
+                _check_scalar(f"{name} year", year, MAX_YEAR)
+                _check_scalar(f"{name} {year}", cents, MAX_YEARLY_CENTS)
+
+
+@dataclass(frozen=True, slots=True)
+class YearLine:
+    """The figures of one year (``year`` None: the total over the years), in cents."""
+
+    year: int | None
+    participant_months: int  # basisbaan (IN_BASISBAAN) months
+    payroll: int
+    fees: int
+    lks: int
+    guidance: int
+    research: int
+    other: int
+    gross_cost: int
+    assistance_saved_gross: int
+    assistance_saved_net: int
+    execution_saved_gross: int
+    execution_saved_net: int
+    net_cost_gross_effect: int
+    net_cost: int
+    general_fund: int
+    buig: int
+    general_fund_gross_effect: int
+    buig_gross_effect: int
+
+    @property
+    def deadweight_correction(self) -> int:
+        """Savings that would have happened anyway: gross − net savings."""
+        return self.net_cost - self.net_cost_gross_effect
+
+
+# The summed fields of a line, in the order of the last axis of the sums arrays;
+# the other fields of YearLine are derived from them.
+SUMMED: Final = (
+    "participant_months",
+    "payroll",
+    "fees",
+    "lks",
+    "guidance",
+    "research",
+    "other",
+    "assistance_saved_gross",
+    "assistance_saved_net",
+    "execution_saved_gross",
+    "execution_saved_net",
+)
+_FIELD = {name: i for i, name in enumerate(SUMMED)}
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantTotals:
+    """Per participant (arrays of length P, index = participant), cents over all years."""
+
+    cost: Ints  # payroll + fees + guidance + allocated research and other
+    lks: Ints
+    savings_net: Ints  # assistance + execution saved, after deadweight
+    net_cost: Ints  # cost − savings_net
+    basisbaan_months: Ints
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The business case: programme lines per year and in total, the same per track,
+    and per participant. ``tracks[t]`` has a line for each year of ``years``.
+    Track lines hold only allocated overheads, so the year lines are the sum of
+    the two track lines plus the overheads of years without basisbaan months."""
+
+    years: tuple[YearLine, ...]
+    total: YearLine
+    tracks: tuple[tuple[YearLine, ...], ...]
+    track_totals: tuple[YearLine, ...]
+    participants: ParticipantTotals
+    lks_is_programme_income: bool
+    payback_years: Fraction | None
+
+    @property
+    def net_cost_per_participant_year(self) -> int | None:
+        """Total net cost per 12 basisbaan months, cents; None without basisbaan months."""
+        return per_participant_year(self.total.net_cost, self.total.participant_months)
+
+    def net_cost_per_placement(self, placements: int) -> int:
+        """Total net cost / ``placements``, cents rounded half away from zero."""
+        if placements <= 0:
+            raise ValueError("placements must be positive")
+        return round_half_up(self.total.net_cost, placements)
+
+
+def per_participant_year(cents: int, months: int) -> int | None:
+    """``cents / (months / 12)`` rounded half away from zero; None when ``months`` is 0."""
+    return round_half_up(cents * MONTHS_PER_YEAR, months) if months else None
+
+
+# -- checks ---------------------------------------------------------------------------
+
+
+def _check_scalar(name: str, value: int, high: int, low: int = 0) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise ValueError(f"{name} must be a whole number")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must lie between {low} and {high}")
+
+
+def _check_column(name: str, values: Ints, low: int, high: int) -> None:
+    if not values.size:
+        return
+    # One pass instead of min and max: below ``low`` wraps round to a huge unsigned.
+    shifted = values if low == 0 else values - low
+    if int(shifted.view(np.uint64).max()) > high - low:
+        raise ValueError(f"{name} must lie between {low} and {high}")
+
+
+# Allowed range of each column (low, high).
+_RANGES: Final = {
+    "participant": (0, MAX_ROWS),
+    "month": (0, (MAX_YEAR + 1) * MONTHS_PER_YEAR - 1),
+    "track": (0, TRACKS - 1),
+    "state": (min(State), max(State)),
+    "payroll": (0, MAX_MONTHLY_CENTS),
+    "fees": (0, MAX_MONTHLY_CENTS),
+    "lks": (0, MAX_MONTHLY_CENTS),
+    "guidance_hours": (0, MAX_GUIDANCE_HUNDREDTHS),
+    "norm": (0, MAX_MONTHLY_CENTS),
+    "assistance": (min(Assistance), max(Assistance)),
+    "partial_amount": (-1, MAX_MONTHLY_CENTS),
+    "was_on_assistance": (0, 1),
+}
+
+
+def checked(rows: CaseRows) -> CaseRows:
+    """``rows`` with every column as int64, after checking lengths and ranges.
+
+    Raises ValueError for columns of different lengths or not 1-d, values
+    outside their range, or more than MAX_ROWS rows; TypeError for columns
+    that are not integers.
+    """
+    columns: dict[str, Ints] = {}
+    for field in fields(CaseRows):
+        array = np.asarray(getattr(rows, field.name))
+        if array.dtype.kind not in "iub":
+            raise TypeError(f"{field.name}: integer column expected, got {array.dtype}")
+        if array.ndim != 1:
+            raise ValueError(f"{field.name} must be a 1-d array")
+        columns[field.name] = array.astype(np.int64, copy=False)
+    lengths = {len(column) for column in columns.values()}
+    if len(lengths) > 1:
+        raise ValueError("all columns must have the same length")
+    if lengths.pop() > MAX_ROWS:
+        raise ValueError(f"at most {MAX_ROWS} rows")
+    for name, (low, high) in _RANGES.items():
+        _check_column(name, columns[name], low, high)
+    return CaseRows(**columns)
+
+
+# -- per row --------------------------------------------------------------------------
+
+
+def guidance_cost(hours: Ints, rate: int, factor_ppm: int) -> Ints:
+    """Cents per row: ``hours × factor × rate / (100 × PPM)``, rounded half up once."""
+    return mul_div_round(hours * factor_ppm, rate, HUNDREDTHS * PPM)
+
+
+def gross_savings(rows: CaseRows, assumptions: Assumptions) -> tuple[Ints, Ints]:
+    """Assistance saved and execution saved per row (gross, before deadweight)."""
+    counted = (rows.was_on_assistance == 1) & (rows.state != State.OTHER_AFTER)
+    no_benefit = rows.assistance == Assistance.NONE
+    # NONE saves the whole norm, FULL nothing; PARTIAL rows are filled in below.
+    assistance = rows.norm * no_benefit
+    partial = np.flatnonzero(rows.assistance == Assistance.PARTIAL)
+    if len(partial):
+        norm, known = rows.norm[partial], rows.partial_amount[partial]
+        by_share = mul_div_round(norm, assumptions.partial_share_ppm, PPM)
+        still_paid = np.where(known >= 0, known, by_share)
+        assistance[partial] = np.maximum(norm - still_paid, 0)
+    assistance *= counted
+    no_benefit &= counted
+    execution = no_benefit * np.int64(assumptions.execution_month)
+    return assistance, execution
+
+
+def net_of_deadweight(gross: Ints, deadweight_ppm: Ints | int) -> Ints:
+    """``gross × (PPM − deadweight) / PPM`` per row, rounded half up."""
+    if isinstance(deadweight_ppm, int) and deadweight_ppm == 0:
+        return gross
+    return mul_div_round(gross, PPM - np.asarray(deadweight_ppm, dtype=np.int64), PPM)
+
+
+def _track_deadweights(track: Ints, deadweight_ppm: tuple[int, int]) -> Ints | int:
+    first, second = deadweight_ppm
+    if first == second:
+        return first
+    return np.where(track == 1, np.int64(second), np.int64(first))
+
+
+# -- allocation -----------------------------------------------------------------------
+
+
+def allocate(amount: int, weights: Ints) -> Ints:
+    """Split ``amount`` over the cells in proportion to ``weights``, exactly.
+
+    Each cell gets ``⌊amount × w / Σw⌋``; the cents left over (fewer than the
+    cells with a remainder) go one each to the largest remainders, the lower
+    index first on a tie. The result adds up to ``amount``; all zeros when the
+    weights sum to 0. ``amount × w`` is computed as ``q × w + r × w`` with
+    ``amount = q × Σw + r`` so that no product exceeds ``Σw²``.
+    """
+    total = int(weights.sum())
+    share = np.zeros(len(weights), dtype=np.int64)
+    if amount == 0 or total == 0:
+        return share
+    whole, rest = divmod(amount, total)
+    scaled = rest * weights
+    share += whole * weights + scaled // total
+    left = amount - int(share.sum())
+    if left:
+        order = np.argsort(-(scaled % total), kind="stable")[:left]
+        share[order] += 1
+    return share
+
+
+# -- sums -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """What :func:`compute` and :func:`sensitivity` both need, computed once."""
+
+    rows: CaseRows
+    first_year: int
+    n_years: int
+    cell: Ints  # per row: (year − first_year) × 2 + track
+    in_basisbaan: Bools
+    assistance_gross: Ints
+    execution_gross: Ints
+
+
+def _frame(rows: CaseRows, assumptions: Assumptions) -> _Frame:
+    rows = checked(rows)
+    cell = rows.month // MONTHS_PER_YEAR
+    first = int(cell.min()) if len(cell) else 0
+    n_years = int(cell.max()) - first + 1 if len(cell) else 0
+    cell -= first
+    cell *= TRACKS
+    cell += rows.track
+    assistance, execution = gross_savings(rows, assumptions)
+    return _Frame(
+        rows=rows,
+        first_year=first,
+        n_years=n_years,
+        cell=cell,
+        in_basisbaan=rows.state == State.IN_BASISBAAN,
+        assistance_gross=assistance,
+        execution_gross=execution,
+    )
+
+
+def _row_amounts(frame: _Frame, assumptions: Assumptions) -> dict[str, Ints]:
+    rows = frame.rows
+    deadweight = _track_deadweights(rows.track, assumptions.deadweight_ppm)
+    return {
+        "participant_months": frame.in_basisbaan.astype(np.int64),
+        "payroll": rows.payroll,
+        "fees": rows.fees,
+        "lks": rows.lks,
+        "guidance": guidance_cost(
+            rows.guidance_hours, assumptions.guidance_rate, assumptions.guidance_factor_ppm
+        ),
+        "assistance_saved_gross": frame.assistance_gross,
+        "assistance_saved_net": net_of_deadweight(frame.assistance_gross, deadweight),
+        "execution_saved_gross": frame.execution_gross,
+        "execution_saved_net": net_of_deadweight(frame.execution_gross, deadweight),
+    }
+
+
+def _cell_sums(frame: _Frame, amounts: Mapping[str, Ints]) -> Ints:
+    """Sums per (year index, track, field): shape ``(n_years, 2, len(SUMMED))``."""
+    sums = np.zeros((frame.n_years * TRACKS, len(SUMMED)), dtype=np.int64)
+    for name, values in amounts.items():
+        column = np.zeros(frame.n_years * TRACKS, dtype=np.int64)
+        np.add.at(column, frame.cell, values)
+        sums[:, _FIELD[name]] = column
+    return sums.reshape(frame.n_years, TRACKS, len(SUMMED))
+
+
+@dataclass(frozen=True, slots=True)
+class _Allocated:
+    """Overheads allocated to (participant, track), and what stayed at programme level."""
+
+    per_participant: Ints  # cents, length P
+    per_track_year: dict[tuple[int, int, str], int]  # (year, track, field) -> cents
+    unallocated: dict[tuple[int, str], int]  # (year, field) -> cents
+
+
+def _months_per_year(frame: _Frame, years: set[int], n_participants: int) -> dict[int, Ints]:
+    """Basisbaan months per (participant, track) in each of ``years``: year -> array (P, 2)."""
+    wanted = sorted(
+        y - frame.first_year for y in years if 0 <= y - frame.first_year < frame.n_years
+    )
+    if not wanted:
+        return {}
+    size = n_participants * TRACKS
+    # key = (cell × P + participant), then (year, participant, track) by a reshape.
+    in_years = frame.in_basisbaan & (frame.cell >= wanted[0] * TRACKS)
+    in_years &= frame.cell < (wanted[-1] + 1) * TRACKS
+    key = frame.cell[in_years] - wanted[0] * TRACKS
+    key *= n_participants
+    key += frame.rows.participant[in_years]
+    span = wanted[-1] - wanted[0] + 1
+    counts = np.bincount(key, minlength=span * size).reshape(span, TRACKS, n_participants)
+    return {frame.first_year + i: counts[i - wanted[0]].T.astype(np.int64) for i in wanted}
+
+
+def _allocate_overheads(frame: _Frame, overheads: Overheads, n_participants: int) -> _Allocated:
+    years = {
+        y for amounts in (overheads.research, overheads.other) for y, a in amounts.items() if a
+    }
+    months = _months_per_year(frame, years, n_participants)
+    per_participant = np.zeros(n_participants, dtype=np.int64)
+    per_track_year: dict[tuple[int, int, str], int] = {}
+    unallocated: dict[tuple[int, str], int] = {}
+    for name, amounts in (("research", overheads.research), ("other", overheads.other)):
+        for year, amount in amounts.items():
+            weights = months.get(year)
+            if weights is None or not weights.any():
+                unallocated[year, name] = amount
+                continue
+            share = allocate(amount, weights.ravel()).reshape(n_participants, TRACKS)
+            per_participant += share.sum(axis=1)
+            for track, cents in enumerate(share.sum(axis=0).tolist()):
+                per_track_year[year, track, name] = cents
+    return _Allocated(per_participant, per_track_year, unallocated)
+
+
+# -- lines ----------------------------------------------------------------------------
+
+
+def _line(year: int | None, summed: Sequence[int], lks_is_programme_income: bool) -> YearLine:
+    s = dict(zip(SUMMED, (int(value) for value in summed), strict=True))
+    gross_cost = s["payroll"] + s["fees"] + s["guidance"] + s["research"] + s["other"]
+    lks_income = s["lks"] if lks_is_programme_income else 0
+    return YearLine(
+        year=year,
+        **s,
+        gross_cost=gross_cost,
+        net_cost_gross_effect=(
+            gross_cost - s["assistance_saved_gross"] - s["execution_saved_gross"]
+        ),
+        net_cost=gross_cost - s["assistance_saved_net"] - s["execution_saved_net"],
+        general_fund=gross_cost - lks_income - s["execution_saved_net"],
+        buig=lks_income - s["assistance_saved_net"],
+        general_fund_gross_effect=gross_cost - lks_income - s["execution_saved_gross"],
+        buig_gross_effect=lks_income - s["assistance_saved_gross"],
+    )
+
+
+def _line_years(frame: _Frame, overheads: Overheads) -> list[int]:
+    rows_per_cell = np.bincount(frame.cell, minlength=frame.n_years * TRACKS)
+    rows_per_year = rows_per_cell.reshape(frame.n_years, TRACKS).sum(axis=1)
+    years = {frame.first_year + int(i) for i in np.flatnonzero(rows_per_year)}
+    return sorted(years | set(overheads.research) | set(overheads.other))
+
+
+def _track_sums(
+    frame: _Frame, amounts: Mapping[str, Ints], allocated: _Allocated, years: list[int]
+) -> Ints:
+    """Sums per (year of ``years``, track, field), the allocated overheads included."""
+    cells = _cell_sums(frame, amounts)
+    out = np.zeros((len(years), TRACKS, len(SUMMED)), dtype=np.int64)
+    for i, year in enumerate(years):
+        if 0 <= year - frame.first_year < frame.n_years:
+            out[i] = cells[year - frame.first_year]
+    for (year, track, name), cents in allocated.per_track_year.items():
+        out[years.index(year), track, _FIELD[name]] += cents
+    return out
+
+
+def _lines(
+    sums: Ints, allocated: _Allocated, years: list[int], lks_income: bool
+) -> tuple[tuple[YearLine, ...], YearLine, tuple[tuple[YearLine, ...], ...], tuple[YearLine, ...]]:
+    programme = sums.sum(axis=1)
+    for (year, name), cents in allocated.unallocated.items():
+        programme[years.index(year), _FIELD[name]] += cents
+    year_lines = tuple(
+        _line(year, programme[i].tolist(), lks_income) for i, year in enumerate(years)
+    )
+    total = _line(None, programme.sum(axis=0).tolist(), lks_income)
+    tracks = tuple(
+        tuple(_line(year, sums[i, t].tolist(), lks_income) for i, year in enumerate(years))
+        for t in range(TRACKS)
+    )
+    track_totals = tuple(
+        _line(None, sums[:, t].sum(axis=0).tolist(), lks_income) for t in range(TRACKS)
+    )
+    return year_lines, total, tracks, track_totals
+
+
+# -- per participant ------------------------------------------------------------------
+
+
+def _per_participant(
+    frame: _Frame, amounts: Mapping[str, Ints], allocated: _Allocated, n: int
+) -> tuple[ParticipantTotals, Fraction | None]:
+    """The participants' totals, and the payback (it needs the same row sums)."""
+    participant = frame.rows.participant
+
+    def total(values: Ints) -> Ints:
+        out = np.zeros(n, dtype=np.int64)
+        np.add.at(out, participant, values)
+        return out
+
+    cost_row = amounts["payroll"] + amounts["fees"]
+    cost_row += amounts["guidance"]
+    saved_row = amounts["assistance_saved_net"] + amounts["execution_saved_net"]
+    cost = total(cost_row) + allocated.per_participant
+    saved = total(saved_row)
+    cost_row -= saved_row
+    cost_row *= frame.in_basisbaan
+    net_during = total(cost_row) + allocated.per_participant
+    totals = ParticipantTotals(
+        cost=cost,
+        lks=total(amounts["lks"]),
+        savings_net=saved,
+        net_cost=cost - saved,
+        basisbaan_months=total(amounts["participant_months"]),
+    )
+    return totals, _payback(frame, saved_row, net_during)
+
+
+def _payback(frame: _Frame, saved_row: Ints, net_during: Ints) -> Fraction | None:
+    """Years until the yearly saving after an exit to work earns back the basisbaan's net cost.
+
+    ``net_during``: per participant, the net cost of the basisbaan months.
+    """
+    work = frame.rows.state == State.WORK_AFTER
+    work_months = int(np.count_nonzero(work))
+    saved_after = int(saved_row[work].sum())
+    if not work_months or saved_after <= 0:
+        return None
+    exited = np.zeros(len(net_during), dtype=np.bool_)
+    exited[frame.rows.participant[work]] = True
+    cost = int(net_during[exited].sum())
+    if cost <= 0:
+        return Fraction(0)
+    # (cost / exited participants) / (saved_after / work months × 12)
+    return Fraction(cost * work_months, int(exited.sum()) * saved_after * MONTHS_PER_YEAR)
+
+
+# -- public ---------------------------------------------------------------------------
+
+
+def compute(rows: CaseRows, assumptions: Assumptions, overheads: Overheads) -> Result:
+    """The business case of ``rows`` under ``assumptions``, with the programme's overheads.
+
+    Raises ValueError for inconsistent or out-of-range rows (see :func:`checked`).
+    """
+    frame = _frame(rows, assumptions)
+    n = int(frame.rows.participant.max()) + 1 if len(frame.rows.participant) else 0
+    amounts = _row_amounts(frame, assumptions)
+    allocated = _allocate_overheads(frame, overheads, n)
+    years = _line_years(frame, overheads)
+    sums = _track_sums(frame, amounts, allocated, years)
+    participants, payback = _per_participant(frame, amounts, allocated, n)
+    year_lines, total, tracks, track_totals = _lines(
+        sums, allocated, years, assumptions.lks_is_programme_income
+    )
+    return Result(
+        years=year_lines,
+        total=total,
+        tracks=tracks,
+        track_totals=track_totals,
+        participants=participants,
+        lks_is_programme_income=assumptions.lks_is_programme_income,
+        payback_years=payback,
+    )
+
+
+WATERFALL_STEPS: Final = (
+    "gross_cost",
+    "lks_income",
+    "lks_paid_by_buig",
+    "assistance_saved_gross",
+    "execution_saved_gross",
+    "deadweight_correction",
+    "net_cost",
+)
+
+
+def waterfall(result: Result) -> list[tuple[str, int]]:
+    """The steps from gross cost to net cost over all years, cents, in the order of
+    :data:`WATERFALL_STEPS`: every step but the last adds up to the last exactly.
+
+    The LKS appears twice when it is programme income: it relieves the programme
+    (−) and the BUIG pays it (+); both are 0 otherwise.
+    """
+    total = result.total
+    lks = total.lks if result.lks_is_programme_income else 0
+    return [
+        ("gross_cost", total.gross_cost),
+        ("lks_income", -lks),
+        ("lks_paid_by_buig", lks),
+        ("assistance_saved_gross", -total.assistance_saved_gross),
+        ("execution_saved_gross", -total.execution_saved_gross),
+        ("deadweight_correction", total.deadweight_correction),
+        ("net_cost", total.net_cost),
+    ]
+
+
+def sensitivity(
+    rows: CaseRows,
+    assumptions: Assumptions,
+    overheads: Overheads,
+    deadweights_ppm: Sequence[int],
+    guidance_factors_ppm: Sequence[int],
+) -> dict[tuple[int, int], int | None]:
+    """Net cost per participant-year (cents) for each (deadweight, guidance factor).
+
+    The deadweight of a pair applies to *both* tracks here, in place of the
+    per-track deadweights of ``assumptions``; every other assumption stays.
+    Each value equals ``compute(...).net_cost_per_participant_year`` under the
+    changed assumptions, but the rows are checked and the gross savings
+    computed once; each deadweight and each factor costs one pass over the rows.
+    None when there are no basisbaan months.
+    """
+    for deadweight in deadweights_ppm:
+        _check_scalar("deadweight", deadweight, PPM)
+    for factor in guidance_factors_ppm:
+        _check_scalar("guidance factor", factor, MAX_GUIDANCE_FACTOR_PPM)
+    frame = _frame(rows, assumptions)
+    r = frame.rows
+    months = int(np.count_nonzero(frame.in_basisbaan))
+    fixed = int(r.payroll.sum()) + int(r.fees.sum())
+    fixed += sum(overheads.research.values()) + sum(overheads.other.values())
+    hours = r.guidance_hours[r.guidance_hours > 0]
+    guidance = {
+        factor: int(guidance_cost(hours, assumptions.guidance_rate, factor).sum())
+        for factor in guidance_factors_ppm
+    }
+    assistance = frame.assistance_gross[frame.assistance_gross > 0]
+    execution = frame.execution_gross[frame.execution_gross > 0]
+    saved = {
+        deadweight: int(net_of_deadweight(assistance, deadweight).sum())
+        + int(net_of_deadweight(execution, deadweight).sum())
+        for deadweight in deadweights_ppm
+    }
+    return {
+        (deadweight, factor): per_participant_year(
+            fixed + guidance[factor] - saved[deadweight], months
+        )
+        for deadweight in deadweights_ppm
+        for factor in guidance_factors_ppm
+    }
