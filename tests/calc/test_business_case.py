@@ -601,6 +601,29 @@ def test_property_sensitivity_equals_compute(
 
 
 @settings(max_examples=200, deadline=None)
+@given(
+    specs=st.lists(random_rows(), max_size=40),
+    assumed=random_assumptions,
+    research=overhead,
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_property_row_order_does_not_matter(
+    specs: list[dict[str, int]], assumed: Assumptions, research: dict[int, int], seed: int
+) -> None:
+    """Sorted rows (as the database gives them) and shuffled rows give the same figures."""
+    overheads = Overheads(research=research, other={})
+    ordered = sorted(specs, key=lambda spec: (spec["participant"], spec["month"]))
+    shuffled = list(ordered)
+    np.random.default_rng(seed).shuffle(shuffled)  # type: ignore[arg-type]
+    first = compute(make_rows(ordered), assumed, overheads)
+    second = compute(make_rows(shuffled), assumed, overheads)
+    assert (first.years, first.total, first.tracks) == (second.years, second.total, second.tracks)
+    assert first.payback_years == second.payback_years
+    for name in ("cost", "lks", "savings_net", "net_cost", "basisbaan_months"):
+        assert np.array_equal(getattr(first.participants, name), getattr(second.participants, name))
+
+
+@settings(max_examples=200, deadline=None)
 @given(amount=st.integers(0, 10**12), weights=st.lists(st.integers(0, 1_000), max_size=30))
 def test_property_allocate_adds_up_and_stays_within_a_cent(amount: int, weights: list[int]) -> None:
     array = np.array(weights, dtype=np.int64)

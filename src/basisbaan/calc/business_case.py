@@ -389,7 +389,13 @@ def guidance_cost(hours: Ints, rate: int, factor_ppm: int) -> Ints:
 
 
 def gross_savings(rows: CaseRows, assumptions: Assumptions) -> tuple[Ints, Ints]:
-    """Assistance saved and execution saved per row (gross, before deadweight)."""
+    """Assistance saved and execution saved per row (gross, before deadweight), cents."""
+    assistance, no_benefit = _gross_savings(rows, assumptions.partial_share_ppm)
+    return assistance, no_benefit * np.int64(assumptions.execution_month)
+
+
+def _gross_savings(rows: CaseRows, partial_share_ppm: int) -> tuple[Ints, Bools]:
+    """Assistance saved per row (gross), and the rows that save the execution cost."""
     counted = (rows.was_on_assistance == 1) & (rows.state != State.OTHER_AFTER)
     no_benefit = rows.assistance == Assistance.NONE
     # NONE saves the whole norm, FULL nothing; PARTIAL rows are filled in below.
@@ -397,13 +403,12 @@ def gross_savings(rows: CaseRows, assumptions: Assumptions) -> tuple[Ints, Ints]
     partial = np.flatnonzero(rows.assistance == Assistance.PARTIAL)
     if len(partial):
         norm, known = rows.norm[partial], rows.partial_amount[partial]
-        by_share = mul_div_round(norm, assumptions.partial_share_ppm, PPM)
+        by_share = mul_div_round(norm, partial_share_ppm, PPM)
         still_paid = np.where(known >= 0, known, by_share)
         assistance[partial] = np.maximum(norm - still_paid, 0)
     assistance *= counted
     no_benefit &= counted
-    execution = no_benefit * np.int64(assumptions.execution_month)
-    return assistance, execution
+    return assistance, no_benefit
 
 
 def net_of_deadweight(gross: Ints, deadweight_ppm: Ints | int) -> Ints:
@@ -446,68 +451,99 @@ def allocate(amount: int, weights: Ints) -> Ints:
     return share
 
 
-# -- sums -----------------------------------------------------------------------------
+# -- runs -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class _Frame:
-    """What :func:`compute` and :func:`sensitivity` both need, computed once."""
+class _Runs:
+    """The rows summed over runs of consecutive rows with the same participant, year,
+    track and state. Rows come from the database in participant and month order,
+    so a participant's year in one state is one run: the sums below then go over
+    about one run per participant-year instead of 12 rows. Any order gives the
+    same figures (a key that comes back starts another run), only slower.
+    """
 
-    rows: CaseRows
     first_year: int
     n_years: int
-    cell: Ints  # per row: (year − first_year) × 2 + track
-    in_basisbaan: Bools
-    assistance_gross: Ints
-    execution_gross: Ints
+    participant: Ints  # per run
+    cell: Ints  # (year − first_year) × 2 + track
+    state: Ints
+    rows: Ints  # the number of rows (months) of the run
+    sums: dict[str, Ints]  # SUMMED name -> cents per run (research and other excepted)
 
 
-def _frame(rows: CaseRows, assumptions: Assumptions) -> _Frame:
-    rows = checked(rows)
-    cell = rows.month // MONTHS_PER_YEAR
-    first = int(cell.min()) if len(cell) else 0
-    n_years = int(cell.max()) - first + 1 if len(cell) else 0
-    cell -= first
-    cell *= TRACKS
-    cell += rows.track
-    assistance, execution = gross_savings(rows, assumptions)
-    return _Frame(
-        rows=rows,
-        first_year=first,
-        n_years=n_years,
-        cell=cell,
-        in_basisbaan=rows.state == State.IN_BASISBAAN,
-        assistance_gross=assistance,
-        execution_gross=execution,
-    )
+def _year_span(rows: CaseRows) -> tuple[int, int]:
+    if not len(rows.month):
+        return 0, 0
+    first = int(rows.month.min()) // MONTHS_PER_YEAR
+    return first, int(rows.month.max()) // MONTHS_PER_YEAR - first + 1
 
 
-def _row_amounts(frame: _Frame, assumptions: Assumptions) -> dict[str, Ints]:
-    rows = frame.rows
+def _runs(rows: CaseRows, assumptions: Assumptions) -> _Runs:
+    first, n_years = _year_span(rows)
+    n_cells = n_years * TRACKS
+    key = rows.month // MONTHS_PER_YEAR
+    key -= first
+    key *= TRACKS
+    key += rows.track
+    key += rows.participant * n_cells
+    key *= len(State)
+    key += rows.state
+    starts = np.flatnonzero(key[1:] != key[:-1])
+    starts += 1
+    starts = np.concatenate(([0], starts)) if len(key) else starts
+
+    def run_sum(values: Ints | Bools) -> Ints:
+        if not len(starts):
+            return np.zeros(0, dtype=np.int64)
+        return np.add.reduceat(values, starts, dtype=np.int64)
+
+    assistance, execution_rows = _gross_savings(rows, assumptions.partial_share_ppm)
     deadweight = _track_deadweights(rows.track, assumptions.deadweight_ppm)
+    guidance = guidance_cost(
+        rows.guidance_hours, assumptions.guidance_rate, assumptions.guidance_factor_ppm
+    )
+    run_key = key[starts]
+    state, run_key = run_key % len(State), run_key // len(State)
+    cell, participant = run_key % max(n_cells, 1), run_key // max(n_cells, 1)
+    counts = np.diff(starts, append=len(key)).astype(np.int64)
+    sums = {
+        "participant_months": np.where(state == State.IN_BASISBAAN, counts, 0),
+        "payroll": run_sum(rows.payroll),
+        "fees": run_sum(rows.fees),
+        "lks": run_sum(rows.lks),
+        "guidance": run_sum(guidance),
+        "assistance_saved_gross": run_sum(assistance),
+        "assistance_saved_net": run_sum(net_of_deadweight(assistance, deadweight)),
+        **_execution_sums(run_sum(execution_rows), cell % TRACKS, assumptions),
+    }
+    return _Runs(first, n_years, participant, cell, state, counts, sums)
+
+
+def _net_month(month: int, deadweight_ppm: int) -> int:
+    """The execution saved in one month after deadweight (as :func:`net_of_deadweight`)."""
+    return round_half_up(month * (PPM - deadweight_ppm), PPM)
+
+
+def _execution_sums(months: Ints, track: Ints, assumptions: Assumptions) -> dict[str, Ints]:
+    """Execution saved per run: the same amount every month, rounded per month."""
+    month = assumptions.execution_month
+    net = [_net_month(month, deadweight) for deadweight in assumptions.deadweight_ppm]
     return {
-        "participant_months": frame.in_basisbaan.astype(np.int64),
-        "payroll": rows.payroll,
-        "fees": rows.fees,
-        "lks": rows.lks,
-        "guidance": guidance_cost(
-            rows.guidance_hours, assumptions.guidance_rate, assumptions.guidance_factor_ppm
-        ),
-        "assistance_saved_gross": frame.assistance_gross,
-        "assistance_saved_net": net_of_deadweight(frame.assistance_gross, deadweight),
-        "execution_saved_gross": frame.execution_gross,
-        "execution_saved_net": net_of_deadweight(frame.execution_gross, deadweight),
+        "execution_saved_gross": months * month,
+        "execution_saved_net": months * np.where(track == 1, net[1], net[0]),
     }
 
 
-def _cell_sums(frame: _Frame, amounts: Mapping[str, Ints]) -> Ints:
+def _cell_sums(runs: _Runs) -> Ints:
     """Sums per (year index, track, field): shape ``(n_years, 2, len(SUMMED))``."""
-    sums = np.zeros((frame.n_years * TRACKS, len(SUMMED)), dtype=np.int64)
-    for name, values in amounts.items():
-        column = np.zeros(frame.n_years * TRACKS, dtype=np.int64)
-        np.add.at(column, frame.cell, values)
+    n_cells = runs.n_years * TRACKS
+    sums = np.zeros((n_cells, len(SUMMED)), dtype=np.int64)
+    for name, values in runs.sums.items():
+        column = np.zeros(n_cells, dtype=np.int64)
+        np.add.at(column, runs.cell, values)
         sums[:, _FIELD[name]] = column
-    return sums.reshape(frame.n_years, TRACKS, len(SUMMED))
+    return sums.reshape(runs.n_years, TRACKS, len(SUMMED))
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,40 +555,30 @@ class _Allocated:
     unallocated: dict[tuple[int, str], int]  # (year, field) -> cents
 
 
-def _months_per_year(frame: _Frame, years: set[int], n_participants: int) -> dict[int, Ints]:
-    """Basisbaan months per (participant, track) in each of ``years``: year -> array (P, 2)."""
-    wanted = sorted(
-        y - frame.first_year for y in years if 0 <= y - frame.first_year < frame.n_years
-    )
-    if not wanted:
-        return {}
-    size = n_participants * TRACKS
-    # key = (cell × P + participant), then (year, participant, track) by a reshape.
-    in_years = frame.in_basisbaan & (frame.cell >= wanted[0] * TRACKS)
-    in_years &= frame.cell < (wanted[-1] + 1) * TRACKS
-    key = frame.cell[in_years] - wanted[0] * TRACKS
-    key *= n_participants
-    key += frame.rows.participant[in_years]
-    span = wanted[-1] - wanted[0] + 1
-    counts = np.bincount(key, minlength=span * size).reshape(span, TRACKS, n_participants)
-    return {frame.first_year + i: counts[i - wanted[0]].T.astype(np.int64) for i in wanted}
+def _months_in(runs: _Runs, year: int, n_participants: int) -> Ints:
+    """Basisbaan months per (participant, track) in ``year``, flattened: index p × 2 + t."""
+    weights = np.zeros(n_participants * TRACKS, dtype=np.int64)
+    year_index = year - runs.first_year
+    if 0 <= year_index < runs.n_years:
+        chosen = (runs.cell // TRACKS == year_index) & (runs.state == State.IN_BASISBAAN)
+        cells = runs.participant[chosen] * TRACKS + runs.cell[chosen] % TRACKS
+        np.add.at(weights, cells, runs.rows[chosen])
+    return weights
 
 
-def _allocate_overheads(frame: _Frame, overheads: Overheads, n_participants: int) -> _Allocated:
-    years = {
-        y for amounts in (overheads.research, overheads.other) for y, a in amounts.items() if a
-    }
-    months = _months_per_year(frame, years, n_participants)
+def _allocate_overheads(runs: _Runs, overheads: Overheads, n_participants: int) -> _Allocated:
+    months: dict[int, Ints] = {}
     per_participant = np.zeros(n_participants, dtype=np.int64)
     per_track_year: dict[tuple[int, int, str], int] = {}
     unallocated: dict[tuple[int, str], int] = {}
     for name, amounts in (("research", overheads.research), ("other", overheads.other)):
         for year, amount in amounts.items():
-            weights = months.get(year)
-            if weights is None or not weights.any():
+            if year not in months:
+                months[year] = _months_in(runs, year, n_participants)
+            if not months[year].any():
                 unallocated[year, name] = amount
                 continue
-            share = allocate(amount, weights.ravel()).reshape(n_participants, TRACKS)
+            share = allocate(amount, months[year]).reshape(n_participants, TRACKS)
             per_participant += share.sum(axis=1)
             for track, cents in enumerate(share.sum(axis=0).tolist()):
                 per_track_year[year, track, name] = cents
@@ -581,22 +607,18 @@ def _line(year: int | None, summed: Sequence[int], lks_is_programme_income: bool
     )
 
 
-def _line_years(frame: _Frame, overheads: Overheads) -> list[int]:
-    rows_per_cell = np.bincount(frame.cell, minlength=frame.n_years * TRACKS)
-    rows_per_year = rows_per_cell.reshape(frame.n_years, TRACKS).sum(axis=1)
-    years = {frame.first_year + int(i) for i in np.flatnonzero(rows_per_year)}
+def _line_years(runs: _Runs, overheads: Overheads) -> list[int]:
+    years = {runs.first_year + int(i) for i in np.unique(runs.cell // TRACKS)}
     return sorted(years | set(overheads.research) | set(overheads.other))
 
 
-def _track_sums(
-    frame: _Frame, amounts: Mapping[str, Ints], allocated: _Allocated, years: list[int]
-) -> Ints:
+def _track_sums(runs: _Runs, allocated: _Allocated, years: list[int]) -> Ints:
     """Sums per (year of ``years``, track, field), the allocated overheads included."""
-    cells = _cell_sums(frame, amounts)
+    cells = _cell_sums(runs)
     out = np.zeros((len(years), TRACKS, len(SUMMED)), dtype=np.int64)
     for i, year in enumerate(years):
-        if 0 <= year - frame.first_year < frame.n_years:
-            out[i] = cells[year - frame.first_year]
+        if 0 <= year - runs.first_year < runs.n_years:
+            out[i] = cells[year - runs.first_year]
     for (year, track, name), cents in allocated.per_track_year.items():
         out[years.index(year), track, _FIELD[name]] += cents
     return out
@@ -626,46 +648,44 @@ def _lines(
 
 
 def _per_participant(
-    frame: _Frame, amounts: Mapping[str, Ints], allocated: _Allocated, n: int
+    runs: _Runs, allocated: _Allocated, n: int
 ) -> tuple[ParticipantTotals, Fraction | None]:
-    """The participants' totals, and the payback (it needs the same row sums)."""
-    participant = frame.rows.participant
+    """The participants' totals, and the payback (it needs the same sums)."""
+    s = runs.sums
 
     def total(values: Ints) -> Ints:
         out = np.zeros(n, dtype=np.int64)
-        np.add.at(out, participant, values)
+        np.add.at(out, runs.participant, values)
         return out
 
-    cost_row = amounts["payroll"] + amounts["fees"]
-    cost_row += amounts["guidance"]
-    saved_row = amounts["assistance_saved_net"] + amounts["execution_saved_net"]
-    cost = total(cost_row) + allocated.per_participant
-    saved = total(saved_row)
-    cost_row -= saved_row
-    cost_row *= frame.in_basisbaan
-    net_during = total(cost_row) + allocated.per_participant
+    cost_run = s["payroll"] + s["fees"] + s["guidance"]
+    saved_run = s["assistance_saved_net"] + s["execution_saved_net"]
+    cost = total(cost_run) + allocated.per_participant
+    saved = total(saved_run)
+    net_during = total((cost_run - saved_run) * (runs.state == State.IN_BASISBAAN))
+    net_during += allocated.per_participant
     totals = ParticipantTotals(
         cost=cost,
-        lks=total(amounts["lks"]),
+        lks=total(s["lks"]),
         savings_net=saved,
         net_cost=cost - saved,
-        basisbaan_months=total(amounts["participant_months"]),
+        basisbaan_months=total(s["participant_months"]),
     )
-    return totals, _payback(frame, saved_row, net_during)
+    return totals, _payback(runs, saved_run, net_during)
 
 
-def _payback(frame: _Frame, saved_row: Ints, net_during: Ints) -> Fraction | None:
+def _payback(runs: _Runs, saved_run: Ints, net_during: Ints) -> Fraction | None:
     """Years until the yearly saving after an exit to work earns back the basisbaan's net cost.
 
     ``net_during``: per participant, the net cost of the basisbaan months.
     """
-    work = frame.rows.state == State.WORK_AFTER
-    work_months = int(np.count_nonzero(work))
-    saved_after = int(saved_row[work].sum())
+    work = runs.state == State.WORK_AFTER
+    work_months = int(runs.rows[work].sum())
+    saved_after = int(saved_run[work].sum())
     if not work_months or saved_after <= 0:
         return None
     exited = np.zeros(len(net_during), dtype=np.bool_)
-    exited[frame.rows.participant[work]] = True
+    exited[runs.participant[work]] = True
     cost = int(net_during[exited].sum())
     if cost <= 0:
         return Fraction(0)
@@ -681,13 +701,13 @@ def compute(rows: CaseRows, assumptions: Assumptions, overheads: Overheads) -> R
 
     Raises ValueError for inconsistent or out-of-range rows (see :func:`checked`).
     """
-    frame = _frame(rows, assumptions)
-    n = int(frame.rows.participant.max()) + 1 if len(frame.rows.participant) else 0
-    amounts = _row_amounts(frame, assumptions)
-    allocated = _allocate_overheads(frame, overheads, n)
-    years = _line_years(frame, overheads)
-    sums = _track_sums(frame, amounts, allocated, years)
-    participants, payback = _per_participant(frame, amounts, allocated, n)
+    rows = checked(rows)
+    n = int(rows.participant.max()) + 1 if len(rows.participant) else 0
+    runs = _runs(rows, assumptions)
+    allocated = _allocate_overheads(runs, overheads, n)
+    years = _line_years(runs, overheads)
+    sums = _track_sums(runs, allocated, years)
+    participants, payback = _per_participant(runs, allocated, n)
     year_lines, total, tracks, track_totals = _lines(
         sums, allocated, years, assumptions.lks_is_programme_income
     )
@@ -753,21 +773,22 @@ def sensitivity(
         _check_scalar("deadweight", deadweight, PPM)
     for factor in guidance_factors_ppm:
         _check_scalar("guidance factor", factor, MAX_GUIDANCE_FACTOR_PPM)
-    frame = _frame(rows, assumptions)
-    r = frame.rows
-    months = int(np.count_nonzero(frame.in_basisbaan))
-    fixed = int(r.payroll.sum()) + int(r.fees.sum())
+    rows = checked(rows)
+    assistance, execution_rows = _gross_savings(rows, assumptions.partial_share_ppm)
+    months = int(np.count_nonzero(rows.state == State.IN_BASISBAAN))
+    fixed = int(rows.payroll.sum()) + int(rows.fees.sum())
     fixed += sum(overheads.research.values()) + sum(overheads.other.values())
-    hours = r.guidance_hours[r.guidance_hours > 0]
+    hours = rows.guidance_hours[rows.guidance_hours > 0]
     guidance = {
         factor: int(guidance_cost(hours, assumptions.guidance_rate, factor).sum())
         for factor in guidance_factors_ppm
     }
-    assistance = frame.assistance_gross[frame.assistance_gross > 0]
-    execution = frame.execution_gross[frame.execution_gross > 0]
+    assistance = assistance[assistance > 0]
+    execution_months = int(np.count_nonzero(execution_rows))
+    month = assumptions.execution_month
     saved = {
         deadweight: int(net_of_deadweight(assistance, deadweight).sum())
-        + int(net_of_deadweight(execution, deadweight).sum())
+        + _net_month(month, deadweight) * execution_months
         for deadweight in deadweights_ppm
     }
     return {
