@@ -247,6 +247,12 @@ def test_other_after_and_not_on_assistance_give_nothing() -> None:
     assert result.participants.basisbaan_months.tolist() == [0, 1]
 
 
+def test_a_cost_given_on_an_other_after_month_still_counts() -> None:
+    specs = [{"state": OTHER, "month": month(2025, 5), "norm": SINGLE_H1, "fees": 1_000}]
+    line = compute(make_rows(specs), assumptions(), NO_OVERHEADS).total
+    assert (line.gross_cost, line.net_cost, line.participant_months) == (1_000, 1_000, 0)
+
+
 # -- overheads -------------------------------------------------------------------------
 
 

@@ -93,7 +93,8 @@ class CaseRows:
     household's monthly bijstand norm valid that month), ``partial_amount``
     (-1 when unknown). ``guidance_hours`` in hundredths of an hour.
     ``was_on_assistance`` is 1 when the participant received bijstand before
-    the start: only then do savings count.
+    the start: only then do savings count. One row per participant and month
+    is the caller's promise, not checked: two rows for one month both count.
     """
 
     participant: Ints
