@@ -458,6 +458,26 @@ def test_negative_overhead_is_refused() -> None:
         Overheads(research={2025: -1}, other={})
 
 
+def test_amounts_at_the_limits_stay_exact() -> None:
+    """The largest allowed inputs do not overflow int64 anywhere."""
+    top = 10_000_000_000  # MAX_MONTHLY_CENTS
+    spec = {"payroll": top, "fees": top, "lks": top, "norm": top, "guidance_hours": 74_400}
+    rows = make_rows([dict(spec, month=month(2025, m)) for m in (1, 2, 3)])
+    assumed = assumptions(
+        guidance_rate=1_000_000,
+        guidance_factor_ppm=10 * PPM,
+        execution_cost_year=12 * top,
+        deadweight_ppm=(1, 1),
+    )
+    overheads = Overheads(research={2025: 10**12}, other={2025: 10**12})
+    line = compute(rows, assumed, overheads).total
+    # guidance per month: 74,400 × 10 × 1,000,000 / 100 = 7,440,000,000
+    assert line.guidance == 3 * 7_440_000_000
+    assert line.gross_cost == 3 * (2 * top + 7_440_000_000) + 2 * 10**12
+    # net per month: 10**10 × 999,999 / 1,000,000 = 9,999,990,000 (assistance and execution)
+    assert line.net_cost == line.gross_cost - 6 * 9_999_990_000
+
+
 def test_no_rows_gives_zero_lines() -> None:
     result = compute(make_rows([]), assumptions(), Overheads(research={2025: 500}, other={}))
     assert result.total.net_cost == 500
