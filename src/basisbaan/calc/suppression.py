@@ -202,11 +202,19 @@ def suppress[K: Hashable](
         determined = [cell for cell in algebra.determined if cell not in settled]
         if not determined:
             break
-        extra = _next_cell(system, amounts, algebra, determined[0])
-        if extra is None:
-            settled.add(determined[0])
-        else:
-            suppressed.add(extra)
+        # Every determined cell in one round, from this round's algebra: hiding
+        # more never exposes a cell, so the choices stay safe; a cell an earlier
+        # choice of the round already frees is skipped, and the next round checks.
+        freed: set[int] = set()
+        for cell in determined:
+            if cell in freed:
+                continue
+            extra, frees = _next_cell(system, amounts, algebra, cell)
+            if extra is None:
+                settled.add(cell)
+            else:
+                suppressed.add(extra)
+                freed |= frees
     suppressed -= _redundant(algebra, amounts, suppressed - primary - fixed)
 
     def mark(cell: int) -> Mark:
@@ -313,21 +321,26 @@ def _matrix(system: _System, touched: dict[int, int], cells: list[int]) -> Float
     return a
 
 
-def _next_cell(system: _System, amounts: list[int], algebra: _Algebra, cell: int) -> int | None:
-    """The published cell to hide next for the determined ``cell`` (rules 2-5), if any."""
+def _next_cell(
+    system: _System, amounts: list[int], algebra: _Algebra, cell: int
+) -> tuple[int | None, frozenset[int]]:
+    """The published cell to hide next for the determined ``cell`` (rules 2-5), if
+    any, and the determined cells hiding it frees (at least ``cell`` itself)."""
     suppressed = set(algebra.suppressed)
     around = {n for c in _component(system, cell, suppressed) for n in system.of_cell[c]}
     candidates = sorted({c for n in around for c in system.rows[n] if c not in suppressed})
     if not candidates:
-        return None
+        return None, frozenset()
 
     freed = algebra.freed(system, candidates)
-    helpful = {c: len(f) for c, f in zip(candidates, freed, strict=True) if cell in f}
+    frees = dict(zip(candidates, freed, strict=True))
+    helpful = {c: len(f) for c, f in frees.items() if cell in f}
     if helpful:
-        return min(
+        best = min(
             helpful,
             key=lambda c: (_kind(system, amounts, c, around), amounts[c], -helpful[c], c),
         )
+        return best, frees[best]
 
     open_rows = [n for n in system.of_cell[cell] if not suppressed.issuperset(system.rows[n])]
     if open_rows:
@@ -338,9 +351,10 @@ def _next_cell(system: _System, amounts: list[int], algebra: _Algebra, cell: int
     def leaks(c: int) -> int:
         return sum(1 for n in system.of_cell[c] if n not in algebra.touched)
 
-    return min(
+    best = min(
         candidates, key=lambda c: (_kind(system, amounts, c, around), leaks(c), amounts[c], c)
     )
+    return best, frozenset({cell})
 
 
 def _kind(system: _System, amounts: list[int], cell: int, constraints: set[int]) -> int:
