@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from basisbaan.calc.outcomes import COLUMNS, CURVE_MONTHS, FOLLOW_UP_MONTHS, RETENTION_MONTHS
 from basisbaan.calc.suppression import Mark
-from basisbaan.core.formatting import format_decimal
+from basisbaan.core.money import group_number
 from basisbaan.hosts.constants import Track
-from basisbaan.outcomes.figures import Cell, OutcomeReport, REASONS, suppressed_text
+from basisbaan.outcomes.figures import REASONS, Cell, OutcomeReport, suppressed_text
 from basisbaan.participants.constants import ExitReason
 
 __all__ = [
@@ -57,6 +57,15 @@ class Table:
     columns: list[str]
     rows: list[TableRow]
     note: str = ""
+
+    def lines(self) -> list[tuple[TableRow, list[tuple[str, Shown]]]]:
+        """Each row with its cells beside their column heads (the stacked cards' labels)."""
+        return [(row, list(zip(self.columns, row.cells, strict=True))) for row in self.rows]
+
+
+def format_decimal(value: Decimal, places: int) -> str:
+    """``Decimal("82.5")`` -> ``"82,5"`` (Dutch separators)."""
+    return group_number(value, places=places, decimal_sep=",", thousand_sep=".")
 
 
 def column_labels() -> list[str]:
@@ -141,7 +150,9 @@ def key_table(report: OutcomeReport) -> Table:
             "started",
             _("Gestart"),
             ("started",),
-            _("Deelnames met een eerste werkdag op of vóór de peildatum (een terugkeer telt apart)."),
+            _(
+                "Deelnames met een eerste werkdag op of vóór de peildatum (een terugkeer telt apart)."
+            ),
         ),
         _row(
             report,
@@ -182,22 +193,22 @@ def key_table(report: OutcomeReport) -> Table:
                 _("Uitgestroomd met deze reden."),
             )
         )
-    for months in RETENTION_MONTHS:
-        rows.append(
-            _share_row(
-                report,
-                f"retention_{months}",
-                _("Nog in de basisbaan na %(n)s maanden") % {"n": months},
-                ("ret_yes", months),
-                ("ret_eligible", months),
-                _(
-                    "Van wie minstens %(n)s maanden vóór de peildatum startte: met een lopende "
-                    "plaatsing %(n)s maanden na de start (het succes van het spoor "
-                    "maatschappelijke waarde)."
-                )
-                % {"n": months},
+    rows.extend(
+        _share_row(
+            report,
+            f"retention_{months}",
+            _("Nog in de basisbaan na %(n)s maanden") % {"n": months},
+            ("ret_yes", months),
+            ("ret_eligible", months),
+            _(
+                "Van wie minstens %(n)s maanden vóór de peildatum startte: met een lopende "
+                "plaatsing %(n)s maanden na de start (het succes van het spoor "
+                "maatschappelijke waarde)."
             )
+            % {"n": months},
         )
+        for months in RETENTION_MONTHS
+    )
     rows.append(_hours_row(report))
     return Table(
         "key",
@@ -265,19 +276,18 @@ def follow_up_table(report: OutcomeReport) -> Table:
 
 
 def year_table(report: OutcomeReport) -> Table:
-    rows = []
-    for year in report.years:
-        rows.append(
-            TableRow(
-                str(year),
-                str(year),
-                [
-                    _count(report, ("y_started", year), 0),
-                    _count(report, ("y_exited", year), 0),
-                    _count(report, ("y_active", year), 0),
-                ],
-            )
+    rows = [
+        TableRow(
+            str(year),
+            str(year),
+            [
+                _count(report, ("y_started", year), 0),
+                _count(report, ("y_exited", year), 0),
+                _count(report, ("y_active", year), 0),
+            ],
         )
+        for year in report.years
+    ]
     return Table(
         "years",
         _("Per jaar"),
@@ -316,8 +326,10 @@ def cohort_table(report: OutcomeReport) -> Table:
             _count(report, ("c_active", q), 0),
             _count(report, ("c_exited", q), 0),
         ]
-        for m in RETENTION_MONTHS:
-            cells.append(_share(report, ("c_ret_yes", q, m), ("c_ret_eligible", q, m), 0))
+        cells += [
+            _share(report, ("c_ret_yes", q, m), ("c_ret_eligible", q, m), 0)
+            for m in RETENTION_MONTHS
+        ]
         rows.append(TableRow(str(q), quarter_label(q), cells))
     return Table(
         "cohorts",
@@ -333,7 +345,9 @@ def cohort_table(report: OutcomeReport) -> Table:
 def curve_table(report: OutcomeReport) -> Table:
     rows = []
     for year in report.curve_years:
-        cells = [_share(report, ("k_yes", year, m), ("k_eligible", year, m), 0) for m in CURVE_MONTHS]
+        cells = [
+            _share(report, ("k_yes", year, m), ("k_eligible", year, m), 0) for m in CURVE_MONTHS
+        ]
         rows.append(TableRow(str(year), _("Gestart in %(y)s") % {"y": year}, cells))
     return Table(
         "curves",
