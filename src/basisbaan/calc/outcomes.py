@@ -126,8 +126,29 @@ class Cube:
         self.values[key] = int(value)
         return key
 
+    aliases: dict[Key, Key] = field(default_factory=dict)  # a cell equal to another
+
     def relate(self, total: Key, parts: Iterable[Key]) -> None:
         self.constraints.append(Constraint(total, tuple(parts)))
+
+    def resolve(self, key: Key) -> Key:
+        """The cell ``key`` stands for (itself, unless it is the same set as another)."""
+        while key in self.aliases:
+            key = self.aliases[key]
+        return key
+
+    def system(self) -> tuple[dict[Key, int], list[Constraint[Key]], set[Key]]:
+        """Values, constraints and hidden cells with every alias replaced by its cell:
+        what the suppression gets (one cell per distinct set of people)."""
+        values = {k: v for k, v in self.values.items() if k not in self.aliases}
+        constraints = []
+        for c in self.constraints:
+            total = self.resolve(c.total)
+            parts = tuple(self.resolve(p) for p in c.parts)
+            if parts == (total,):
+                continue
+            constraints.append(Constraint(total, parts))
+        return values, constraints, {self.resolve(k) for k in self.hidden}
 
 
 def add_months(days: Ints, months: int) -> Ints:
@@ -181,8 +202,9 @@ def _count(mask: Bools, cols: list[Bools]) -> list[int]:
 
 def _add_row(cube: Cube, name: Key, counts: Sequence[int]) -> list[Key]:
     """One figure for all tracks and per track, with ``all = transition + social``."""
-    keys = [cube.add((*name, col), counts[col]) for col in COLUMNS]
-    cube.relate(keys[0], keys[1:])
+    keys = [cube.add((*name, col), count) for col, count in enumerate(counts)]
+    if len(keys) > 1:
+        cube.relate(keys[0], keys[1:])
     return keys
 
 
@@ -216,9 +238,11 @@ def build_cube(
     cols = _columns(sp.track)
     exited = sp.end <= day
     _key_figures(cube, sp, st, cols, exited, day)
-    _years(cube, sp, cols, exited, as_of, first_year)
-    _cohorts(cube, sp, st, cols, exited, day)
-    _follow_ups(cube, sp, fu, cols, day)
+    # Only the key figures are split by track; the other tables show all tracks
+    # together (fewer cells: fewer small numbers to hide, faster to protect).
+    _years(cube, sp, cols[:1], exited, as_of, first_year)
+    _cohorts(cube, sp, st, cols[:1], exited, day)
+    _follow_ups(cube, sp, fu, day)
     return cube
 
 
@@ -254,6 +278,15 @@ def _key_figures(
         no = _add_row(cube, ("ret_no", months), _count(eligible & ~yes, cols))
         for col in COLUMNS:
             cube.relate(e[col], [y[col], no[col]])
+            _same_set(cube, e[col], started[col])
+
+
+def _same_set(cube: Cube, subset: Key, whole: Key) -> None:
+    """Relate a subset's count to the whole's when they are equal: the subset is
+    then the whole set, which a reader knows from the dates (everyone started
+    long enough ago), so hiding one but not the other would hide nothing."""
+    if cube.values[subset] == cube.values[whole] and cube.resolve(whole) != subset:
+        cube.aliases[subset] = whole
 
 
 def _retention(sp: Spells, st: Stints, months: int, day: int) -> tuple[Bools, Bools]:
@@ -273,17 +306,17 @@ def _years(
     cube.years = list(range(min(first, as_of.year), as_of.year + 1))
     for name, per_year in (("started", start_year), ("exited", end_year)):
         rows = [_add_row(cube, (f"y_{name}", y), _count(per_year == y, cols)) for y in cube.years]
-        for col in COLUMNS:
+        for col in range(len(cols)):
             cube.relate((name, col), [row[col] for row in rows])
     for r in range(cube.reasons):
         rows = [
             _add_row(cube, ("y_exited", y, r), _count((end_year == y) & (sp.reason == r), cols))
             for y in cube.years
         ]
-        for col in COLUMNS:
+        for col in range(len(cols)):
             cube.relate(("exited", r, col), [row[col] for row in rows])
     for y in cube.years:
-        for col in COLUMNS:
+        for col in range(len(cols)):
             cube.relate(
                 ("y_exited", y, col), [("y_exited", y, r, col) for r in range(cube.reasons)]
             )
@@ -297,10 +330,10 @@ def _years(
         in_year = (sp.start <= end) & (sp.end > end)
         keys = _add_row(cube, ("y_active", y), _count(in_year, cols))
         if previous is None:
-            for col in COLUMNS:
+            for col in range(len(cols)):
                 cube.relate(("y_started", y, col), [keys[col], ("y_exited", y, col)])
         else:
-            for col in COLUMNS:
+            for col in range(len(cols)):
                 flow = cube.add(
                     ("y_flow", y, col),
                     cube.values[previous[col]] + cube.values[("y_started", y, col)],
@@ -310,7 +343,7 @@ def _years(
                 cube.relate(flow, [keys[col], ("y_exited", y, col)])
         previous = keys
     if previous is not None:
-        for col in COLUMNS:
+        for col in range(len(cols)):
             cube.relate(("active", col), [previous[col]])
 
 
@@ -326,20 +359,21 @@ def _cohorts(
         size = _add_row(cube, ("c_size", q), _count(mine, cols))
         act = _add_row(cube, ("c_active", q), _count(mine & ~exited, cols))
         ex = _add_row(cube, ("c_exited", q), _count(mine & exited, cols))
-        for col in COLUMNS:
+        for col in range(len(cols)):
             cube.relate(size[col], [act[col], ex[col]])
             per_year.setdefault(("size", q // 4, col), []).append(size[col])
         for m, (eligible, yes) in retention.items():
             e = _add_row(cube, ("c_ret_eligible", q, m), _count(mine & eligible, cols))
             y = _add_row(cube, ("c_ret_yes", q, m), _count(mine & eligible & yes, cols))
             no = _add_row(cube, ("c_ret_no", q, m), _count(mine & eligible & ~yes, cols))
-            for col in COLUMNS:
+            for col in range(len(cols)):
                 cube.relate(e[col], [y[col], no[col]])
+                _same_set(cube, e[col], size[col])
                 for part in ("eligible", "yes", "no"):
                     per_year.setdefault((f"ret_{part}_{m}", q // 4, col), []).append(
                         (f"c_ret_{part}", q, m, col)
                     )
-    for col in COLUMNS:
+    for col in range(len(cols)):
         cube.relate(("started", col), [("c_size", q, col) for q in cube.quarters])
         cube.relate(("active", col), [("c_active", q, col) for q in cube.quarters])
         cube.relate(("exited", col), [("c_exited", q, col) for q in cube.quarters])
@@ -349,7 +383,7 @@ def _cohorts(
                     (f"ret_{part}", m, col), [(f"c_ret_{part}", q, m, col) for q in cube.quarters]
                 )
     for y in sorted({q // 4 for q in cube.quarters}):
-        for col in COLUMNS:
+        for col in range(len(cols)):
             if ("y_started", y, col) in cube.values:
                 cube.relate(("y_started", y, col), per_year[("size", y, col)])
     _curves(cube, sp, st, cols, day, quarter // 4, per_year)
@@ -372,16 +406,17 @@ def _curves(
             e = _add_row(cube, ("k_eligible", y, m), _count(mine, cols))
             k = _add_row(cube, ("k_yes", y, m), _count(mine & yes, cols))
             no = _add_row(cube, ("k_no", y, m), _count(mine & ~yes, cols))
-            for col in COLUMNS:
+            for col in range(len(cols)):
                 cube.relate(e[col], [k[col], no[col]])
+                if ("y_started", y, col) in cube.values:
+                    _same_set(cube, e[col], ("y_started", y, col))
                 if m in RETENTION_MONTHS:
                     for part, key in (("eligible", e), ("yes", k), ("no", no)):
                         cube.relate(key[col], per_year[(f"ret_{part}_{m}", y, col)])
 
 
-def _follow_ups(cube: Cube, sp: Spells, fu: FollowUps, cols: list[Bools], day: int) -> None:
-    track = sp.track[fu.spell] if len(fu.spell) else np.zeros(0, dtype=np.int64)
-    fcols = _columns(track)
+def _follow_ups(cube: Cube, sp: Spells, fu: FollowUps, day: int) -> None:
+    fcols = cols = [np.ones(len(fu.spell), dtype=bool)]
     due = fu.due <= day
     measured = fu.status == MEASURED
     for m in FOLLOW_UP_MONTHS:
@@ -393,6 +428,10 @@ def _follow_ups(cube: Cube, sp: Spells, fu: FollowUps, cols: list[Bools], day: i
             "open": at & (fu.status == OPEN),
         }
         d = _add_row(cube, ("fu_due", m), _count(at, fcols))
+        for col in range(len(cols)):
+            # Everyone who left long enough ago (and worked) has this measurement due.
+            if ("exited", col) in cube.values:
+                _same_set(cube, d[col], ("exited", col))
         rows = {
             name: _add_row(cube, (f"fu_{name}", m), _count(mask, fcols))
             for name, mask in parts.items()
@@ -404,7 +443,7 @@ def _follow_ups(cube: Cube, sp: Spells, fu: FollowUps, cols: list[Bools], day: i
         off = _add_row(
             cube, ("fu_assist_no", m), _count(at & measured & (fu.assistance <= ASSIST_NONE), fcols)
         )
-        for col in COLUMNS:
+        for col in range(len(cols)):
             cube.relate(d[col], [rows[name][col] for name in parts])
             cube.relate(meas[col], [rows["works"][col], rows["not_working"][col]])
             cube.relate(meas[col], [on[col], off[col]])

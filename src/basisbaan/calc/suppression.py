@@ -165,6 +165,10 @@ def table[R: Hashable, C: Hashable](
     return values, constraints
 
 
+# Rounds of careful, one-cell-at-a-time choices before the coarse rule takes over.
+CAREFUL_ROUNDS: Final = 8
+
+
 def suppress[K: Hashable](
     values: Mapping[K, int],
     constraints: Sequence[Constraint[K]],
@@ -181,8 +185,8 @@ def suppress[K: Hashable](
     published ones and the constraints.
 
     ``hidden`` cells are never published (a helper cell of a relation, such as a
-    stock plus a flow): they count as suppressed from the start and are marked
-    secondary.
+    stock plus a flow): they are unknowns to a reader from the start (marked
+    secondary) but not sensitive themselves, so nothing is hidden to protect them.
     """
     keys = list(values)
     amounts = [operator.index(values[key]) for key in keys]
@@ -196,15 +200,32 @@ def suppress[K: Hashable](
     position = {key: cell for cell, key in enumerate(keys)}
     fixed = {position[key] for key in hidden}
     suppressed = primary | fixed
+    rounds = 0
     settled: set[int] = set()  # determined by the constraints alone (always 0)
     while True:
         algebra = _Algebra.of(system, sorted(suppressed))
-        determined = [cell for cell in algebra.determined if cell not in settled]
+        # A hidden helper cell is not sensitive: it may be determined.
+        determined = [
+            cell for cell in algebra.determined if cell not in settled and cell not in fixed
+        ]
         if not determined:
             break
         # Every determined cell in one round, from this round's algebra: hiding
         # more never exposes a cell, so the choices stay safe; a cell an earlier
         # choice of the round already frees is skipped, and the next round checks.
+        rounds += 1
+        if rounds > CAREFUL_ROUNDS:
+            # Many small numbers in one web of relations: hide the published
+            # neighbours of every exposed cell at once (safe, converges in a few
+            # rounds); the clean-up below publishes again what need not be hidden.
+            for cell in determined:
+                suppressed.update(
+                    other
+                    for number in system.of_cell[cell]
+                    for other in system.rows[number]
+                    if other not in suppressed
+                )
+            continue
         freed: set[int] = set()
         for cell in determined:
             if cell in freed:

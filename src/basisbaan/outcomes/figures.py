@@ -93,7 +93,7 @@ class OutcomeReport:
     def cell(self, *key: Hashable) -> Cell:
         """The figure ``key`` (the last part is the column: 0 all, 1 and 2 the tracks)."""
         value = self.cube.values.get(key)
-        mark = self.marks.get(key, Mark.PUBLISHED)
+        mark = self.marks.get(self.cube.resolve(key), Mark.PUBLISHED)
         if value is None:
             return Cell(None, Mark.SECONDARY.value)
         return Cell(value if mark == Mark.PUBLISHED else None, Mark(mark).value)
@@ -335,7 +335,8 @@ def outcome_report(programme: Programme, *, as_of: dt.date) -> OutcomeReport:
         first_year=programme.start_date.year,
         reasons=len(REASONS),
     )
-    marks = suppress(cube.values, cube.constraints, threshold=threshold, hidden=cube.hidden)
+    values, constraints, hidden = cube.system()
+    marks = suppress(values, constraints, threshold=threshold, hidden=hidden)
     report = OutcomeReport(programme, as_of, threshold, cube, marks)
     report.scores = _scores(programme, as_of, threshold)
     return report
