@@ -599,7 +599,8 @@ def _pilot_exit(
         **(pilot.work if leave is not None else {}),
     )
     hours = pilot.work.get("hours_per_week") if leave is not None else None
-    record_follow_ups(left, answers_for(index, spell, reason, hours), as_of)
+    lost = pilot.work_lost_from if leave is not None else None
+    record_follow_ups(left, answers_for(index, spell, reason, hours, lost), as_of)
     return True
 
 
@@ -607,9 +608,7 @@ def _summary(demo: DemoMunicipality) -> MunicipalitySummary:
     municipality = Municipality.objects.get(slug=demo.slug)
     programme = Programme.objects.get(municipality=municipality, slug=demo.programme.slug)
     participants = Participant.objects.filter(municipality=municipality, programme=programme)
-    contracts = Contract.objects.filter(
-        municipality=municipality, participant__programme=programme
-    )
+    contracts = Contract.objects.filter(municipality=municipality, participant__programme=programme)
     return MunicipalitySummary(
         name=municipality.name,
         programme=programme.name,
