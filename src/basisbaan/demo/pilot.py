@@ -417,8 +417,8 @@ def _hours_rows(placements: list[Placement], ends: dict[int, dt.date], as_of: dt
 def _scores(rng: random.Random, base: tuple[int, int], number: int) -> dict[str, int]:
     """Work and host 3-5; well-being and finances from the person's start level,
     a little better every few sessions."""
-    wellbeing = base[0] + number // 3 + rng.choice((-1, 0, 0, 0, 1))
-    finances = base[1] + number // 4 + rng.choice((-1, 0, 0, 0, 1))
+    wellbeing = base[0] + number // 6 + rng.choice((-1, 0, 0, 0, 1))
+    finances = base[1] + number // 8 + rng.choice((-1, 0, 0, 0, 1))
     return {
         "score_work": rng.choice((3, 4, 4, 5)),
         "score_wellbeing": max(1, min(5, wellbeing)),
