@@ -5,7 +5,7 @@ figure has history behind it: 40 participants placed in waves from January 2024
 to June 2025, half-year contracts with the municipality as employer (the fourth
 permanent by the chain rule), 19 who left before the end for a reason from the
 fixed list, one of whom came back for a second spell, and everyone else leaving
-with the programme's end on 31-12-2025. Guidance hours per week, feedback
+with the programme's end on 31-12-2025. Guidance hours per fortnight, feedback
 sessions every six to eight weeks with well-being and finances scores that
 improve a little, and follow-up measurements after every exit.
 
@@ -185,7 +185,7 @@ WITHOUT_ASSISTANCE: Final = 3  # not on social assistance before: no savings
 RETURN_AFTER_MONTHS: Final = 4
 # Per exit to work, in the order of the participants: the measurement from which
 # the person no longer works (None: works at every one).
-WORK_LOST_FROM: Final = (None, None, 6, None, None, 18, None, 3, None, None)
+WORK_LOST_FROM: Final = (None, None, 6, None, None, None, None, 3, 18, None)
 PLACED_AFTER_MONTHS: Final = 2
 
 
@@ -380,9 +380,9 @@ def _quarters(hours: Decimal) -> Decimal:
 
 
 def _hours_rows(placements: list[Placement], ends: dict[int, dt.date], as_of: dt.date) -> list[str]:
-    """Per placement and week: coaching by the contact person and one other activity
-    by the colleague, 10 to 25 hours a month (more in the first three months); no
-    staff member's day over :data:`MAX_HOURS_PER_DAY`."""
+    """Per placement and fortnight: coaching by the contact person and one other
+    activity by the colleague, 10 to 25 hours a month (more in the first three
+    months); no staff member's day over :data:`MAX_HOURS_PER_DAY`."""
     load: dict[tuple[str, dt.date], Decimal] = defaultdict(Decimal)
     rows = []
     for placement in placements:
@@ -393,16 +393,16 @@ def _hours_rows(placements: list[Placement], ends: dict[int, dt.date], as_of: dt
         start, end = placement.start_date, ends[placement.pk]
         week = start - dt.timedelta(days=start.weekday())
         while week <= min(end, as_of):
-            days = [week + dt.timedelta(days=i) for i in range(5)]
+            days = [week + dt.timedelta(days=i) for i in (*range(5), *range(7, 12))]
             days = [d for d in days if start <= d <= min(end, as_of)]
             early = week < start + dt.timedelta(weeks=13)
             monthly = Decimal(rng.randint(18, 25) if early else rng.randint(10, 15))
-            weekly = monthly / WEEKS_PER_MONTH
-            coaching = _quarters(weekly * Decimal("0.6"))
+            fortnight = monthly / WEEKS_PER_MONTH * 2
+            coaching = _quarters(fortnight * Decimal("0.6"))
             for who, activity, hours in (
                 (own, Activity.COACHING, coaching),
                 (colleague, rng.choice((Activity.HOST_CONTACT, Activity.ADMINISTRATION)),
-                 _quarters(weekly - coaching)),
+                 _quarters(fortnight - coaching)),
             ):  # fmt: skip
                 wanted = rng.choice(days) if days else None
                 for day in [d for d in (wanted, *days) if d is not None]:
@@ -410,7 +410,7 @@ def _hours_rows(placements: list[Placement], ends: dict[int, dt.date], as_of: dt
                         load[(who, day)] += hours
                         rows.append(f"{person.bsn};{who};{day:%d-%m-%Y};{activity};{hours}")
                         break
-            week += dt.timedelta(weeks=1)
+            week += dt.timedelta(weeks=2)
     return rows
 
 
