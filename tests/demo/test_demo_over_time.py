@@ -16,10 +16,12 @@ from decimal import Decimal
 
 import pytest
 
+from django.db.models import Count
 from django.utils import timezone
 
 from basisbaan.budgets.capacity import programme_capacity
 from basisbaan.contracts.models import Contract, RenewalDecision
+from basisbaan.outcomes.models import Exit, FollowUp
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
@@ -94,6 +96,15 @@ def _at_the_letter(shot: Snapshot) -> None:
         "intake_stopped": timezone.localtime(programme.intake_changed_at).date(),
         "capacity": (answer.month, answer.count),
         "before_again": _counts(),
+        "exits": dict(
+            Exit.objects.values_list("programme__slug").annotate(n=Count("id")).order_by()
+        ),
+        "follow_ups": dict(
+            FollowUp.objects.filter(exit__programme__slug="pilot-2024-2025")
+            .values_list("status")
+            .annotate(n=Count("id"))
+            .order_by()
+        ),
         "again": load_demo_as_of(LETTER),
         "after_again": _counts(),
     }
@@ -169,7 +180,8 @@ def test_the_letters_situation(story):
     shot = story[LETTER]
     assert shot.extra["working"] == 16
     assert shot.extra["with_lks"] == 6
-    assert shot.running == {"leeuwarden": 16, "emmen": 4}  # Emmen's fifth starts in September
+    # Emmen's fifth starts in September; 33 of the pilot's 40 are still at work.
+    assert shot.running == {"leeuwarden": 16, "emmen": 4 + 33}
     assert shot.extra["intake_open"] is False
     assert shot.extra["intake_stopped"] == D(2024, 12, 1)
     assert shot.last_month == D(2025, 5, 1)
@@ -182,6 +194,18 @@ def test_the_letters_situation(story):
         "leeuwarden-2025-03-correctie.csv",  # came with April's file
         "leeuwarden-2025-05.csv",
     ]
+
+
+def test_at_the_letter_emmens_pilot_is_halfway(story):
+    """30-06-2025: nobody has left Leeuwarden's pilot yet; Emmen's pilot has 8 exits
+    (those before the day: 30-06-2024 twice, 31-08-2024 twice, 30-11-2024, 31-12-2024,
+    28-02-2025 twice). Their follow-ups on record, more than 35 days past their date:
+    3 each for the exits of June and August 2024 (1, 3, 6 months), 2 each for those of
+    November and December 2024 (1, 3), 1 each for February 2025 (1): 12 + 4 + 2 = 18."""
+    extra = story[LETTER].extra
+    assert extra["exits"] == {"pilot-2024-2025": 8}
+    assert extra["follow_ups"]["open"] == 8 * 5 - 18
+    assert sum(extra["follow_ups"].values()) == 8 * 5
 
 
 def test_at_the_letter_all_renewed_uses_the_full_budget(story):
@@ -226,7 +250,7 @@ def test_the_end_of_2025(story):
     assert shot.closed_years == [2023, 2024]
     exited = {v for v in shot.participants.values() if v[1] == "exited"}
     assert exited == {("Bakker", "exited", D(2025, 9, 30))}
-    assert shot.running == {"leeuwarden": 15, "emmen": 5}
+    assert shot.running == {"leeuwarden": 15, "emmen": 5 + 22}  # the pilot's last day
     assert shot.due["leeuwarden"] == [("Amrani", D(2026, 2, 14), "due")]
     assert shot.attention["leeuwarden"]["overdue_sessions"] == 2
     assert shot.attention["leeuwarden"]["open_signals"] >= 1
@@ -234,7 +258,7 @@ def test_the_end_of_2025(story):
 
 def test_after_the_programme_end_everything_has_stopped(story):
     """28-02-2027: payroll through December 2026 and no further, every year closed,
-    every placement ended on 31-12-2026 (Dennis Bakker earlier), everyone exited,
+    every placement ended on 31-12-2026 (Dennis Bakker and Emre Yıldız earlier), everyone exited,
     no signal open, no session planned; Emmen's programme goes on."""
     shot = story[AFTER_THE_END]
     assert shot.last_month == D(2026, 12, 1)
@@ -242,9 +266,13 @@ def test_after_the_programme_end_everything_has_stopped(story):
     assert shot.closed_years == [2023, 2024, 2025, 2026]
     assert shot.report[2026]["to_accounts_result"] is not None
     ends = sorted({end for _start, end in shot.placements.values()})
-    assert ends == [D(2025, 9, 30), PROGRAMME_END]
+    assert ends == [D(2025, 9, 30), D(2026, 4, 30), PROGRAMME_END]  # Bakker, Yıldız, the rest
     statuses = {(status, exit_date) for _name, status, exit_date in shot.participants.values()}
-    assert statuses == {("exited", D(2025, 9, 30)), ("exited", PROGRAMME_END)}
+    assert statuses == {
+        ("exited", D(2025, 9, 30)),
+        ("exited", D(2026, 4, 30)),
+        ("exited", PROGRAMME_END),
+    }
     assert all(closed is not None for closed in shot.signals.values())
     assert not shot.planned
     assert max(day for _b, _s, day, _a, _h in shot.hours) <= PROGRAMME_END

@@ -136,7 +136,7 @@ class DemoParticipant:
     last_name: str
     date_of_birth: dt.date
     household_type: HouseholdType
-    social_assistance_start: dt.date
+    social_assistance_start: dt.date | None  # None: not on social assistance (no savings)
     street: str
     postcode: str
     contact_person: str  # DemoUser.username
@@ -246,6 +246,8 @@ USERS: tuple[DemoUser, ...] = (
     DemoUser("beheerder", "Bart", "Terpstra", Role.FUNCTIONAL_ADMIN, "leeuwarden", is_staff=True),
     DemoUser("lezer", "Sanne", "Koopmans", Role.READ_ONLY, "leeuwarden"),
     DemoUser("consulent-2", "Mirjam", "Hadders", Role.CASEWORKER, "emmen"),
+    # Coaches the Emmen pilot's participants with her (demo/pilot.py).
+    DemoUser("jobcoach-2", "Henk", "Oosting", Role.JOBCOACH, "emmen"),
     # Signs in with password and a code (DEMO_TOTP_SECRET): the second factor shown.
     DemoUser(DEMO_TOTP_USER, "Jelle", "Postma", Role.CASEWORKER, "leeuwarden"),
     # Pseudonymised data only in Leeuwarden (to open the pages); the national figures.
@@ -265,6 +267,10 @@ LEEUWARDEN_INTAKE_CLOSED_REASON = (
 DENNIS_LEAVES = (
     "Niet verlengd: de deelnemer gaat per 1 oktober 2025 in vaste dienst bij "
     "Fryslân Groenonderhoud B.V. (doorstroom naar regulier werk)."
+)
+EMRE_LEAVES = (
+    "Niet verlengd op verzoek van de deelnemer: hij stopt per 1 mei 2026 met de basisbaan "
+    "(eigen keuze: het werk past niet naast de zorg voor zijn gezin)."
 )
 
 LEEUWARDEN = DemoMunicipality(
@@ -474,7 +480,10 @@ LEEUWARDEN = DemoMunicipality(
                 DemoLeave(2, DENNIS_LEAVES, ExitReason.REGULAR_WORK_HOST)),
         _placed("Emre", "", "Yıldız", D(1990, 7, 21), H.COUPLE_WITH_CHILDREN, D(2021, 4, 1),
                 ("Wilgenstraat 6", "8921 HH"), "consulent",
-                ("sport-accommodatie", D(2024, 11, 1), "32", False)),
+                ("sport-accommodatie", D(2024, 11, 1), "32", False),
+                # After the letter: drops out on his own choice at the end of his third
+                # period (30-04-2026); no LKS, so the letter's 6 with LKS stay.
+                DemoLeave(3, EMRE_LEAVES, ExitReason.OWN_CHOICE)),
         _placed("Wietske", "", "Dijkstra", D(1975, 2, 8), H.SINGLE_PARENT, D(2013, 8, 1),
                 ("Kanaalweg 27", "8932 JJ"), "jobcoach",
                 # Started 1 October, not 1 December: with Caparis's pension and fee

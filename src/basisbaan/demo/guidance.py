@@ -246,8 +246,13 @@ def _sessions(
     """Sessions held up to ``as_of`` with a record (every third with an action), and
     the next one planned; the last placements behind (see the module docstring)."""
     caseworker, jobcoach = staff["consulent"], staff["jobcoach"]
-    for index, placement in enumerate(placements):
-        behind = index >= len(placements) - OVERDUE_PLACEMENTS
+    # The last to start of those who stay to the programme's end (one who leaves
+    # earlier would stop being behind when he goes).
+    programme_end = max(ends.values())
+    staying = [p for p in placements if ends[p.pk] == programme_end]
+    behind_ones = {p.pk for p in staying[-OVERDUE_PLACEMENTS:]}
+    for placement in placements:
+        behind = placement.pk in behind_ones
         held_until = as_of - BEHIND if behind else as_of
         contact = HostContact.objects.filter(host_id=placement.position.host_id).first()
         people = _People(contact, jobcoach, caseworker)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -30,8 +30,6 @@ from django.utils.text import slugify
 from basisbaan.audit.context import reset_channel, reset_request_id, set_channel, set_request_id
 from basisbaan.audit.models import AuditEntry
 from basisbaan.calc.dates import period_end
-from basisbaan.calc.labour_law import Term
-from basisbaan.contracts.chains import check_next, participant_period_rows
 from basisbaan.contracts.constants import Decision
 from basisbaan.contracts.models import Contract, ContractPeriod, RenewalDecision
 from basisbaan.contracts.services import (
@@ -55,13 +53,25 @@ from basisbaan.demo.data import (
     minimum_wage_for_period,
 )
 from basisbaan.demo.guidance import load_demo_guidance
+from basisbaan.demo.outcomes import LEEUWARDEN_ANSWERS, record_follow_ups
 from basisbaan.demo.payroll_files import DEMO_COST_SETTINGS
 from basisbaan.demo.payroll_months import import_demo_payroll
+from basisbaan.demo.pilot import (
+    PILOT,
+    PILOT_CLOSED_REASON,
+    PILOT_MUNICIPALITY,
+    PILOT_PEOPLE,
+    PilotPerson,
+    answers_for,
+    load_pilot_guidance,
+)
+from basisbaan.demo.renewals import renew
 from basisbaan.demo.story import check_as_of, decision_day, noon, placement_end_day
 from basisbaan.hosts.models import Host, Position
 from basisbaan.hosts.services import host_contact_create, host_create, position_create
 from basisbaan.intake.demo import REFERRALS, load_intake_demo, newcomer_count
 from basisbaan.outcomes.constants import ContractType, WageBand
+from basisbaan.outcomes.models import Exit
 from basisbaan.outcomes.services import exit_record
 from basisbaan.participants.constants import ACTIVE_STATUSES, ExitReason, ParticipantStatus
 from basisbaan.participants.models import Participant
@@ -90,10 +100,6 @@ _PATH: dict[ParticipantStatus, tuple[ParticipantStatus, ...]] = {
 }
 
 
-PERMANENT_REASON = (
-    "Ketenregeling: een vierde contract voor bepaalde tijd zou van rechtswege vast zijn. "
-    "De deelnemer krijgt een vast contract tot het einde van de pilot."
-)
 # What came after an exit to work in the story (the employer is the host).
 WORK_AFTER: dict[str, dict[str, Any]] = {
     ExitReason.REGULAR_WORK_HOST: {
@@ -104,6 +110,9 @@ WORK_AFTER: dict[str, dict[str, Any]] = {
     },
 }
 EMPLOYEE_NUMBER_FROM = 1000  # the payroll party's employee numbers: 1001, 1002, ...
+PILOT_NUMBER_FROM = 101  # Emmen's pilot: 1101, 1102, ... (a second spell: 40 further on)
+# Back into the programme after an exit, on the way to a new placement.
+_RETURN = (ParticipantStatus.REFERRED, ParticipantStatus.INTAKE, ParticipantStatus.WAITING)
 
 
 class DemoConflictError(Exception):
@@ -129,7 +138,7 @@ def demo_is_loaded() -> bool:
 
 def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
     """Load every demo municipality as of ``as_of`` in one transaction; return a
-    summary per municipality.
+    summary per programme (Emmen's completed pilot last; hosts per municipality).
 
     ``as_of`` is the day the demo shows as today: not before the letter
     (:class:`~basisbaan.demo.story.DemoDateError`), and not after the real today
@@ -144,13 +153,15 @@ def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
             _check_free()
             users = _create_users()
             people = sum(len(m.participants) + newcomer_count(m.slug) for m in MUNICIPALITIES)
-            bsns = iter(demo_bsns(people))
+            # The pilot's BSNs come after everyone else's: theirs stay as they were.
+            every_bsn = demo_bsns(people + len(PILOT_PEOPLE))
+            bsns = iter(every_bsn[:people])
             for demo in MUNICIPALITIES:
-                _load_municipality(demo, users, bsns, as_of)
+                _load_municipality(demo, users, bsns, every_bsn[people:], as_of)
     finally:
         reset_request_id(request_token)
         reset_channel(channel_token)
-    return [_summary(demo) for demo in MUNICIPALITIES]
+    return [_summary(demo) for demo in (*MUNICIPALITIES, PILOT_MUNICIPALITY)]
 
 
 def _check_free() -> None:
@@ -207,12 +218,19 @@ def _add_memberships(municipality: Municipality, users: dict[str, User]) -> None
 
 
 def _load_municipality(
-    demo: DemoMunicipality, users: dict[str, User], bsns: Iterator[str], as_of: dt.date
+    demo: DemoMunicipality,
+    users: dict[str, User],
+    bsns: Iterator[str],
+    pilot_bsns: list[str],
+    as_of: dt.date,
 ) -> Municipality:
     municipality = Municipality.objects.create(
         name=demo.name, slug=demo.slug, cbs_code=demo.cbs_code
     )
     _add_memberships(municipality, users)
+    if demo.slug == PILOT_MUNICIPALITY.slug:
+        # The older, completed programme first (demo/pilot.py).
+        _load_pilot(municipality, users, pilot_bsns, as_of)
     programme = _create_programme(municipality, demo.programme)
     if demo.slug in DEMO_COST_SETTINGS:
         cost_settings_set(programme=programme, actor=None, data=DEMO_COST_SETTINGS[demo.slug])
@@ -368,7 +386,7 @@ def _create_participant(
 
 def _date_the_story(programme: Programme, demo: DemoMunicipality) -> None:
     """Dates of the pilot's story instead of the day the demo was loaded: a placed
-    participant's status dates from the placement's start, an exited one's from the
+    participant's status dates from the (latest) placement's start, an exited one's from the
     exit, a renewal decision from its notice, and a closed intake from the month
     after the last start (the letter: placements stopped for the budget). The audit
     log keeps the real moments of the load."""
@@ -376,8 +394,8 @@ def _date_the_story(programme: Programme, demo: DemoMunicipality) -> None:
     for participant in participants.filter(status=ParticipantStatus.PLACED).prefetch_related(
         "placements"
     ):
-        first = min(placement.start_date for placement in participant.placements.all())
-        participant.status_changed_at = noon(first)
+        latest = max(placement.start_date for placement in participant.placements.all())
+        participant.status_changed_at = noon(latest)
         participant.save(update_fields=["status_changed_at"])
     for participant in participants.filter(status=ParticipantStatus.EXITED):
         assert participant.exit_date is not None
@@ -406,9 +424,9 @@ def _place(
     positions: dict[str, Position],
     number: int,
     as_of: dt.date,
-) -> None:
+) -> Placement:
     """Place the participant, make the contract and decide about each period's end
-    when that decision is due by ``as_of``."""
+    when that decision is due by ``as_of``; the placement."""
     placed = person.placement
     assert placed is not None
     placement = placement_create(
@@ -448,45 +466,9 @@ def _place(
                 notice_sent_on=notice,
             )
             break
-        period = _renew(municipality, programme, contract, period, placed.hours_per_week, notice)
+        period = renew(municipality, programme, contract, period, placed.hours_per_week, notice)
         sequence += 1
-
-
-def _renew(
-    municipality: Municipality,
-    programme: Programme,
-    contract: Contract,
-    period: ContractPeriod,
-    hours_per_week: Decimal,
-    notice: dt.date,
-) -> ContractPeriod | None:
-    """Decide about the end of ``period`` on ``notice`` (the day the notice, the
-    aanzegging, goes out): renew for the programme's default term (clipped to its
-    end), or, when the chain rule would make that renewal permanent by law, a
-    permanent contract to the programme's end (then None: no more periods)."""
-    start = period.end_date + dt.timedelta(days=1)
-    end = min(period_end(start, programme.contract_period_months), programme.end_date)
-    rows = participant_period_rows(municipality.pk, [contract.participant_id])
-    check = check_next(
-        rows.get(contract.participant_id, []), contract.employer_name, Term(start, end)
-    )
-    decision, reason = Decision.RENEW, ""
-    if check.makes_permanent:
-        decision, reason, end = Decision.PERMANENT, PERMANENT_REASON, programme.end_date
-    made = renewal_decide(
-        period=period,
-        actor=None,
-        decision=decision,
-        reason=reason,
-        notice_sent_on=notice,
-        hours_per_week=hours_per_week,
-        hourly_wage=minimum_wage_for_period(start, end),
-        start_date=start,
-        end_date=end,
-    )
-    if decision == Decision.PERMANENT:
-        return None
-    return made.next_period
+    return placement
 
 
 def _leave(
@@ -509,7 +491,8 @@ def _leave(
         if leaving is not None and leaving.leave is not None:
             end = placement_end_day(leaving, demo.programme)
             if end < as_of:
-                _exit(person, end, leaving.leave.exit_reason, placement)
+                left = _exit(person, end, leaving.leave.exit_reason, placement)
+                record_follow_ups(left, LEEUWARDEN_ANSWERS.get(person.last_name, {}), as_of)
                 continue
         if programme.end_date < as_of:
             _exit(person, programme.end_date, ExitReason.PROGRAMME_ENDED, placement)
@@ -523,10 +506,10 @@ def _leave(
 
 def _exit(
     participant: Participant, day: dt.date, reason: str, placement: Placement | None = None
-) -> None:
+) -> Exit:
     """The participant leaves the programme (ending ``placement``), recorded as an exit."""
     work = WORK_AFTER.get(reason, {}) if placement is not None else {}
-    exit_record(
+    return exit_record(
         municipality=participant.municipality,
         actor=None,
         participant=participant,
@@ -538,11 +521,94 @@ def _exit(
     )
 
 
+def _load_pilot(
+    municipality: Municipality, users: dict[str, User], bsns: list[str], as_of: dt.date
+) -> Programme:
+    """Emmen's completed pilot (:mod:`basisbaan.demo.pilot`) as of ``as_of``: every
+    placement (all start by June 2025), the exits that have happened, the second
+    spell of the one who came back, guidance, and the follow-ups on record."""
+    demo = PILOT_MUNICIPALITY
+    programme = _create_programme(municipality, PILOT)
+    positions = _create_hosts(municipality, demo)
+    ends: dict[int, dt.date] = {}
+    count = len(PILOT_PEOPLE)
+    for index, (pilot, bsn) in enumerate(zip(PILOT_PEOPLE, bsns, strict=True)):
+        number = PILOT_NUMBER_FROM + index
+        person = pilot.person
+        participant = _create_participant(
+            municipality, programme, demo, person, users, bsn, number, placed=True
+        )
+        placement = _place(
+            municipality, programme, PILOT, participant, person, positions, number, as_of
+        )
+        assert person.placement is not None
+        ends[placement.pk] = placement_end_day(person.placement, PILOT)
+        left = _pilot_exit(participant, placement, ends[placement.pk], pilot, index, 1, as_of)
+        again = pilot.again
+        if again is None or not left or again.referred > as_of:
+            continue
+        participant.refresh_from_db()
+        for status in _RETURN:
+            participant = participant_change_status(
+                participant=participant, actor=None, status=status
+            )
+        second = replace(person, placement=again.placement)
+        placement = _place(
+            municipality, programme, PILOT, participant, second, positions, number + count, as_of
+        )
+        ends[placement.pk] = PILOT.end_date
+        _pilot_exit(
+            participant, placement, PILOT.end_date, replace(pilot, work={}), index, 2, as_of
+        )
+    load_pilot_guidance(municipality, programme, users, ends, as_of)
+    _date_the_story(programme, demo)
+    if programme.end_date < as_of:
+        programme_set_intake(
+            programme=programme, actor=None, open=False, reason=PILOT_CLOSED_REASON
+        )
+        programme.refresh_from_db()
+        programme.intake_changed_at = noon(programme.end_date + dt.timedelta(days=1))
+        programme.save(update_fields=["intake_changed_at"])
+    return programme
+
+
+def _pilot_exit(
+    participant: Participant,
+    placement: Placement,
+    end: dt.date,
+    pilot: PilotPerson,
+    index: int,
+    spell: int,
+    as_of: dt.date,
+) -> bool:
+    """The pilot participant leaves on ``end`` (their leave's reason, or the
+    programme's end) when that day has passed; the follow-ups on record. Whether
+    they left."""
+    leave = pilot.person.placement.leave if spell == 1 and pilot.person.placement else None
+    if end >= as_of:
+        return False
+    reason = leave.exit_reason if leave is not None else ExitReason.PROGRAMME_ENDED
+    left = exit_record(
+        municipality=participant.municipality,
+        actor=None,
+        participant=participant,
+        placement=placement,
+        exit_date=end,
+        reason=reason,
+        leaves_programme=True,
+        **(pilot.work if leave is not None else {}),
+    )
+    hours = pilot.work.get("hours_per_week") if leave is not None else None
+    lost = pilot.work_lost_from if leave is not None else None
+    record_follow_ups(left, answers_for(index, spell, reason, hours, lost), as_of)
+    return True
+
+
 def _summary(demo: DemoMunicipality) -> MunicipalitySummary:
     municipality = Municipality.objects.get(slug=demo.slug)
     programme = Programme.objects.get(municipality=municipality, slug=demo.programme.slug)
-    participants = Participant.objects.filter(municipality=municipality)
-    contracts = Contract.objects.filter(municipality=municipality)
+    participants = Participant.objects.filter(municipality=municipality, programme=programme)
+    contracts = Contract.objects.filter(municipality=municipality, participant__programme=programme)
     return MunicipalitySummary(
         name=municipality.name,
         programme=programme.name,

@@ -213,7 +213,8 @@ def load_intake_demo(
                 "displacement_note": NO_DISPLACEMENT,
             },
         )
-    for participant in Participant.objects.filter(municipality=municipality):
+    # The programme's participants (Emmen's completed pilot has no intake profiles).
+    for participant in Participant.objects.filter(municipality=municipality, programme=programme):
         profile_set(participant=participant, actor=None, data=PROFILES[participant.last_name])
         if participant.last_name in REFERRALS:
             source, referred_on, priority = REFERRALS[participant.last_name]

@@ -89,16 +89,16 @@ def test_2025_is_closed_with_its_twelve_payroll_months(report):
 
 
 def test_2026_counts_ten_months_and_forecasts_two(report):
-    """January to October 2026 imported (EUR 388,889.82); November and December
-    costed. Every contract is permanent by now (the chain rule), so nothing is left
-    to renew and the three scenarios agree."""
+    """January to October 2026 imported (EUR 371,909.03: Emre Yıldız paid to April,
+    when he left); November and December costed. Every running contract is permanent
+    by now (the chain rule), so nothing is left to renew and the three scenarios agree."""
     year = report[2026]
-    assert year["spent"]["total"] == "388889.82"
+    assert year["spent"]["total"] == "371909.03"
     assert year["to_accounts_result"] is None
     assert year["forecast"] == {
-        "all_renewed": "465435.96",
-        "no_renewals": "465435.96",
-        "observed_p50": "465435.96",
+        "all_renewed": "442776.15",
+        "no_renewals": "442776.15",
+        "observed_p50": "442776.15",
     }
     assert Decimal(year["forecast"]["all_renewed"]) < FULL_BUDGET
 
@@ -128,19 +128,19 @@ def test_the_table_is_dutch(demo):
     text = out.getvalue()
     assert "2025 (afgesloten)" in text
     assert "€ 324.054,18" in text
-    assert "€ 465.435,96" in text
+    assert "€ 442.776,15" in text
 
 
 def test_room_for_intake_is_asked_from_the_month_after_today(demo):
     """On 18-11-2026 the question is about December 2026 (the month after today) and the
     one year left; the answer is about the future, not about the past (the letter's day,
-    when the answer was 0, is in test_demo_over_time.py). With EUR 34,564 left in 2026
-    (500,000 - 465,435.96), eleven more could work its last month."""
+    when the answer was 0, is in test_demo_over_time.py). With EUR 57,224 left in 2026
+    (500,000 - 442,776.15), nineteen more could work its last month."""
     programme = Programme.objects.get(municipality=demo, slug="pilot-2023-2026")
     answer = programme_capacity(programme, today=TODAY)
     assert answer.month == dt.date(2026, 12, 1)
     assert answer.years == [2026]
-    assert answer.count == 11
+    assert answer.count == 19
 
 
 def test_unknown_programme_is_a_usage_error(demo):

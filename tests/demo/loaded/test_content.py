@@ -39,13 +39,14 @@ pytestmark = pytest.mark.django_db
 PROGRAMME_END = dt.date(2026, 12, 31)
 
 
-def test_fifteen_placed_and_one_left_for_regular_work(demo):
+def test_fourteen_placed_one_left_for_regular_work_one_dropped_out(demo):
     """The letter's sixteen started in 2024; after the letter Dennis Bakker's contract
-    was not renewed: he went to regular work at his host on 1 October 2025."""
+    was not renewed: he went to regular work at his host on 1 October 2025. Emre
+    Yıldız stopped on his own choice on 30-04-2026 (tests/demo/loaded/test_outcomes.py)."""
     placed = Participant.objects.filter(municipality=demo, status=ParticipantStatus.PLACED)
-    assert placed.count() == 15
+    assert placed.count() == 14
     active = Placement.objects.filter(municipality=demo, end_date__isnull=True)
-    assert active.count() == 15
+    assert active.count() == 14
     assert set(active.values_list("participant_id", flat=True)) == set(
         placed.values_list("pk", flat=True)
     )
@@ -92,12 +93,13 @@ def test_not_placed_participants(demo):
         .values_list("status", flat=True)
     )
     # Two waiting from the start, four newcomers the intake demo admits after the stop,
-    # and the one who left for regular work.
+    # the one who left for regular work and the one who dropped out.
     assert sorted(statuses) == sorted(
         [
             *[ParticipantStatus.WAITING] * (2 + 4),
             ParticipantStatus.INTAKE,
             ParticipantStatus.REFERRED,
+            ParticipantStatus.EXITED,
             ParticipantStatus.EXITED,
         ]
     )
@@ -129,7 +131,7 @@ def test_a_placed_participants_status_dates_from_the_placement_start(demo):
     placed = Participant.objects.filter(
         municipality=demo, status=ParticipantStatus.PLACED
     ).prefetch_related("placements")
-    assert placed.count() == 15
+    assert placed.count() == 14
     for participant in placed:
         start = min(p.start_date for p in participant.placements.all())
         assert timezone.localtime(participant.status_changed_at).date() == start
@@ -151,8 +153,9 @@ def test_contract_periods_follow_the_minimum_wage(demo):
             assert Decimal("24") <= period.hours_per_week <= Decimal("36")
         for before, after in zip(rows, rows[1:], strict=False):
             assert after.start_date == before.end_date + dt.timedelta(days=1)
-        # Renewed through 2026, except Dennis Bakker's (not renewed after his second).
-        assert rows[-1].end_date in (PROGRAMME_END, dt.date(2025, 9, 30))
+        # Renewed through 2026, except Dennis Bakker's (not renewed after his second)
+        # and Emre Yıldız's (not renewed after his third).
+        assert rows[-1].end_date in (PROGRAMME_END, dt.date(2025, 9, 30), dt.date(2026, 4, 30))
     first_july_2024 = ContractPeriod.objects.filter(
         municipality=demo, start_date=dt.date(2024, 7, 1)
     ).first()
@@ -170,19 +173,23 @@ def test_renewals_are_decided_within_the_chain_rule(demo):
         if contract.participant.last_name == "Bakker":
             assert len(periods) == 2 and not contract.is_permanent
             continue
+        if contract.participant.last_name == "Yıldız":
+            assert len(periods) == 3 and not contract.is_permanent
+            continue
         assert len(periods) == 4
         for period in periods[:3]:
             assert period.end_date == period_end(period.start_date, 6)
         assert contract.is_permanent
         assert contract.permanent_from == periods[3].start_date
     decisions = RenewalDecision.objects.filter(municipality=demo)
-    assert decisions.filter(decision=Decision.RENEW).count() == 2 * 15 + 1
-    assert decisions.filter(decision=Decision.PERMANENT).count() == 15
-    assert decisions.filter(decision=Decision.NOT_RENEW).count() == 1
+    # 14 renewed twice then permanent; Dennis renewed once, Emre twice, then not.
+    assert decisions.filter(decision=Decision.RENEW).count() == 2 * 14 + 1 + 2
+    assert decisions.filter(decision=Decision.PERMANENT).count() == 14
+    assert decisions.filter(decision=Decision.NOT_RENEW).count() == 2
     for decision in decisions.select_related("period"):
         assert decision.notice_sent_on == decision.period.end_date - dt.timedelta(weeks=6)
         assert timezone.localtime(decision.decided_at).date() == decision.notice_sent_on
-    emmen = Contract.objects.filter(municipality__slug="emmen")
+    emmen = Contract.objects.filter(participant__programme__slug="basisbanen-emmen")
     assert not emmen.filter(is_permanent=True).exists()
 
 
@@ -221,14 +228,18 @@ def test_every_participant_has_a_contact_person_of_their_municipality(demo):
 
 
 def test_emmen_is_separate_and_small(demo):
+    """Emmen's running programme (its completed pilot: tests/demo/loaded/test_outcomes.py)."""
     emmen = Municipality.objects.get(slug="emmen")
-    participants = Participant.objects.filter(municipality=emmen)
+    participants = Participant.objects.filter(
+        municipality=emmen, programme__slug="basisbanen-emmen"
+    )
     assert participants.count() == 6
+    assert Participant.objects.filter(municipality=emmen).count() == 6 + 40
     # Everyone placed by now: Anja Hemmes, on the waiting list since February 2025,
     # started on 5 January 2026; her first one-year period ends 4 January 2027, and
     # Emmen decides on the legal deadline (a month before): due on 18-11-2026.
     assert set(participants.values_list("status", flat=True)) == {ParticipantStatus.PLACED}
-    assert Host.objects.filter(municipality=emmen).count() == 2
+    assert Host.objects.filter(municipality=emmen).count() == 2 + 5  # the pilot's five
     assert Placement.objects.filter(municipality=emmen).exists()
     assert Contract.objects.filter(municipality=emmen).exists()
     # No row of Emmen points at a record of Leeuwarden.

@@ -60,7 +60,7 @@ def test_sessions_at_the_cadence_two_overdue_and_open_signals(demo):
     assert not held.filter(score_work__isnull=True).exists()
     assert held.aggregate(last=Max("held_on"))["last"] <= TODAY
     planned = FeedbackSession.objects.filter(municipality=demo, status="planned")
-    assert planned.count() == 15 - 2  # the running placements, less the two behind
+    assert planned.count() == 14 - 2  # the running placements, less the two behind
     assert all(day > TODAY for day in planned.values_list("planned_date", flat=True))
     attention = guidance_attention(municipality=demo, today=TODAY)
     assert attention == {"open_signals": 3, "overdue_sessions": 2}
