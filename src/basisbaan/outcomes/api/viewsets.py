@@ -64,27 +64,22 @@ def _as_of(request: Request, today: dt.date) -> dt.date:
     return day
 
 
-class _ProgrammeFigures(TenantViewSet):
-    """A read of one programme's figures: no list, no filters, no pages."""
+class OutcomeViewSet(TenantViewSet):
+    """De uitkomsten van een programma: de tabellen van de pagina, kleine aantallen afgeschermd."""
 
     audit_reads = False
-    audit_reads_reason = "Aggregates per programme, small numbers suppressed: no personal data."
+    audit_reads_reason = "Outcome figures: aggregates per programme, small numbers suppressed."
 
     queryset = Programme.objects.none()
+    serializer_class = OutcomeReportSerializer
     schema = TenantAutoSchema()
+    view_permission = Perm.OUTCOME_VIEW
+    # One programme's figures: no list, no filters, no pages.
     pagination_class = None
     filter_backends: list[Any] = []
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Programme]:
         return programme_list(municipality=municipality)
-
-
-class OutcomeViewSet(_ProgrammeFigures):
-    """De uitkomsten van een programma: de tabellen van de pagina, kleine aantallen afgeschermd."""
-
-    audit_reads_reason = "Outcome figures: aggregates per programme, small numbers suppressed."
-    serializer_class = OutcomeReportSerializer
-    view_permission = Perm.OUTCOME_VIEW
 
     @extend_schema(
         summary="Uitkomsten van een programma",
@@ -105,12 +100,22 @@ class OutcomeViewSet(_ProgrammeFigures):
         return Response(OutcomeReportSerializer(outcome_data(report)).data)
 
 
-class BusinessCaseViewSet(_ProgrammeFigures):
+class BusinessCaseViewSet(TenantViewSet):
     """De business case van een programma: kosten tegen besparingen, met elke aanname."""
 
+    audit_reads = False
     audit_reads_reason = "Business case: amounts per programme and year, no personal data."
+
+    queryset = Programme.objects.none()
     serializer_class = BusinessCaseSerializer
+    schema = TenantAutoSchema()
     view_permission = Perm.BUSINESS_CASE_VIEW
+    # One programme's figures: no list, no filters, no pages.
+    pagination_class = None
+    filter_backends: list[Any] = []
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Programme]:
+        return programme_list(municipality=municipality)
 
     @extend_schema(
         summary="Business case van een programma",

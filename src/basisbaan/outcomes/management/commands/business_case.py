@@ -46,7 +46,7 @@ def case_text(data: dict[str, Any]) -> str:
     few = f"minder dan {threshold} deelnemers"
     lines = [
         f"Business case van {data['programme_name']} ({data['programme_slug']}) op "
-        f"{data['as_of']:%d-%m-%Y}: de volle maanden tot {data['until']:%m-%Y}.",
+        f"{data['as_of']:%d-%m-%Y}: de volle maanden vóór {data['until']:%m-%Y}.",
         "",
     ]
     years = [*data["years"], data["total"]]
@@ -93,18 +93,10 @@ def case_text(data: dict[str, Any]) -> str:
         ],
     )
     lines += ["", "Aannames"]
-    lines += text_table(
-        ["Aanname", "Waarde", "Geldig vanaf", "Bron"],
-        [
-            [
-                a["label"] + (" (standaard)" if a["is_default"] else ""),
-                str(a["value"].normalize()).replace(".", ","),
-                "-" if a["is_default"] else f"{a['effective_date']:%d-%m-%Y}",
-                a["source"],
-            ]
-            for a in data["assumptions"]
-        ],
-    )
+    for a in data["assumptions"]:
+        since = "standaard" if a["is_default"] else f"vanaf {a['effective_date']:%d-%m-%Y}"
+        value = str(a["value"].normalize()).replace(".", ",")
+        lines.append(f"- {a['label']}: {value} ({since}). Bron: {a['source']}")
     rate = data["guidance_rate"]
     lines.append(
         "Intern uurtarief begeleiding: "
