@@ -141,9 +141,7 @@ def _norms(
             missing.append(day)
             continue
         table[key] = (to_cents(s.value), to_cents(c.value))
-        shown.append(
-            NormMonth(day, s.value, c.value, s.effective_date, s.source, s.assumed or c.assumed)
-        )
+        shown.append(NormMonth(day, s.value, c.value, s.effective_date, s.source, s.assumed or c.assumed))
     return table, shown, missing
 
 
