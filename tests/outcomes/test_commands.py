@@ -20,7 +20,7 @@ from basisbaan.audit.models import AuditAction, AuditEntry
 from basisbaan.budgets.services import budget_create, expenditure_create
 from basisbaan.outcomes.layout import outcome_tables
 from basisbaan.outcomes.reports import cached_outcome_report
-from basisbaan.outcomes.services import outcome_settings_update
+from basisbaan.outcomes.services import assumption_set, outcome_settings_update
 from tests.factories import PlacementFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +214,24 @@ def test_a_wrong_slug_or_date_is_refused(small, command, args, message):
     assert str(refused.value) == message
     assert refused.value.returncode == 2
     assert not AuditEntry.objects.filter(action=AuditAction.EXPORT).exists()
+
+
+def test_a_stored_assumption_shows_its_value_date_and_source(small, controller):
+    assumption_set(
+        municipality=small[0].municipality,
+        actor=controller,
+        key="execution_cost_year",
+        effective_date=dt.date(2025, 1, 1),
+        value=Decimal("2900"),
+        source="Eigen begroting 2025",
+    )
+
+    table = run("business_case", *ARGS)
+
+    # Stored as 2900.000000: shown without the decimals and without an exponent.
+    assert (
+        "- Uitvoeringskosten van één uitkering per jaar: 2900 (vanaf 01-01-2025). "
+        "Bron: Eigen begroting 2025"
+    ) in table
+    # EUR 2,900 a year = 241.67 a month (rounded per month): 2024 18 months -> 4,350.06.
+    assert cells(table, "Bespaarde uitvoeringskosten, bruto")[0] == "EUR 4.350,06"

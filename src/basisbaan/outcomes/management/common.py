@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 from django.db import models
+from django.utils.translation import gettext as _
 
 from basisbaan.audit.services import audit_export
 from basisbaan.core.money import group_number
@@ -55,7 +56,8 @@ def programme_of(options: dict[str, Any]) -> Programme:
     municipality = Municipality.objects.filter(slug=options["municipality"]).first()
     if municipality is None:
         raise CommandError(
-            f"Onbekende gemeente: {options['municipality']}.", returncode=USAGE_ERROR
+            _("Onbekende gemeente: %(slug)s.") % {"slug": options["municipality"]},
+            returncode=USAGE_ERROR,
         )
     programme = (
         Programme.objects.filter(municipality=municipality, slug=options["programme"])
@@ -64,7 +66,8 @@ def programme_of(options: dict[str, Any]) -> Programme:
     )
     if programme is None:
         raise CommandError(
-            f"Gemeente {municipality.slug} heeft geen programma {options['programme']}.",
+            _("Gemeente %(municipality)s heeft geen programma %(programme)s.")
+            % {"municipality": municipality.slug, "programme": options["programme"]},
             returncode=USAGE_ERROR,
         )
     return programme
@@ -80,12 +83,14 @@ def as_of_of(options: dict[str, Any], today: dt.date) -> dt.date:
         day = dt.date.fromisoformat(str(given))
     except ValueError:
         raise CommandError(
-            f"Ongeldige peildatum: {given}. Gebruik jjjj-mm-dd, bijvoorbeeld 2025-12-31.",
+            _("Ongeldige peildatum: %(value)s. Gebruik jjjj-mm-dd, bijvoorbeeld 2025-12-31.")
+            % {"value": given},
             returncode=USAGE_ERROR,
         ) from None
     if day > today:
         raise CommandError(
-            f"De peildatum {day:%d-%m-%Y} ligt na vandaag ({today:%d-%m-%Y}).",
+            _("De peildatum %(day)s ligt na vandaag (%(today)s).")
+            % {"day": f"{day:%d-%m-%Y}", "today": f"{today:%d-%m-%Y}"},
             returncode=USAGE_ERROR,
         )
     return day

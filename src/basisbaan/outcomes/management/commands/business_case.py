@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.core.money import group_number
@@ -40,72 +41,88 @@ def _percent(fraction: Decimal) -> str:
     return group_number(fraction * 100, places=0, decimal_sep=",", thousand_sep=".") + "%"
 
 
+def _decimal_text(value: Decimal) -> str:
+    """``Decimal("2900.000000")`` -> ``"2900"``, ``Decimal("0.100000")`` -> ``"0,1"``."""
+    return format(value.normalize(), "f").replace(".", ",")
+
+
 def case_text(data: dict[str, Any]) -> str:
     """The business case (the data of :func:`business_case_data`) as Dutch text tables."""
-    threshold = data["threshold"]
-    few = f"minder dan {threshold} deelnemers"
+    enough = data["enough_participants"]
+    few = _("minder dan %(n)s deelnemers") % {"n": data["threshold"]}
+
+    def per(value: Decimal | None) -> str:
+        return euro_text(value) if enough else few
+
     lines = [
-        f"Business case van {data['programme_name']} ({data['programme_slug']}) op "
-        f"{data['as_of']:%d-%m-%Y}: de volle maanden vóór {data['until']:%m-%Y}.",
+        _("Business case van %(name)s (%(slug)s) op %(day)s: de volle maanden vóór %(month)s.")
+        % {
+            "name": data["programme_name"],
+            "slug": data["programme_slug"],
+            "day": f"{data['as_of']:%d-%m-%Y}",
+            "month": f"{data['until']:%m-%Y}",
+        },
         "",
     ]
     years = [*data["years"], data["total"]]
-    header = ["", *[str(y["year"]) for y in data["years"]], "Totaal"]
+    header = ["", *[str(y["year"]) for y in data["years"]], _("Totaal")]
     lines += text_table(
         header,
         [[label] + [euro_text(y[key]) for y in years] for key, label in line_fields()],
     )
     payback = data["payback_years"]
+    payback_text = (
+        _("%(years)s jaar") % {"years": _decimal_text(payback)}
+        if payback is not None
+        else _("niet binnen de gemeten periode")
+    )
     lines += [
         "",
-        "Netto kosten per deelnemerjaar: "
-        + (
-            euro_text(data["net_cost_per_participant_year"]) if data["enough_participants"] else few
-        ),
-        "Netto kosten per plaatsing: "
-        + (euro_text(data["net_cost_per_placement"]) if data["enough_participants"] else few)
-        + f" (over {data['placements']} plaatsingen)",
-        "Terugverdientijd: "
-        + (
-            f"{str(payback).replace('.', ',')} jaar"
-            if payback is not None
-            else "niet binnen de gemeten periode"
-        ),
+        _("Netto kosten per deelnemerjaar: %(value)s")
+        % {"value": per(data["net_cost_per_participant_year"])},
+        _("Netto kosten per plaatsing: %(value)s (over %(n)s plaatsingen)")
+        % {"value": per(data["net_cost_per_placement"]), "n": data["placements"]},
+        _("Terugverdientijd: %(value)s") % {"value": payback_text},
         "",
-        "Van bruto naar netto kosten",
+        _("Van bruto naar netto kosten"),
     ]
     lines += text_table(["", ""], [[s["label"], euro_text(s["amount"])] for s in data["steps"]])[1:]
     factors = sorted({s["guidance_factor"] for s in data["sensitivity"]})
     deadweights = sorted({s["deadweight"] for s in data["sensitivity"]})
     cell = {(s["deadweight"], s["guidance_factor"]): s for s in data["sensitivity"]}
-    lines += ["", "Gevoeligheid: netto kosten per deelnemerjaar (deadweight × begeleiding)"]
+    lines += ["", _("Gevoeligheid: netto kosten per deelnemerjaar (deadweight × begeleiding)")]
     lines += text_table(
-        ["Deadweight", *[f"begeleiding {_percent(f)}" for f in factors]],
+        [_("Deadweight"), *[_("begeleiding %(pct)s") % {"pct": _percent(f)} for f in factors]],
         [
-            [_percent(dw)]
-            + [
-                euro_text(cell[(dw, f)]["net_cost_per_participant_year"])
-                if data["enough_participants"]
-                else few
-                for f in factors
-            ]
+            [_percent(dw)] + [per(cell[(dw, f)]["net_cost_per_participant_year"]) for f in factors]
             for dw in deadweights
         ],
     )
-    lines += ["", "Aannames"]
+    lines += ["", _("Aannames")]
     for a in data["assumptions"]:
-        since = "standaard" if a["is_default"] else f"vanaf {a['effective_date']:%d-%m-%Y}"
-        value = str(a["value"].normalize()).replace(".", ",")
-        lines.append(f"- {a['label']}: {value} ({since}). Bron: {a['source']}")
+        since = (
+            _("standaard")
+            if a["is_default"]
+            else _("vanaf %(day)s") % {"day": f"{a['effective_date']:%d-%m-%Y}"}
+        )
+        lines.append(
+            _("- %(label)s: %(value)s (%(since)s). Bron: %(source)s")
+            % {
+                "label": a["label"],
+                "value": _decimal_text(a["value"]),
+                "since": since,
+                "source": a["source"],
+            }
+        )
     rate = data["guidance_rate"]
-    lines.append(
-        "Intern uurtarief begeleiding: "
-        + (euro_text(rate) if rate is not None else "niet vastgelegd")
-        + (f" ({data['guidance_rate_source']})" if data["guidance_rate_source"] else "")
-    )
+    rate_text = euro_text(rate) if rate is not None else _("niet vastgelegd")
+    if data["guidance_rate_source"]:
+        rate_text += f" ({data['guidance_rate_source']})"
+    lines.append(_("Intern uurtarief begeleiding: %(value)s") % {"value": rate_text})
     if data["missing_norm_months"]:
         lines.append(
-            "Let op: geen bijstandsnorm vastgelegd voor " + ", ".join(data["missing_norm_months"])
+            _("Let op: geen bijstandsnorm vastgelegd voor %(months)s.")
+            % {"months": ", ".join(data["missing_norm_months"])}
         )
     return "\n".join(lines)
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.outcomes.api.data import outcome_data
@@ -67,8 +68,16 @@ class Command(BasisbaanCommand):
             self.stdout.write(dump(OutcomeReportSerializer(outcome_data(report, tables)).data))
             return
         lines = [
-            f"Uitkomsten van {programme.name} ({programme.slug}) op {as_of:%d-%m-%Y}. "
-            f"Aantallen onder {report.threshold} zijn afgeschermd."
+            _(
+                "Uitkomsten van %(name)s (%(slug)s) op %(day)s. "
+                "Aantallen onder %(n)s zijn afgeschermd."
+            )
+            % {
+                "name": programme.name,
+                "slug": programme.slug,
+                "day": f"{as_of:%d-%m-%Y}",
+                "n": report.threshold,
+            }
         ]
         for table in tables:
             lines += ["", *table_text(table)]
