@@ -391,3 +391,47 @@ def test_an_assumption_without_a_source_or_by_a_researcher_is_refused(
     assert too_big.status_code == 400
     assert too_big.json()["value"] == ["Een aandeel ligt tussen 0 en 1 (0,10 is 10%)."]
     assert (by_researcher.status_code, delete_by_researcher.status_code) == (403, 403)
+
+
+def test_an_empty_or_wrongly_typed_parameter_is_refused(small, manager, controller, api_as):
+    programme = small[0]
+
+    empty_state = api_as(manager).get("/api/v1/follow-ups/", {"state": ""})
+    empty_day = api_as(manager).get(f"/api/v1/outcomes/{programme.pk}/", {"as_of": ""})
+    with unchanged():
+        number_note = api_as(controller).post(
+            "/api/v1/business-case-assumptions/",
+            {
+                "key": "partial_share",
+                "effective_date": "2025-01-01",
+                "value": "0.4",
+                "source": "Afspraak",
+                "note": 0,
+            },
+            format="json",
+        )
+
+    assert empty_state.status_code == 400
+    assert empty_state.json()["state"] == ["Vul een waarde in, of laat deze parameter weg."]
+    assert empty_day.status_code == 400
+    assert empty_day.json()["as_of"] == ["Vul een waarde in, of laat deze parameter weg."]
+    assert number_note.status_code == 400
+    assert "note" in number_note.json()
+
+
+def test_a_decimal_goes_as_text(municipality, controller, api_as):
+    body = {"key": "partial_share", "effective_date": "2025-01-01", "source": "Afspraak"}
+    client = api_as(controller)
+
+    with unchanged():
+        as_number = client.post(
+            "/api/v1/business-case-assumptions/", {**body, "value": 0.4}, format="json"
+        )
+    as_text = client.post(
+        "/api/v1/business-case-assumptions/", {**body, "value": "0.4"}, format="json"
+    )
+
+    assert as_number.status_code == 400
+    assert "value" in as_number.json()
+    assert as_text.status_code == 201
+    assert as_text.json()["value"] == "0.400000"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from basisbaan.core.api.fields import DateField
+from basisbaan.core.api.filters import EMPTY
 from basisbaan.outcomes.constants import Assistance, AssumptionKey
 from basisbaan.outcomes.models import Assumption, Exit, FollowUp
 from basisbaan.outcomes.selectors import is_overdue
@@ -28,11 +29,46 @@ __all__ = [
 ]
 
 
+class TextField(serializers.CharField):
+    """Text, and only text: a number sent for it is refused (as the schema says), not
+    turned into a string."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class DecimalText(serializers.DecimalField):
+    """A decimal sent as text, as the schema says (``"0.25"``); a JSON number is refused
+    rather than read through a float."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class QuerySerializer(serializers.Serializer[Any]):
+    """Query parameters where an empty value is refused: a form-style query leaves an
+    empty optional parameter out, and the request would be answered as if it were
+    not given."""
+
+    def validate(self, attrs: Any) -> Any:
+        sent = self.initial_data
+        empty: dict[str, list[str]] = {
+            str(name): [str(EMPTY)] for name in list(self.fields) if sent.get(name) == ""
+        }
+        if empty:
+            raise serializers.ValidationError(empty)
+        return attrs
+
+
 def _money(**kwargs: Any) -> serializers.DecimalField:
     return serializers.DecimalField(max_digits=16, decimal_places=2, **kwargs)
 
 
-class AsOfQuerySerializer(serializers.Serializer[Any]):
+class AsOfQuerySerializer(QuerySerializer):
     as_of = DateField(
         required=False,
         help_text="Peildatum (jjjj-mm-dd); standaard vandaag, niet na vandaag.",
@@ -242,7 +278,7 @@ class FollowUpSerializer(PseudonymousParticipantMixin, serializers.ModelSerializ
         return is_overdue(obj, self.context["today"])
 
 
-class WorklistQuerySerializer(serializers.Serializer[Any]):
+class WorklistQuerySerializer(QuerySerializer):
     state = serializers.ChoiceField(
         choices=[("due", "due"), ("overdue", "overdue"), ("done", "done")],
         required=False,
@@ -255,7 +291,7 @@ class FollowUpRecordSerializer(serializers.Serializer[Any]):
     measured_on = DateField(help_text="Dag van de meting; niet in de toekomst.")
     reachable = serializers.BooleanField(help_text="false: alleen de dag en een toelichting.")
     works = serializers.BooleanField(required=False, allow_null=True, default=None)
-    hours_per_week = serializers.DecimalField(
+    hours_per_week = DecimalText(
         max_digits=4,
         decimal_places=1,
         required=False,
@@ -267,7 +303,7 @@ class FollowUpRecordSerializer(serializers.Serializer[Any]):
     assistance = serializers.ChoiceField(
         choices=Assistance.choices, required=False, allow_blank=True, default=""
     )
-    assistance_amount = serializers.DecimalField(
+    assistance_amount = DecimalText(
         max_digits=8,
         decimal_places=2,
         min_value=Decimal(0),
@@ -277,17 +313,19 @@ class FollowUpRecordSerializer(serializers.Serializer[Any]):
         default=None,
         help_text="Aanvullende bijstand per maand in euro (alleen bij partial).",
     )
-    note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+    note = TextField(max_length=1000, required=False, allow_blank=True, default="")
 
 
 class AssumptionSerializer(serializers.ModelSerializer[Assumption]):
     key = serializers.ChoiceField(choices=AssumptionKey.choices)
     effective_date = DateField(label="geldig vanaf")
-    value = serializers.DecimalField(
+    value = DecimalText(
         max_digits=12,
         decimal_places=6,
         help_text="Een aandeel als fractie (0.10 = 10%), een bedrag in euro, of 1/0.",
     )
+    source = TextField(max_length=300, help_text="Bron of onderbouwing.")  # type: ignore[assignment]
+    note = TextField(max_length=300, required=False, allow_blank=True, default="")
 
     class Meta:
         model = Assumption
