@@ -41,6 +41,13 @@ from basisbaan.intake.api.viewsets import (
     ReferralViewSet,
 )
 from basisbaan.jobs.api.viewsets import JobViewSet
+from basisbaan.outcomes.api.viewsets import (
+    AssumptionViewSet,
+    BusinessCaseViewSet,
+    ExitViewSet,
+    FollowUpViewSet,
+    OutcomeViewSet,
+)
 from basisbaan.participants.api.viewsets import ParticipantViewSet
 from basisbaan.payroll.api.viewsets import PayrollEntryViewSet, PayrollImportViewSet
 from basisbaan.placements.api.viewsets import PlacementViewSet
@@ -82,6 +89,11 @@ router.register("feedback-sessions", FeedbackSessionViewSet, basename="feedback-
 router.register("feedback-actions", FeedbackActionViewSet, basename="feedback-action")
 router.register("signals", SignalViewSet, basename="signal")
 router.register("guidance-norm", GuidanceNormViewSet, basename="guidance-norm")
+router.register("outcomes", OutcomeViewSet, basename="outcome")
+router.register("business-case", BusinessCaseViewSet, basename="business-case")
+router.register("exits", ExitViewSet, basename="exit")
+router.register("follow-ups", FollowUpViewSet, basename="follow-up")
+router.register("business-case-assumptions", AssumptionViewSet, basename="business-case-assumption")
 router.register("tokens", TokenViewSet, basename="token")
 router.register("jobs", JobViewSet, basename="job")
 

@@ -42,6 +42,11 @@ REVIEWED_OPT_OUTS = {
     "HostViewSet": "no personal data",
     "PositionViewSet": "no personal data",
     "PositionProfileViewSet": "no personal data",
+    # Outcome figures and the business case: aggregates per programme, small numbers
+    # suppressed; the assumptions are the municipality's figures with their source.
+    "OutcomeViewSet": "no personal data",
+    "BusinessCaseViewSet": "no personal data",
+    "AssumptionViewSet": "no personal data",
 }
 
 
