@@ -382,10 +382,10 @@ def _cohorts(
                 cube.relate(
                     (f"ret_{part}", m, col), [(f"c_ret_{part}", q, m, col) for q in cube.quarters]
                 )
-    for y in sorted({q // 4 for q in cube.quarters}):
+    for year in sorted({q // 4 for q in cube.quarters}):
         for col in range(len(cols)):
-            if ("y_started", y, col) in cube.values:
-                cube.relate(("y_started", y, col), per_year[("size", y, col)])
+            if ("y_started", year, col) in cube.values:
+                cube.relate(("y_started", year, col), per_year[("size", year, col)])
     _curves(cube, sp, st, cols, day, quarter // 4, per_year)
 
 

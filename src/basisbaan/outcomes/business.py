@@ -141,7 +141,9 @@ def _norms(
             missing.append(day)
             continue
         table[key] = (to_cents(s.value), to_cents(c.value))
-        shown.append(NormMonth(day, s.value, c.value, s.effective_date, s.source, s.assumed or c.assumed))
+        shown.append(
+            NormMonth(day, s.value, c.value, s.effective_date, s.source, s.assumed or c.assumed)
+        )
     return table, shown, missing
 
 
@@ -184,7 +186,7 @@ def business_case(programme: Programme, *, as_of: dt.date) -> BusinessCase:
 
 
 def _as_dict(rows: CaseRows) -> dict[str, Any]:
-    return {name: getattr(rows, name) for name in rows.__slots__}  # type: ignore[attr-defined]
+    return {name: getattr(rows, name) for name in rows.__slots__}
 
 
 def _rows(programme: Programme, data: SpellData, first: int, until: int) -> tuple[CaseRows, int]:

@@ -46,9 +46,9 @@ from basisbaan.programmes.models import Programme
 __all__ = ["Cell", "OutcomeReport", "outcome_report", "programme_arrays"]
 
 REASONS = list(ExitReason.values)
-TRACKS = [Track.TRANSITION, Track.SOCIAL_VALUE]
-STATUS_CODES = {FollowUpStatus.OPEN: 0, FollowUpStatus.MEASURED: 1, FollowUpStatus.NOT_REACHABLE: 2}
-ASSIST_CODES = {Assistance.NONE: 0, Assistance.PARTIAL: 1, Assistance.FULL: 2}
+TRACKS: list[str] = [Track.TRANSITION.value, Track.SOCIAL_VALUE.value]
+STATUS_CODES: dict[str, int] = {FollowUpStatus.OPEN: 0, FollowUpStatus.MEASURED: 1, FollowUpStatus.NOT_REACHABLE: 2}
+ASSIST_CODES: dict[str, int] = {Assistance.NONE: 0, Assistance.PARTIAL: 1, Assistance.FULL: 2}
 SHIFT = 1 << 32
 
 

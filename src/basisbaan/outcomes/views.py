@@ -267,9 +267,9 @@ class FollowUpRecordView(ObjectServiceFormView):
         return {
             "measured_on": f.measured_on,
             "reachable": "no" if f.status == FollowUpStatus.NOT_REACHABLE else "yes",
-            "works": {True: "yes", False: "no"}.get(f.works, ""),  # type: ignore[arg-type]
+            "works": {True: "yes", False: "no"}.get(f.works, ""),
             "hours_per_week": f.hours_per_week,
-            "same_employer": {True: "yes", False: "no"}.get(f.same_employer, ""),  # type: ignore[arg-type]
+            "same_employer": {True: "yes", False: "no"}.get(f.same_employer, ""),
             "assistance": f.assistance,
             "assistance_amount": f.assistance_amount,
             "note": f.note,

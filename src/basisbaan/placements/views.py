@@ -228,7 +228,7 @@ class PlacementEndView(ObjectServiceFormView):
         return {"leaves_programme": self.request.GET.get("uitstroom") == "1"}
 
     def perform(self, form: ExitForm) -> Placement:
-        placement = self.fresh_object()
+        placement: Placement = self.fresh_object()
         data = form.cleaned_data
         exit_record(
             municipality=self.municipality,
