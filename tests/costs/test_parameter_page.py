@@ -113,8 +113,9 @@ def test_the_national_administrator_adds_a_value(client_as, municipality):
     ).exists()
     # Published now: July 2026 is no longer an assumption.
     section = assumed_section(client.get("/parameters/").content.decode())
-    assert '<td class="bb-nowrap">01-07-2026</td>' not in section
-    assert '<td class="bb-nowrap">01-01-2027</td>' in section
+    wage = re.findall(r"<th scope=\"row\">WML per uur \(21\+\)</th>.*?</tr>", section, re.S)
+    assert '<td class="bb-nowrap">01-07-2026</td>' not in "".join(wage)
+    assert '<td class="bb-nowrap">01-01-2027</td>' in "".join(wage)
 
 
 def test_a_percentage_is_typed_as_a_percentage_and_a_correction_replaces(client_as, municipality):

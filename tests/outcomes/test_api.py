@@ -91,8 +91,9 @@ def test_three_participants_are_suppressed_in_the_api(small, researcher, api_as)
         5,
     )
     started = _row(body, "key", "started")
-    # 3 started, all on the transition track: 3 < 5 in the total and the track,
-    # and the social-value track's 0 would give the 3 away (3 - 3).
+    # 3 started, all on the transition track: 3 < 5 in the total and the track;
+    # the social-value track's 0 stays published (total and track both hidden:
+    # neither follows from the other).
     assert started["label"] == "Gestart"
     assert started["definition"]
     assert started["cells"][0] == {
@@ -102,7 +103,8 @@ def test_three_participants_are_suppressed_in_the_api(small, researcher, api_as)
         "part": None,
         "whole": None,
     }
-    assert started["cells"][2]["value"] is None
+    assert started["cells"][1]["value"] is None
+    assert started["cells"][2]["value"] == "0"
     # A published zero stays a number.
     assert _row(body, "key", "between")["cells"][0] == {
         "status": "published",

@@ -67,7 +67,7 @@ def test_outcomes_json_is_the_api_answer(small, researcher, api_as):
     assert printed == answered
     started = printed["tables"][0]["rows"][0]
     assert started["key"] == "started"
-    assert [c["value"] for c in started["cells"]] == [None, None, None]
+    assert [c["value"] for c in started["cells"]] == [None, None, "0"]
 
 
 def test_outcomes_table_suppresses_below_the_threshold_and_shows_at_it(small):
@@ -77,7 +77,7 @@ def test_outcomes_table_suppresses_below_the_threshold_and_shows_at_it(small):
         "Uitkomsten van Basisbanen Klein (klein) op 18-11-2026. Aantallen onder 5 zijn afgeschermd."
     )
     # 3 started, all on the transition track (Totaal, transition, social value).
-    assert cells(table, "Gestart") == ["minder dan 5", "minder dan 5", "afgeschermd"]
+    assert cells(table, "Gestart") == ["minder dan 5", "minder dan 5", "0"]
     assert cells(table, "Tussen twee plaatsingen") == ["0", "0", "0"]
 
 

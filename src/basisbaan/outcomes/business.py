@@ -93,6 +93,7 @@ class BusinessCase:
     placements: int = 0
     rows: int = 0
     missing_norm_months: list[dt.date] = field(default_factory=list)
+    lks_unmodelled_months: int = 0  # contract-months with LKS but no measured wage value
 
     @property
     def norm_assumed(self) -> list[NormMonth]:
@@ -154,7 +155,7 @@ def business_case(programme: Programme, *, as_of: dt.date) -> BusinessCase:
     first = month_key(programme.start_date)
     values = assumptions_on(municipality=programme.municipality, day=as_of)
     settings = guidance_settings_of(programme)
-    rows, placements = _rows(programme, data, first, until)
+    rows, placements, unmodelled = _rows(programme, data, first, until)
     norm_table, norms, missing = _norms(first, until)
     if len(rows.month):
         norm_single = np.array([norm_table[int(m)][0] for m in range(first, until)] or [0])
@@ -179,6 +180,7 @@ def business_case(programme: Programme, *, as_of: dt.date) -> BusinessCase:
         placements=placements,
         rows=len(rows.month),
         missing_norm_months=missing,
+        lks_unmodelled_months=unmodelled,
     )
     case.steps = waterfall(result)
     case.sensitivity = sensitivity(rows, assumptions, overheads, DEADWEIGHTS, GUIDANCE_FACTORS)
@@ -189,7 +191,9 @@ def _as_dict(rows: CaseRows) -> dict[str, Any]:
     return {name: getattr(rows, name) for name in rows.__slots__}
 
 
-def _rows(programme: Programme, data: SpellData, first: int, until: int) -> tuple[CaseRows, int]:
+def _rows(
+    programme: Programme, data: SpellData, first: int, until: int
+) -> tuple[CaseRows, int, int]:
     """One row per spell and month, from the spell's first month of work up to
     ``until`` (excluded) and at most 24 months after its exit."""
     spells = data.spells
@@ -205,7 +209,7 @@ def _rows(programme: Programme, data: SpellData, first: int, until: int) -> tupl
     row_key = spell * 1_000_000 + month
     state = _states(data, spell, month, exit_month)
     assistance, partial = _after(data, spell, month, exit_month, state)
-    payroll, fees, lks = _costs(programme, data, row_key, first, until)
+    payroll, fees, lks, unmodelled = _costs(programme, data, row_key, first, until)
     hours = _hours(programme, data, row_key, first, until)
     couple = np.array([1 if h in COUPLES else 0 for h in data.household], dtype=np.int64)
     on_assistance = data.on_assistance.astype(np.int64)
@@ -223,7 +227,7 @@ def _rows(programme: Programme, data: SpellData, first: int, until: int) -> tupl
         partial_amount=partial,
         was_on_assistance=on_assistance[spell] if n else np.zeros(0, dtype=np.int64),
     )
-    return rows, len(data.stints.start)
+    return rows, len(data.stints.start), unmodelled
 
 
 def _states(data: SpellData, spell: Ints, month: Ints, exit_month: Ints) -> Ints:
@@ -317,13 +321,13 @@ def _locate(data: SpellData, participant: Ints, month: Ints, row_key: Ints) -> n
 
 def _costs(
     programme: Programme, data: SpellData, row_key: Ints, first: int, until: int
-) -> tuple[Ints, Ints, Ints]:
+) -> tuple[Ints, Ints, Ints, int]:
     n = len(row_key)
     payroll = np.zeros(n, dtype=np.int64)
     fees = np.zeros(n, dtype=np.int64)
     lks = np.zeros(n, dtype=np.int64)
     if until <= first or not n:
-        return payroll, fees, lks
+        return payroll, fees, lks, 0
     owner = dict(
         Contract.objects.filter(
             municipality_id=programme.municipality_id, participant__programme=programme
@@ -336,6 +340,7 @@ def _costs(
         programme_ids=[programme.pk],
     )
     modelled: dict[tuple[int, int], tuple[int, int, int]] = {}
+    unmodelled = int(cost_rows.wage_value_missing.sum()) if len(cost_rows) else 0
     if len(cost_rows):
         costs = compute_costs(cost_rows.inputs)
         contracts = cost_rows.contract_ids[cost_rows.inputs.contract]
@@ -366,7 +371,7 @@ def _costs(
         actual[(contract_id, month_key(period))] = (to_cents(total - other), to_cents(other))
     cells = set(modelled) | set(actual)
     if not cells:
-        return payroll, fees, lks
+        return payroll, fees, lks, unmodelled
     keys = sorted(cells)
     participant = np.array([owner.get(c, -1) for c, _m in keys], dtype=np.int64)
     month = np.array([m for _c, m in keys], dtype=np.int64)
@@ -379,7 +384,7 @@ def _costs(
         payroll[i] += paid[0] if paid else model[0]
         fees[i] += paid[1] if paid else model[1]
         lks[i] += model[2]
-    return payroll, fees, lks
+    return payroll, fees, lks, unmodelled
 
 
 def _hours(programme: Programme, data: SpellData, row_key: Ints, first: int, until: int) -> Ints:

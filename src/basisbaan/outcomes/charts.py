@@ -266,7 +266,6 @@ def waterfall_chart(case: BusinessCase) -> list[Svg]:
     low = min(0, *(min(a, b) for _c, a, b, _t in bars))
     high = max(1, *(max(a, b) for _c, a, b, _t in bars))
     out = []
-    labels = step_labels()
     for size, width, height, _font in SIZES:
         left, right, top, bottom = 8, width - 8, 16, height - 48
 
@@ -283,7 +282,7 @@ def waterfall_chart(case: BusinessCase) -> list[Svg]:
                 f"{y(0):.1f}",
             )
         ]
-        for i, (code, a, b, total) in enumerate(bars):
+        for i, (_code, a, b, total) in enumerate(bars):
             x0 = left + slot * i + slot * 0.15
             css = "bb-bar--total" if total else ("bb-bar--down" if b < a else "bb-bar--up")
             top_y, bottom_y = min(y(a), y(b)), max(y(a), y(b))
@@ -297,7 +296,7 @@ def waterfall_chart(case: BusinessCase) -> list[Svg]:
                     f"{max(bottom_y - top_y, 1):.1f}",
                 )
             )
-            short = labels.get(code, code) if size == "wide" else str(i + 1)
+            short = str(i + 1)  # the numbered steps of the table below
             parts.append(
                 format_html(
                     '<text class="bb-chart__label" x="{}" y="{}" text-anchor="middle">{}</text>',

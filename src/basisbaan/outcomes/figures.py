@@ -47,7 +47,11 @@ __all__ = ["Cell", "OutcomeReport", "outcome_report", "programme_arrays"]
 
 REASONS = list(ExitReason.values)
 TRACKS: list[str] = [Track.TRANSITION.value, Track.SOCIAL_VALUE.value]
-STATUS_CODES: dict[str, int] = {FollowUpStatus.OPEN: 0, FollowUpStatus.MEASURED: 1, FollowUpStatus.NOT_REACHABLE: 2}
+STATUS_CODES: dict[str, int] = {
+    FollowUpStatus.OPEN: 0,
+    FollowUpStatus.MEASURED: 1,
+    FollowUpStatus.NOT_REACHABLE: 2,
+}
 ASSIST_CODES: dict[str, int] = {Assistance.NONE: 0, Assistance.PARTIAL: 1, Assistance.FULL: 2}
 SHIFT = 1 << 32
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from basisbaan.calc.outcomes import COLUMNS, CURVE_MONTHS, FOLLOW_UP_MONTHS, RETENTION_MONTHS
 from basisbaan.calc.suppression import Mark
@@ -126,7 +127,10 @@ def _hours_row(report: OutcomeReport) -> TableRow:
     cells = []
     for col in COLUMNS:
         hours = report.average_hours(col)
-        if hours is None:
+        working = report.cell("working", col)
+        if hours is None and working.value is None:
+            cells.append(_show(working, report.threshold))
+        elif hours is None:
             cells.append(
                 Shown(_("minder dan %(n)s") % {"n": report.threshold}, None, Mark.PRIMARY.value)
             )
@@ -226,7 +230,10 @@ def follow_up_table(report: OutcomeReport) -> Table:
             _row(
                 report,
                 f"follow_up_due_{m}",
-                _("Nameting na %(n)s maanden: gepland") % {"n": m},
+                ngettext(
+                    "Nameting na %(n)s maand: gepland", "Nameting na %(n)s maanden: gepland", m
+                )
+                % {"n": m},
                 ("fu_due", m),
                 _("Uitgestroomden voor wie deze meting op of vóór de peildatum viel."),
             )
@@ -235,7 +242,12 @@ def follow_up_table(report: OutcomeReport) -> Table:
             _share_row(
                 report,
                 f"in_work_{m}",
-                _("Aan het werk %(n)s maanden na uitstroom") % {"n": m},
+                ngettext(
+                    "Aan het werk %(n)s maand na uitstroom",
+                    "Aan het werk %(n)s maanden na uitstroom",
+                    m,
+                )
+                % {"n": m},
                 ("fu_works", m),
                 ("fu_measured", m),
                 _(
@@ -248,7 +260,12 @@ def follow_up_table(report: OutcomeReport) -> Table:
             _share_row(
                 report,
                 f"on_assistance_{m}",
-                _("Weer (deels) in de bijstand na %(n)s maanden") % {"n": m},
+                ngettext(
+                    "Weer (deels) in de bijstand na %(n)s maand",
+                    "Weer (deels) in de bijstand na %(n)s maanden",
+                    m,
+                )
+                % {"n": m},
                 ("fu_assist_yes", m),
                 ("fu_measured", m),
                 _("Van wie gemeten is: volledige of aanvullende bijstand."),
@@ -258,7 +275,8 @@ def follow_up_table(report: OutcomeReport) -> Table:
             _row(
                 report,
                 f"unreachable_{m}",
-                _("Niet bereikbaar na %(n)s maanden") % {"n": m},
+                ngettext("Niet bereikbaar na %(n)s maand", "Niet bereikbaar na %(n)s maanden", m)
+                % {"n": m},
                 ("fu_unreachable", m),
                 _("Meting vastgelegd als niet bereikbaar."),
             )
@@ -267,7 +285,8 @@ def follow_up_table(report: OutcomeReport) -> Table:
             _row(
                 report,
                 f"open_{m}",
-                _("Nog niet gemeten na %(n)s maanden") % {"n": m},
+                ngettext("Nog niet gemeten na %(n)s maand", "Nog niet gemeten na %(n)s maanden", m)
+                % {"n": m},
                 ("fu_open", m),
                 _("Meting gepland op of vóór de peildatum, nog niet vastgelegd."),
             )

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from basisbaan.calc.business_case import YearLine
+from basisbaan.calc.business_case import YearLine, per_participant_year
 from basisbaan.core.money import format_euro
 from basisbaan.outcomes.anchors import AMSTELVEEN
 from basisbaan.outcomes.business import DEADWEIGHTS, GUIDANCE_FACTORS, BusinessCase
@@ -69,12 +69,12 @@ def _per_year(cents: int | None, threshold_ok: bool) -> str:
 def business_context(case: BusinessCase, threshold: int) -> dict[str, Any]:
     result = case.result
     enough = case.participants >= threshold
-    per_participant_year = result.net_cost_per_participant_year if enough else None
-    gross_per_year = None
-    if enough and result.total.participant_months:
-        gross_per_year = round(
-            result.total.net_cost_gross_effect * 12 / result.total.participant_months
-        )
+    per_year_net = result.net_cost_per_participant_year if enough else None
+    gross_per_year = (
+        per_participant_year(result.total.net_cost_gross_effect, result.total.participant_months)
+        if enough
+        else None
+    )
     per_placement = (
         result.net_cost_per_placement(case.placements) if enough and case.placements else None
     )
@@ -105,7 +105,7 @@ def business_context(case: BusinessCase, threshold: int) -> dict[str, Any]:
         "year_headers": [str(line.year) for line in result.years] + [_("Totaal")],
         "year_rows": _year_rows(case),
         "enough": enough,
-        "per_participant_year": euro(per_participant_year) if enough else None,
+        "per_participant_year": euro(per_year_net) if enough else None,
         "gross_per_participant_year": euro(gross_per_year) if enough else None,
         "per_placement": euro(per_placement) if enough else None,
         "payback_text": payback_text,

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from basisbaan.calc.dates import add_days
+from basisbaan.core.money import format_euro
 from basisbaan.outcomes.constants import (
     ASSUMPTION_DEFAULTS,
     DEFAULT_FROM,
@@ -17,6 +19,7 @@ from basisbaan.outcomes.constants import (
     DUE_BEFORE_DAYS,
     OVERDUE_AFTER_DAYS,
     AssumptionKey,
+    AssumptionUnit,
     FollowUpStatus,
 )
 from basisbaan.outcomes.models import Assumption, Exit, FollowUp, OutcomeSettings
@@ -100,6 +103,16 @@ class AssumptionValue:
     @property
     def unit(self) -> str:
         return ASSUMPTION_DEFAULTS[self.key].unit
+
+    @property
+    def display(self) -> str:
+        """The value as the page shows it: 10%, € 2.883,00, ja or nee."""
+        if self.unit == AssumptionUnit.EUR:
+            return format_euro(self.value)
+        if self.unit == AssumptionUnit.FLAG:
+            return str(_("ja")) if self.value == 1 else str(_("nee"))
+        percent = (self.value * 100).normalize()
+        return f"{percent:f}".replace(".", ",") + "%"
 
 
 def assumptions_on(*, municipality: Municipality, day: dt.date) -> dict[str, AssumptionValue]:
