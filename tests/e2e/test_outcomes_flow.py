@@ -103,8 +103,10 @@ def test_caseworker_records_an_exit_and_a_follow_up(
         page.goto(f"{base}/uitkomsten/{programme.pk}/")
         work = page.get_by_role("row").filter(has_text="Aan het werk 1 maand na uitstroom")
         expect(work.get_by_role("cell").first).to_have_text("minder dan 5")
-        exited = page.locator("#tabel-key").get_by_role("row").filter(
-            has_text="Uit het programma op of vóór de peildatum"
+        exited = (
+            page.locator("#tabel-key")
+            .get_by_role("row")
+            .filter(has_text="Uit het programma op of vóór de peildatum")
         )
         expect(exited.get_by_role("cell").first).to_have_text("minder dan 5")
         page.screenshot(path=str(screenshots / "outcomes-page-1280.png"), full_page=True)
