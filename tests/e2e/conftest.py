@@ -56,7 +56,10 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running in this thread
+# while the browser is open; closing it with the browser tests keeps that loop out
+# of the tests a worker runs after them (async-unsafe ORM calls would be refused).
+@pytest.fixture(scope="package")
 def browser(chromium_path: str) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
