@@ -221,6 +221,7 @@ INSTALLED_APPS = [
     "basisbaan.intake",
     "basisbaan.guidance",
     "basisbaan.outcomes",
+    "basisbaan.reports",
     "basisbaan.dashboard",
     "basisbaan.demo",
     "basisbaan.privacy",

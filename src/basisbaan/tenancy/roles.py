@@ -91,6 +91,12 @@ class Perm(StrEnum):
     BUSINESS_CASE_VIEW = "business_case.view"
     # The business case's assumptions and the suppression threshold of a municipality.
     OUTCOME_MANAGE = "outcome.manage"
+    # Council reports (aggregates, small numbers suppressed) and their documents.
+    REPORT_VIEW = "report.view"
+    # Writing a council report's texts, finalising it, a new version, the house style.
+    REPORT_EDIT = "report.edit"
+    # The programme dashboard: the report's figures live, with filters and the trend.
+    PROGRAMME_DASHBOARD = "programme.dashboard"
 
 
 # Rights over what every municipality shares: no municipal role grants them, not even
@@ -150,7 +156,8 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.GUIDANCE_MANAGE,
     }
     | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE, Perm.INTAKE_CRITERIA}
-    | {Perm.OUTCOME_VIEW, Perm.OUTCOME_RECORD, Perm.BUSINESS_CASE_VIEW},
+    | {Perm.OUTCOME_VIEW, Perm.OUTCOME_RECORD, Perm.BUSINESS_CASE_VIEW}
+    | {Perm.REPORT_VIEW, Perm.REPORT_EDIT, Perm.PROGRAMME_DASHBOARD},
     Role.CONTROLLER: _VIEW_ALL
     | _IDENTITY
     | {
@@ -165,14 +172,16 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.OUTCOME_VIEW,
         Perm.BUSINESS_CASE_VIEW,
         Perm.OUTCOME_MANAGE,
+        Perm.REPORT_VIEW,
+        Perm.PROGRAMME_DASHBOARD,
     },
     # Researchers see pseudonymised participant data only (and the suppressed aggregates).
-    Role.RESEARCHER: _VIEW_ALL | {Perm.OUTCOME_VIEW, Perm.BUSINESS_CASE_VIEW},
+    Role.RESEARCHER: _VIEW_ALL | {Perm.OUTCOME_VIEW, Perm.BUSINESS_CASE_VIEW, Perm.REPORT_VIEW},
     # Read-only users see names but never a whole BSN (no PARTICIPANT_VIEW_BSN).
     Role.READ_ONLY: _VIEW_ALL
     | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW, Perm.BUDGET_VIEW}
     | {Perm.INTAKE_VIEW, Perm.GUIDANCE_VIEW}
-    | {Perm.OUTCOME_VIEW, Perm.BUSINESS_CASE_VIEW},
+    | {Perm.OUTCOME_VIEW, Perm.BUSINESS_CASE_VIEW, Perm.REPORT_VIEW},
     Role.FUNCTIONAL_ADMIN: frozenset(Perm) - INSTALLATION_PERMS,
 }
 
