@@ -25,6 +25,7 @@ urlpatterns = [
     path("kosten/", include("basisbaan.costs.urls")),
     path("budget/", include("basisbaan.budgets.urls")),
     path("uitkomsten/", include("basisbaan.outcomes.urls")),
+    path("raadsrapportages/", include("basisbaan.reports.urls")),
     path("intake/", include("basisbaan.intake.urls")),
     path("begeleiding/", include("basisbaan.guidance.urls")),
     path("parameters/", include("basisbaan.parameters.urls")),

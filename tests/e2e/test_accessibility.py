@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from django.utils import timezone
+
 from basisbaan.budgets.services import budget_create, expenditure_create, planned_start_create
+from basisbaan.reports import services as report_services
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.factories import (
@@ -64,6 +67,7 @@ def world(municipality):
     intake = add_intake_records(programme, placement.position)
     waiting = intake[0].participant
     jobs = job_pages(municipality, admin)
+    reports = report_pages(programme, admin)
     return {
         "admin": admin,
         "paths": [
@@ -106,9 +110,37 @@ def world(municipality):
             f"/intake/voorstellen/{intake[-1].pk}/intrekken/",
             f"/intake/programmas/{programme.pk}/criteria/",
             *jobs,
+            *reports,
             *guidance_paths(municipality, programme, participant, placement),
         ],
     }
+
+
+def report_pages(programme, user) -> list[str]:
+    """The council reports: list, new, house style, a final version, its new draft
+    (preview, edit, finalise, compared with the final one)."""
+    today = timezone.localdate()
+    final = report_services.report_create(
+        programme=programme,
+        actor=user,
+        title="Voortgang",
+        as_of=today,
+        period_start=today.replace(day=1),
+        period_end=today,
+        today=today,
+    )
+    final = report_services.report_finalise(report=final, actor=user)
+    draft = report_services.report_new_version(report=final, actor=user)
+    return [
+        "/raadsrapportages/",
+        "/raadsrapportages/nieuw/",
+        "/raadsrapportages/huisstijl/",
+        f"/raadsrapportages/{final.pk}/",
+        f"/raadsrapportages/{draft.pk}/",
+        f"/raadsrapportages/{draft.pk}/bewerken/",
+        f"/raadsrapportages/{draft.pk}/definitief/",
+        f"/raadsrapportages/{draft.pk}/vergelijken/",
+    ]
 
 
 def job_pages(municipality, user) -> list[str]:

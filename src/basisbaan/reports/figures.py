@@ -274,10 +274,16 @@ def _guidance(programme: Programme, as_of: dt.date, threshold: int) -> Json:
 
 
 def _outcomes(report: OutcomeReport) -> Json:
-    return {
-        "title": _("Uitkomsten"),
-        "tables": [table_json(follow_up_table(report))],
-    }
+    """Still in the basisbaan after 6/12/24 months, and in work or back on assistance
+    after leaving: rows of the outcome tables (leaving rows out publishes less)."""
+    retention = table_json(key_table(report), keep={f"retention_{m}" for m in (6, 12, 24)})
+    retention["key"] = "retention"
+    retention["title"] = _("Nog in de basisbaan")
+    after = table_json(
+        follow_up_table(report),
+        keep={f"{kind}_{m}" for kind in ("in_work", "on_assistance") for m in (1, 6, 18)},
+    )
+    return {"title": _("Uitkomsten"), "tables": [retention, after]}
 
 
 def _paid_counts(programme: Programme, years: list[int]) -> dict[int, int]:

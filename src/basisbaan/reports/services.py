@@ -24,7 +24,7 @@ from basisbaan.programmes.models import Programme
 from basisbaan.reports.constants import MAX_SECTION_TEXT, SECTION_KEYS, ReportStatus
 from basisbaan.reports.defaults import DEFAULT_TEXTS
 from basisbaan.reports.figures import report_figures
-from basisbaan.reports.models import CouncilReport
+from basisbaan.reports.models import CouncilReport, HouseStyle
 from basisbaan.reports.tables import hidden_keys, hide
 from basisbaan.reports.texts import fill, names_in, unknown_fields
 from basisbaan.tenancy.models import User
@@ -32,6 +32,7 @@ from basisbaan.tenancy.models import User
 __all__ = [
     "TextWarnings",
     "content_hash",
+    "house_style_save",
     "report_create",
     "report_finalise",
     "report_new_version",
@@ -301,3 +302,19 @@ def report_new_version(*, report: CouncilReport, actor: User | None) -> CouncilR
         created_by=actor,
     )
     return model_create(instance=draft, actor=actor)
+
+
+@transaction.atomic
+def house_style_save(*, municipality: Any, actor: User | None, data: dict[str, Any]) -> HouseStyle:
+    """Create or change the municipality's house style for its documents."""
+    allowed = {"name", "colour", "accent", "font", "logo_svg", "logo_alt"}
+    style = HouseStyle.objects.select_for_update().filter(municipality=municipality).first()
+    if style is None:
+        return model_create(
+            instance=HouseStyle(
+                municipality=municipality, **{k: v for k, v in data.items() if k in allowed}
+            ),
+            actor=actor,
+        )
+    style, _changed = model_update(instance=style, data=data, actor=actor, allowed=allowed)
+    return style
