@@ -18,7 +18,14 @@ from typing import Any
 
 import pytest
 
-from tests.pdfua import validate_pdf, validate_pdfua, validator_available, validator_path
+from tests.pdfua import (
+    ValidatorError,
+    failures,
+    validate_pdf,
+    validate_pdfua,
+    validator_available,
+    validator_path,
+)
 
 LOGO = base64.b64encode(
     b'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20">'
@@ -200,3 +207,40 @@ def test_the_text_comes_out_in_reading_order(tmp_path):
     ).stdout
 
     assert " ".join(text.split()) == READING_ORDER
+
+
+def report(job: dict[str, Any]) -> dict[str, Any]:
+    return {"report": {"jobs": [{"itemDetails": {"name": "x.pdf"}, **job}]}}
+
+
+def test_failures_are_read_from_verapdfs_json_report():
+    rule = {
+        "ruleStatus": "FAILED",
+        "specification": "ISO 14289-1:2014",
+        "clause": "7.3",
+        "testNumber": 1,
+        "failedChecks": 2,
+        "description": "Figure tags shall include an alternative representation.",
+        "object": "SEFigure",
+        "checks": [{"context": "root/K[5]", "errorMessage": "No alternate description"}],
+    }
+    result = {
+        "jobEndStatus": "normal",
+        "profileName": "PDF/UA-1 validation profile",
+        "compliant": False,
+        "details": {"ruleSummaries": [rule]},
+    }
+
+    assert failures(report({"validationResult": [result]})) == [
+        "ISO 14289-1:2014 7.3-1 (2x): Figure tags shall include an alternative "
+        "representation. Found: No alternate description At: root/K[5]"
+    ]
+    compliant = {**result, "compliant": True, "details": {"ruleSummaries": []}}
+    assert failures(report({"validationResult": compliant})) == []
+
+
+def test_a_file_verapdf_could_not_read_is_an_error_not_a_pass():
+    unreadable = {"taskException": {"exceptionMessage": "Couldn't parse stream"}}
+
+    with pytest.raises(ValidatorError, match="could not validate .*Couldn't parse stream"):
+        failures(report(unreadable), Path("x.pdf"))
