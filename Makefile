@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= -n auto
 PIP := $(BIN)/pip --disable-pip-version-check
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install install-dev venv run serve test lint audit-deps test-sqlite test-postgres smoke bench bench-load lock messages clean
+.PHONY: install install-dev venv run serve test lint audit-deps pdf-validator test-sqlite test-postgres smoke bench bench-load lock messages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -77,11 +77,19 @@ lint: install-dev
 audit-deps: install-dev
 	@BIN=$(BIN) scripts/audit-deps
 
-test-sqlite: install-dev
+## pdf-validator: veraPDF's engine for the PDF/UA tests, in var/tools/verapdf
+##   (scripts/install-pdf-validator; a no-op once there). Where it cannot be installed
+##   those tests skip, except with CI set: then this fails.
+pdf-validator:
+	@BIN=$(BIN) scripts/install-pdf-validator || { \
+	  if [ -n "$$CI" ]; then echo "FAIL: no PDF validator (CI is set)."; exit 1; fi; \
+	  echo "SKIPPED: no PDF validator: the PDF/UA tests will be skipped."; }
+
+test-sqlite: install-dev pdf-validator
 	@echo "== Tests on SQLite"
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_WORKERS)
 
-test-postgres: install-dev
+test-postgres: install-dev pdf-validator
 	@url="$${DATABASE_URL:-$(PG_URL)}"; \
 	if ! $(BIN)/python scripts/db_answers.py "$$url"; then \
 	  if [ -n "$$CI" ]; then echo "FAIL: PostgreSQL does not answer at $$url (CI is set)."; exit 1; fi; \
