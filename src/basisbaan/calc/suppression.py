@@ -218,6 +218,7 @@ def suppress[K: Hashable](
             # Many small numbers in one web of relations: hide the published
             # neighbours of every exposed cell at once (safe, converges in a few
             # rounds); the clean-up below publishes again what need not be hidden.
+            before = len(suppressed)
             for cell in determined:
                 suppressed.update(
                     other
@@ -225,6 +226,21 @@ def suppress[K: Hashable](
                     for other in system.rows[number]
                     if other not in suppressed
                 )
+            if len(suppressed) > before:
+                continue
+            # Every neighbour is hidden already: the cell is fixed through a chain.
+            # Hide the published cells around its whole component (as rule 3 does);
+            # if there are none, the constraints alone fix it (rule 5: settled).
+            for cell in determined:
+                suppressed.update(
+                    other
+                    for linked in _component(system, cell, suppressed)
+                    for number in system.of_cell[linked]
+                    for other in system.rows[number]
+                    if other not in suppressed
+                )
+            if len(suppressed) == before:
+                settled.update(determined)
             continue
         freed: set[int] = set()
         for cell in determined:

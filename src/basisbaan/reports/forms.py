@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import defusedxml.ElementTree as SafeXml
+from defusedxml import DefusedXmlException
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -113,10 +114,10 @@ class HouseStyleForm(Form):
         try:
             text = raw.decode("utf-8")
             root = SafeXml.fromstring(text)
+        except DefusedXmlException as exc:  # entities, external references
+            raise ValidationError(_("Dit SVG-bestand bevat onveilige onderdelen.")) from exc
         except (UnicodeDecodeError, SafeXml.ParseError, ValueError) as exc:
             raise ValidationError(_("Dit is geen geldig SVG-bestand.")) from exc
-        except Exception as exc:  # defusedxml refuses entities and external references
-            raise ValidationError(_("Dit SVG-bestand bevat onveilige onderdelen.")) from exc
         if not root.tag.endswith("svg"):
             raise ValidationError(_("Dit is geen geldig SVG-bestand."))
         if re.search(r"<script|javascript:|\son\w+\s*=|<foreignObject", text, re.IGNORECASE):

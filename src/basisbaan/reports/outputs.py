@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from basisbaan.reports.charts import data_uri
 from basisbaan.reports.constants import ReportFormat
+from basisbaan.reports.pdfmeta import declare_pdfua_1
 from basisbaan.reports.render import Document
 
 __all__ = ["CONTENT_TYPES", "filename", "render"]
@@ -30,7 +31,7 @@ EXTENSIONS = {
     ReportFormat.HTML: "html",
 }
 # PDF/UA-1: tagged, with the document language and title (WeasyPrint's variant).
-PDF_VARIANTS = {ReportFormat.PDF: "pdf/ua-1", ReportFormat.PDFA: "pdf/a-3u"}
+PDF_VARIANTS = {ReportFormat.PDF: "pdf/ua-1", ReportFormat.PDFA: "pdf/a-3a"}
 
 
 def filename(doc: Document, fmt: str) -> str:
@@ -51,6 +52,9 @@ def pdf_bytes(doc: Document, fmt: str = ReportFormat.PDF) -> bytes:
 
     html = HTML(string=html_text(doc), base_url=None)
     options: dict[str, Any] = {"pdf_variant": PDF_VARIANTS[ReportFormat(fmt)], "pdf_tags": True}
+    if fmt == ReportFormat.PDFA:
+        # PDF/A-3a (tagged, archival) that also claims PDF/UA-1.
+        options["finisher"] = declare_pdfua_1
     pdf: bytes = html.write_pdf(**options)
     return pdf
 
