@@ -8,7 +8,10 @@ The demo is loaded *as of* a day (:mod:`basisbaan.demo.story`): the letter's
 story up to 30 June 2025, then the programme going on month by month up to
 that day: renewal decisions when due, one participant leaving for regular
 work, payroll files and guidance hours imported, feedback sessions and
-signals, closed years; past the programme's end, its placements end.
+signals, closed years; past the programme's end, its placements end. Last, the
+council letter as Leeuwarden's final report of 30-06-2025, with the figures
+computed on that day (:func:`_letter_figures`), and a draft of the next one
+(:mod:`basisbaan.demo.council_report`).
 """
 
 from __future__ import annotations

@@ -169,6 +169,17 @@ def test_both_reports_make_a_document(final, draft):
     assert later.figures["as_of"] == "2025-12-31"
 
 
+def test_the_command_names_the_reports(demo_output):
+    assert (
+        "Raadsrapportage 'Voortgang basisbanen – raadsinformatiebrief juni 2025' per "
+        "30-06-2025: definitief." in demo_output
+    )
+    assert (
+        "Raadsrapportage 'Voortgang basisbanen – december 2025' per 31-12-2025: concept."
+        in demo_output
+    )
+
+
 def test_a_second_load_changes_nothing(demo):
     def state() -> list[tuple]:
         return list(
