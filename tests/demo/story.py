@@ -30,6 +30,7 @@ from basisbaan.guidance.selectors import guidance_attention
 from basisbaan.participants.models import Participant
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.placements.models import Placement
+from basisbaan.reports.models import CouncilReport
 from basisbaan.tenancy.models import Municipality
 from tests.conftest import TODAY, at_ten
 
@@ -96,6 +97,8 @@ class Snapshot:
     attention: dict[str, dict[str, int]] = field(default_factory=dict)
     due: dict[str, list[tuple[str, dt.date, str]]] = field(default_factory=dict)
     running: dict[str, int] = field(default_factory=dict)
+    # Leeuwarden's council reports: (title, as of, status, content hash, frozen figures).
+    reports: list[tuple[str, dt.date, str, str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -173,6 +176,11 @@ def take_snapshot(as_of: dt.date, output: str = "") -> Snapshot:
         Budget.objects.filter(**of_town, closed_at__isnull=False).values_list("year", flat=True)
     )
     shot.report = budget_report()
+    shot.reports = list(
+        CouncilReport.objects.filter(**of_town)
+        .order_by("as_of", "number")
+        .values_list("title", "as_of", "status", "content_hash", "figures")
+    )
     for municipality in Municipality.objects.all():
         shot.attention[municipality.slug] = guidance_attention(
             municipality=municipality, today=as_of

@@ -25,6 +25,7 @@ from basisbaan.outcomes.models import Exit, FollowUp
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
+from basisbaan.reports.models import CouncilReport
 from tests.demo.story import (
     PROGRAMME_END,
     Snapshot,
@@ -77,7 +78,7 @@ LETTER_2024 = {
 def _counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
-        for model in (Participant, Placement, Contract, RenewalDecision)
+        for model in (Participant, Placement, Contract, RenewalDecision, CouncilReport)
     }
 
 
@@ -238,6 +239,25 @@ def test_the_command_run_twice_changes_nothing(story):
     assert "Demogegevens geladen, stand van 30-06-2025." in story[LETTER].output
     assert "consulent-2" in story[LETTER].output  # the logins
     assert "Verloning juli 2024 t/m mei 2025: 12 loonbestanden, 144 regels" in story[LETTER].output
+
+
+def test_the_letters_report_is_what_the_letters_day_computed(story):
+    """Finalised on the data of the letter's day when loaded as of that day; loaded
+    as of a later day, frozen with the figures computed before the later data came
+    (``demo.loader._letter_figures``): the same report, to the hash."""
+    letter = story[LETTER].reports
+    assert [(title, as_of, status) for title, as_of, status, *_r in letter] == [
+        ("Voortgang basisbanen – raadsinformatiebrief juni 2025", LETTER, "final")
+    ]
+    for as_of in (END_OF_2025, AFTER_THE_END):
+        assert story[as_of].reports[0] == letter[0]
+    # The next report is a draft from July 2025 on, as of the day or 31-12-2025.
+    assert [r[:3] for r in story[END_OF_2025].reports[1:]] == [
+        ("Voortgang basisbanen – december 2025", END_OF_2025, "draft")
+    ]
+    assert [r[:3] for r in story[AFTER_THE_END].reports[1:]] == [
+        ("Voortgang basisbanen – december 2025", END_OF_2025, "draft")
+    ]
 
 
 def test_the_end_of_2025(story):

@@ -8,7 +8,10 @@ The demo is loaded *as of* a day (:mod:`basisbaan.demo.story`): the letter's
 story up to 30 June 2025, then the programme going on month by month up to
 that day: renewal decisions when due, one participant leaving for regular
 work, payroll files and guidance hours imported, feedback sessions and
-signals, closed years; past the programme's end, its placements end.
+signals, closed years; past the programme's end, its placements end. Last, the
+council letter as Leeuwarden's final report of 30-06-2025, with the figures
+computed on that day (:func:`_letter_figures`), and a draft of the next one
+(:mod:`basisbaan.demo.council_report`).
 """
 
 from __future__ import annotations
@@ -39,10 +42,13 @@ from basisbaan.contracts.services import (
 )
 from basisbaan.costs.services import cost_settings_set
 from basisbaan.demo.budgets import load_demo_budget
+from basisbaan.demo.council_report import letter_figures, load_council_reports
 from basisbaan.demo.data import (
     DEMO_PASSWORD,
     DEMO_TOTP_SECRET,
     DEMO_TOTP_USER,
+    LEEUWARDEN,
+    LETTER_DATE,
     MUNICIPALITIES,
     USERS,
     DemoMunicipality,
@@ -155,13 +161,40 @@ def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
             people = sum(len(m.participants) + newcomer_count(m.slug) for m in MUNICIPALITIES)
             # The pilot's BSNs come after everyone else's: theirs stay as they were.
             every_bsn = demo_bsns(people + len(PILOT_PEOPLE))
+            letter = _letter_figures(users, every_bsn[:people], as_of)
             bsns = iter(every_bsn[:people])
             for demo in MUNICIPALITIES:
                 _load_municipality(demo, users, bsns, every_bsn[people:], as_of)
+            town = Municipality.objects.get(slug=LEEUWARDEN.slug)
+            programme = Programme.objects.get(municipality=town, slug=LEEUWARDEN.programme.slug)
+            load_council_reports(programme, users, as_of, letter)
     finally:
         reset_request_id(request_token)
         reset_channel(channel_token)
     return [_summary(demo) for demo in (*MUNICIPALITIES, PILOT_MUNICIPALITY)]
+
+
+def _letter_figures(
+    users: dict[str, User], bsns: list[str], as_of: dt.date
+) -> dict[str, Any] | None:
+    """The figures of the letter's report as the system computed them on 30-06-2025.
+
+    The report's figures read live data (the forecast uses every payroll file and
+    closed year there is), and a demo loaded as of a later day holds the months
+    after the letter. So Leeuwarden is loaded as of the letter's day first, in a
+    savepoint that is rolled back once the figures are computed (the same BSNs, so
+    the same people); the caches keep nothing of it that the later data could meet,
+    their keys being hashes of the data read. ``None`` as of the letter's day itself:
+    the report is finalised on the data as loaded.
+    """
+    if as_of <= LETTER_DATE:
+        return None
+    with transaction.atomic():
+        town = _load_municipality(LEEUWARDEN, users, iter(bsns), [], LETTER_DATE)
+        programme = Programme.objects.get(municipality=town, slug=LEEUWARDEN.programme.slug)
+        figures = letter_figures(programme)
+        transaction.set_rollback(True)
+    return figures
 
 
 def _check_free() -> None:

@@ -234,12 +234,22 @@ def content_hash(report: CouncilReport) -> str:
 
 
 @transaction.atomic
-def report_finalise(*, report: CouncilReport, actor: User | None) -> CouncilReport:
+def report_finalise(
+    *, report: CouncilReport, actor: User | None, figures: dict[str, Any] | None = None
+) -> CouncilReport:
     """Freeze a draft: figures, filled texts and their hash are stored for good.
-    The version it replaces (if final) becomes superseded."""
+    The version it replaces (if final) becomes superseded.
+
+    ``figures``: the report's figures as computed earlier (:func:`published_figures`
+    on the as-of day), frozen instead of computing them now. Only the demo gives
+    them: it loads data up to a later day than its 30-06-2025 report's, so that
+    report's figures are computed before the later data is there
+    (``basisbaan.demo.loader``).
+    """
     report = CouncilReport.objects.select_for_update().get(pk=report.pk)
     _refuse_final(report)
-    figures = published_figures(report)
+    if figures is None:
+        figures = published_figures(report)
     frozen = CouncilReport(
         title=report.title,
         as_of=report.as_of,

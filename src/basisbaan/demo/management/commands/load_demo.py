@@ -23,6 +23,7 @@ from basisbaan.demo.loader import (
 from basisbaan.demo.story import DemoDateError, as_of_argument
 from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
+from basisbaan.reports.models import CouncilReport
 from basisbaan.tenancy.models import Municipality
 
 
@@ -77,6 +78,7 @@ class Command(BasisbaanCommand):
                 f"{s.contracts} contracten, waarvan {s.with_wage_subsidy} met loonkostensubsidie."
             )
         self._payroll()
+        self._reports()
         self.stdout.write(
             f"  Alles via de services: {audit_entry_count() - audit_before} auditregels "
             "(gebruiker 'systeem')."
@@ -92,6 +94,13 @@ class Command(BasisbaanCommand):
             f"  {DEMO_TOTP_USER} logt in met wachtwoord én een code (tweede factor): zet in een "
             f"authenticator-app de geheime sleutel {DEMO_TOTP_SECRET}."
         )
+
+    def _reports(self) -> None:
+        for report in CouncilReport.objects.order_by("as_of", "number"):
+            self.stdout.write(
+                f"  Raadsrapportage '{report.title}' per {report.as_of:%d-%m-%Y}: "
+                f"{'concept' if report.is_draft else 'definitief'}."
+            )
 
     def _payroll(self) -> None:
         payroll = PayrollEntry.objects.aggregate(
