@@ -344,9 +344,10 @@ def test_a_final_version_downloads_as_pdf_pdfa_and_docx(draft, manager, api_as):
     assert {e["filters"]["content_hash"] for e in exports()} == {report.content_hash}
 
 
-def test_an_unknown_format_is_refused(draft, manager, api_as):
+@pytest.mark.parametrize("fmt", ["odt", ""])
+def test_an_unknown_format_is_refused(draft, manager, api_as, fmt):
     with unchanged(draft):
-        response = api_as(manager).get(f"{URL}{draft.pk}/download/", {"format": "odt"})
+        response = api_as(manager).get(f"{URL}{draft.pk}/download/", {"format": fmt})
 
     assert response.status_code == 400
     assert list(response.json()) == ["format"]

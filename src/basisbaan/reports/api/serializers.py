@@ -271,6 +271,7 @@ class DownloadQuerySerializer(serializers.Serializer[Any]):
     )
 
     def validate(self, attrs: Any) -> Any:
+        # A query leaves an optional parameter out; DRF would read "?format=" as absent.
         if self.initial_data.get("format") == "":
             raise serializers.ValidationError({"format": [str(EMPTY)]})
         return attrs
