@@ -11,6 +11,9 @@ import io
 import pytest
 from docx import Document as Word
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from basisbaan.audit.models import AuditAction, AuditEntry
 from basisbaan.reports.constants import ReportStatus
 from basisbaan.reports.defaults import DEFAULT_TEXTS
@@ -359,3 +362,16 @@ def test_the_editors_may_write(draft, member, api_as, role):
         f"{URL}{draft.pk}/", {"title": "Voortgang"}, format="json"
     )
     assert response.status_code == 200
+
+
+def test_the_list_takes_as_many_queries_for_three_versions_as_for_one(draft, manager, api_as):
+    client = api_as(manager)
+    with CaptureQueriesContext(connection) as one:
+        assert len(client.get(URL).json()["results"]) == 1
+    first = report_finalise(report=draft, actor=manager)
+    client.post(f"{URL}{first.pk}/new-version/")
+    client.post(URL, {**BODY, "programme": draft.programme_id, "title": "Nog een"}, format="json")
+
+    with CaptureQueriesContext(connection) as three:
+        assert len(client.get(URL).json()["results"]) == 3
+    assert len(three) == len(one)
