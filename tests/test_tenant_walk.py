@@ -17,6 +17,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from basisbaan.budgets.services import budget_create, expenditure_create, planned_start_create
+from basisbaan.reports.services import report_create
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.factories import (
@@ -109,6 +110,16 @@ def world_a(municipality):
     )
     intake = add_intake_records(programme, position, name=SECRET)
     guidance = guidance_records(municipality, participant, placement, contact)
+    report = report_create(
+        programme=programme,
+        actor=None,
+        title=f"{SECRET} raadsbrief",
+        as_of=dt.date(2025, 6, 30),
+        period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 12, 31),
+        today=dt.date(2026, 11, 18),
+        texts={"opening": f"{SECRET} opening"},
+    )
     return [
         programme,
         participant,
@@ -123,6 +134,7 @@ def world_a(municipality):
         planned,
         *intake,
         *guidance,
+        report,
     ]
 
 

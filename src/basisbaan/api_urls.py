@@ -52,6 +52,7 @@ from basisbaan.participants.api.viewsets import ParticipantViewSet
 from basisbaan.payroll.api.viewsets import PayrollEntryViewSet, PayrollImportViewSet
 from basisbaan.placements.api.viewsets import PlacementViewSet
 from basisbaan.programmes.api.viewsets import ProgrammeViewSet
+from basisbaan.reports.api.viewsets import CouncilReportViewSet
 
 app_name = "api"
 
@@ -94,6 +95,7 @@ router.register("business-case", BusinessCaseViewSet, basename="business-case")
 router.register("exits", ExitViewSet, basename="exit")
 router.register("follow-ups", FollowUpViewSet, basename="follow-up")
 router.register("business-case-assumptions", AssumptionViewSet, basename="business-case-assumption")
+router.register("council-reports", CouncilReportViewSet, basename="council-report")
 router.register("tokens", TokenViewSet, basename="token")
 router.register("jobs", JobViewSet, basename="job")
 

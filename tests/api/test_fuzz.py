@@ -35,6 +35,8 @@ from basisbaan.participants.models import Participant
 from basisbaan.payroll.models import PayrollEntry, PayrollImport
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
+from basisbaan.reports.models import CouncilReport
+from basisbaan.reports.services import report_create, report_finalise, report_new_version
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.factories import (
@@ -75,6 +77,7 @@ MODELS = {
     "feedback-sessions": FeedbackSession,
     "feedback-actions": FeedbackAction,
     "signals": Signal,
+    "council-reports": CouncilReport,
 }
 
 
@@ -117,6 +120,16 @@ def fuzz_token(municipality) -> str:
     )
     add_intake_records(programme, position)
     guidance_records(municipality, placement.participant, placement, HostContact.objects.first())
+    report = report_create(
+        programme=programme,
+        actor=admin,
+        title="Voortgang",
+        as_of=dt.date(2026, 6, 30),
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 12, 31),
+        today=dt.date(2026, 11, 18),
+    )
+    report_new_version(report=report_finalise(report=report, actor=admin), actor=admin)
     out = io.StringIO()
     call_command("create_api_token", admin.username, stdout=out)
     return out.getvalue().strip()

@@ -689,6 +689,7 @@ SPECTACULAR_SETTINGS = {
         "FeedbackSessionStatusEnum": "basisbaan.guidance.constants.SessionStatus",
         "ParticipantStatusEnum": "basisbaan.participants.constants.ParticipantStatus",
         "ExitReasonEnum": "basisbaan.participants.constants.ExitReason",
+        "CouncilReportStatusEnum": "basisbaan.reports.constants.ReportStatus",
     },
 }
 
