@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 
 from basisbaan.reports.pdfmeta import declare_pdfua_1
-
 from tests.pdfua import (
     ValidatorError,
     failures,
