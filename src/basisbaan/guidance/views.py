@@ -43,7 +43,9 @@ from basisbaan.guidance.forms import (
     ActionForm,
     ClosePeriodForm,
     GuidanceSettingsForm,
+    HoursFilterForm,
     HoursImportForm,
+    SessionFilterForm,
     SessionPlanForm,
     SessionRecordForm,
     SignalFollowUpForm,
@@ -54,13 +56,20 @@ from basisbaan.guidance.forms import (
 from basisbaan.guidance.ics import sessions_calendar
 from basisbaan.guidance.importing import hours_enqueue
 from basisbaan.guidance.jobs import start_hours_import
-from basisbaan.guidance.lists import signal_columns
-from basisbaan.guidance.models import FeedbackAction, FeedbackSession, HoursImport, Signal
+from basisbaan.guidance.lists import hours_columns, iso_week, session_columns, signal_columns
+from basisbaan.guidance.models import (
+    FeedbackAction,
+    FeedbackSession,
+    HoursEntry,
+    HoursImport,
+    Signal,
+)
 from basisbaan.guidance.selectors import (
     closed_period_list,
     dangerously_feed_for_token,
     feedback_session_list,
     guidance_settings_of,
+    hours_readable,
     may_read_hours_of,
     norm_report,
     placement_cadence,
@@ -482,6 +491,98 @@ class HoursImportDetailView(TenantDetailView):
             context["more_error_lines"] = more_errors_lines(result.get("more_errors", []))
         elif record.status == HoursImportStatus.FAILED:
             context["failed"] = True
+        return context
+
+
+# -- the list of hours -----------------------------------------------------------------
+
+
+class HoursListView(PersonalListMixin, TenantListView):
+    """Every registration of hours this viewer may read, filtered and sortable, with
+    an Excel or CSV export (audited; refused to a viewer who sees pseudonyms).
+
+    The rows follow :func:`hours_readable`, the rule of the week page and the API:
+    a programme manager reads everyone's hours, anyone else their own.
+    """
+
+    permission = Perm.GUIDANCE_VIEW
+    template_name = "guidance/hours_list.html"
+    export_name = "begeleidingsuren"
+    export_title = gettext_lazy("Begeleidingsuren")
+
+    def get_columns(self) -> list[ListColumn]:
+        return hours_columns(self.policy())
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[HoursEntry]:
+        self.colleagues = self.has_perm(Perm.GUIDANCE_MANAGE)
+        self.filter_form = HoursFilterForm(
+            self.request.GET or None, municipality=municipality, colleagues=self.colleagues
+        )
+        data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        rows = hours_readable(
+            municipality=municipality, viewer=_user(self.request), role=self.membership.role
+        ).select_related("participant__programme", "staff")
+        if data.get("van"):
+            rows = rows.filter(date__gte=data["van"])
+        if data.get("tot"):
+            rows = rows.filter(date__lte=data["tot"])
+        if data.get("activiteit"):
+            rows = rows.filter(activity=data["activiteit"])
+        if data.get("programma"):
+            rows = rows.filter(participant__programme=data["programma"])
+        if data.get("medewerker"):
+            rows = rows.filter(staff=data["medewerker"])
+        return rows.order_by("-date", "id")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        page = context["page_obj"]
+        page.object_list = context["object_list"] = rows = list(page.object_list)
+        context["colleagues"] = self.colleagues
+        context["rows"] = [(entry, iso_week(entry.date)) for entry in rows]
+        audit_participant_list(self.request, (h.participant_id for h in rows))
+        return context
+
+
+class SessionListView(PersonalListMixin, TenantListView):
+    """Every feedback session (planned, held, cancelled), filtered and sortable, with
+    an Excel or CSV export (audited; refused to a viewer who sees pseudonyms)."""
+
+    permission = Perm.GUIDANCE_VIEW
+    template_name = "guidance/session_list.html"
+    export_name = "feedbacksessies"
+    export_title = gettext_lazy("Feedbacksessies")
+
+    def get_columns(self) -> list[ListColumn]:
+        return session_columns(self.policy())
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[FeedbackSession]:
+        self.filter_form = SessionFilterForm(self.request.GET or None, municipality=municipality)
+        data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        rows = feedback_session_list(municipality=municipality)
+        if data.get("van"):
+            rows = rows.filter(planned_date__gte=data["van"])
+        if data.get("tot"):
+            rows = rows.filter(planned_date__lte=data["tot"])
+        if data.get("status"):
+            rows = rows.filter(status=data["status"])
+        if data.get("programma"):
+            rows = rows.filter(placement__participant__programme=data["programma"])
+        return rows.order_by("-planned_date", "id")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        page = context["page_obj"]
+        page.object_list = context["object_list"] = rows = list(page.object_list)
+        audit_participant_list(self.request, (s.placement.participant_id for s in rows))
+        if rows and policy_for(self.request).sees_identity:
+            audit_list_access(
+                actor=_user(self.request),
+                municipality=self.municipality,
+                model=FeedbackSession,
+                ids=[s.pk for s in rows],
+                fields=["status", "scores", "participant_present"],
+            )
         return context
 
 

@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 
 from basisbaan.audit.services import audit_export
 from basisbaan.core.forms import Form
+from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import ObjectServiceFormView, ServiceFormView, TenantListView
 from basisbaan.outcomes import services
 from basisbaan.outcomes.anchors import ANCHORS
@@ -29,6 +30,7 @@ from basisbaan.outcomes.constants import DUE_BEFORE_DAYS, OVERDUE_AFTER_DAYS, Fo
 from basisbaan.outcomes.export import business_case_workbook, outcomes_workbook
 from basisbaan.outcomes.forms import AssumptionForm, FollowUpForm, ThresholdForm
 from basisbaan.outcomes.layout import curve_series, outcome_tables
+from basisbaan.outcomes.lists import follow_up_columns
 from basisbaan.outcomes.models import Assumption, Exit, FollowUp
 from basisbaan.outcomes.presentation import business_context
 from basisbaan.outcomes.reports import cached_outcome_report
@@ -40,6 +42,7 @@ from basisbaan.outcomes.selectors import (
     is_overdue,
     threshold_of,
 )
+from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
@@ -207,12 +210,19 @@ class WorklistFilterForm(forms.Form):
     )
 
 
-class FollowUpWorklistView(TenantListView):
-    """The measurements due, overdue or recorded, with the person's name (audited)."""
+class FollowUpWorklistView(PersonalListMixin, TenantListView):
+    """The measurements due, overdue or recorded, with the person's name (audited),
+    sortable, and exported to Excel or CSV with the chosen filter (audited; refused
+    to a viewer who sees pseudonyms)."""
 
     permission = Perm.OUTCOME_RECORD
     template_name = "outcomes/worklist.html"
     context_object_name = "follow_ups"
+    export_name = "nametingen"
+    export_title = gettext_lazy("Nametingen")
+
+    def get_columns(self) -> list[ListColumn]:
+        return follow_up_columns(self.policy(), timezone.localdate())
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[FollowUp]:
         self.filter_form = WorklistFilterForm(self.request.GET or None)
@@ -220,7 +230,7 @@ class FollowUpWorklistView(TenantListView):
         self.state = state
         return follow_up_worklist(
             municipality=municipality, today=timezone.localdate(), state=state
-        )
+        ).select_related("exit__programme")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(filter_form=self.filter_form, **kwargs)
