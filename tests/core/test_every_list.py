@@ -94,6 +94,22 @@ LISTS = [
         ["participant", "months", "due_date", "exit_date", "status"],
         "Persoon",
     ),
+    (
+        "/uitkomsten/uitstroom/",
+        [
+            "exit_date",
+            "participant",
+            "programme",
+            "kind",
+            "reason",
+            "track",
+            "employer",
+            "hours_per_week",
+            "contract_type",
+            "wage_band",
+        ],
+        "Datum",
+    ),
     ("/audit/", ["time", "actor", "action", "record_type", "channel"], "Tijdstip"),
 ]
 
@@ -240,6 +256,7 @@ def test_the_read_only_role_sees_no_whole_bsn_on_any_list_or_export(
         "/plaatsingen/",
         "/contracten/",
         "/contracten/loonwaarde/",
+        "/uitkomsten/uitstroom/",
     ],
 )
 def test_a_researcher_may_sort_but_not_export_a_list_of_people(world, municipality, client_as, url):

@@ -1,4 +1,5 @@
-"""The columns of the follow-up worklist, as the viewer's personal-data policy allows."""
+"""The columns of the follow-up worklist and the list of exits, as the viewer's
+personal-data policy allows."""
 
 from __future__ import annotations
 
@@ -83,5 +84,40 @@ def follow_up_columns(policy: PersonalDataPolicy, today: dt.date) -> list[ListCo
             (),
             lambda f: _yes_no(f.same_employer),
             width=10,
+        ),
+    ]
+
+
+def exit_columns(policy: PersonalDataPolicy) -> list[ListColumn]:
+    """One exit: when, who, from which programme, why, and the work that came after."""
+    return [
+        ListColumn("exit_date", _("Datum"), ("exit_date",), lambda e: e.exit_date, Kind.DATE, 12),
+        name_column(policy, lambda e: e.participant),
+        ListColumn(
+            "programme", _("Programma"), ("programme__name",), lambda e: e.programme.name, width=24
+        ),
+        ListColumn("kind", _("Soort"), ("kind",), lambda e: e.get_kind_display(), width=30),
+        ListColumn("reason", _("Reden"), ("reason",), lambda e: e.get_reason_display(), width=28),
+        ListColumn("track", _("Spoor"), ("track",), lambda e: e.get_track_display(), width=22),
+        ListColumn(
+            "employer", _("Nieuwe werkgever"), ("employer",), lambda e: e.employer, width=28
+        ),
+        ListColumn(
+            "hours_per_week",
+            _("Uren per week"),
+            ("hours_per_week",),
+            lambda e: e.hours_per_week,
+            Kind.DECIMAL,
+            10,
+        ),
+        ListColumn(
+            "contract_type",
+            _("Soort contract"),
+            ("contract_type",),
+            lambda e: e.get_contract_type_display(),
+            width=16,
+        ),
+        ListColumn(
+            "wage_band", _("Loon"), ("wage_band",), lambda e: e.get_wage_band_display(), width=30
         ),
     ]
