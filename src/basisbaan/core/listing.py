@@ -118,6 +118,16 @@ class ListingMixin:
         """The rows the columns read (by default the records themselves)."""
         return queryset.iterator(chunk_size=2000)
 
+    def export_source(self) -> tuple[Any, int, Callable[[], Iterable[Any]]]:
+        """What the export writes: the model the audit names, the number of rows and
+        how to read them (only after the row limit is checked).
+
+        By default the list's queryset, filtered and sorted. A worklist whose rows are
+        computed (not a queryset) answers its model, ``len(rows)`` and the rows.
+        """
+        queryset = self.sort_queryset(self.get_queryset())  # type: ignore[attr-defined]
+        return queryset.model, queryset.count(), lambda: self.export_rows(queryset)
+
     def list_url(self) -> str:
         """Where a refused export sends the user back to (with the filters)."""
         return self.request.path
@@ -212,8 +222,7 @@ class ListingMixin:
             raise PermissionDenied(
                 _("Met uw rol kunt u deze lijst niet exporteren: hij bevat persoonsgegevens.")
             )
-        queryset = self.sort_queryset(self.get_queryset())  # type: ignore[attr-defined]
-        count = queryset.count()
+        model, count, rows = self.export_source()
         if count > EXPORT_LIMIT:
             messages.error(
                 self.request,
@@ -233,7 +242,7 @@ class ListingMixin:
         self.export_entry = audit_export(
             actor=self.request.user,  # type: ignore[arg-type]
             municipality=self.municipality,
-            model=queryset.model,
+            model=model,
             filters=self.filters(),
             rows=count,
             file_format=file_format,
@@ -249,5 +258,5 @@ class ListingMixin:
                 ExportColumn(c.key, str(c.title), c.value, c.kind, c.width)  # type: ignore[arg-type]
                 for c in columns
             ],
-            rows=self.export_rows(queryset),
+            rows=rows(),
         )
