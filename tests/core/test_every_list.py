@@ -225,12 +225,14 @@ def test_every_list_exports_to_excel_and_csv_and_audits_it(
 
 # The read-only role opens every list but the audit log and the follow-up worklist
 # (recording measurements is not for that role).
-# The contract worklists export too (in their own order, without sorting).
+# The worklists and the norm export too (in their own order, without sorting).
 READ_ONLY_LISTS = [
     item for item in LISTS if item[0] not in ("/audit/", "/uitkomsten/nametingen/")
 ] + [
     ("/contracten/beslissingen/", [], "Deelnemer"),
     ("/contracten/onder-minimumloon/?past=on", [], "Deelnemer"),
+    ("/begeleiding/feedback/", [], "Deelnemer"),
+    ("/begeleiding/norm/", [], "Deelnemer"),
 ]
 
 

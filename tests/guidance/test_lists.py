@@ -457,7 +457,13 @@ def test_the_session_page_lists_and_audits_what_it_shows(sessions, coach, client
 # -- refusal --------------------------------------------------------------------------------
 
 
-LISTS = ["/begeleiding/uren/", "/begeleiding/feedback/sessies/"]
+LISTS = [
+    "/begeleiding/uren/",
+    "/begeleiding/feedback/sessies/",
+    "/begeleiding/feedback/",
+    "/begeleiding/feedback/achterstallig/",
+    "/begeleiding/norm/",
+]
 
 
 @pytest.mark.parametrize("url", LISTS)
@@ -491,3 +497,198 @@ def test_a_pseudonym_viewer_who_may_open_the_list_may_not_export_it(
             response = client.get(url, {"export": file_format})
             assert response.status_code == 403
             assert "Content-Disposition" not in response
+
+
+# -- the norm page's participants and the cadence of sessions ---------------------------------
+
+
+def test_the_norm_per_participant_exports_with_the_year(
+    municipality, programme, placed, coach, manager, controller, client_as
+):
+    from basisbaan.guidance import services
+
+    services.guidance_settings_set(
+        programme=programme,
+        actor=manager,
+        data={
+            "norm_hours": Decimal(200),
+            "hourly_rate": Decimal("60.00"),
+            "rate_source": "Begroting",
+            "rate_date": D(2025, 1, 1),
+        },
+    )
+    anna = placed(start=D(2024, 7, 1), first_name="-Anna", last_name="Aa").participant
+    bert = placed(start=D(2025, 7, 1), first_name="Bert", last_name="Bb").participant
+    for person, day, amount in (
+        (anna, D(2025, 1, 6), "10"),
+        (anna, D(2025, 5, 6), "10"),
+        (anna, D(2025, 5, 7), "10"),
+        (anna, D(2025, 5, 8), "5"),
+        (bert, D(2025, 7, 7), "7.5"),
+        (bert, D(2025, 10, 1), "2.25"),
+    ):
+        services.hours_entry_create(
+            municipality=municipality,
+            actor=coach,
+            participant=person,
+            staff=coach,
+            date=day,
+            activity=Activity.COACHING,
+            hours=Decimal(amount),
+        )
+    client = client_as(controller)
+
+    response = client.get("/begeleiding/norm/", {"jaar": "2025", "export": "xlsx"})
+    csv_response = client.get("/begeleiding/norm/", {"jaar": "2025", "export": "csv"})
+
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="begeleidingsnorm-{municipality.slug}-2026-11-18.xlsx"'
+    )
+    sheet = load_workbook(io.BytesIO(response.content))["Uren tegen de norm"]
+    header = [
+        "Deelnemer",
+        "Programma",
+        "Dagen geplaatst",
+        "Norm heel jaar",
+        "Uren tot nu",
+        "Norm tot nu",
+        "Uren / norm",
+        "K1",
+        "K2",
+        "K3",
+        "K4",
+        "Kosten",
+    ]
+    # 2025 is over: the norm to date is the whole year's. Anna 35 of 200 hours (17.5 %,
+    # rounded to whole hundredths: 18 %), Bert 9.75 of 200 x 184 / 365 = 100.82 (10 %).
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        header,
+        ["'-Anna Aa", programme.name, 365, 200, 35, 200, 0.18, 10, 25, 0, 0, 2100],
+        ["Bert Bb", programme.name, 184, 100.82, 9.75, 100.82, 0.1, 0, 0, 7.5, 2.25, 585],
+    ]
+    assert sheet["G2"].number_format == "0.0#%"
+    assert _csv(csv_response)[1:] == [
+        [
+            "'-Anna Aa",
+            programme.name,
+            "365",
+            "200,00",
+            "35,00",
+            "200,00",
+            "18",
+            "10,00",
+            "25,00",
+            "0,00",
+            "0,00",
+            "2100,00",
+        ],
+        [
+            "Bert Bb",
+            programme.name,
+            "184",
+            "100,82",
+            "9,75",
+            "100,82",
+            "10",
+            "0,00",
+            "0,00",
+            "7,50",
+            "2,25",
+            "585,00",
+        ],
+    ]
+    entry = _export_entry()
+    assert (entry.actor, entry.object_type) == (controller, "guidance.hoursentry")
+    assert entry.changes == {
+        "filters": {"jaar": "2025"},
+        "rows": 2,
+        "format": "csv",
+        "fields": [
+            "first_name",
+            "name_prefix",
+            "last_name",
+            "programme",
+            "days",
+            "norm_year",
+            "hours",
+            "norm_to_date",
+            "ratio",
+            "q1",
+            "q2",
+            "q3",
+            "q4",
+            "cost",
+        ],
+    }
+
+
+def test_the_cadence_exports_its_placements(sessions, placed, coach, municipality, client_as):
+    # A placement started on 1 November 2026: its first session is not yet due.
+    placed(start=D(2026, 11, 1), first_name="Nieuw", last_name="Zz")
+    client = client_as(coach)
+
+    everything = client.get("/begeleiding/feedback/", {"export": "xlsx"})
+    overdue = client.get("/begeleiding/feedback/achterstallig/", {"export": "csv"})
+
+    assert everything["Content-Disposition"] == (
+        f'attachment; filename="feedbackritme-{municipality.slug}-2026-11-18.xlsx"'
+    )
+    sheet = load_workbook(io.BytesIO(everything.content))["Ritme van feedbacksessies"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = [
+        "Deelnemer",
+        "Vast aanspreekpunt",
+        "Werkgever",
+        "Laatst gehouden",
+        "Volgende uiterlijk",
+        "Achterstallig",
+        "Gepland",
+    ]
+    bert = [
+        "Bert Visser",
+        "Jolanda Coach",
+        "Bibliotheek",
+        None,
+        dt.datetime(2025, 2, 12),
+        "ja",
+        dt.datetime(2026, 11, 25),
+    ]
+    formula = [
+        "'@SUM(1+1) Bb",
+        "Jolanda Coach",
+        "Bibliotheek",
+        dt.datetime(2026, 10, 6),
+        dt.datetime(2026, 11, 17),
+        "ja",
+        None,
+    ]
+    # Soonest due first; the new placement's first session is due six weeks after its start.
+    assert rows == [
+        header,
+        bert,
+        formula,
+        ["Nieuw Zz", "Jolanda Coach", "Bibliotheek", None, dt.datetime(2026, 12, 13), "nee", None],
+    ]
+    assert _csv(overdue) == [
+        header,
+        ["Bert Visser", "Jolanda Coach", "Bibliotheek", "", "12-02-2025", "ja", "25-11-2026"],
+        ["'@SUM(1+1) Bb", "Jolanda Coach", "Bibliotheek", "06-10-2026", "17-11-2026", "ja", ""],
+    ]
+    entry = _export_entry()
+    assert (entry.actor, entry.object_type) == (coach, "placements.placement")
+    assert entry.changes == {
+        "filters": {},
+        "rows": 2,
+        "format": "csv",
+        "fields": [
+            "first_name",
+            "name_prefix",
+            "last_name",
+            "contact_person",
+            "host",
+            "last_held",
+            "next_due",
+            "overdue",
+            "planned",
+        ],
+    }

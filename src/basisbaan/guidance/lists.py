@@ -1,15 +1,18 @@
-"""The columns of the guidance lists (signals, hours, feedback sessions), as the
-viewer's personal-data policy allows."""
+"""The columns of the guidance lists (signals, hours, feedback sessions, the cadence
+of sessions, hours against the norm), as the viewer's personal-data policy allows."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.core.export import Kind
 from basisbaan.core.listing import ListColumn
-from basisbaan.participants.listing import name_column
+from basisbaan.participants.listing import NAME_KEY, name_column
 from basisbaan.participants.privacy import PersonalDataPolicy
 
 
@@ -153,4 +156,69 @@ def session_columns(policy: PersonalDataPolicy) -> list[ListColumn]:
             Kind.INTEGER,
             10,
         ),
+    ]
+
+
+def _hours(hundredths: int) -> Decimal:
+    """Hours given in hundredths (1025) as a number of hours (10.25)."""
+    return Decimal(int(hundredths)) / 100
+
+
+def _quarter(index: int) -> Callable[[Any], Decimal]:
+    """The hours of quarter ``index`` (0-3) of a norm row."""
+    return lambda row: _hours(row.line.quarters[index])
+
+
+def norm_columns() -> list[ListColumn]:
+    """Per participant: the year's hours against the pro-rata norm, per quarter, the cost.
+
+    The rows are the norm page's (the report, not a queryset); the name is the
+    participant's full name, which the page only shows to a viewer who sees identities
+    (the export is refused to anyone else).
+    """
+    columns = [
+        ListColumn(NAME_KEY, _("Deelnemer"), (), lambda r: r.label, width=28),
+        ListColumn("programme", _("Programma"), (), lambda r: r.extra["programme"], width=24),
+        ListColumn("days", _("Dagen geplaatst"), (), lambda r: r.extra["days"], Kind.INTEGER, 10),
+        ListColumn(
+            "norm_year", _("Norm heel jaar"), (), lambda r: _hours(r.line.norm_year), Kind.DECIMAL
+        ),
+        ListColumn("hours", _("Uren tot nu"), (), lambda r: _hours(r.line.hours), Kind.DECIMAL),
+        ListColumn(
+            "norm_to_date",
+            _("Norm tot nu"),
+            (),
+            lambda r: _hours(r.line.norm_to_date),
+            Kind.DECIMAL,
+        ),
+        ListColumn("ratio", _("Uren / norm"), (), lambda r: r.line.ratio, Kind.PERCENT, 10),
+    ]
+    for index, title in enumerate((_("K1"), _("K2"), _("K3"), _("K4"))):
+        columns.append(ListColumn(f"q{index + 1}", title, (), _quarter(index), Kind.DECIMAL, 8))
+    columns.append(ListColumn("cost", _("Kosten"), (), lambda r: r.cost, Kind.MONEY, 12))
+    return columns
+
+
+def cadence_columns(policy: PersonalDataPolicy) -> list[ListColumn]:
+    """Per running placement: the last held session, when the next is due, overdue or not."""
+    return [
+        name_column(policy, lambda r: r.placement.participant),
+        ListColumn(
+            "contact_person",
+            _("Vast aanspreekpunt"),
+            (),
+            lambda r: _user(r.placement.participant.contact_person),
+            width=24,
+        ),
+        ListColumn("host", _("Werkgever"), (), lambda r: r.placement.position.host.name, width=28),
+        ListColumn("last_held", _("Laatst gehouden"), (), lambda r: r.last_held, Kind.DATE, 14),
+        ListColumn("next_due", _("Volgende uiterlijk"), (), lambda r: r.next_due, Kind.DATE, 14),
+        ListColumn(
+            "overdue",
+            _("Achterstallig"),
+            (),
+            lambda r: _("ja") if r.overdue else _("nee"),
+            width=12,
+        ),
+        ListColumn("planned", _("Gepland"), (), lambda r: r.planned, Kind.DATE, 12),
     ]

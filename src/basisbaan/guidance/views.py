@@ -9,6 +9,7 @@ helpers; writes go through :mod:`basisbaan.guidance.services`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -56,7 +57,14 @@ from basisbaan.guidance.forms import (
 from basisbaan.guidance.ics import sessions_calendar
 from basisbaan.guidance.importing import hours_enqueue
 from basisbaan.guidance.jobs import start_hours_import
-from basisbaan.guidance.lists import hours_columns, iso_week, session_columns, signal_columns
+from basisbaan.guidance.lists import (
+    cadence_columns,
+    hours_columns,
+    iso_week,
+    norm_columns,
+    session_columns,
+    signal_columns,
+)
 from basisbaan.guidance.models import (
     FeedbackAction,
     FeedbackSession,
@@ -65,6 +73,7 @@ from basisbaan.guidance.models import (
     Signal,
 )
 from basisbaan.guidance.selectors import (
+    NormReport,
     closed_period_list,
     dangerously_feed_for_token,
     feedback_session_list,
@@ -355,22 +364,36 @@ def _hours_text(hours: Any) -> str:
 # -- norm ------------------------------------------------------------------------------
 
 
-class NormView(TenantViewMixin, TemplateView):
+class NormView(PersonalListMixin, TenantViewMixin, TemplateView):
     """Hours this year against the pro-rata norm: per programme, staff member
-    and participant, with the quarters and the cost."""
+    and participant, with the quarters and the cost. ``?export=xlsx|csv`` exports
+    the participant table of the year (audited; refused to a pseudonym viewer)."""
 
     permission = Perm.GUIDANCE_VIEW
     template_name = "guidance/norm.html"
+    export_name = "begeleidingsnorm"
+    export_title = gettext_lazy("Uren tegen de norm")
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+    def get_columns(self) -> list[ListColumn]:
+        return norm_columns()
+
+    def report(self) -> tuple[int, NormReport]:
         today = timezone.localdate()
         year_text = self.request.GET.get("jaar", "")
         year = (
             int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else today.year
         )
         as_of = today if year == today.year else dt.date(year, 12, 31)
-        report = norm_report(municipality=self.municipality, year=year, as_of=as_of)
+        return year, norm_report(municipality=self.municipality, year=year, as_of=as_of)
+
+    def export_source(self) -> tuple[Any, int, Callable[[], Iterable[Any]]]:
+        rows = self.report()[1].participants
+        return HoursEntry, len(rows), lambda: rows
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        year, report = self.report()
         # The totals cover everyone; the participant table is shown a page at a time.
         page = Paginator(report.participants, PARTICIPANTS_PER_PAGE).get_page(
             self.request.GET.get("page")
@@ -589,20 +612,35 @@ class SessionListView(PersonalListMixin, TenantListView):
 # -- feedback sessions -----------------------------------------------------------------
 
 
-class CadenceView(TenantViewMixin, TemplateView):
+class CadenceView(PersonalListMixin, TenantViewMixin, TemplateView):
     """Running placements with their last and next session; ``overdue`` lists
-    only those past their due date."""
+    only those past their due date. ``?export=xlsx|csv`` exports the placements
+    (audited; refused to a pseudonym viewer)."""
 
     permission = Perm.GUIDANCE_VIEW
     template_name = "guidance/cadence.html"
     overdue_only = False
+    export_name = "feedbackritme"
+    export_title = gettext_lazy("Ritme van feedbacksessies")
+
+    def get_columns(self) -> list[ListColumn]:
+        return cadence_columns(self.policy())
+
+    def rows(self) -> list[Any]:
+        return placement_cadence(
+            municipality=self.municipality,
+            today=timezone.localdate(),
+            overdue_only=self.overdue_only,
+        )
+
+    def export_source(self) -> tuple[Any, int, Callable[[], Iterable[Any]]]:
+        rows = self.rows()
+        return Placement, len(rows), lambda: rows
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        rows = placement_cadence(
-            municipality=self.municipality, today=today, overdue_only=self.overdue_only
-        )
+        rows = self.rows()
         upcoming = list(
             feedback_session_list(municipality=self.municipality)
             .filter(status=SessionStatus.PLANNED)
