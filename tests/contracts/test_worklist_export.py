@@ -214,3 +214,18 @@ def test_a_researcher_may_not_export_a_contract_worklist(periods, researcher, cl
             response = client.get(url, {"export": file_format})
             assert response.status_code == 403
             assert "Content-Disposition" not in response
+
+
+def test_a_computed_export_too_large_is_refused_and_writes_nothing(
+    periods, manager, client_as, monkeypatch
+):
+    monkeypatch.setattr("basisbaan.core.listing.EXPORT_LIMIT", 1)
+    client = client_as(manager)
+
+    with unchanged():
+        response = client.get("/contracten/beslissingen/", {"weeks": "8", "export": "xlsx"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/contracten/beslissingen/?weeks=8"
+    page = client.get(response["Location"])
+    assert "Dat zijn 2 regels; exporteer er hoogstens 1 tegelijk." in page.content.decode()
