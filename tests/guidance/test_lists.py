@@ -692,3 +692,17 @@ def test_the_cadence_exports_its_placements(sessions, placed, coach, municipalit
             "planned",
         ],
     }
+
+
+def test_an_export_with_a_wrong_filter_is_refused_and_writes_nothing(hours, manager, client_as):
+    client = client_as(manager)
+
+    with unchanged():
+        response = client.get(
+            "/begeleiding/uren/", {"van": "31-02-2026", "sort": "date", "export": "csv"}
+        )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/begeleiding/uren/?van=31-02-2026&sort=date"
+    page = client.get(response["Location"])
+    assert "Pas eerst de filters aan: niet alles is goed ingevuld." in page.content.decode()
