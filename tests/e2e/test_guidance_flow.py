@@ -122,6 +122,8 @@ def test_screenshots_of_guidance_pages(world, live_server, new_page, screenshots
         ("week", "/begeleiding/"),
         ("norm", "/begeleiding/norm/"),
         ("feedback", "/begeleiding/feedback/"),
+        ("hours", "/begeleiding/uren/"),
+        ("sessions", "/begeleiding/feedback/sessies/"),
         ("signals", "/begeleiding/signalen/nieuw/"),
         ("feed", "/begeleiding/agenda/"),
     ]:

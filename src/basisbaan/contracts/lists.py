@@ -66,3 +66,50 @@ def wage_value_columns(policy: PersonalDataPolicy) -> list[ListColumn]:
             12,
         ),
     ]
+
+
+def decision_columns(policy: PersonalDataPolicy) -> list[ListColumn]:
+    """A period that needs a decision about renewal (the worklist's rows, in its order)."""
+    return [
+        name_column(policy, lambda d: d.participant),
+        ListColumn(
+            "employer",
+            _("Werkgever"),
+            (),
+            lambda d: d.contract.employer_name,
+            width=28,
+            field="employer_name",
+        ),
+        ListColumn("end_date", _("Einde periode"), (), lambda d: d.period.end_date, Kind.DATE, 12),
+        ListColumn(
+            "notice_deadline",
+            _("Aanzeggen uiterlijk"),
+            (),
+            lambda d: d.notice_deadline,
+            Kind.DATE,
+            14,
+        ),
+        ListColumn("days_left", _("Dagen"), (), lambda d: d.days_left, Kind.INTEGER, 8),
+        ListColumn("status", _("Status"), (), lambda d: d.status.label, width=26),
+        ListColumn("chain", _("Ketenregeling"), (), lambda d: d.chain_summary, width=40),
+    ]
+
+
+def wage_flag_columns(policy: PersonalDataPolicy) -> list[ListColumn]:
+    """A period whose hourly wage falls below the statutory minimum on some day."""
+    return [
+        name_column(policy, lambda f: f.period.contract.participant),
+        ListColumn("start_date", _("Van"), (), lambda f: f.period.start_date, Kind.DATE, 12),
+        ListColumn("end_date", _("Tot en met"), (), lambda f: f.period.end_date, Kind.DATE, 12),
+        ListColumn("hourly_wage", _("Uurloon"), (), lambda f: f.period.hourly_wage, Kind.MONEY, 12),
+        ListColumn("minimum_wage", _("Minimumloon"), (), lambda f: f.step.value, Kind.MONEY, 12),
+        ListColumn(
+            "assumed",
+            _("Aanname"),
+            (),
+            lambda f: _("ja") if f.assumed else _("nee"),
+            width=10,
+        ),
+        ListColumn("since", _("Vanaf"), (), lambda f: f.step.since, Kind.DATE, 12),
+        ListColumn("message", _("Toelichting"), (), lambda f: f.message, width=60),
+    ]

@@ -5,6 +5,7 @@ wage-value measurements and the programmes' contract settings."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django import forms
@@ -31,7 +32,12 @@ from basisbaan.contracts.forms import (
     WageValueForm,
     WorklistFilterForm,
 )
-from basisbaan.contracts.lists import contract_columns, wage_value_columns
+from basisbaan.contracts.lists import (
+    contract_columns,
+    decision_columns,
+    wage_flag_columns,
+    wage_value_columns,
+)
 from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
@@ -41,6 +47,7 @@ from basisbaan.contracts.models import (
 )
 from basisbaan.contracts.overview import contract_overview
 from basisbaan.contracts.selectors import (
+    WageFlag,
     contract_list,
     contract_settings_list,
     contract_settings_of,
@@ -49,7 +56,12 @@ from basisbaan.contracts.selectors import (
     periods_below_minimum,
     wage_value_list,
 )
-from basisbaan.contracts.worklist import RemeasurementStatus, decisions_due, remeasurements_due
+from basisbaan.contracts.worklist import (
+    DueDecision,
+    RemeasurementStatus,
+    decisions_due,
+    remeasurements_due,
+)
 from basisbaan.core.choices import BoundedChoicesViewMixin
 from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import (
@@ -384,27 +396,42 @@ class ContractDecisionView(ObjectServiceFormView):
         return reverse("contracts:detail", args=[self.object.pk])
 
 
-class DecisionWorklistView(TenantViewMixin, TemplateView):
+class DecisionWorklistView(PersonalListMixin, TenantViewMixin, TemplateView):
     """Decisions due: periods ending within the horizon without a decision, and
-    wage values due for re-measurement."""
+    wage values due for re-measurement. ``?export=xlsx|csv`` exports the decisions
+    due with the filters, in the worklist's order (audited; refused to a viewer who
+    sees pseudonyms)."""
 
     permission = Perm.CONTRACT_VIEW
     template_name = "contracts/worklist.html"
+    export_name = "beslissingen"
+    export_title = gettext_lazy("Beslissingen over verlenging")
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
+    def get_columns(self) -> list[ListColumn]:
+        return decision_columns(self.policy())
+
+    def decisions(self) -> tuple[WorklistFilterForm, int, list[DueDecision]]:
         form = WorklistFilterForm(self.request.GET or None, municipality=self.municipality)
         weeks = form.value("weeks", DEFAULT_HORIZON_WEEKS)
         programme = form.value("programme")
         rows = decisions_due(
             municipality=self.municipality,
-            today=today,
+            today=timezone.localdate(),
             weeks=weeks,
             programme_id=programme.pk if programme else None,
             status=form.value("status", ""),
             chain_only=bool(form.value("chain", False)),
         )
+        return form, weeks, rows
+
+    def export_source(self) -> tuple[Any, int, Callable[[], Iterable[Any]]]:
+        rows = self.decisions()[2]
+        return ContractPeriod, len(rows), lambda: rows
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        form, weeks, rows = self.decisions()
         remeasure = remeasurements_due(municipality=self.municipality, today=today, weeks=weeks)
         # Those never measured come in surname order: not for a pseudonym viewer.
         never = [r for r in remeasure if r.status == RemeasurementStatus.MISSING]
@@ -426,19 +453,34 @@ class DecisionWorklistView(TenantViewMixin, TemplateView):
         return context
 
 
-class BelowMinimumWageView(TenantViewMixin, TemplateView):
-    """Periods whose hourly wage falls below the statutory minimum on some day."""
+class BelowMinimumWageView(PersonalListMixin, TenantViewMixin, TemplateView):
+    """Periods whose hourly wage falls below the statutory minimum on some day;
+    ``?export=xlsx|csv`` exports them with the filter (audited; refused to a viewer
+    who sees pseudonyms)."""
 
     permission = Perm.CONTRACT_VIEW
     template_name = "contracts/below_minimum.html"
+    export_name = "onder-minimumloon"
+    export_title = gettext_lazy("Onder het minimumloon")
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+    def get_columns(self) -> list[ListColumn]:
+        return wage_flag_columns(self.policy())
+
+    def flags(self) -> tuple[BelowMinimumFilterForm, bool, list[WageFlag]]:
         form = BelowMinimumFilterForm(self.request.GET or None)
         past = bool(form.is_valid() and form.cleaned_data.get("past"))
         flags = periods_below_minimum(
             municipality=self.municipality, today=timezone.localdate(), include_past=past
         )
+        return form, past, flags
+
+    def export_source(self) -> tuple[Any, int, Callable[[], Iterable[Any]]]:
+        flags = self.flags()[2]
+        return ContractPeriod, len(flags), lambda: flags
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form, past, flags = self.flags()
         context.update(filter_form=form, flags=flags, past=past)
         audit_participant_list(self.request, [f.period.contract.participant_id for f in flags])
         return context

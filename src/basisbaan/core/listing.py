@@ -13,7 +13,8 @@ names its columns once, as :class:`ListColumn` s:
   the export links with ``includes/export_links.html``.
 - ``?export=xlsx`` or ``?export=csv`` (with the same filters and sort) answers
   the whole filtered list as a file (:mod:`basisbaan.core.export`), at most
-  :data:`EXPORT_LIMIT` rows. Every export writes one bounded audit entry:
+  :data:`EXPORT_LIMIT` rows, and only when the list's ``filter_form`` (a form
+  the view keeps, if it has one) is valid. Every export writes one bounded audit entry:
   which list, the filters, the number of rows, the fields. A viewer who may
   not export the list (:meth:`ListingMixin.export_refused`) gets a 403, and
   nothing is written.
@@ -28,6 +29,7 @@ from typing import Any, ClassVar
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, OrderBy, QuerySet
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -118,6 +120,16 @@ class ListingMixin:
         """The rows the columns read (by default the records themselves)."""
         return queryset.iterator(chunk_size=2000)
 
+    def export_source(self) -> tuple[Any, int, Callable[[], Iterable[Any]]]:
+        """What the export writes: the model the audit names, the number of rows and
+        how to read them (only after the row limit is checked).
+
+        By default the list's queryset, filtered and sorted. A worklist whose rows are
+        computed (not a queryset) answers its model, ``len(rows)`` and the rows.
+        """
+        queryset = self.sort_queryset(self.get_queryset())  # type: ignore[attr-defined]
+        return queryset.model, queryset.count(), lambda: self.export_rows(queryset)
+
     def list_url(self) -> str:
         """Where a refused export sends the user back to (with the filters)."""
         return self.request.path
@@ -207,13 +219,27 @@ class ListingMixin:
             if name not in NOT_FILTERS and any(query.getlist(name))
         }
 
+    def _back_to_list(self) -> HttpResponse:
+        """The list with its filters and sort, after a refused export."""
+        query = self.request.GET.copy()
+        for name in NOT_FILTERS:
+            query.pop(name, None)
+        return HttpResponseRedirect(self.list_url() + (f"?{query.urlencode()}" if query else ""))
+
     def export(self, file_format: str) -> HttpResponse:
         if self.export_refused():
             raise PermissionDenied(
                 _("Met uw rol kunt u deze lijst niet exporteren: hij bevat persoonsgegevens.")
             )
-        queryset = self.sort_queryset(self.get_queryset())  # type: ignore[attr-defined]
-        count = queryset.count()
+        model, count, rows = self.export_source()
+        # A filter typed wrong leaves the page unfiltered; the file would then hold
+        # far more than asked for. Back to the list, where the error shows.
+        form = getattr(self, "filter_form", None)
+        if isinstance(form, BaseForm) and form.is_bound and not form.is_valid():
+            messages.error(
+                self.request, _("Pas eerst de filters aan: niet alles is goed ingevuld.")
+            )
+            return self._back_to_list()
         if count > EXPORT_LIMIT:
             messages.error(
                 self.request,
@@ -223,17 +249,12 @@ class ListingMixin:
                     "limit": number_format(EXPORT_LIMIT, force_grouping=True),
                 },
             )
-            query = self.request.GET.copy()
-            for name in NOT_FILTERS:
-                query.pop(name, None)
-            return HttpResponseRedirect(
-                self.list_url() + (f"?{query.urlencode()}" if query else "")
-            )
+            return self._back_to_list()
         columns = [column for column in self.get_columns() if column.value is not None]
         self.export_entry = audit_export(
             actor=self.request.user,  # type: ignore[arg-type]
             municipality=self.municipality,
-            model=queryset.model,
+            model=model,
             filters=self.filters(),
             rows=count,
             file_format=file_format,
@@ -249,5 +270,5 @@ class ListingMixin:
                 ExportColumn(c.key, str(c.title), c.value, c.kind, c.width)  # type: ignore[arg-type]
                 for c in columns
             ],
-            rows=self.export_rows(queryset),
+            rows=rows(),
         )

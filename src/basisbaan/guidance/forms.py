@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.calc.dates import HORIZON
 from basisbaan.core.forms import Form, ModelForm
 from basisbaan.core.imports import max_upload_text
 from basisbaan.guidance.constants import (
@@ -24,6 +25,7 @@ from basisbaan.guidance.constants import (
     SESSION_RECORD_FIELDS,
     STAFF_ROLES,
     Activity,
+    SessionStatus,
     SignalKind,
 )
 from basisbaan.guidance.models import FeedbackSession, GuidanceSettings
@@ -33,6 +35,7 @@ from basisbaan.hosts.models import HostContact
 from basisbaan.hosts.selectors import host_contact_list
 from basisbaan.participants.forms import ContactPersonChoiceField
 from basisbaan.participants.models import Participant
+from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality, User
 from basisbaan.tenancy.selectors import staff_list
 
@@ -279,3 +282,63 @@ class SignalFollowUpForm(Form):
         label=_("Opvolging"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     close = forms.BooleanField(label=_("Signaal sluiten"), required=False)
+
+
+class _PeriodFilterForm(Form):
+    """From and to (both optional, dd-mm-jjjj) above a list; to before from is refused."""
+
+    van = forms.DateField(label=_("Van"), required=False)
+    tot = forms.DateField(label=_("Tot en met"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("van", "tot"):
+            day = data.get(name)
+            if day is not None and not HORIZON[0] <= day <= HORIZON[1]:
+                self.add_error(name, _("Kies een datum tussen 1900 en 2199."))
+        start, end = data.get("van"), data.get("tot")
+        if start and end and end < start:
+            self.add_error("tot", _("‘Tot en met’ ligt vóór ‘van’."))
+        return data
+
+
+class HoursFilterForm(_PeriodFilterForm):
+    """The filters of the hours list (GET): period, activity, programme, staff member.
+
+    The staff member is a choice only for a viewer who may read colleagues' hours.
+    """
+
+    activiteit = forms.ChoiceField(
+        label=_("Activiteit"), required=False, choices=[("", _("Alle")), *Activity.choices]
+    )
+    programma: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Programma"), queryset=None, required=False, empty_label=_("Alle")
+    )
+    medewerker: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Medewerker"), queryset=None, required=False, empty_label=_("Alle")
+    )
+
+    def __init__(
+        self, *args: Any, municipality: Municipality, colleagues: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programma"].queryset = programme_list(municipality=municipality)  # type: ignore[attr-defined]
+        if colleagues:
+            self.fields["medewerker"].queryset = _staff(municipality)  # type: ignore[attr-defined]
+        else:
+            del self.fields["medewerker"]
+
+
+class SessionFilterForm(_PeriodFilterForm):
+    """The filters of the feedback-session list (GET): planned between, status, programme."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alle")), *SessionStatus.choices]
+    )
+    programma: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Programma"), queryset=None, required=False, empty_label=_("Alle")
+    )
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programma"].queryset = programme_list(municipality=municipality)  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ helpers; writes go through :mod:`basisbaan.guidance.services`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -43,7 +44,9 @@ from basisbaan.guidance.forms import (
     ActionForm,
     ClosePeriodForm,
     GuidanceSettingsForm,
+    HoursFilterForm,
     HoursImportForm,
+    SessionFilterForm,
     SessionPlanForm,
     SessionRecordForm,
     SignalFollowUpForm,
@@ -54,13 +57,28 @@ from basisbaan.guidance.forms import (
 from basisbaan.guidance.ics import sessions_calendar
 from basisbaan.guidance.importing import hours_enqueue
 from basisbaan.guidance.jobs import start_hours_import
-from basisbaan.guidance.lists import signal_columns
-from basisbaan.guidance.models import FeedbackAction, FeedbackSession, HoursImport, Signal
+from basisbaan.guidance.lists import (
+    cadence_columns,
+    hours_columns,
+    iso_week,
+    norm_columns,
+    session_columns,
+    signal_columns,
+)
+from basisbaan.guidance.models import (
+    FeedbackAction,
+    FeedbackSession,
+    HoursEntry,
+    HoursImport,
+    Signal,
+)
 from basisbaan.guidance.selectors import (
+    NormReport,
     closed_period_list,
     dangerously_feed_for_token,
     feedback_session_list,
     guidance_settings_of,
+    hours_readable,
     may_read_hours_of,
     norm_report,
     placement_cadence,
@@ -346,22 +364,36 @@ def _hours_text(hours: Any) -> str:
 # -- norm ------------------------------------------------------------------------------
 
 
-class NormView(TenantViewMixin, TemplateView):
+class NormView(PersonalListMixin, TenantViewMixin, TemplateView):
     """Hours this year against the pro-rata norm: per programme, staff member
-    and participant, with the quarters and the cost."""
+    and participant, with the quarters and the cost. ``?export=xlsx|csv`` exports
+    the participant table of the year (audited; refused to a pseudonym viewer)."""
 
     permission = Perm.GUIDANCE_VIEW
     template_name = "guidance/norm.html"
+    export_name = "begeleidingsnorm"
+    export_title = gettext_lazy("Uren tegen de norm")
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+    def get_columns(self) -> list[ListColumn]:
+        return norm_columns()
+
+    def report(self) -> tuple[int, NormReport]:
         today = timezone.localdate()
         year_text = self.request.GET.get("jaar", "")
         year = (
             int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else today.year
         )
         as_of = today if year == today.year else dt.date(year, 12, 31)
-        report = norm_report(municipality=self.municipality, year=year, as_of=as_of)
+        return year, norm_report(municipality=self.municipality, year=year, as_of=as_of)
+
+    def export_source(self) -> tuple[Any, int, Callable[[], Iterable[Any]]]:
+        rows = self.report()[1].participants
+        return HoursEntry, len(rows), lambda: rows
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        year, report = self.report()
         # The totals cover everyone; the participant table is shown a page at a time.
         page = Paginator(report.participants, PARTICIPANTS_PER_PAGE).get_page(
             self.request.GET.get("page")
@@ -485,23 +517,130 @@ class HoursImportDetailView(TenantDetailView):
         return context
 
 
+# -- the list of hours -----------------------------------------------------------------
+
+
+class HoursListView(PersonalListMixin, TenantListView):
+    """Every registration of hours this viewer may read, filtered and sortable, with
+    an Excel or CSV export (audited; refused to a viewer who sees pseudonyms).
+
+    The rows follow :func:`hours_readable`, the rule of the week page and the API:
+    a programme manager reads everyone's hours, anyone else their own.
+    """
+
+    permission = Perm.GUIDANCE_VIEW
+    template_name = "guidance/hours_list.html"
+    export_name = "begeleidingsuren"
+    export_title = gettext_lazy("Begeleidingsuren")
+
+    def get_columns(self) -> list[ListColumn]:
+        return hours_columns(self.policy())
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[HoursEntry]:
+        self.colleagues = self.has_perm(Perm.GUIDANCE_MANAGE)
+        self.filter_form = HoursFilterForm(
+            self.request.GET or None, municipality=municipality, colleagues=self.colleagues
+        )
+        data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        rows = hours_readable(
+            municipality=municipality, viewer=_user(self.request), role=self.membership.role
+        ).select_related("participant__programme", "staff")
+        if data.get("van"):
+            rows = rows.filter(date__gte=data["van"])
+        if data.get("tot"):
+            rows = rows.filter(date__lte=data["tot"])
+        if data.get("activiteit"):
+            rows = rows.filter(activity=data["activiteit"])
+        if data.get("programma"):
+            rows = rows.filter(participant__programme=data["programma"])
+        if data.get("medewerker"):
+            rows = rows.filter(staff=data["medewerker"])
+        return rows.order_by("-date", "id")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        page = context["page_obj"]
+        page.object_list = context["object_list"] = rows = list(page.object_list)
+        context["colleagues"] = self.colleagues
+        context["rows"] = [(entry, iso_week(entry.date)) for entry in rows]
+        audit_participant_list(self.request, (h.participant_id for h in rows))
+        return context
+
+
+class SessionListView(PersonalListMixin, TenantListView):
+    """Every feedback session (planned, held, cancelled), filtered and sortable, with
+    an Excel or CSV export (audited; refused to a viewer who sees pseudonyms)."""
+
+    permission = Perm.GUIDANCE_VIEW
+    template_name = "guidance/session_list.html"
+    export_name = "feedbacksessies"
+    export_title = gettext_lazy("Feedbacksessies")
+
+    def get_columns(self) -> list[ListColumn]:
+        return session_columns(self.policy())
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[FeedbackSession]:
+        self.filter_form = SessionFilterForm(self.request.GET or None, municipality=municipality)
+        data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        rows = feedback_session_list(municipality=municipality)
+        if data.get("van"):
+            rows = rows.filter(planned_date__gte=data["van"])
+        if data.get("tot"):
+            rows = rows.filter(planned_date__lte=data["tot"])
+        if data.get("status"):
+            rows = rows.filter(status=data["status"])
+        if data.get("programma"):
+            rows = rows.filter(placement__participant__programme=data["programma"])
+        return rows.order_by("-planned_date", "id")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        page = context["page_obj"]
+        page.object_list = context["object_list"] = rows = list(page.object_list)
+        audit_participant_list(self.request, (s.placement.participant_id for s in rows))
+        if rows and policy_for(self.request).sees_identity:
+            audit_list_access(
+                actor=_user(self.request),
+                municipality=self.municipality,
+                model=FeedbackSession,
+                ids=[s.pk for s in rows],
+                fields=["status", "scores", "participant_present"],
+            )
+        return context
+
+
 # -- feedback sessions -----------------------------------------------------------------
 
 
-class CadenceView(TenantViewMixin, TemplateView):
+class CadenceView(PersonalListMixin, TenantViewMixin, TemplateView):
     """Running placements with their last and next session; ``overdue`` lists
-    only those past their due date."""
+    only those past their due date. ``?export=xlsx|csv`` exports the placements
+    (audited; refused to a pseudonym viewer)."""
 
     permission = Perm.GUIDANCE_VIEW
     template_name = "guidance/cadence.html"
     overdue_only = False
+    export_name = "feedbackritme"
+    export_title = gettext_lazy("Ritme van feedbacksessies")
+
+    def get_columns(self) -> list[ListColumn]:
+        return cadence_columns(self.policy())
+
+    def rows(self) -> list[Any]:
+        return placement_cadence(
+            municipality=self.municipality,
+            today=timezone.localdate(),
+            overdue_only=self.overdue_only,
+        )
+
+    def export_source(self) -> tuple[Any, int, Callable[[], Iterable[Any]]]:
+        rows = self.rows()
+        return Placement, len(rows), lambda: rows
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        rows = placement_cadence(
-            municipality=self.municipality, today=today, overdue_only=self.overdue_only
-        )
+        rows = self.rows()
         upcoming = list(
             feedback_session_list(municipality=self.municipality)
             .filter(status=SessionStatus.PLANNED)

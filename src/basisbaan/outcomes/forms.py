@@ -9,14 +9,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.calc.dates import HORIZON
 from basisbaan.core.forms import EMPTY_CHOICE, Form
 from basisbaan.outcomes.constants import (
     Assistance,
     AssumptionKey,
     ContractType,
+    ExitKind,
     WageBand,
 )
 from basisbaan.participants.constants import ExitReason
+from basisbaan.programmes.selectors import programme_list
+from basisbaan.tenancy.models import Municipality
 
 
 def renamed_errors(error: ValidationError, names: dict[str, str]) -> ValidationError:
@@ -188,3 +192,34 @@ class ThresholdForm(Form):
             "gevoelige kenmerken."
         ),
     )
+
+
+class ExitFilterForm(Form):
+    """The filters of the list of exits (GET): period, programme, kind and reason."""
+
+    van = forms.DateField(label=_("Van"), required=False)
+    tot = forms.DateField(label=_("Tot en met"), required=False)
+    programma: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Programma"), queryset=None, required=False, empty_label=_("Alle")
+    )
+    soort = forms.ChoiceField(
+        label=_("Soort"), required=False, choices=[("", _("Alle")), *ExitKind.choices]
+    )
+    reden = forms.ChoiceField(
+        label=_("Reden"), required=False, choices=[("", _("Alle")), *ExitReason.choices]
+    )
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programma"].queryset = programme_list(municipality=municipality)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("van", "tot"):
+            day = data.get(name)
+            if day is not None and not HORIZON[0] <= day <= HORIZON[1]:
+                self.add_error(name, _("Kies een datum tussen 1900 en 2199."))
+        start, end = data.get("van"), data.get("tot")
+        if start and end and end < start:
+            self.add_error("tot", _("‘Tot en met’ ligt vóór ‘van’."))
+        return data

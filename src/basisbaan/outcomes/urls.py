@@ -13,6 +13,7 @@ urlpatterns = [
         views.BusinessCaseExportView.as_view(),
         name="business_case_export",
     ),
+    path("uitstroom/", views.ExitListView.as_view(), name="exits"),
     path("nametingen/", views.FollowUpWorklistView.as_view(), name="worklist"),
     path("nametingen/<int:pk>/", views.FollowUpRecordView.as_view(), name="follow_up"),
     path("aannames/", views.AssumptionListView.as_view(), name="assumptions"),

@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 
 from basisbaan.audit.services import audit_export
 from basisbaan.core.forms import Form
+from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import ObjectServiceFormView, ServiceFormView, TenantListView
 from basisbaan.outcomes import services
 from basisbaan.outcomes.anchors import ANCHORS
@@ -27,19 +28,22 @@ from basisbaan.outcomes.business import BusinessCase, business_case
 from basisbaan.outcomes.charts import cost_chart, retention_chart, waterfall_chart
 from basisbaan.outcomes.constants import DUE_BEFORE_DAYS, OVERDUE_AFTER_DAYS, FollowUpStatus
 from basisbaan.outcomes.export import business_case_workbook, outcomes_workbook
-from basisbaan.outcomes.forms import AssumptionForm, FollowUpForm, ThresholdForm
+from basisbaan.outcomes.forms import AssumptionForm, ExitFilterForm, FollowUpForm, ThresholdForm
 from basisbaan.outcomes.layout import curve_series, outcome_tables
+from basisbaan.outcomes.lists import exit_columns, follow_up_columns
 from basisbaan.outcomes.models import Assumption, Exit, FollowUp
 from basisbaan.outcomes.presentation import business_context
 from basisbaan.outcomes.reports import cached_outcome_report
 from basisbaan.outcomes.selectors import (
     assumption_list,
     assumptions_on,
+    exit_list,
     follow_up_list,
     follow_up_worklist,
     is_overdue,
     threshold_of,
 )
+from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.privacy import (
     NAME_FIELDS,
     audit_participant_list,
@@ -207,12 +211,19 @@ class WorklistFilterForm(forms.Form):
     )
 
 
-class FollowUpWorklistView(TenantListView):
-    """The measurements due, overdue or recorded, with the person's name (audited)."""
+class FollowUpWorklistView(PersonalListMixin, TenantListView):
+    """The measurements due, overdue or recorded, with the person's name (audited),
+    sortable, and exported to Excel or CSV with the chosen filter (audited; refused
+    to a viewer who sees pseudonyms)."""
 
     permission = Perm.OUTCOME_RECORD
     template_name = "outcomes/worklist.html"
     context_object_name = "follow_ups"
+    export_name = "nametingen"
+    export_title = gettext_lazy("Nametingen")
+
+    def get_columns(self) -> list[ListColumn]:
+        return follow_up_columns(self.policy(), timezone.localdate())
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[FollowUp]:
         self.filter_form = WorklistFilterForm(self.request.GET or None)
@@ -220,7 +231,7 @@ class FollowUpWorklistView(TenantListView):
         self.state = state
         return follow_up_worklist(
             municipality=municipality, today=timezone.localdate(), state=state
-        )
+        ).select_related("exit__programme")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(filter_form=self.filter_form, **kwargs)
@@ -244,6 +255,42 @@ class FollowUpWorklistView(TenantListView):
             overdue_after=OVERDUE_AFTER_DAYS,
         )
         audit_participant_list(self.request, (f.exit.participant_id for f in rows))
+        return context
+
+
+class ExitListView(PersonalListMixin, TenantListView):
+    """Every exit (a placement ended, or the programme left), filtered and sortable,
+    exported to Excel or CSV (audited; refused to a viewer who sees pseudonyms)."""
+
+    permission = Perm.OUTCOME_VIEW
+    template_name = "outcomes/exit_list.html"
+    export_name = "uitstroom"
+    export_title = gettext_lazy("Uitstroom")
+
+    def get_columns(self) -> list[ListColumn]:
+        return exit_columns(self.policy())
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Exit]:
+        self.filter_form = ExitFilterForm(self.request.GET or None, municipality=municipality)
+        data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        rows = exit_list(municipality=municipality).select_related("participant", "programme")
+        if data.get("van"):
+            rows = rows.filter(exit_date__gte=data["van"])
+        if data.get("tot"):
+            rows = rows.filter(exit_date__lte=data["tot"])
+        if data.get("programma"):
+            rows = rows.filter(programme=data["programma"])
+        if data.get("soort"):
+            rows = rows.filter(kind=data["soort"])
+        if data.get("reden"):
+            rows = rows.filter(reason=data["reden"])
+        return rows.order_by("-exit_date", "-id")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        page = context["page_obj"]
+        page.object_list = context["object_list"] = rows = list(page.object_list)
+        audit_participant_list(self.request, (e.participant_id for e in rows))
         return context
 
 

@@ -23,7 +23,7 @@ from basisbaan.core.listing import ListColumn, ListingMixin
 from basisbaan.participants.models import Participant
 from basisbaan.participants.privacy import NAME_FIELDS, PersonalDataPolicy, policy_for
 
-__all__ = ["PersonalListMixin", "bsn_column", "name_column"]
+__all__ = ["NAME_KEY", "PersonalListMixin", "bsn_column", "name_column"]
 
 # The column key whose audit field stands for the parts of a name.
 NAME_KEY = "participant"
