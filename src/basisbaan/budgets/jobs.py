@@ -56,6 +56,7 @@ __all__ = [
     "FORECAST",
     "CapacityQuestion",
     "PageResults",
+    "cached_capacity",
     "cached_forecast",
     "forecast_job",
     "page_results",
@@ -138,6 +139,15 @@ def _cached_capacity(problem: CapacityProblem, *, compute: bool) -> CapacityAnsw
         found = (_solved(problem),)
         _cache().set(key, found, KEEP)
     return answer_of(problem, found[0])
+
+
+def cached_capacity(programme: Programme, *, built: _Built, today: dt.date) -> CapacityAnswer:
+    """The room for intake with the page's default question (the month after ``today``),
+    from the cache or computed now; ``built`` is the forecast's input, built once."""
+    problem = capacity_problem(programme, built=built, today=today)
+    answer = _cached_capacity(problem, compute=True)
+    assert answer is not None
+    return answer
 
 
 def _solved(problem: CapacityProblem, progress: Progress | None = None) -> CapacityResult:

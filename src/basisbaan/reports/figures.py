@@ -21,14 +21,14 @@ from typing import Any
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from basisbaan.budgets.capacity import programme_capacity
 from basisbaan.budgets.constants import DEFAULT_DRAWS, DEFAULT_SEED
 from basisbaan.budgets.forecasting import ProgrammeForecast, build
-from basisbaan.budgets.jobs import cached_forecast
+from basisbaan.budgets.jobs import cached_capacity, cached_forecast
 from basisbaan.calc.forecast import Scenario
 from basisbaan.calc.suppression import Mark, split, suppress
 from basisbaan.contracts.constants import Decision
 from basisbaan.contracts.models import ContractPeriod, RenewalDecision
+from basisbaan.core.formatting import month_text
 from basisbaan.core.money import group_number
 from basisbaan.guidance.selectors import norm_report
 from basisbaan.outcomes.figures import OutcomeReport
@@ -296,8 +296,7 @@ def _paid_counts(programme: Programme, years: list[int]) -> dict[int, int]:
     }
 
 
-def _forecast(programme: Programme) -> ProgrammeForecast:
-    built = build(programme)
+def _forecast(programme: Programme, built: Any) -> ProgrammeForecast:
     forecast = cached_forecast(
         built, draws=DEFAULT_DRAWS, seed=DEFAULT_SEED, scenario=Scenario.ALL_RENEWED, compute=True
     )
@@ -363,7 +362,9 @@ def _finances(
     }
 
 
-def _forecast_block(programme: Programme, forecast: ProgrammeForecast, as_of: dt.date) -> Json:
+def _forecast_block(
+    programme: Programme, forecast: ProgrammeForecast, as_of: dt.date, built: Any
+) -> Json:
     years = [y for y in forecast.years if not y.closed and y.year >= as_of.year]
     columns = [str(y.year) for y in years]
 
@@ -405,7 +406,7 @@ def _forecast_block(programme: Programme, forecast: ProgrammeForecast, as_of: dt
             ],
         ),
     ]
-    capacity = programme_capacity(programme, today=as_of)
+    capacity = cached_capacity(programme, built=built, today=as_of)
     room = {
         "key": "room",
         "title": _("Ruimte voor nieuwe deelnemers"),
@@ -416,7 +417,7 @@ def _forecast_block(programme: Programme, forecast: ProgrammeForecast, as_of: dt
                 "label": _("Nieuwe deelnemers die binnen het budget passen"),
                 "definition": _("Vanaf %(month)s, %(hours)s uur per week, met %(p)s %% zekerheid.")
                 % {
-                    "month": date_format(capacity.month, "F Y"),
+                    "month": month_text(capacity.month),
                     "hours": group_number(
                         capacity.hours, places=0, decimal_sep=",", thousand_sep="."
                     ),
@@ -450,7 +451,8 @@ def report_figures(
     """Every generated block as of ``as_of`` (JSON): what a final version freezes."""
     report = cached_outcome_report(programme, as_of=as_of)
     threshold = report.threshold
-    forecast = _forecast(programme)
+    built = build(programme)  # the forecast's input, read once for both blocks
+    forecast = _forecast(programme, built)
     blocks = {
         "key_figures": _key_figures(programme, report, as_of),
         "tracks": _tracks(report),
@@ -458,7 +460,7 @@ def report_figures(
         "guidance": _guidance(programme, as_of, threshold),
         "outcomes": _outcomes(report),
         "finances": _finances(programme, forecast, as_of, threshold),
-        "forecast": _forecast_block(programme, forecast, as_of),
+        "forecast": _forecast_block(programme, forecast, as_of, built),
     }
     return {
         "as_of": as_of.isoformat(),

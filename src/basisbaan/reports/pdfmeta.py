@@ -44,5 +44,3 @@ def declare_pdfua_1(document: Any, pdf: Any) -> None:
     metadata.stream = [
         xmp.replace(b"</rdf:RDF>", PDFUA_ID + PDFUA_EXTENSION_SCHEMA + b"</rdf:RDF>")
     ]
-
-
