@@ -4,7 +4,7 @@ PDF/A-3a with it, and its text comes out in reading order.
 The report here is small but has what the real ones have: Dutch, a title, headings,
 a data table with a caption and row and column headers, an SVG chart with a text
 alternative, a footnote, a page footer and a decorative logo, in an embedded font.
-docs/pdf-accessibility-notes.md says why each piece is written the way it is.
+docs/council-report.md (Accessible PDF with WeasyPrint) says why each piece is written the way it is.
 """
 
 from __future__ import annotations

@@ -279,6 +279,9 @@ def _outcomes(report: OutcomeReport) -> Json:
     retention = table_json(key_table(report), keep={f"retention_{m}" for m in (6, 12, 24)})
     retention["key"] = "retention"
     retention["title"] = _("Nog in de basisbaan")
+    if not report.cube.values.get(("exited", 0), 0):
+        # Nobody left yet: no table of dashes (that nobody left is published as 0).
+        return {"title": _("Uitkomsten"), "tables": [retention]}
     after = table_json(
         follow_up_table(report),
         keep={f"{kind}_{m}" for kind in ("in_work", "on_assistance") for m in (1, 6, 18)},
