@@ -30,6 +30,7 @@ from basisbaan.parameters.models import ParameterValue
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.payroll.services import payroll_import
+from basisbaan.reports.services import house_style_save
 from basisbaan.tenancy import admin as tenancy_admin
 from basisbaan.tenancy import services as tenancy_services
 from basisbaan.tenancy.admin_base import ReadOnlyTenantAdmin
@@ -92,6 +93,7 @@ def every_record(world_a, municipality):  # noqa: F811 - the imported fixture
         municipality=municipality, actor=None, key="minimum_wage_hourly", rate=Decimal("0.02")
     )
     guidance_settings_set(programme=programme, actor=None, data={"norm_hours": Decimal("40")})
+    house_style_save(municipality=municipality, actor=None, data={"name": "Gemeente A"})
     records = {model: model._default_manager.order_by("pk").first() for model in DOMAIN}
     missing = [model._meta.label for model, record in records.items() if record is None]
     assert not missing, f"give the test a record of {missing}"
