@@ -267,3 +267,23 @@ def test_a_report_dated_in_the_far_future_is_refused(client, manager, programme)
         )
     assert page.status_code == 200
     assert "De peildatum ligt in de toekomst." in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("field", "colour", "message"),
+    [
+        (
+            "colour",
+            "#ffcc00",
+            "Deze kleur is te licht voor koppen op wit (contrast 1,5, nodig is 4,5).",
+        ),
+        ("accent", "#dddddd", "Deze accentkleur is te licht op wit (contrast 1,4, nodig is 3)."),
+        ("colour", "blauw", "Vul een kleur in als #1f4e79."),
+    ],
+)
+def test_house_style_refuses_colours_without_contrast(client, manager, field, colour, message):
+    client.force_login(manager)
+    data = {"colour": "#1f4e79", "accent": "#c8102e", "font": "DejaVu Sans", field: colour}
+    with unchanged():
+        page = client.post(reverse("reports:house_style"), data)
+    assert message in page.content.decode()

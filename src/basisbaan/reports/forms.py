@@ -75,6 +75,18 @@ class ReportEditForm(Form):
         return [self[name] for name in ("title", "as_of", "period_start", "period_end")]
 
 
+def contrast_on_white(colour: str) -> float:
+    """WCAG 2.1 contrast ratio of ``#rrggbb`` against white (1 to 21)."""
+
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 1.05 / (luminance + 0.05)
+
+
 class HouseStyleForm(Form):
     name = forms.CharField(
         label=_("Naam in de kop (niet verplicht)"), max_length=120, required=False
@@ -99,10 +111,24 @@ class HouseStyleForm(Form):
         return value.lower()
 
     def clean_colour(self) -> str:
-        return self._colour("colour")
+        colour = self._colour("colour")
+        # Headings are set in the house colour: text needs 4.5:1 on white (WCAG 1.4.3).
+        if contrast_on_white(colour) < 4.5:
+            raise ValidationError(
+                _("Deze kleur is te licht voor koppen op wit (contrast %(c)s, nodig is 4,5).")
+                % {"c": f"{contrast_on_white(colour):.1f}".replace(".", ",")}
+            )
+        return colour
 
     def clean_accent(self) -> str:
-        return self._colour("accent")
+        accent = self._colour("accent")
+        # The accent marks a draft with a bar: a graphic needs 3:1 (WCAG 1.4.11).
+        if contrast_on_white(accent) < 3:
+            raise ValidationError(
+                _("Deze accentkleur is te licht op wit (contrast %(c)s, nodig is 3).")
+                % {"c": f"{contrast_on_white(accent):.1f}".replace(".", ",")}
+            )
+        return accent
 
     def clean_logo(self) -> str | None:
         upload = self.cleaned_data.get("logo")
