@@ -15,11 +15,14 @@ import pytest
 
 from basisbaan.reports.figures import report_figures
 from basisbaan.reports.services import (
+    live_figures,
     published_figures,
+    report_create,
     report_finalise,
     report_new_version,
 )
 from basisbaan.reports.tables import cell_keys, hidden_keys
+from tests.factories import ProgrammeFactory
 from tests.reports.conftest import AS_OF, PERIOD_START, place
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +130,37 @@ def test_what_version_one_hid_stays_hidden_in_version_two(small, draft, manager)
     final = report_finalise(report=second, actor=manager)
     assert hidden_before <= hidden_keys(final.figures)
     assert texts(final.figures, "tracks", "started")[1] == "afgeschermd"
+
+
+def test_a_later_report_does_not_show_a_small_number_by_subtraction(municipality, manager, today):
+    """June 2025's report published 10 started; with two more started since, a
+    report of October 2026 that published 12 would tell that 2 started in between:
+    its started figures are protected (hidden, and not recomputable)."""
+    programme = ProgrammeFactory(
+        municipality=municipality, start_date=dt.date(2024, 1, 1), end_date=dt.date(2027, 12, 31)
+    )
+    for index in range(10):
+        place(programme, "Eerder", "", f"Deelnemer{index}")
+    june = report_create(
+        programme=programme,
+        actor=manager,
+        title="Juni 2025",
+        as_of=dt.date(2025, 6, 30),
+        period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 6, 30),
+        today=today,
+    )
+    june = report_finalise(report=june, actor=manager)
+    assert texts(june.figures, "tracks", "started") == ["10", "10", "0"]
+    for index in range(2):
+        place(programme, "Later", "", f"Deelnemer{index}", start=dt.date(2025, 9, 1))
+    alone = report_figures(programme, as_of=AS_OF, period_start=PERIOD_START)
+    assert texts(alone, "tracks", "started")[0] == "12"
+
+    figures = live_figures(programme, as_of=AS_OF, period_start=PERIOD_START)
+
+    assert cells(figures, "tracks", "started")[0]["status"] == "secondary"
+    assert cells(figures, "key_figures", "started")[0]["status"] == "secondary"
+    # Not recomputable either: started = active + exited (0, published), so active goes too.
+    assert cells(figures, "tracks", "exited")[0]["text"] == "0"
+    assert cells(figures, "tracks", "active")[0]["status"] == "secondary"

@@ -175,6 +175,7 @@ def suppress[K: Hashable](
     *,
     threshold: int,
     hidden: Collection[K] = (),
+    protect: Collection[K] = (),
 ) -> dict[K, Mark]:
     """The mark of every cell, in the order of ``values``: primary and secondary suppression.
 
@@ -187,6 +188,11 @@ def suppress[K: Hashable](
     ``hidden`` cells are never published (a helper cell of a relation, such as a
     stock plus a flow): they are unknowns to a reader from the start (marked
     secondary) but not sensitive themselves, so nothing is hidden to protect them.
+
+    ``protect`` cells are hidden and protected as if they were small (marked
+    secondary): a figure that is not small itself but would give away a small
+    one together with what was published elsewhere, such as a cumulative count
+    beside the same count in an earlier report (differencing over time).
     """
     keys = list(values)
     amounts = [operator.index(values[key]) for key in keys]
@@ -196,8 +202,10 @@ def suppress[K: Hashable](
         raise ValueError(f"counts cannot be negative: {negative!r}")
     system = _System.build(keys, amounts, constraints)
 
-    primary = {cell for cell, amount in enumerate(amounts) if 0 < amount < threshold}
     position = {key: cell for cell, key in enumerate(keys)}
+    small = {cell for cell, amount in enumerate(amounts) if 0 < amount < threshold}
+    protected = {position[key] for key in protect} - small
+    primary = small | protected  # the cells no reader may recompute
     fixed = {position[key] for key in hidden}
     suppressed = primary | fixed
     rounds = 0
@@ -255,7 +263,7 @@ def suppress[K: Hashable](
     suppressed -= _redundant(algebra, amounts, suppressed - primary - fixed)
 
     def mark(cell: int) -> Mark:
-        if cell in primary:
+        if cell in small:
             return Mark.PRIMARY
         return Mark.SECONDARY if cell in suppressed else Mark.PUBLISHED
 

@@ -8,7 +8,7 @@ The only place outcome figures read the database.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -327,8 +327,11 @@ def _score(value: float | None) -> Decimal | None:
     return Decimal(str(value)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
-def outcome_report(programme: Programme, *, as_of: dt.date) -> OutcomeReport:
-    """Every outcome figure of ``programme`` on ``as_of``, small numbers suppressed."""
+def outcome_report(
+    programme: Programme, *, as_of: dt.date, protect: Collection[tuple[Hashable, ...]] = ()
+) -> OutcomeReport:
+    """Every outcome figure of ``programme`` on ``as_of``, small numbers suppressed;
+    ``protect``: figures to keep hidden as if small (see calc.suppression.suppress)."""
     threshold = threshold_of(programme.municipality)
     spells, stints, follow_ups = programme_arrays(programme)
     cube = build_cube(
@@ -340,7 +343,8 @@ def outcome_report(programme: Programme, *, as_of: dt.date) -> OutcomeReport:
         reasons=len(REASONS),
     )
     values, constraints, hidden = cube.system()
-    marks = suppress(values, constraints, threshold=threshold, hidden=hidden)
+    protected = {cube.resolve(key) for key in protect} & set(values)
+    marks = suppress(values, constraints, threshold=threshold, hidden=hidden, protect=protected)
     report = OutcomeReport(programme, as_of, threshold, cube, marks)
     report.scores = _scores(programme, as_of, threshold)
     return report

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Collection, Hashable
 
 from django.core.cache import cache
 from django.db.models import Count, Max
@@ -44,12 +45,16 @@ def data_stamp(programme: Programme) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 
 
-def cached_outcome_report(programme: Programme, *, as_of: dt.date) -> OutcomeReport:
+def cached_outcome_report(
+    programme: Programme, *, as_of: dt.date, protect: Collection[tuple[Hashable, ...]] = ()
+) -> OutcomeReport:
     """:func:`~basisbaan.outcomes.figures.outcome_report`, from the cache when nothing changed."""
     key = f"outcomes:{programme.municipality_id}:{as_of.isoformat()}:{data_stamp(programme)}"
+    if protect:
+        key += ":" + hashlib.sha256(repr(sorted(map(repr, protect))).encode()).hexdigest()[:16]
     report: OutcomeReport | None = cache.get(key)
     if report is None:
-        report = outcome_report(programme, as_of=as_of)
+        report = outcome_report(programme, as_of=as_of, protect=protect)
         cache.set(key, report, TTL_SECONDS)
     else:
         report.programme = programme

@@ -448,11 +448,47 @@ def _forecast_block(
     }
 
 
+# The cumulative counts whose difference between two reports is a count of people
+# (who started, who left in between); stocks (active, at work) are not.
+CUMULATIVE_ROWS = ("started", "exited")
+
+
+def differencing_cells(report: OutcomeReport, earlier: Json | None) -> set[tuple[str, int]]:
+    """The cumulative figures that, beside the same figure in ``earlier`` (the
+    figures of an earlier published report), would show a small number of
+    people: both published and 0 < now - then < threshold."""
+    if earlier is None:
+        return set()
+    tables = earlier.get("blocks", {}).get("tracks", {}).get("tables", [])
+    rows = {row["key"]: row["cells"] for table in tables for row in table["rows"]}
+    found = set()
+    for key in CUMULATIVE_ROWS:
+        for col, then in enumerate(rows.get(key, [])):
+            now = report.cell(key, col).value
+            if now is None or then.get("value") is None:
+                continue
+            if 0 < now - int(then["value"]) < report.threshold:
+                found.add((key, col))
+    return found
+
+
 def report_figures(
-    programme: Programme, *, as_of: dt.date, period_start: dt.date
+    programme: Programme,
+    *,
+    as_of: dt.date,
+    period_start: dt.date,
+    earlier: Json | None = None,
 ) -> dict[str, Any]:
-    """Every generated block as of ``as_of`` (JSON): what a final version freezes."""
+    """Every generated block as of ``as_of`` (JSON): what a final version freezes.
+
+    ``earlier``: the figures of the programme's latest earlier published report;
+    a cumulative count that would show a small number of people by subtraction
+    from it is protected (hidden, and kept from recomputation), with all it takes.
+    """
     report = cached_outcome_report(programme, as_of=as_of)
+    protect = differencing_cells(report, earlier)
+    if protect:
+        report = cached_outcome_report(programme, as_of=as_of, protect=protect)
     threshold = report.threshold
     built = build(programme)  # the forecast's input, read once for both blocks
     forecast = _forecast(programme, built)

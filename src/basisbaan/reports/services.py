@@ -33,6 +33,7 @@ __all__ = [
     "TextWarnings",
     "content_hash",
     "house_style_save",
+    "live_figures",
     "report_create",
     "report_finalise",
     "report_new_version",
@@ -198,19 +199,69 @@ def earlier_versions(report: CouncilReport) -> list[CouncilReport]:
     return versions
 
 
+def earlier_published(programme: Programme, as_of: dt.date) -> CouncilReport | None:
+    """The programme's latest final report of an earlier day (what a reader of the
+    new one can subtract from)."""
+    return (
+        CouncilReport.objects.filter(
+            municipality_id=programme.municipality_id,
+            programme=programme,
+            status=ReportStatus.FINAL,
+            as_of__lt=as_of,
+        )
+        .order_by("-as_of", "-number")
+        .first()
+    )
+
+
+def live_figures(
+    programme: Programme,
+    *,
+    as_of: dt.date,
+    period_start: dt.date,
+    versions: list[CouncilReport] | None = None,
+) -> dict[str, Any]:
+    """The figures as they would be published on ``as_of`` now (a draft, the
+    dashboard): computed; protected against subtraction from the latest earlier
+    final report; every cell hidden by one of ``versions`` (the earlier versions
+    of the report, or every final report of that day) stays hidden."""
+    earlier = earlier_published(programme, as_of)
+    figures = report_figures(
+        programme,
+        as_of=as_of,
+        period_start=period_start,
+        earlier=earlier.figures if earlier is not None else None,
+    )
+    if versions is None:
+        versions = list(
+            CouncilReport.objects.filter(
+                municipality_id=programme.municipality_id,
+                programme=programme,
+                as_of=as_of,
+                figures__isnull=False,
+            )
+        )
+    keep: set[str] = set()
+    for version in versions:
+        if version.figures is not None:
+            keep |= hidden_keys(version.figures)
+    hide(figures, keep, _("afgeschermd"))
+    return figures
+
+
 def published_figures(report: CouncilReport) -> dict[str, Any]:
-    """The report's figures as they are (frozen) or would be published now (draft):
-    computed, then every cell an earlier version of it kept back stays hidden."""
+    """The report's figures as they are (frozen) or would be published now (draft,
+    see :func:`live_figures`: every cell an earlier version of it kept back stays
+    hidden)."""
     if report.figures is not None:
         frozen: dict[str, Any] = report.figures
         return frozen
-    figures = report_figures(report.programme, as_of=report.as_of, period_start=report.period_start)
-    keep = set()
-    for earlier in earlier_versions(report):
-        if earlier.figures is not None:
-            keep |= hidden_keys(earlier.figures)
-    hide(figures, keep, _("afgeschermd"))
-    return figures
+    return live_figures(
+        report.programme,
+        as_of=report.as_of,
+        period_start=report.period_start,
+        versions=earlier_versions(report),
+    )
 
 
 def filled_texts(report: CouncilReport, figures: dict[str, Any]) -> dict[str, str]:
