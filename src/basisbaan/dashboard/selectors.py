@@ -1,20 +1,33 @@
-"""Reads that combine several apps: the dashboard's key figures."""
+"""Reads that combine several apps: the dashboard's key figures, and the programme
+dashboard's figures and trend."""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from basisbaan.calc.suppression import Mark
 from basisbaan.contracts.worklist import attention_counts
 from basisbaan.guidance.selectors import guidance_attention
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.selectors import position_list
+from basisbaan.outcomes.figures import COLUMNS, Cell
+from basisbaan.outcomes.reports import cached_outcome_report
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.selectors import participant_list
 from basisbaan.placements.selectors import placement_list
+from basisbaan.programmes.models import Programme
 from basisbaan.programmes.selectors import programme_list
+from basisbaan.reports.constants import ReportStatus
+from basisbaan.reports.figures import report_figures
+from basisbaan.reports.models import CouncilReport
+from basisbaan.reports.tables import hidden_keys, hide
 from basisbaan.tenancy.models import Municipality
 
 
@@ -48,3 +61,82 @@ def dashboard_counts(municipality: Municipality) -> dict[str, Any]:
         "contract_alerts": attention_counts(municipality, timezone.localdate()),
         "guidance": guidance_attention(municipality=municipality, today=timezone.localdate()),
     }
+
+
+# The programme dashboard: the council report's figures, live.
+
+# Where the figures of "at work on the day" sit in a report's figures: the key
+# figure (total only) and the tracks table (total and per track).
+WORKING_KEYS = ("key_figures/key/working/{col}", "tracks/tracks/working/{col}")
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """One day of the trend: "at work" per column (0 all, 1 and 2 the tracks)."""
+
+    day: dt.date
+    cells: tuple[Cell, ...]
+
+
+def final_hidden_keys(programme: Programme, days: list[dt.date]) -> dict[dt.date, set[str]]:
+    """Per day, the cells hidden in any final (or superseded) council report of
+    ``programme`` with that day as its peildatum."""
+    hidden: dict[dt.date, set[str]] = {}
+    finals = CouncilReport.objects.filter(
+        municipality_id=programme.municipality_id,
+        programme=programme,
+        as_of__in=days,
+        figures__isnull=False,
+    ).exclude(status=ReportStatus.DRAFT)
+    for report in finals.only("as_of", "figures"):
+        hidden.setdefault(report.as_of, set()).update(hidden_keys(report.figures or {}))
+    return hidden
+
+
+def programme_figures(
+    programme: Programme, *, as_of: dt.date, period_start: dt.date
+) -> tuple[dict[str, Any], int]:
+    """The council report's generated blocks as of ``as_of``, live
+    (:func:`~basisbaan.reports.figures.report_figures`), with every cell that a
+    final report of the same peildatum kept back hidden here too; and how many
+    cells that hid."""
+    figures = report_figures(programme, as_of=as_of, period_start=period_start)
+    keys = final_hidden_keys(programme, [as_of]).get(as_of, set())
+    return figures, hide(figures, keys, _("afgeschermd"))
+
+
+def quarter_ends(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The last days of the quarters from ``start`` up to ``end``; ``end`` itself
+    last when it is no quarter's end (empty when ``end`` is before ``start``)."""
+    days = []
+    year, quarter = start.year, (start.month - 1) // 3 + 1
+    while True:
+        month = quarter * 3
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        if last > end:
+            break
+        days.append(last)
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    if start <= end and (not days or days[-1] != end):
+        days.append(end)
+    return days
+
+
+def working_trend(programme: Programme, *, as_of: dt.date) -> list[TrendPoint]:
+    """ "At work" per quarter end since the programme's start, each day from the
+    outcome report of that day (suppressed consistently in itself), with what a
+    final council report of that day hid hidden too."""
+    days = quarter_ends(programme.start_date, as_of)
+    hidden = final_hidden_keys(programme, days)
+    points = []
+    for day in days:
+        report = cached_outcome_report(programme, as_of=day)
+        keys = hidden.get(day, set())
+        cells = []
+        for col in COLUMNS:
+            cell = report.cell("working", col)
+            if cell.value is not None and any(k.format(col=col) in keys for k in WORKING_KEYS):
+                cell = Cell(None, Mark.SECONDARY.value)
+            cells.append(cell)
+        points.append(TrendPoint(day, tuple(cells)))
+    return points
