@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from basisbaan.dashboard.forms import half_year_start
-from basisbaan.dashboard.selectors import quarter_ends
+from basisbaan.dashboard.selectors import quarter_ends, working_trend
 from basisbaan.hosts.constants import Track
 from basisbaan.reports.services import report_create, report_finalise
 from tests.factories import PlacementFactory, ProgrammeFactory
@@ -227,3 +229,27 @@ def test_cells_hidden_in_a_final_report_stay_hidden(
     response = client_as(controller).get(url(small, peildatum="01-07-2026"))
     assert row_texts(table(response, "tracks"), "working") == ["11", "6", "5"]
     assert response.context["kept_back"] == 0
+
+
+def test_the_page_reads_a_bounded_number_of_queries(small, controller, client_as):
+    """The trend reads the programme once for all its days, not once per day: the
+    page stays within the 80 queries every page keeps to (tests/core/test_extreme_dates.py)."""
+    client = client_as(controller)
+    with CaptureQueriesContext(connection) as cold:
+        assert client.get(url(small)).status_code == 200
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(url(small)).status_code == 200
+    assert len(cold) <= 80
+    assert len(warm) <= len(cold)
+
+
+def test_the_trend_draws_the_last_ten_years_at_most(municipality):
+    programme = ProgrammeFactory(municipality=municipality, start_date=dt.date(2014, 1, 1))
+
+    points = working_trend(programme, as_of=dt.date(2026, 11, 18))
+
+    assert (len(points), points[0].day, points[-1].day) == (
+        40,
+        dt.date(2017, 3, 31),
+        dt.date(2026, 11, 18),
+    )

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,8 +18,9 @@ from basisbaan.contracts.worklist import attention_counts
 from basisbaan.guidance.selectors import guidance_attention
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.selectors import position_list
-from basisbaan.outcomes.figures import COLUMNS, Cell
-from basisbaan.outcomes.reports import cached_outcome_report
+from basisbaan.outcomes.figures import COLUMNS, Cell, figures_of, programme_arrays
+from basisbaan.outcomes.reports import TTL_SECONDS, data_stamp
+from basisbaan.outcomes.selectors import threshold_of
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.selectors import participant_list
 from basisbaan.placements.selectors import placement_list
@@ -68,6 +70,9 @@ def dashboard_counts(municipality: Municipality) -> dict[str, Any]:
 # Where the figures of "at work on the day" sit in a report's figures: the key
 # figure (total only) and the tracks table (total and per track).
 WORKING_KEYS = ("key_figures/key/working/{col}", "tracks/tracks/working/{col}")
+# The trend's most points: ten years of quarters (a stored start in year 1 draws no
+# eight thousand years).
+MAX_TREND_POINTS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,20 +128,39 @@ def quarter_ends(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 def working_trend(programme: Programme, *, as_of: dt.date) -> list[TrendPoint]:
-    """ "At work" per quarter end since the programme's start, each day from the
-    outcome report of that day (suppressed consistently in itself), with what a
-    final council report of that day hid hidden too."""
-    days = quarter_ends(programme.start_date, as_of)
+    """ "At work" per quarter end since the programme's start (the latest
+    :data:`MAX_TREND_POINTS`), each day counted and suppressed as the outcome report
+    of that day (consistently in itself), with what a final council report of that
+    day hid hidden too.
+
+    The programme's records are read once for all days, and the trend is kept in
+    the cache under the outcome report's data stamp: a change shows at once.
+    """
+    days = quarter_ends(programme.start_date, as_of)[-MAX_TREND_POINTS:]
+    key = f"dashboard:trend:{programme.municipality_id}:{programme.pk}:{as_of.isoformat()}:{data_stamp(programme)}"
+    counted: list[tuple[Cell, ...]] | None = cache.get(key)
+    if counted is None:
+        threshold = threshold_of(programme.municipality)
+        arrays = programme_arrays(programme)
+        counted = []
+        for day in days:
+            report = figures_of(programme, arrays, as_of=day, threshold=threshold)
+            counted.append(tuple(report.cell("working", col) for col in COLUMNS))
+        cache.set(key, counted, TTL_SECONDS)
     hidden = final_hidden_keys(programme, days)
     points = []
-    for day in days:
-        report = cached_outcome_report(programme, as_of=day)
+    for day, cells in zip(days, counted, strict=True):
         keys = hidden.get(day, set())
-        cells = []
-        for col in COLUMNS:
-            cell = report.cell("working", col)
-            if cell.value is not None and any(k.format(col=col) in keys for k in WORKING_KEYS):
-                cell = Cell(None, Mark.SECONDARY.value)
-            cells.append(cell)
-        points.append(TrendPoint(day, tuple(cells)))
+        points.append(
+            TrendPoint(
+                day,
+                tuple(
+                    Cell(None, Mark.SECONDARY.value)
+                    if cell.value is not None
+                    and any(k.format(col=col) in keys for k in WORKING_KEYS)
+                    else cell
+                    for col, cell in zip(COLUMNS, cells, strict=True)
+                ),
+            )
+        )
     return points

@@ -43,7 +43,7 @@ from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
 
-__all__ = ["Cell", "OutcomeReport", "outcome_report", "programme_arrays"]
+__all__ = ["Cell", "OutcomeReport", "figures_of", "outcome_report", "programme_arrays"]
 
 REASONS = list(ExitReason.values)
 TRACKS: list[str] = [Track.TRANSITION.value, Track.SOCIAL_VALUE.value]
@@ -330,7 +330,21 @@ def _score(value: float | None) -> Decimal | None:
 def outcome_report(programme: Programme, *, as_of: dt.date) -> OutcomeReport:
     """Every outcome figure of ``programme`` on ``as_of``, small numbers suppressed."""
     threshold = threshold_of(programme.municipality)
-    spells, stints, follow_ups = programme_arrays(programme)
+    report = figures_of(programme, programme_arrays(programme), as_of=as_of, threshold=threshold)
+    report.scores = _scores(programme, as_of, threshold)
+    return report
+
+
+def figures_of(
+    programme: Programme,
+    arrays: tuple[Spells, Stints, FollowUps],
+    *,
+    as_of: dt.date,
+    threshold: int,
+) -> OutcomeReport:
+    """The counted and suppressed figures of :func:`outcome_report` (without the
+    scores) from arrays read once: the days of a trend read the programme once."""
+    spells, stints, follow_ups = arrays
     cube = build_cube(
         spells,
         stints,
@@ -341,9 +355,7 @@ def outcome_report(programme: Programme, *, as_of: dt.date) -> OutcomeReport:
     )
     values, constraints, hidden = cube.system()
     marks = suppress(values, constraints, threshold=threshold, hidden=hidden)
-    report = OutcomeReport(programme, as_of, threshold, cube, marks)
-    report.scores = _scores(programme, as_of, threshold)
-    return report
+    return OutcomeReport(programme, as_of, threshold, cube, marks)
 
 
 def suppressed_text(cell: Cell, threshold: int) -> str:
