@@ -253,3 +253,19 @@ def test_the_trend_draws_the_last_ten_years_at_most(municipality):
         dt.date(2017, 3, 31),
         dt.date(2026, 11, 18),
     )
+
+
+def test_a_changed_start_is_a_new_trend_not_the_cached_one(small, controller, client_as):
+    client = client_as(controller)
+    assert client.get(url(small)).context["trend"].rows[0][0] == dt.date(2025, 9, 30)
+    type(small).objects.filter(pk=small.pk).update(start_date=dt.date(2025, 10, 1))
+
+    rows = client.get(url(small)).context["trend"].rows
+
+    assert [day for day, _cells in rows] == [
+        dt.date(2025, 12, 31),
+        dt.date(2026, 3, 31),
+        dt.date(2026, 6, 30),
+        dt.date(2026, 9, 30),
+        dt.date(2026, 11, 18),
+    ]

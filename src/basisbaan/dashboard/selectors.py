@@ -137,7 +137,10 @@ def working_trend(programme: Programme, *, as_of: dt.date) -> list[TrendPoint]:
     the cache under the outcome report's data stamp: a change shows at once.
     """
     days = quarter_ends(programme.start_date, as_of)[-MAX_TREND_POINTS:]
-    key = f"dashboard:trend:{programme.municipality_id}:{programme.pk}:{as_of.isoformat()}:{data_stamp(programme)}"
+    key = (
+        f"dashboard:trend:{programme.municipality_id}:{programme.pk}:"
+        f"{days[0] if days else ''}:{as_of.isoformat()}:{data_stamp(programme)}"
+    )
     counted: list[tuple[Cell, ...]] | None = cache.get(key)
     if counted is None:
         threshold = threshold_of(programme.municipality)
