@@ -43,7 +43,7 @@ from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
 
-__all__ = ["Cell", "OutcomeReport", "outcome_report", "programme_arrays"]
+__all__ = ["Cell", "OutcomeReport", "figures_of", "outcome_report", "programme_arrays"]
 
 REASONS = list(ExitReason.values)
 TRACKS: list[str] = [Track.TRANSITION.value, Track.SOCIAL_VALUE.value]
@@ -333,7 +333,24 @@ def outcome_report(
     """Every outcome figure of ``programme`` on ``as_of``, small numbers suppressed;
     ``protect``: figures to keep hidden as if small (see calc.suppression.suppress)."""
     threshold = threshold_of(programme.municipality)
-    spells, stints, follow_ups = programme_arrays(programme)
+    report = figures_of(
+        programme, programme_arrays(programme), as_of=as_of, threshold=threshold, protect=protect
+    )
+    report.scores = _scores(programme, as_of, threshold)
+    return report
+
+
+def figures_of(
+    programme: Programme,
+    arrays: tuple[Spells, Stints, FollowUps],
+    *,
+    as_of: dt.date,
+    threshold: int,
+    protect: Collection[tuple[Hashable, ...]] = (),
+) -> OutcomeReport:
+    """The counted and suppressed figures of :func:`outcome_report` (without the
+    scores) from arrays read once: the days of a trend read the programme once."""
+    spells, stints, follow_ups = arrays
     cube = build_cube(
         spells,
         stints,
@@ -345,9 +362,7 @@ def outcome_report(
     values, constraints, hidden = cube.system()
     protected = {cube.resolve(key) for key in protect} & set(values)
     marks = suppress(values, constraints, threshold=threshold, hidden=hidden, protect=protected)
-    report = OutcomeReport(programme, as_of, threshold, cube, marks)
-    report.scores = _scores(programme, as_of, threshold)
-    return report
+    return OutcomeReport(programme, as_of, threshold, cube, marks)
 
 
 def suppressed_text(cell: Cell, threshold: int) -> str:

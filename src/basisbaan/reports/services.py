@@ -34,6 +34,7 @@ __all__ = [
     "content_hash",
     "house_style_save",
     "live_figures",
+    "live_figures_counted",
     "report_create",
     "report_finalise",
     "report_new_version",
@@ -221,10 +222,25 @@ def live_figures(
     period_start: dt.date,
     versions: list[CouncilReport] | None = None,
 ) -> dict[str, Any]:
+    """:func:`live_figures_counted` without the count."""
+    figures, _count = live_figures_counted(
+        programme, as_of=as_of, period_start=period_start, versions=versions
+    )
+    return figures
+
+
+def live_figures_counted(
+    programme: Programme,
+    *,
+    as_of: dt.date,
+    period_start: dt.date,
+    versions: list[CouncilReport] | None = None,
+) -> tuple[dict[str, Any], int]:
     """The figures as they would be published on ``as_of`` now (a draft, the
     dashboard): computed; protected against subtraction from the latest earlier
     final report; every cell hidden by one of ``versions`` (the earlier versions
-    of the report, or every final report of that day) stays hidden."""
+    of the report, or every final report of that day) stays hidden. With the
+    number of cells that last rule hid."""
     earlier = earlier_published(programme, as_of)
     figures = report_figures(
         programme,
@@ -245,8 +261,7 @@ def live_figures(
     for version in versions:
         if version.figures is not None:
             keep |= hidden_keys(version.figures)
-    hide(figures, keep, _("afgeschermd"))
-    return figures
+    return figures, hide(figures, keep, _("afgeschermd"))
 
 
 def published_figures(report: CouncilReport) -> dict[str, Any]:
