@@ -300,10 +300,15 @@ def _retention(sp: Spells, st: Stints, months: int, day: int) -> tuple[Bools, Bo
 def _years(
     cube: Cube, sp: Spells, cols: list[Bools], exited: Bools, as_of: dt.date, first_year: int
 ) -> None:
-    start_year = _year_of(sp.start)
-    end_year = np.where(exited, _year_of(np.minimum(sp.end, as_of.toordinal())), -1)
-    first = min([first_year, *start_year.tolist()]) if len(sp.start) else first_year
-    cube.years = list(range(min(first, as_of.year), as_of.year + 1))
+    # The years run from the programme's first year: a start or exit stored before it
+    # (odd data, a year 1 say) counts in that first year, so a wild date cannot
+    # make thousands of empty years to count and protect.
+    first = min(first_year, as_of.year)
+    start_year = np.maximum(_year_of(sp.start), first)
+    end_year = np.where(
+        exited, np.maximum(_year_of(np.minimum(sp.end, as_of.toordinal())), first), -1
+    )
+    cube.years = list(range(first, as_of.year + 1))
     for name, per_year in (("started", start_year), ("exited", end_year)):
         rows = [_add_row(cube, (f"y_{name}", y), _count(per_year == y, cols)) for y in cube.years]
         for col in range(len(cols)):
