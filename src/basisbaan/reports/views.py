@@ -258,8 +258,9 @@ class ReportDownloadView(ReportMixin, View):
             file_format=fmt,
         )
         response = HttpResponse(content, content_type=CONTENT_TYPES[ReportFormat(fmt)])
-        disposition = "inline" if fmt == ReportFormat.HTML else "attachment"
-        response["Content-Disposition"] = f'{disposition}; filename="{filename(doc, fmt)}"'
+        # Every format as a file, the web page too: it carries its own styles, which
+        # the application's Content-Security-Policy would block if shown in place.
+        response["Content-Disposition"] = f'attachment; filename="{filename(doc, fmt)}"'
         return response
 
 
