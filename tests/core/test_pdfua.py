@@ -110,6 +110,7 @@ READING_ORDER = (
     "Pagina 1 van 1"
 )
 
+
 def need(found: bool, what: str, install: str) -> None:
     """Skip without the tool, but fail in CI: .ci/run installs it there."""
     if not found:
