@@ -524,3 +524,20 @@ def test_a_small_protected_cell_stays_primary():
     values = {"total": 12, "a": 3, "b": 9}
     marks = suppress(values, [split("total", ["a", "b"])], threshold=5, protect={"a"})
     assert marks == {"total": Mark.PUBLISHED, "a": Mark.PRIMARY, "b": Mark.SECONDARY}
+
+
+def test_a_preferred_cell_stays_published_when_another_can_go():
+    """Sixteen started, 14 active, 2 exited: one of started and active must go.
+    Left alone the part goes (rule 4); with active preferred, started goes."""
+    values = {"started": 16, "active": 14, "exited": 2}
+    constraints = [split("started", ["active", "exited"])]
+
+    plain = suppress(values, constraints, threshold=5)
+    preferred = suppress(values, constraints, threshold=5, prefer={"active"})
+
+    assert plain == {"started": Mark.PUBLISHED, "active": Mark.SECONDARY, "exited": Mark.PRIMARY}
+    assert preferred == {
+        "started": Mark.SECONDARY,
+        "active": Mark.PUBLISHED,
+        "exited": Mark.PRIMARY,
+    }

@@ -27,6 +27,7 @@ from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
 
+HIDDEN_TEXTS = {"afgeschermd", "minder dan 5"}
 URL = "/api/v1/council-reports/"
 BODY = {
     "title": "Voortgang basisbanen",
@@ -126,7 +127,7 @@ def test_a_draft_s_detail_has_its_texts_and_today_s_figures(draft, researcher, a
     assert body["content_hash"] == ""
     assert body["texts"]["state"] == DEFAULT_TEXTS["state"]
     assert body["filled_texts"]["state"] == (
-        "Op 31 oktober 2026 zijn een afgeschermd aantal mensen werkzaam in een basisbaan, "
+        "Op 31 oktober 2026 zijn 5 mensen werkzaam in een basisbaan, "
         "waarvan minder dan 5 met loonkostensubsidie. De instroom is open."
     )
     assert body["figures"] == published_figures(draft)
@@ -255,6 +256,20 @@ def test_the_comparison_shows_changed_texts_and_figures(small, draft, manager, a
     assert body["previous"] == draft.pk
     assert body["texts"] == [
         {
+            "section": "state",
+            "title": "Stand van zaken",
+            "parts": [
+                {"kind": "same", "words": "Op 31 oktober 2026 zijn"},
+                {"kind": "removed", "words": "5"},
+                {"kind": "added", "words": "10"},
+                {
+                    "kind": "same",
+                    "words": "mensen werkzaam in een basisbaan, waarvan minder dan 5 met "
+                    "loonkostensubsidie. De instroom is open.",
+                },
+            ],
+        },
+        {
             "section": "closing",
             "title": "Afsluiting",
             "parts": [
@@ -264,17 +279,14 @@ def test_the_comparison_shows_changed_texts_and_figures(small, draft, manager, a
                 },
                 {"kind": "added", "words": "Tot de volgende brief."},
             ],
-        }
+        },
     ]
-    # Five more at work double the guidance norm; every count version 1 hid stays hidden.
-    assert body["figures"] == [
-        {
-            "key": "guidance/guidance/norm/0",
-            "label": "Begeleiding in 2026 – Norm tot de peildatum – Uren",
-            "before": "833",
-            "after": "1.666",
-        }
-    ]
+    changes = {c["key"]: (c["before"], c["after"]) for c in body["figures"]}
+    # Five more at work: the headline and the guidance norm change ...
+    assert changes["key_figures/key/working/0"] == ("5", "10")
+    assert changes["guidance/guidance/norm/0"] == ("833", "1.666")
+    # ... and every count version 1 hid stays hidden.
+    assert not [key for key, (before, after) in changes.items() if before in HIDDEN_TEXTS]
 
 
 # -- downloads ----------------------------------------------------------------------------

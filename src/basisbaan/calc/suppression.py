@@ -54,7 +54,7 @@ Secondary choice, greedy, repeated while a suppressed cell is determined:
    leak to mend), smallest value, order of ``values``' keys.
 4. Kind: non-total parts with a non-zero value, then zero-valued parts, then
    totals (a hidden zero shows a bound and a hidden total a sum, so they protect
-   less). A cell counts as a part if it is one in any candidate constraint.
+   less), then the cells the caller prefers to keep (``prefer``: headline figures). A cell counts as a part if it is one in any candidate constraint.
 5. If k's component touches no published cell at all, the constraints alone fix
    k, and a homogeneous system then forces it to 0 (for example ``x = x + y``
    says ``y == 0``). No pattern can hide it and a zero is not sensitive, so k
@@ -62,7 +62,8 @@ Secondary choice, greedy, repeated while a suppressed cell is determined:
    cells. This is the "suppress the whole component" last resort, reached with
    it already done.
 6. Clean-up: the greedy steps can leave a secondary cell that is no longer
-   needed. Each secondary cell, largest value first (ties: order of keys), is
+   needed. Each secondary cell, preferred cells first, then largest value first
+   (ties: order of keys), is
    published again if no hidden cell becomes determined. With N a basis of the
    null space of A_S, publishing j keeps the null vectors with 0 at j, and a
    free hidden cell k becomes determined exactly when its row of N is parallel
@@ -78,6 +79,7 @@ same input in the same key order gives the same output.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import operator
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
@@ -100,6 +102,7 @@ TOLERANCE: Final = 1e-9
 _NONZERO_PART: Final = 0
 _ZERO_PART: Final = 1
 _TOTAL: Final = 2
+_PREFERRED: Final = 3
 
 
 class Mark(enum.StrEnum):
@@ -176,6 +179,7 @@ def suppress[K: Hashable](
     threshold: int,
     hidden: Collection[K] = (),
     protect: Collection[K] = (),
+    prefer: Collection[K] = (),
 ) -> dict[K, Mark]:
     """The mark of every cell, in the order of ``values``: primary and secondary suppression.
 
@@ -193,6 +197,10 @@ def suppress[K: Hashable](
     secondary): a figure that is not small itself but would give away a small
     one together with what was published elsewhere, such as a cumulative count
     beside the same count in an earlier report (differencing over time).
+
+    ``prefer`` cells (headline figures, such as "at work") are hidden last when
+    another cell must go, and published again first by the clean-up: the same
+    safety, with the figure readers look for kept where a pattern allows it.
     """
     keys = list(values)
     amounts = [operator.index(values[key]) for key in keys]
@@ -203,6 +211,8 @@ def suppress[K: Hashable](
     system = _System.build(keys, amounts, constraints)
 
     position = {key: cell for cell, key in enumerate(keys)}
+    if prefer:
+        system = dataclasses.replace(system, preferred=frozenset(position[k] for k in prefer))
     small = {cell for cell, amount in enumerate(amounts) if 0 < amount < threshold}
     protected = {position[key] for key in protect} - small
     primary = small | protected  # the cells no reader may recompute
@@ -260,7 +270,7 @@ def suppress[K: Hashable](
             else:
                 suppressed.add(extra)
                 freed |= frees
-    suppressed -= _redundant(algebra, amounts, suppressed - primary - fixed)
+    suppressed -= _redundant(algebra, amounts, suppressed - primary - fixed, system.preferred)
 
     def mark(cell: int) -> Mark:
         if cell in small:
@@ -277,6 +287,7 @@ class _System:
     rows: list[dict[int, int]]  # per constraint: cell -> coefficient (+1 total, -1 a part)
     totals: list[int]  # per constraint: its total's cell
     of_cell: list[list[int]]  # per cell: the constraints it has a coefficient in, ascending
+    preferred: frozenset[int] = frozenset()  # cells to hide last, publish again first
 
     @classmethod
     def build[K: Hashable](
@@ -403,7 +414,10 @@ def _next_cell(
 
 
 def _kind(system: _System, amounts: list[int], cell: int, constraints: set[int]) -> int:
-    """Rule 4: a non-zero part, a zero part or only a total in ``constraints``."""
+    """Rule 4: a non-zero part, a zero part or only a total in ``constraints``; a
+    preferred cell (a headline figure) after all of them."""
+    if cell in system.preferred:
+        return _PREFERRED
     if any(system.totals[n] != cell for n in system.of_cell[cell] if n in constraints):
         return _NONZERO_PART if amounts[cell] else _ZERO_PART
     return _TOTAL
@@ -423,7 +437,9 @@ def _component(system: _System, start: int, suppressed: set[int]) -> set[int]:
     return seen
 
 
-def _redundant(algebra: _Algebra, amounts: list[int], secondary: set[int]) -> set[int]:
+def _redundant(
+    algebra: _Algebra, amounts: list[int], secondary: set[int], preferred: frozenset[int]
+) -> set[int]:
     """The secondary cells that can be published again without exposing a hidden cell (rule 6).
 
     ``algebra`` is that of the final pattern, in which only cells forced to 0 are
@@ -433,7 +449,7 @@ def _redundant(algebra: _Algebra, amounts: list[int], secondary: set[int]) -> se
     free = np.linalg.norm(null, axis=1) >= TOLERANCE  # hidden and not forced to 0
     position = {cell: j for j, cell in enumerate(algebra.suppressed)}
     published: set[int] = set()
-    for cell in sorted(secondary, key=lambda c: (-amounts[c], c)):
+    for cell in sorted(secondary, key=lambda c: (c not in preferred, -amounts[c], c)):
         j = position[cell]
         if not free[j]:  # forced to 0 by the constraints (rule 5): known anyway
             published.add(cell)

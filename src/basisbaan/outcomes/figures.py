@@ -54,6 +54,7 @@ STATUS_CODES: dict[str, int] = {
 }
 ASSIST_CODES: dict[str, int] = {Assistance.NONE: 0, Assistance.PARTIAL: 1, Assistance.FULL: 2}
 SHIFT = 1 << 32
+HEADLINE_ROWS = ("working", "active")
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +362,17 @@ def figures_of(
     )
     values, constraints, hidden = cube.system()
     protected = {cube.resolve(key) for key in protect} & set(values)
-    marks = suppress(values, constraints, threshold=threshold, hidden=hidden, protect=protected)
+    # "At work" and "active" are what a reader looks for first: when a cell must go
+    # to protect a small one, another goes before them where the pattern allows.
+    headline = {cube.resolve((row, col)) for row in HEADLINE_ROWS for col in COLUMNS}
+    marks = suppress(
+        values,
+        constraints,
+        threshold=threshold,
+        hidden=hidden,
+        protect=protected,
+        prefer=headline & set(values),
+    )
     return OutcomeReport(programme, as_of, threshold, cube, marks)
 
 

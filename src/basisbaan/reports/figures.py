@@ -88,6 +88,7 @@ def _key_figures(programme: Programme, report: OutcomeReport, as_of: dt.date) ->
         {"working": working_count, "lks": lks, "no_lks": working_count - lks},
         [split("working", ["lks", "no_lks"])],
         threshold=threshold,
+        prefer={"working"},
     )
     lks_mark = marks["lks"]
     if lks_mark == Mark.PUBLISHED and (
