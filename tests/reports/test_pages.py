@@ -287,3 +287,18 @@ def test_house_style_refuses_colours_without_contrast(client, manager, field, co
     with unchanged():
         page = client.post(reverse("reports:house_style"), data)
     assert message in page.content.decode()
+
+
+def test_only_the_writer_sees_the_name_warning(client, municipality, manager, programme, draft):
+    ParticipantFactory(programme=programme, first_name="Dennis", last_name="Bakker")
+    services.report_update(
+        report=draft, actor=manager, data={"texts": {"state": "Dennis B. werkt."}}, today=TODAY
+    )
+    client.force_login(make_member(municipality, Role.RESEARCHER))
+    as_researcher = client.get(reverse("reports:detail", args=[draft.pk])).content.decode()
+    client.force_login(manager)
+    as_manager = client.get(reverse("reports:detail", args=[draft.pk])).content.decode()
+
+    assert "Dennis Bakker" not in as_researcher
+    assert "Namen van deelnemers in de tekst" not in as_researcher
+    assert 'In "Stand van zaken": Dennis Bakker.' in as_manager

@@ -115,7 +115,11 @@ class ReportDetailView(ReportMixin, TemplateView):
                 "doc": doc,
                 "logo_uri": logo,
                 "may_edit": self.may_edit(),
-                **warning_rows(services.text_warnings(report) if report.is_draft else None),
+                # The warning names the participant in full (from "Dennis B." too): only
+                # for those who write the report, never for a pseudonym-only reader.
+                **warning_rows(
+                    services.text_warnings(report) if report.is_draft and self.may_edit() else None
+                ),
                 "formats": list(ReportFormat),
                 "has_next": CouncilReport.objects.filter(previous=report).exists(),
             }
