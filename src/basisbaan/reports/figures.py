@@ -18,6 +18,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Count, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -31,7 +32,7 @@ from basisbaan.contracts.models import ContractPeriod, RenewalDecision
 from basisbaan.core.formatting import month_text
 from basisbaan.core.money import group_number
 from basisbaan.guidance.selectors import norm_report
-from basisbaan.outcomes.figures import OutcomeReport
+from basisbaan.outcomes.figures import Cell, OutcomeReport, suppressed_text
 from basisbaan.outcomes.layout import column_labels, follow_up_table, key_table
 from basisbaan.outcomes.reports import cached_outcome_report
 from basisbaan.payroll.models import PayrollEntry
@@ -49,15 +50,9 @@ def euro_text(value: Decimal) -> str:
 
 
 def _count_cell(value: int, mark: Mark, threshold: int) -> Json:
-    if mark == Mark.PRIMARY:
-        return cell(_("minder dan %(n)s") % {"n": threshold}, None, mark.value)
-    if mark == Mark.SECONDARY:
-        return cell(_("afgeschermd"), None, mark.value)
-    return cell(str(value), value)
-
-
-def _hidden_text(mark: str, threshold: int) -> str:
-    return _("minder dan %(n)s") % {"n": threshold} if mark == "primary" else _("afgeschermd")
+    if mark == Mark.PUBLISHED:
+        return cell(str(value), value)
+    return cell(suppressed_text(Cell(None, mark.value), threshold), None, mark.value)
 
 
 def _running_periods(programme: Programme, as_of: dt.date) -> Any:
@@ -111,7 +106,7 @@ def _key_figures(programme: Programme, report: OutcomeReport, as_of: dt.date) ->
         shown = (
             cell(str(value), value)
             if value is not None
-            else cell(_hidden_text(c.mark, threshold), None, c.mark)
+            else cell(suppressed_text(c, threshold), None, c.mark)
         )
         rows.append({"key": key, "label": label, "definition": definition, "cells": [shown]})
     rows.insert(
@@ -160,17 +155,18 @@ def _contracts(programme: Programme, as_of: dt.date, start: dt.date, threshold: 
         decided_at__date__gte=start,
         decided_at__date__lte=as_of,
     )
-    counts = {d.value: decided.filter(decision=d).count() for d in Decision}
-    running = _running_periods(programme, as_of)
-    permanent = running.filter(contract__is_permanent=True).count()
+    counts = decided.aggregate(**{d.value: Count("id", filter=Q(decision=d)) for d in Decision})
+    running = _running_periods(programme, as_of).aggregate(
+        all=Count("id"), permanent=Count("id", filter=Q(contract__is_permanent=True))
+    )
     values = {
         "decided": sum(counts.values()),
         "renew": counts[Decision.RENEW],
         "permanent_decision": counts[Decision.PERMANENT],
         "not_renew": counts[Decision.NOT_RENEW],
-        "running": running.count(),
-        "permanent": permanent,
-        "fixed": running.count() - permanent,
+        "running": running["all"],
+        "permanent": running["permanent"],
+        "fixed": running["all"] - running["permanent"],
     }
     marks = suppress(
         values,
@@ -291,13 +287,18 @@ def _outcomes(report: OutcomeReport) -> Json:
 
 
 def _paid_counts(programme: Programme, years: list[int]) -> dict[int, int]:
-    entries = PayrollEntry.objects.filter(
-        municipality_id=programme.municipality_id, participant__programme=programme
+    """The number of people paid per year: one grouped query."""
+    per_year = dict(
+        PayrollEntry.objects.filter(
+            municipality_id=programme.municipality_id,
+            participant__programme=programme,
+            period__year__in=years,
+        )
+        .values_list("period__year")
+        .annotate(n=Count("participant_id", distinct=True))
+        .order_by()
     )
-    return {
-        year: entries.filter(period__year=year).values("participant_id").distinct().count()
-        for year in years
-    }
+    return {year: per_year.get(year, 0) for year in years}
 
 
 def _forecast(programme: Programme, built: Any) -> ProgrammeForecast:
