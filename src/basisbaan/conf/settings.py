@@ -221,6 +221,7 @@ INSTALLED_APPS = [
     "basisbaan.intake",
     "basisbaan.guidance",
     "basisbaan.outcomes",
+    "basisbaan.research",
     "basisbaan.reports",
     "basisbaan.dashboard",
     "basisbaan.demo",

@@ -97,6 +97,11 @@ class Perm(StrEnum):
     REPORT_EDIT = "report.edit"
     # The programme dashboard: the report's figures live, with filters and the trend.
     PROGRAMME_DASHBOARD = "programme.dashboard"
+    # The evaluation study: pseudonymised transcripts, codings, saturation (reads of a
+    # transcript are audited).
+    RESEARCH_VIEW = "research.view"
+    # Studies, respondents, consent and its withdrawal, uploading and coding transcripts.
+    RESEARCH_MANAGE = "research.manage"
 
 
 # Rights over what every municipality shares: no municipal role grants them, not even
@@ -176,7 +181,9 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.PROGRAMME_DASHBOARD,
     },
     # Researchers see pseudonymised participant data only (and the suppressed aggregates).
-    Role.RESEARCHER: _VIEW_ALL | {Perm.OUTCOME_VIEW, Perm.BUSINESS_CASE_VIEW, Perm.REPORT_VIEW},
+    Role.RESEARCHER: _VIEW_ALL
+    | {Perm.OUTCOME_VIEW, Perm.BUSINESS_CASE_VIEW, Perm.REPORT_VIEW}
+    | {Perm.RESEARCH_VIEW, Perm.RESEARCH_MANAGE},
     # Read-only users see names but never a whole BSN (no PARTICIPANT_VIEW_BSN).
     Role.READ_ONLY: _VIEW_ALL
     | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW, Perm.BUDGET_VIEW}
