@@ -53,6 +53,7 @@ from basisbaan.payroll.api.viewsets import PayrollEntryViewSet, PayrollImportVie
 from basisbaan.placements.api.viewsets import PlacementViewSet
 from basisbaan.programmes.api.viewsets import ProgrammeViewSet
 from basisbaan.reports.api.viewsets import CouncilReportViewSet
+from basisbaan.research.api.routes import register as register_research
 
 app_name = "api"
 
@@ -97,6 +98,7 @@ router.register("follow-ups", FollowUpViewSet, basename="follow-up")
 router.register("business-case-assumptions", AssumptionViewSet, basename="business-case-assumption")
 router.register("council-reports", CouncilReportViewSet, basename="council-report")
 router.register("tokens", TokenViewSet, basename="token")
+register_research(router)
 router.register("jobs", JobViewSet, basename="job")
 
 # The schema and its documentation page hold no data: public, no session needed.

@@ -26,6 +26,7 @@ urlpatterns = [
     path("budget/", include("basisbaan.budgets.urls")),
     path("uitkomsten/", include("basisbaan.outcomes.urls")),
     path("raadsrapportages/", include("basisbaan.reports.urls")),
+    path("onderzoek/", include("basisbaan.research.urls")),
     path("intake/", include("basisbaan.intake.urls")),
     path("begeleiding/", include("basisbaan.guidance.urls")),
     path("parameters/", include("basisbaan.parameters.urls")),

@@ -44,6 +44,13 @@ from tests.contracts.factories import (
 )
 from tests.factories import UserFactory
 from tests.payroll.conftest import csv_bytes
+from tests.research.factories import (
+    CodingFactory,
+    ConsentFactory,
+    MemoFactory,
+    RespondentFactory,
+    StudyFactory,
+)
 from tests.test_tenant_walk import world_a  # noqa: F401 - a fixture: one record of each kind
 from tests.unchanged import unchanged
 
@@ -94,6 +101,11 @@ def every_record(world_a, municipality):  # noqa: F811 - the imported fixture
     )
     guidance_settings_set(programme=programme, actor=None, data={"norm_hours": Decimal("40")})
     house_style_save(municipality=municipality, actor=None, data={"name": "Gemeente A"})
+    study = StudyFactory(programme=programme)
+    respondent = RespondentFactory(study=study, kind="participant", participant=participant)
+    ConsentFactory(respondent=respondent)
+    coding = CodingFactory(transcript__session__study=study)
+    MemoFactory(study=study, code=coding.code)
     records = {model: model._default_manager.order_by("pk").first() for model in DOMAIN}
     missing = [model._meta.label for model, record in records.items() if record is None]
     assert not missing, f"give the test a record of {missing}"
