@@ -120,6 +120,7 @@ def world_a(municipality):
         today=dt.date(2026, 11, 18),
         texts={"opening": f"{SECRET} opening"},
     )
+    research = research_records(programme, participant)
     return [
         programme,
         participant,
@@ -135,7 +136,37 @@ def world_a(municipality):
         *intake,
         *guidance,
         report,
+        *research,
     ]
+
+
+def research_records(programme, participant):
+    """A study with a participant respondent, consent, an interview with its transcript,
+    a code, a coding and a memo, each with the secret where it holds text."""
+    from tests.research.factories import (
+        CodingFactory,
+        ConsentFactory,
+        MemoFactory,
+        RespondentFactory,
+        SessionFactory,
+        StudyFactory,
+        TranscriptFactory,
+    )
+
+    study = StudyFactory(programme=programme, title=f"{SECRET} onderzoek")
+    respondent = RespondentFactory(
+        study=study, kind="participant", participant=participant, code="R01"
+    )
+    staff = RespondentFactory(study=study, kind="staff", code="R02", description=SECRET)
+    consent = ConsentFactory(respondent=respondent)
+    session = SessionFactory(study=study)
+    session.respondents.add(respondent)
+    transcript = TranscriptFactory(session=session, text=f"I: Vraag?\nR: {SECRET} antwoord.\n")
+    coding = CodingFactory(
+        transcript=transcript, code__name=f"{SECRET} code", start=3, end=9, respondent=respondent
+    )
+    memo = MemoFactory(study=study, code=coding.code, transcript=transcript, text=SECRET)
+    return [study, respondent, staff, consent, session, transcript, coding.code, coding, memo]
 
 
 def guidance_records(municipality, participant, placement, contact):
