@@ -320,8 +320,10 @@ class _CodeImport:
 
     def _create(self, item: refi.RefiCode, parent: Code | None) -> Code:
         parent_id = parent.pk if parent else None
-        colour = item.colour or CODE_COLOURS[self.colour_turn % len(CODE_COLOURS)]
-        self.colour_turn += 1
+        colour = item.colour
+        if not colour:  # the next colour in turn, as a code made on the page gets
+            colour = CODE_COLOURS[self.colour_turn % len(CODE_COLOURS)]
+            self.colour_turn += 1
         code = Code(
             municipality_id=self.study.municipality_id,
             study=self.study,
