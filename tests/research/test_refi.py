@@ -501,3 +501,65 @@ def test_the_command_refuses_an_unknown_study(db, tmp_path: Path):
 
     with pytest.raises(CommandError, match="Onbekend onderzoek: 999999"), unchanged():
         call_command("export_qdpx", "--study", "999999", "--out", str(tmp_path / "x.qdpx"))
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def test_the_page_offers_downloads_and_uploads(world, study, researcher, client_as):
+    from django.urls import reverse
+
+    response = client_as(researcher).get(reverse("research:export", args=[study.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert reverse("research:export_file", args=[study.pk, "qdpx"]) in html
+    assert reverse("research:export_file", args=[study.pk, "qdc"]) in html
+    assert 'for="id_qdc-file">Bestand (.qdc)' in html
+    assert 'accept=".qdpx"' in html
+
+
+def test_the_page_downloads_the_project(world, study, researcher, client_as):
+    from django.urls import reverse
+
+    response = client_as(researcher).get(reverse("research:export_file", args=[study.pk, "qdpx"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="evaluatie-2025.qdpx"'
+    assert members(response.content)[f"Sources/{world['b'].guid}.txt"].decode() == TEXT_B
+    assert AuditEntry.objects.filter(action=AuditAction.EXPORT, actor=researcher).count() == 1
+
+
+def test_the_page_imports_a_codebook_and_shows_the_counts(study, researcher, client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    upload = SimpleUploadedFile("atlas.qdc", OTHER_TOOL_QDC, content_type="application/xml")
+    response = client_as(researcher).post(
+        reverse("research:import", args=[study.pk, "qdc"]), {"qdc-file": upload}, follow=True
+    )
+    assert response.status_code == 200
+    assert (
+        "Geïmporteerd: 4 nieuwe codes (0 al aanwezig), 0 nieuwe coderingen (0 al aanwezig)."
+        in response.content.decode()
+    )
+    assert Code.objects.filter(study=study).count() == 4
+
+
+def test_the_page_shows_the_errors_and_saves_nothing(study, researcher, client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    upload = SimpleUploadedFile("kapot.qdpx", b"geen zip")
+    with unchanged():
+        response = client_as(researcher).post(
+            reverse("research:import", args=[study.pk, "qdpx"]), {"qdpx-file": upload}
+        )
+    assert response.status_code == 200
+    assert "het is geen (leesbaar) zip-archief" in response.content.decode()
+
+
+def test_another_municipality_sees_no_study(world, study, outsider, client_as):
+    from django.urls import reverse
+
+    with unchanged():
+        response = client_as(outsider).get(reverse("research:export_file", args=[study.pk, "qdpx"]))
+    assert response.status_code == 403
