@@ -16,6 +16,7 @@ record neutrally (:mod:`basisbaan.audit.masking`) and chains the entry
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -55,6 +56,8 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, uuid.UUID):  # the research records' REFI-QDA GUIDs
+        return str(value)
     return value
 
 

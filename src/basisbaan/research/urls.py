@@ -13,4 +13,13 @@ urlpatterns = [
     # Codebook, memos, coding, code overviews, co-occurrence, comparison, quotes,
     # saturation (views/coding.py).
     # REFI-QDA export and import (views/exchange.py).
+    path("<int:pk>/uitwisselen/", exchange.ExchangeView.as_view(), name="export"),
+    path(
+        "<int:pk>/uitwisselen/bestand/<str:fmt>/",
+        exchange.ExportView.as_view(),
+        name="export_file",
+    ),
+    path(
+        "<int:pk>/uitwisselen/importeren/<str:fmt>/", exchange.ImportView.as_view(), name="import"
+    ),
 ]
