@@ -204,3 +204,77 @@ def test_the_consent_form_pdf_names_the_code_only(world, researcher, client_as, 
         assert validate_pdfua(path) == []
     elif validator:
         pytest.fail(f"PDF_VALIDATOR {validator} does not run")
+
+
+# -- API ---------------------------------------------------------------------------
+
+
+def test_the_api_lists_respondents_by_pseudonym_only(world, researcher, api_as):
+    client = api_as(researcher)
+    study = world["study"]
+    response = client.get(f"/api/v1/research/respondents/?study={study.pk}")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert FIRST not in body and LAST not in body
+    rows = response.json()["results"] if "results" in response.json() else response.json()
+    assert [(r["code"], r["pseudonym"]) for r in rows] == [
+        ("R01", world["participant"].pseudonym),
+        ("R02", None),
+    ]
+    for url in (
+        "/api/v1/research/studies/",
+        "/api/v1/research/sessions/",
+        "/api/v1/research/consents/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert FIRST not in response.content.decode()
+
+
+def test_the_api_creates_a_respondent_by_pseudonym_and_withdraws_consent(
+    world, researcher, api_as, programme
+):
+    client = api_as(researcher)
+    study = world["study"]
+    someone = ParticipantFactory(programme=programme)
+    response = client.post(
+        "/api/v1/research/respondents/",
+        {"study": study.pk, "kind": "participant", "pseudonym": someone.pseudonym},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["code"] == "R03"
+    assert Respondent.objects.get(code="R03").participant == someone
+    consent = Consent.objects.get(respondent=world["r1"])
+    response = client.post(
+        f"/api/v1/research/consents/{consent.pk}/withdraw/",
+        {"on": "2025-05-01", "withdrawal": "keep_unlinked"},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["withdrawal"] == "keep_unlinked"
+    assert Transcript.objects.get().unlinked is True
+    with unchanged(consent, reads=True):
+        again = client.post(
+            f"/api/v1/research/consents/{consent.pk}/withdraw/",
+            {"on": "2025-05-02", "withdrawal": "delete"},
+            format="json",
+        )
+    assert again.status_code == 400
+
+
+def test_the_api_refuses_another_municipality_and_a_caseworker(
+    world, api_as, municipality, other_municipality
+):
+    other = api_as(make_member(other_municipality, Role.RESEARCHER))
+    study = world["study"]
+    assert other.get(f"/api/v1/research/studies/{study.pk}/").status_code == 404
+    with unchanged():
+        response = other.post(
+            "/api/v1/research/sessions/",
+            {"study": study.pk, "kind": "interview", "planned_on": "2025-06-01", "respondents": []},
+            format="json",
+        )
+    assert response.status_code == 400
+    caseworker = api_as(make_member(municipality, Role.CASEWORKER))
+    assert caseworker.get("/api/v1/research/studies/").status_code == 403
