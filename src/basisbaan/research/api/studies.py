@@ -12,13 +12,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from basisbaan.core.api.fields import request_actor
+from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.hosts.models import Host
 from basisbaan.participants.models import Participant
@@ -214,6 +215,7 @@ def _members(municipality: Municipality) -> QuerySet[User]:
 
 
 class ResearchViewSet(TenantViewSet):
+    schema = TenantAutoSchema()
     view_permission = Perm.RESEARCH_VIEW
     manage_permission = Perm.RESEARCH_MANAGE
 
@@ -231,6 +233,11 @@ def _study_filter[M: Model](
     if study and study.isdigit():
         return queryset.filter(**{field: int(study)})
     return queryset
+
+
+STUDY_PARAMETER = OpenApiParameter(
+    "study", int, required=False, description="Alleen dit onderzoek (id)."
+)
 
 
 # -- viewsets ----------------------------------------------------------------------
@@ -292,6 +299,7 @@ class StudyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ResearchVie
 @extend_schema_view(
     list=extend_schema(
         summary="Respondenten",
+        parameters=[STUDY_PARAMETER],
         description="Met ?study= per onderzoek. Een deelnemer alleen met pseudoniem.",
         responses=RespondentSerializer(many=True),
     ),
@@ -370,7 +378,11 @@ class RespondentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Resear
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Toestemmingen", responses=ConsentSerializer(many=True)),
+    list=extend_schema(
+        summary="Toestemmingen",
+        parameters=[STUDY_PARAMETER],
+        responses=ConsentSerializer(many=True),
+    ),
     retrieve=extend_schema(summary="Eén toestemming", responses=ConsentSerializer),
 )
 class ConsentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ResearchViewSet):
@@ -430,7 +442,9 @@ class ConsentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ResearchV
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Gesprekken", responses=SessionSerializer(many=True)),
+    list=extend_schema(
+        summary="Gesprekken", parameters=[STUDY_PARAMETER], responses=SessionSerializer(many=True)
+    ),
     retrieve=extend_schema(summary="Eén gesprek", responses=SessionSerializer),
 )
 class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ResearchViewSet):
