@@ -50,7 +50,7 @@ NATIONAL_RECORD_TYPES = frozenset({"parameters.parametervalue"})
 
 def _plain(value: Any) -> Any:
     """A JSON-safe form of a field value."""
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal | uuid.UUID):
         return str(value)
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()

@@ -691,6 +691,11 @@ SPECTACULAR_SETTINGS = {
         "ParticipantStatusEnum": "basisbaan.participants.constants.ParticipantStatus",
         "ExitReasonEnum": "basisbaan.participants.constants.ExitReason",
         "CouncilReportStatusEnum": "basisbaan.reports.constants.ReportStatus",
+        # Research: studies, respondents and sessions.
+        "StudyMethodEnum": "basisbaan.research.constants.StudyMethod",
+        "WageValueMethodEnum": "basisbaan.contracts.constants.WageValueMethod",
+        "RespondentKindEnum": "basisbaan.research.constants.RespondentKind",
+        "ResearchSessionKindEnum": "basisbaan.research.constants.SessionKind",
     },
 }
 

@@ -9,6 +9,47 @@ app_name = "research"
 urlpatterns = [
     # Studies, respondents, consent and withdrawal, sessions (views/studies.py).
     path("", studies.StudyListView.as_view(), name="list"),
+    path("nieuw/", studies.StudyCreateView.as_view(), name="create"),
+    path("<int:pk>/", studies.StudyDetailView.as_view(), name="detail"),
+    path("<int:pk>/bewerken/", studies.StudyEditView.as_view(), name="edit"),
+    path("<int:pk>/respondenten/", studies.RespondentListView.as_view(), name="respondents"),
+    path(
+        "<int:pk>/respondenten/nieuw/",
+        studies.RespondentCreateView.as_view(),
+        name="respondent_create",
+    ),
+    path(
+        "<int:pk>/respondenten/<int:rid>/bewerken/",
+        studies.RespondentEditView.as_view(),
+        name="respondent_edit",
+    ),
+    path(
+        "<int:pk>/respondenten/<int:rid>/toestemming/",
+        studies.ConsentView.as_view(),
+        name="consent",
+    ),
+    path(
+        "<int:pk>/respondenten/<int:rid>/toestemming/intrekken/",
+        studies.ConsentWithdrawView.as_view(),
+        name="consent_withdraw",
+    ),
+    path(
+        "<int:pk>/respondenten/<int:rid>/toestemmingsformulier.pdf",
+        studies.ConsentFormPdfView.as_view(),
+        name="consent_pdf",
+    ),
+    path("<int:pk>/gesprekken/", studies.SessionListView.as_view(), name="sessions"),
+    path("<int:pk>/gesprekken/nieuw/", studies.SessionCreateView.as_view(), name="session_create"),
+    path(
+        "<int:pk>/gesprekken/<int:sid>/bewerken/",
+        studies.SessionEditView.as_view(),
+        name="session_edit",
+    ),
+    path(
+        "<int:pk>/gesprekken/<int:sid>/vervallen/",
+        studies.SessionCancelView.as_view(),
+        name="session_cancel",
+    ),
     # Transcripts: upload, the redaction review, reading (views/transcripts.py).
     # Codebook, memos, coding, code overviews, co-occurrence, comparison, quotes,
     # saturation (views/coding.py).

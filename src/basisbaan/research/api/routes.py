@@ -7,6 +7,17 @@ from rest_framework.routers import DefaultRouter
 
 def register(router: DefaultRouter) -> None:
     # Studies, respondents, consents, sessions.
+    from basisbaan.research.api.studies import (
+        ConsentViewSet,
+        RespondentViewSet,
+        SessionViewSet,
+        StudyViewSet,
+    )
+
+    router.register("research/studies", StudyViewSet, basename="research-study")
+    router.register("research/respondents", RespondentViewSet, basename="research-respondent")
+    router.register("research/consents", ConsentViewSet, basename="research-consent")
+    router.register("research/sessions", SessionViewSet, basename="research-session")
 
     # Transcripts.
 
