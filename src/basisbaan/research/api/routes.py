@@ -9,6 +9,9 @@ def register(router: DefaultRouter) -> None:
     # Studies, respondents, consents, sessions.
 
     # Transcripts.
+    from basisbaan.research.api.transcripts import TranscriptViewSet
+
+    router.register("transcripts", TranscriptViewSet, basename="transcript")
 
     # Codes, memos, codings, analysis.
 
