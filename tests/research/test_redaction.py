@@ -59,7 +59,7 @@ def test_a_first_name_that_is_a_dutch_word_matches_alone_only_with_a_capital():
 def test_known_names_win_over_the_detector_and_its_rest_is_kept():
     text = "Gisteren sprak ik mevrouw Annie Bakker en Sietske Hoekstra in Drachten."
     # deduce merged the two names into one span; the known name wins, the rest stays.
-    findings = [(18, 59, "PERSOON"), (63, 71, "LOCATIE")]
+    findings = [(18, 59, "PERSOON"), (62, 70, "LOCATIE")]
     assert text[18:59] == "mevrouw Annie Bakker en Sietske Hoekstra "
     proposals = propose(text, [ANNIE], findings)
     assert spans(proposals) == [
