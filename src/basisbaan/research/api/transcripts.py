@@ -57,8 +57,13 @@ class TranscriptDetailSerializer(TranscriptListSerializer):
 
 
 class AddedSerializer(serializers.Serializer[Any]):
-    text = serializers.CharField(max_length=200, help_text="De tekst die overal wordt vervangen.")
-    tag = serializers.ChoiceField(choices=RedactionTag.choices)
+    def get_fields(self) -> dict[str, Any]:
+        return {
+            "text": serializers.CharField(
+                max_length=200, help_text="De tekst die overal wordt vervangen."
+            ),
+            "tag": serializers.ChoiceField(choices=RedactionTag.choices),
+        }
 
 
 class ProposeInputSerializer(serializers.Serializer[Any]):
@@ -84,14 +89,17 @@ class SaveInputSerializer(ProposeInputSerializer):
 
 
 class ProposalSerializer(serializers.Serializer[Any]):
-    id = serializers.CharField()
-    start = serializers.IntegerField()
-    end = serializers.IntegerField()
-    text = serializers.CharField()
-    tag = serializers.CharField()
-    number = serializers.IntegerField()
-    label = serializers.CharField()
-    source = serializers.ChoiceField(choices=["register", "deduce", "researcher"])
+    def get_fields(self) -> dict[str, Any]:
+        return {
+            "id": serializers.CharField(),
+            "start": serializers.IntegerField(),
+            "end": serializers.IntegerField(),
+            "text": serializers.CharField(),
+            "tag": serializers.CharField(),
+            "number": serializers.IntegerField(),
+            "label": serializers.CharField(),
+            "source": serializers.ChoiceField(choices=["register", "deduce", "researcher"]),
+        }
 
 
 class ProposeOutputSerializer(serializers.Serializer[Any]):
@@ -153,13 +161,8 @@ class TranscriptViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Tenant
         proposals, redacted = services.redaction_preview(
             session=data["session"], text=text, accepted=None, added=_added(data)
         )
-        rows = [
-            {
-                **{f: getattr(p, f) for f in ProposalSerializer().fields if f != "label"},
-                "label": p.label,
-            }
-            for p in proposals
-        ]
+        fields = ("id", "start", "end", "text", "tag", "number", "source")
+        rows = [{**{f: getattr(p, f) for f in fields}, "label": p.label} for p in proposals]
         return Response(
             ProposeOutputSerializer(
                 {"proposals": rows, "preview": redacted.text, "counts": redacted.counts}

@@ -71,7 +71,7 @@ class TranscriptUploadView(TenantViewMixin, View):
     review_template = "research/transcripts/review.html"
 
     def get_session(self) -> Session:
-        sessions = services.session_list(municipality=self.municipality)  # type: ignore[attr-defined]
+        sessions = services.session_list(municipality=self.municipality)
         return get_object_or_404(sessions, pk=self.kwargs["session_pk"])
 
     def upload_page(self, session: Session, form: TranscriptUploadForm) -> HttpResponse:
@@ -142,9 +142,9 @@ def review_context(
         for p in proposals
     ]
     groups: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(row["tag_label"], []).append(row)
-    by_id = {row["proposal"].id: row for row in rows}
+    for row, proposal in zip(rows, proposals, strict=True):
+        groups.setdefault(tag_label(proposal.tag), []).append(row)
+    by_id = {p.id: row for row, p in zip(rows, proposals, strict=True)}
     return {
         "original": text,
         "segments": [(piece, by_id[p.id] if p else None) for piece, p in segments(text, proposals)],
@@ -202,7 +202,7 @@ class TranscriptReviewView(TranscriptUploadView):
 
 def parse_added(values: list[str]) -> list[Added]:
     tags = set(RedactionTag.values)
-    out = []
+    out: list[Added] = []
     for value in values:
         tag, _sep, phrase = value.partition(ADDED_SEPARATOR)
         phrase = " ".join(phrase.split())
