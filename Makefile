@@ -87,6 +87,7 @@ pdf-validator:
 
 test-sqlite: install-dev pdf-validator
 	@echo "== Tests on SQLite"
+	env -u DATABASE_URL $(BIN)/basisbaan deduce_cache --if-missing
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_WORKERS)
 
 test-postgres: install-dev pdf-validator
@@ -95,6 +96,7 @@ test-postgres: install-dev pdf-validator
 	  if [ -n "$$CI" ]; then echo "FAIL: PostgreSQL does not answer at $$url (CI is set)."; exit 1; fi; \
 	  echo "SKIPPED: PostgreSQL does not answer at $$url: tests ran on SQLite only."; exit 0; fi; \
 	echo "== Tests on PostgreSQL ($$url)"; \
+	DATABASE_URL="$$url" $(BIN)/basisbaan deduce_cache --if-missing; \
 	DATABASE_URL="$$url" $(BIN)/pytest $(PYTEST_WORKERS) -m "not e2e"
 
 ## smoke: the production processes without containers, on PostgreSQL: basisbaan serve

@@ -68,6 +68,8 @@ MASKED_FIELDS: dict[str, frozenset[str]] = {
     "guidance.feedbacksession": frozenset({"notes"}),
     "guidance.feedbackaction": frozenset({"description"}),
     "guidance.signal": frozenset({"description", "follow_up"}),
+    # A pseudonymised transcript still quotes people; its file name may name one.
+    "research.transcript": frozenset({"text", "source_name"}),
 }
 
 # Filters of an export that are search text (a name or BSN typed by the user).

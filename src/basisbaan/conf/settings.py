@@ -790,6 +790,16 @@ PSEUDONYM_KEY = config(
     ),
     secret=True,
 )
+DEDUCE_CACHE_DIR = Path(
+    config(
+        "BASISBAAN_DEDUCE_CACHE",
+        str(DATA_DIR / "deduce-cache"),
+        help_text=(
+            "Folder of deduce's lookup-table cache (the transcript pseudonymisation). Built "
+            "once (about 85 s) by basisbaan deduce_cache; loading it then takes about 5 s."
+        ),
+    )
+)
 RETENTION_PARTICIPANT_YEARS = config(
     "RETENTION_PARTICIPANT_YEARS",
     10,

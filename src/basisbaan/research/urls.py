@@ -51,6 +51,16 @@ urlpatterns = [
         name="session_cancel",
     ),
     # Transcripts: upload, the redaction review, reading (views/transcripts.py).
+    path(
+        "gesprekken/<int:session_pk>/transcript/",
+        transcripts.TranscriptUploadView.as_view(),
+        name="transcript-upload",
+    ),
+    path(
+        "gesprekken/<int:session_pk>/transcript/controleren/",
+        transcripts.TranscriptReviewView.as_view(),
+        name="transcript-review",
+    ),
     # Codebook, memos, coding, code overviews, co-occurrence, comparison, quotes,
     # saturation (views/coding.py).
     # REFI-QDA export and import (views/exchange.py).

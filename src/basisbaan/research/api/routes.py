@@ -20,6 +20,9 @@ def register(router: DefaultRouter) -> None:
     router.register("research/sessions", SessionViewSet, basename="research-session")
 
     # Transcripts.
+    from basisbaan.research.api.transcripts import TranscriptViewSet
+
+    router.register("transcripts", TranscriptViewSet, basename="transcript")
 
     # Codes, memos, codings, analysis.
 
