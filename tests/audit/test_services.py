@@ -125,7 +125,8 @@ def test_every_project_command_is_a_basisbaan_command():
     from basisbaan.core.management.base import BasisbaanCommand
 
     ours = {name: app for name, app in get_commands().items() if app.startswith("basisbaan.")}
-    assert len(ours) == 21  # with export_qdpx, purge, subject_access, audit_verify, housekeeping, serve, worker,
-    # outcomes, business_case and council_report
+    # With export_qdpx, deduce_cache, purge, subject_access, audit_verify, housekeeping,
+    # serve, worker, outcomes, business_case and council_report.
+    assert len(ours) == 22
     for name, app in ours.items():
         assert isinstance(load_command_class(app, name), BasisbaanCommand), name

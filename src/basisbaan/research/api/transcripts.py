@@ -88,7 +88,7 @@ class SaveInputSerializer(ProposeInputSerializer):
     source_name = serializers.CharField(max_length=200, required=False, default="")
 
 
-class ProposalSerializer(serializers.Serializer[Any]):
+class RedactionProposalSerializer(serializers.Serializer[Any]):
     def get_fields(self) -> dict[str, Any]:
         return {
             "id": serializers.CharField(),
@@ -103,7 +103,7 @@ class ProposalSerializer(serializers.Serializer[Any]):
 
 
 class ProposeOutputSerializer(serializers.Serializer[Any]):
-    proposals = ProposalSerializer(many=True)
+    proposals = RedactionProposalSerializer(many=True)
     preview = serializers.CharField(help_text="De tekst met alle voorstellen vervangen.")
     counts = serializers.DictField(child=serializers.IntegerField())
 
