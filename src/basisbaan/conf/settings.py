@@ -696,6 +696,8 @@ SPECTACULAR_SETTINGS = {
         "WageValueMethodEnum": "basisbaan.contracts.constants.WageValueMethod",
         "RespondentKindEnum": "basisbaan.research.constants.RespondentKind",
         "ResearchSessionKindEnum": "basisbaan.research.constants.SessionKind",
+        "RedactionSourceEnum": "basisbaan.research.constants.ProposalSource",
+        "ReferralSourceEnum": "basisbaan.intake.vocabulary.ReferralSource",
     },
 }
 

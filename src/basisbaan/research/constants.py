@@ -73,6 +73,14 @@ CODE_COLOURS: tuple[str, ...] = (
 )
 
 
+class ProposalSource(models.TextChoices):
+    """Where a proposed redaction comes from (calc/redaction.py's SOURCE_* values)."""
+
+    REGISTER = "register", _("Registratie")
+    DEDUCE = "deduce", _("Deduce")
+    RESEARCHER = "researcher", _("Onderzoeker")
+
+
 # Redaction tags: the kind of thing hidden, as shown in a pseudonymised transcript.
 class RedactionTag(models.TextChoices):
     PERSON = "PERSOON", _("Persoon")

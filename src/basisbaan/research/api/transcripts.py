@@ -24,7 +24,7 @@ from basisbaan.core.api.fields import ScopedPrimaryKeyRelatedField, request_acto
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.research import transcripts as services
-from basisbaan.research.constants import RedactionTag
+from basisbaan.research.constants import ProposalSource, RedactionTag
 from basisbaan.research.models import Session, Transcript
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
@@ -98,7 +98,7 @@ class RedactionProposalSerializer(serializers.Serializer[Any]):
             "tag": serializers.CharField(),
             "number": serializers.IntegerField(),
             "label": serializers.CharField(),
-            "source": serializers.ChoiceField(choices=["register", "deduce", "researcher"]),
+            "source": serializers.ChoiceField(choices=ProposalSource.choices),
         }
 
 
