@@ -57,10 +57,14 @@ class Coded:
     codings: dict[str, Coding]
 
 
-def _transcript(study: Study, kind: str, held: dt.date, respondents: list[Respondent], done: bool) -> Transcript:
+def _transcript(
+    study: Study, kind: str, held: dt.date, respondents: list[Respondent], done: bool
+) -> Transcript:
     session = SessionFactory(study=study, kind=kind, held_on=held, planned_on=held)
     session.respondents.set(respondents)
-    return TranscriptFactory(session=session, text=TEXT, coding_done=done, coding_done_on=held if done else None)
+    return TranscriptFactory(
+        session=session, text=TEXT, coding_done=done, coding_done_on=held if done else None
+    )
 
 
 def _coding(t: Transcript, code: Code, start: int, end: int, **extra: object) -> Coding:
@@ -78,10 +82,14 @@ def coded(programme) -> Coded:
     c = CodeFactory(study=study, name="Collega's", colour="#9467BD", position=2)
     participant = ParticipantFactory(programme=programme, municipality=programme.municipality)
     participant4 = ParticipantFactory(programme=programme, municipality=programme.municipality)
-    r1 = RespondentFactory(study=study, code="R01", kind=RespondentKind.PARTICIPANT, participant=participant)
+    r1 = RespondentFactory(
+        study=study, code="R01", kind=RespondentKind.PARTICIPANT, participant=participant
+    )
     r2 = RespondentFactory(study=study, code="R02", kind=RespondentKind.HOST)
     r3 = RespondentFactory(study=study, code="R03", kind=RespondentKind.STAFF)
-    r4 = RespondentFactory(study=study, code="R04", kind=RespondentKind.PARTICIPANT, participant=participant4)
+    r4 = RespondentFactory(
+        study=study, code="R04", kind=RespondentKind.PARTICIPANT, participant=participant4
+    )
     ConsentFactory(respondent=r1, scope_quotes=True)
     ConsentFactory(respondent=r2, scope_quotes=False)
     ConsentFactory(respondent=r4, scope_quotes=True)

@@ -16,6 +16,7 @@ record neutrally (:mod:`basisbaan.audit.masking`) and chains the entry
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -49,7 +50,7 @@ NATIONAL_RECORD_TYPES = frozenset({"parameters.parametervalue"})
 
 def _plain(value: Any) -> Any:
     """A JSON-safe form of a field value."""
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal | uuid.UUID):
         return str(value)
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()

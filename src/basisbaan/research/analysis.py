@@ -175,7 +175,9 @@ def respondent_labels(
     }
 
 
-def _session_respondents(municipality: Municipality, session_ids: Iterable[int]) -> dict[int, list[int]]:
+def _session_respondents(
+    municipality: Municipality, session_ids: Iterable[int]
+) -> dict[int, list[int]]:
     out: dict[int, list[int]] = defaultdict(list)
     for session_id, respondent_id in (
         Session.respondents.through.objects.filter(
@@ -258,9 +260,7 @@ def _fragments(
                 respondents=[labels[r] for r in in_session.get(t["session_id"], []) if r in labels],
             )
         )
-    out.sort(
-        key=lambda f: (f.held_on or dt.date.max, f.transcript_id, f.start, f.end, f.coding_id)
-    )
+    out.sort(key=lambda f: (f.held_on or dt.date.max, f.transcript_id, f.start, f.end, f.coding_id))
     return out
 
 
@@ -339,7 +339,10 @@ def cooccurrence_table(*, municipality: Municipality, study: Study) -> Cooccurre
         [
             None
             if a.code.pk == b.code.pk
-            else (result.overlaps_of(a.code.pk, b.code.pk), result.transcripts_of(a.code.pk, b.code.pk))
+            else (
+                result.overlaps_of(a.code.pk, b.code.pk),
+                result.transcripts_of(a.code.pk, b.code.pk),
+            )
             for b in tree
         ]
         for a in tree
@@ -382,7 +385,9 @@ def comparison(*, municipality: Municipality, study: Study) -> Comparison:
     in_session = _session_respondents(municipality, {c[2] for c in codings})
     carriers: dict[int, set[int]] = defaultdict(set)
     for code_id, respondent_id, session_id in codings:
-        carriers[code_id].update([respondent_id] if respondent_id else in_session.get(session_id, []))
+        carriers[code_id].update(
+            [respondent_id] if respondent_id else in_session.get(session_id, [])
+        )
     rows = []
     for row in tree:
         counts: dict[str, int] = defaultdict(int)
@@ -490,9 +495,7 @@ def study_saturation(*, municipality: Municipality, study: Study) -> Saturation:
     """The code sets of the study's coded transcripts (``coding_done``) in the order
     held (date, then session id), and the curve, Guest and Francis on them."""
     rows = list(
-        Transcript.objects.filter(
-            municipality=municipality, session__study=study, coding_done=True
-        )
+        Transcript.objects.filter(municipality=municipality, session__study=study, coding_done=True)
         .order_by("session__held_on", "session_id", "pk")
         .values_list("pk", "session__held_on", "session__kind")
     )

@@ -25,7 +25,9 @@ urlpatterns = [
     path("code/<int:pk>/verwijderen/", coding.CodeDeleteView.as_view(), name="code_delete"),
     path("memo/<int:pk>/", coding.MemoEditView.as_view(), name="memo_edit"),
     path("transcript/<int:pk>/", coding.TranscriptCodingView.as_view(), name="transcript"),
-    path("transcript/<int:pk>/afgerond/", coding.TranscriptDoneView.as_view(), name="transcript_done"),
+    path(
+        "transcript/<int:pk>/afgerond/", coding.TranscriptDoneView.as_view(), name="transcript_done"
+    ),
     path("codering/<int:pk>/verwijderen/", coding.CodingDeleteView.as_view(), name="coding_delete"),
     path("codering/<int:pk>/citaat/", coding.CodingQuoteView.as_view(), name="coding_quote"),
     # REFI-QDA export and import (views/exchange.py).

@@ -107,7 +107,9 @@ class CodeCreateView(ResearchMixin, View):
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                messages.success(request, _("De code ‘%(name)s’ is toegevoegd.") % {"name": code.name})
+                messages.success(
+                    request, _("De code ‘%(name)s’ is toegevoegd.") % {"name": code.name}
+                )
                 return HttpResponseRedirect(reverse("research:codebook", args=[study.pk]))
         view = CodebookView(request=request, kwargs={"pk": pk})
         context = view.get_context_data(code_form=form)
@@ -277,7 +279,9 @@ def segment_rows(text: str, fragments: list[analysis.Fragment]) -> list[SegmentR
     rows = []
     for index, (start, end) in enumerate(analysis.segments(text)):
         inside = [f for f in fragments if f.start < end and start < f.end]
-        cuts = sorted({start, end, *(max(start, min(end, p)) for f in inside for p in (f.start, f.end))})
+        cuts = sorted(
+            {start, end, *(max(start, min(end, p)) for f in inside for p in (f.start, f.end))}
+        )
         pieces = [
             Piece(text[a:b], [f for f in inside if f.start < b and a < f.end])
             for a, b in zip(cuts, cuts[1:], strict=False)
@@ -487,7 +491,11 @@ class CooccurrenceView(ResearchMixin, TemplateView):
         study = self.study(self.kwargs["pk"])
         table = analysis.cooccurrence_table(municipality=self.municipality, study=study)
         context.update(
-            {"study": study, "table": table, "rows": list(zip(table.codes, table.rows, strict=True))}
+            {
+                "study": study,
+                "table": table,
+                "rows": list(zip(table.codes, table.rows, strict=True)),
+            }
         )
         return context
 
@@ -569,9 +577,7 @@ class SaturationView(ResearchMixin, TemplateView):
                     study=study, data=form.service_data(), actor=self.actor()
                 )
             except ValidationError as exc:
-                add_service_errors(
-                    form, exc, {"guest_threshold": "guest_threshold_percent"}
-                )
+                add_service_errors(form, exc, {"guest_threshold": "guest_threshold_percent"})
             else:
                 messages.success(request, _("De instellingen voor verzadiging zijn opgeslagen."))
                 return HttpResponseRedirect(reverse("research:saturation", args=[study.pk]))
