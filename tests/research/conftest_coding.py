@@ -73,8 +73,8 @@ def _coding(t: Transcript, code: Code, start: int, end: int, **extra: object) ->
     )
 
 
-@pytest.fixture
-def coded(programme) -> Coded:
+@pytest.fixture(name="coded")
+def coded_fixture(programme) -> Coded:
     study = StudyFactory(programme=programme)
     w = CodeFactory(study=study, name="Werk", colour="#1F77B4", position=0)
     s = CodeFactory(study=study, name="Structuur", parent=w, colour="#D62728")

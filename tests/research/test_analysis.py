@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from basisbaan.research import analysis
 from basisbaan.research.constants import RespondentKind
-from tests.research.conftest_coding import TEXT, Coded, coded  # noqa: F401
+from tests.research.conftest_coding import TEXT, Coded, coded_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

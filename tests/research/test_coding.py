@@ -13,7 +13,7 @@ from basisbaan.audit.models import AuditAction, AuditEntry
 from basisbaan.research import coding
 from basisbaan.research.constants import CODE_COLOURS
 from basisbaan.research.models import Code, Coding, Memo
-from tests.research.conftest_coding import Coded, coded  # noqa: F401
+from tests.research.conftest_coding import Coded, coded_fixture  # noqa: F401
 from tests.research.factories import CodeFactory, RespondentFactory, StudyFactory
 from tests.unchanged import unchanged
 

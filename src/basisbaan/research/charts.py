@@ -42,32 +42,31 @@ def saturation_chart(saturation: Saturation) -> SafeString:
     def y(value: int) -> float:
         return BOTTOM - (BOTTOM - TOP) * value / top
 
-    parts: list[str] = []
-    for tick in ticks:
-        parts.append(
-            format_html(
-                '<line class="rc-chart__grid" x1="{}" x2="{}" y1="{}" y2="{}"/>'
-                '<text class="rc-chart__label" x="{}" y="{}" dy="4" text-anchor="end">{}</text>',
-                LEFT,
-                RIGHT,
-                f"{y(tick):.1f}",
-                f"{y(tick):.1f}",
-                LEFT - 6,
-                f"{y(tick):.1f}",
-                tick,
-            )
+    parts: list[str] = [
+        format_html(
+            '<line class="rc-chart__grid" x1="{}" x2="{}" y1="{}" y2="{}"/>'
+            '<text class="rc-chart__label" x="{}" y="{}" dy="4" text-anchor="end">{}</text>',
+            LEFT,
+            RIGHT,
+            f"{y(tick):.1f}",
+            f"{y(tick):.1f}",
+            LEFT - 6,
+            f"{y(tick):.1f}",
+            tick,
         )
+        for tick in ticks
+    ]
     every = max(1, (count + 11) // 12)
-    for point in points:
-        if point.number % every == 0 or point.number == 1:
-            parts.append(
-                format_html(
-                    '<text class="rc-chart__label" x="{}" y="{}" text-anchor="middle">{}</text>',
-                    f"{x(point.number):.1f}",
-                    BOTTOM + 16,
-                    point.number,
-                )
-            )
+    parts.extend(
+        format_html(
+            '<text class="rc-chart__label" x="{}" y="{}" text-anchor="middle">{}</text>',
+            f"{x(point.number):.1f}",
+            BOTTOM + 16,
+            point.number,
+        )
+        for point in points
+        if point.number % every == 0 or point.number == 1
+    )
     parts.append(
         format_html(
             '<line class="rc-chart__axis" x1="{}" x2="{}" y1="{}" y2="{}"/>'
