@@ -196,7 +196,9 @@ class MemoCreateView(ResearchMixin, View):
         )
         form = MemoForm(request.POST, prefix="memo")
         if not form.is_valid():
-            messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+            messages.error(
+                request, " ".join(str(e) for errors in form.errors.values() for e in errors)
+            )
             return HttpResponseRedirect(back)
         try:
             coding.memo_create(
