@@ -39,7 +39,10 @@ class ResearchMixin(TenantViewMixin):
     permission = Perm.RESEARCH_VIEW
 
     def _get(self, model: Any, pk: Any, *related: str) -> Any:
-        queryset: QuerySet[Any] = scope(model.objects.select_related(*related), self.municipality)
+        queryset: QuerySet[Any] = model.objects.all()
+        if related:
+            queryset = queryset.select_related(*related)
+        queryset = scope(queryset, self.municipality)
         return get_object_or_404(queryset, pk=pk)
 
     def study(self, pk: Any) -> Study:
