@@ -208,7 +208,7 @@ def test_transcript_done_and_memo(coded: Coded, researcher, client_as) -> None:
 
 
 def test_api_codebook_tree(coded: Coded, researcher, api_as) -> None:
-    response = api_as(researcher).get("/api/v1/research-codes/", {"study": coded.study.pk})
+    response = api_as(researcher).get("/api/v1/research/codes/", {"study": coded.study.pk})
     assert response.status_code == 200
     assert [(c["name"], c["depth"], c["codings"], c["transcripts"]) for c in response.json()] == [
         ("Werk", 0, 3, 3),
@@ -216,18 +216,18 @@ def test_api_codebook_tree(coded: Coded, researcher, api_as) -> None:
         ("Geld", 0, 2, 2),
         ("Collega's", 0, 2, 2),
     ]
-    assert api_as(researcher).get("/api/v1/research-codes/").status_code == 400
+    assert api_as(researcher).get("/api/v1/research/codes/").status_code == 400
 
 
 def test_api_code_create_move_delete(coded: Coded, researcher, api_as) -> None:
     client = api_as(researcher)
     response = client.post(
-        "/api/v1/research-codes/", {"study": coded.study.pk, "name": "Zorg"}, format="json"
+        "/api/v1/research/codes/", {"study": coded.study.pk, "name": "Zorg"}, format="json"
     )
     assert response.status_code == 201, response.json()
     zorg = response.json()["id"]
     response = client.post(
-        f"/api/v1/research-codes/{zorg}/move/", {"parent": coded.g.pk}, format="json"
+        f"/api/v1/research/codes/{zorg}/move/", {"parent": coded.g.pk}, format="json"
     )
     assert (response.status_code, response.json()["parent"], response.json()["depth"]) == (
         200,
@@ -236,12 +236,12 @@ def test_api_code_create_move_delete(coded: Coded, researcher, api_as) -> None:
     )
     with unchanged():
         response = client.post(
-            f"/api/v1/research-codes/{coded.g.pk}/move/", {"parent": zorg}, format="json"
+            f"/api/v1/research/codes/{coded.g.pk}/move/", {"parent": zorg}, format="json"
         )
     assert response.status_code == 400
     with unchanged():
-        assert client.delete(f"/api/v1/research-codes/{coded.g.pk}/").status_code == 400
-    assert client.delete(f"/api/v1/research-codes/{zorg}/").status_code == 204
+        assert client.delete(f"/api/v1/research/codes/{coded.g.pk}/").status_code == 400
+    assert client.delete(f"/api/v1/research/codes/{zorg}/").status_code == 204
 
 
 def test_api_coding_create_quote_delete(coded: Coded, researcher, api_as) -> None:
@@ -253,24 +253,24 @@ def test_api_coding_create_quote_delete(coded: Coded, researcher, api_as) -> Non
         "end": 7,
         "respondent": coded.r3.pk,
     }
-    response = client.post("/api/v1/research-codings/", payload, format="json")
+    response = client.post("/api/v1/research/codings/", payload, format="json")
     assert response.status_code == 201, response.json()
     pk = response.json()["id"]
     with unchanged():
-        again = client.post("/api/v1/research-codings/", payload, format="json")
+        again = client.post("/api/v1/research/codings/", payload, format="json")
     assert again.status_code == 400
     response = client.post(
-        f"/api/v1/research-codings/{pk}/quote/", {"is_quote": True}, format="json"
+        f"/api/v1/research/codings/{pk}/quote/", {"is_quote": True}, format="json"
     )
     assert response.json()["is_quote"] is True
-    listed = client.get("/api/v1/research-codings/", {"transcript": coded.t3.pk}).json()
+    listed = client.get("/api/v1/research/codings/", {"transcript": coded.t3.pk}).json()
     assert "text" not in listed["results"][0] if "results" in listed else "text" not in listed[0]
-    assert client.delete(f"/api/v1/research-codings/{pk}/").status_code == 204
+    assert client.delete(f"/api/v1/research/codings/{pk}/").status_code == 204
 
 
 def test_api_code_overview_is_audited_and_has_no_names(coded: Coded, researcher, api_as) -> None:
     response = api_as(researcher).get(
-        f"/api/v1/research-codes/{coded.w.pk}/overview/", {"sub": "1"}
+        f"/api/v1/research/codes/{coded.w.pk}/overview/", {"sub": "1"}
     )
     assert response.status_code == 200
     data = response.json()
@@ -297,14 +297,14 @@ def test_api_code_overview_is_audited_and_has_no_names(coded: Coded, researcher,
 
 def test_api_saturation_and_cooccurrence(coded: Coded, researcher, api_as) -> None:
     client = api_as(researcher)
-    sat = client.get(f"/api/v1/research-analysis/{coded.study.pk}/saturation/").json()
+    sat = client.get(f"/api/v1/research/analysis/{coded.study.pk}/saturation/").json()
     assert [(p["number"], p["new"], p["cumulative"]) for p in sat["curve"]] == [
         (1, 3, 3),
         (2, 1, 4),
         (3, 0, 4),
     ]
     assert sat["francis"]["text"] == "Francis 10+3: nog niet bereikt"
-    cooc = client.get(f"/api/v1/research-analysis/{coded.study.pk}/cooccurrence/").json()
+    cooc = client.get(f"/api/v1/research/analysis/{coded.study.pk}/cooccurrence/").json()
     pairs = {(p["code_a"], p["code_b"]): (p["overlaps"], p["transcripts"]) for p in cooc["pairs"]}
     assert pairs[(coded.w.pk, coded.s.pk)] == (1, 1)
     assert pairs[(coded.w.pk, coded.c.pk)] == (1, 1)
@@ -314,10 +314,10 @@ def test_api_saturation_and_cooccurrence(coded: Coded, researcher, api_as) -> No
 def test_api_of_another_municipality(coded: Coded, other_municipality, api_as) -> None:
     client = api_as(make_member(other_municipality, Role.RESEARCHER, "onderzoeker-elders"))
     with unchanged():
-        assert client.get(f"/api/v1/research-codes/{coded.w.pk}/overview/").status_code == 404
+        assert client.get(f"/api/v1/research/codes/{coded.w.pk}/overview/").status_code == 404
         assert (
-            client.get(f"/api/v1/research-analysis/{coded.study.pk}/saturation/").status_code == 404
+            client.get(f"/api/v1/research/analysis/{coded.study.pk}/saturation/").status_code == 404
         )
         assert (
-            client.delete(f"/api/v1/research-codings/{coded.codings['t1w'].pk}/").status_code == 404
+            client.delete(f"/api/v1/research/codings/{coded.codings['t1w'].pk}/").status_code == 404
         )

@@ -1,12 +1,12 @@
 """API of the codebook, memos, codings and the analyses of a study.
 
-- ``research-codes/``: the codebook (``?study=`` in tree order with depth and
+- ``research/codes/``: the codebook (``?study=`` in tree order with depth and
   counts), create, change, move (``{id}/move/``), delete, and ``{id}/overview/``:
   every fragment of a code (audited: it shows transcript text);
-- ``research-memos/``: memos on a study, a code or a transcript;
-- ``research-codings/``: codings (offsets only, no text), create, delete, and
+- ``research/memos/``: memos on a study, a code or a transcript;
+- ``research/codings/``: codings (offsets only, no text), create, delete, and
   ``{id}/quote/``;
-- ``research-analysis/{study id}/saturation/`` and ``.../cooccurrence/``: read-only.
+- ``research/analysis/{study id}/saturation/`` and ``.../cooccurrence/``: read-only.
 
 The same services and selectors as the pages (research/coding.py, research/analysis.py).
 A respondent is given by code, kind and (a participant's) pseudonym only.
