@@ -37,7 +37,32 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/basisbaan_bench_research"
 MUNICIPALITY = "bench-onderzoek"
 TARGET_MS = 200.0
-WORDS = ["werk", "structuur", "collega", "begeleiding", "loon", "uitkering", "rooster", "dag", "week", "vertrouwen", "jobcoach", "taak", "ervaring", "leren", "zorg", "thuis", "reizen", "bus", "fiets", "geld", "rust", "plezier", "moeite", "gesprek"]
+WORDS = [
+    "werk",
+    "structuur",
+    "collega",
+    "begeleiding",
+    "loon",
+    "uitkering",
+    "rooster",
+    "dag",
+    "week",
+    "vertrouwen",
+    "jobcoach",
+    "taak",
+    "ervaring",
+    "leren",
+    "zorg",
+    "thuis",
+    "reizen",
+    "bus",
+    "fiets",
+    "geld",
+    "rust",
+    "plezier",
+    "moeite",
+    "gesprek",
+]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
