@@ -25,5 +25,11 @@ def register(router: DefaultRouter) -> None:
     router.register("transcripts", TranscriptViewSet, basename="transcript")
 
     # Codes, memos, codings, analysis.
+    from basisbaan.research.api import coding
+
+    router.register("research/codes", coding.CodeViewSet, basename="research-code")
+    router.register("research/memos", coding.MemoViewSet, basename="research-memo")
+    router.register("research/codings", coding.CodingViewSet, basename="research-coding")
+    router.register("research/analysis", coding.AnalysisViewSet, basename="research-analysis")
 
     return None
