@@ -71,8 +71,10 @@ def test_transcript_shape(session):
     group = session.kind == SessionKind.FOCUS_GROUP
     speakers = {f"R{n}:" for n in range(1, len(session.respondents) + 1)}
     for line in session.text.splitlines():
-        assert line.startswith("I: ") or (group and line.split()[0] in speakers) or (
-            not group and line.startswith("R: ")
+        assert (
+            line.startswith("I: ")
+            or (group and line.split()[0] in speakers)
+            or (not group and line.startswith("R: "))
         )
     for fragment in session.fragments:
         assert fragment.code in KEYS

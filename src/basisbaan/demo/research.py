@@ -15,8 +15,9 @@
 The load writes with ``bulk_create`` (a few hundred rows, no per-row validation
 queries): the data is fixed and checked here instead. Every fragment's phrase must
 be found in its transcript and a quote must be allowed by its speaker's consent,
-else the load fails. Audited: the study's creation and the withdrawal (never a
-transcript's text: the audit log holds no transcript).
+else the load fails. Audited: the withdrawal (the consent and the respondent). Not
+the study's records: the audit log would hold the transcripts' text, and its
+snapshot cannot write a ``guid`` (a UUID) yet.
 """
 
 from __future__ import annotations
@@ -122,7 +123,6 @@ def load_demo_research(
     study.full_clean()
     study.save()
     study.researchers.set(_researchers(users, municipality.slug))
-    audit_change(actor=None, instance=study, action=AuditAction.CREATE)
     codes = _codebook(study)
     respondents = _respondents(study, researcher, as_of)
     withdrawn = as_of >= WITHDRAWN_ON
