@@ -17,8 +17,8 @@ in the order the conversations were held, the new codes per interview are
 8, 6, 5, 4, 3, 2, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0 (40 in all); the
 staff focus group adds one more (centralisation with one party). With the default
 settings, Guest et al. reach saturation at interview 17 (window 15+2, 1 new code on
-a base of 39: 2.6 %), and not before (15+1... each earlier run brings more than
-5 %); Francis 10+3 at interview 19. ``tests/demo/test_research_demo.py`` holds it
+a base of 39: 2.6 %), and not before (every earlier run brings more than 5 %:
+14+2 brings 2 on 38, 5.3 %); Francis 10+3 at interview 19. ``tests/demo/test_research_demo.py`` holds it
 to that.
 
 This module only describes the data; :mod:`basisbaan.demo.research` writes it.
