@@ -8,7 +8,9 @@ The demo is loaded *as of* a day (:mod:`basisbaan.demo.story`): the letter's
 story up to 30 June 2025, then the programme going on month by month up to
 that day: renewal decisions when due, one participant leaving for regular
 work, payroll files and guidance hours imported, feedback sessions and
-signals, closed years; past the programme's end, its placements end. Last, the
+signals, closed years; past the programme's end, its placements end. Then
+Leeuwarden's evaluation study of March and April 2025 (:mod:`basisbaan.demo.research`:
+the study's records are written in bulk, not through services). Last, the
 council letter as Leeuwarden's final report of 30-06-2025, with the figures
 computed on that day (:func:`_letter_figures`), and a draft of the next one
 (:mod:`basisbaan.demo.council_report`).
@@ -72,6 +74,7 @@ from basisbaan.demo.pilot import (
     load_pilot_guidance,
 )
 from basisbaan.demo.renewals import renew
+from basisbaan.demo.research import load_demo_research
 from basisbaan.demo.story import check_as_of, decision_day, noon, placement_end_day
 from basisbaan.hosts.models import Host, Position
 from basisbaan.hosts.services import host_contact_create, host_create, position_create
@@ -167,6 +170,8 @@ def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
                 _load_municipality(demo, users, bsns, every_bsn[people:], as_of)
             town = Municipality.objects.get(slug=LEEUWARDEN.slug)
             programme = Programme.objects.get(municipality=town, slug=LEEUWARDEN.programme.slug)
+            # The evaluation study of March and April 2025 (basisbaan.demo.research).
+            load_demo_research(programme, users, as_of)
             load_council_reports(programme, users, as_of, letter)
     finally:
         reset_request_id(request_token)
