@@ -47,6 +47,8 @@ REVIEWED_OPT_OUTS = {
     "OutcomeViewSet": "no personal data",
     "BusinessCaseViewSet": "no personal data",
     "AssumptionViewSet": "no personal data",
+    # Research: saturation and co-occurrence are counts of codes, no text.
+    "AnalysisViewSet": "no personal data",
 }
 
 

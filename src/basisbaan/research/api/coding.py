@@ -513,7 +513,9 @@ class AnalysisViewSet(TenantViewSet):
     schema = TenantAutoSchema()
     view_permission = Perm.RESEARCH_VIEW
     audit_reads = False
-    audit_reads_reason = "Only counts of codes per transcript; no personal data or text."
+    audit_reads_reason = (
+        "Counts of codes per transcript and per pair of codes: no text, no personal data."
+    )
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Study]:
         return Study.objects.filter(municipality=municipality)

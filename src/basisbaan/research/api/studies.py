@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
@@ -206,7 +207,7 @@ class SessionWriteSerializer(serializers.Serializer):  # type: ignore[type-arg]
 def _one(queryset: QuerySet[Any], pk: Any, field: str) -> Any:
     found = queryset.filter(pk=pk).first() if pk is not None else None
     if pk is not None and found is None:
-        raise ValidationError({field: "Onbekend in uw gemeente."})
+        raise ValidationError({field: _("Onbekend in uw gemeente.")})
     return found
 
 
@@ -222,7 +223,7 @@ class ResearchViewSet(TenantViewSet):
     def study_of(self, pk: Any) -> Study:
         study: Study = _one(Study.objects.filter(municipality=self.municipality), pk, "study")
         if study is None:
-            raise ValidationError({"study": "Kies een onderzoek."})
+            raise ValidationError({"study": _("Kies een onderzoek.")})
         return study
 
 
@@ -277,7 +278,7 @@ class StudyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ResearchVie
             "programme",
         )
         if programme is None:
-            raise ValidationError({"programme": "Kies een programma."})
+            raise ValidationError({"programme": _("Kies een programma.")})
         data, people = self._data(request)
         study = services.study_create(
             programme=programme, actor=request_actor(request), researchers=people or [], **data
@@ -327,7 +328,7 @@ class RespondentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Resear
             if person.pseudonym == pseudonym:
                 return person
         raise ValidationError(
-            {"participant": "Geen deelnemer van het programma met dit pseudoniem."}
+            {"participant": _("Geen deelnemer van het programma met dit pseudoniem.")}
         )
 
     def _fields(self, data: dict[str, Any], study: Study) -> dict[str, Any]:

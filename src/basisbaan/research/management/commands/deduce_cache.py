@@ -19,13 +19,13 @@ from basisbaan.research import deidentify
 
 
 class Command(BasisbaanCommand):
-    help = "Bouwt of laadt de cache van deduce (pseudonimiseren van transcripten)."
+    help = "Build or load the cache of deduce (pseudonymising transcripts)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--if-missing",
             action="store_true",
-            help="Niets doen als er al een cache is.",
+            help="Do nothing when a cache is already there.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
