@@ -32,12 +32,13 @@ from basisbaan.contracts.models import ContractPeriod, RenewalDecision
 from basisbaan.core.formatting import month_text
 from basisbaan.core.money import group_number
 from basisbaan.guidance.selectors import norm_report
-from basisbaan.outcomes.figures import Cell, OutcomeReport, suppressed_text
+from basisbaan.outcomes.figures import OutcomeReport, suppressed_text
 from basisbaan.outcomes.layout import column_labels, follow_up_table, key_table
 from basisbaan.outcomes.reports import cached_outcome_report
 from basisbaan.payroll.models import PayrollEntry
 from basisbaan.programmes.models import Programme
-from basisbaan.reports.tables import Json, cell, table_json, text_cell
+from basisbaan.reports.research import research_block
+from basisbaan.reports.tables import Json, cell, count_cell, table_json, text_cell
 
 __all__ = ["euro_text", "report_figures"]
 
@@ -47,12 +48,6 @@ STATUS_ROWS = {"started", "active", "working", "between", "exited"}
 def euro_text(value: Decimal) -> str:
     """Whole euros, Dutch style: ``€ 162.000``."""
     return "€ " + group_number(value, places=0, decimal_sep=",", thousand_sep=".")
-
-
-def _count_cell(value: int, mark: Mark, threshold: int) -> Json:
-    if mark == Mark.PUBLISHED:
-        return cell(str(value), value)
-    return cell(suppressed_text(Cell(None, mark.value), threshold), None, mark.value)
 
 
 def _running_periods(programme: Programme, as_of: dt.date) -> Any:
@@ -115,7 +110,7 @@ def _key_figures(programme: Programme, report: OutcomeReport, as_of: dt.date) ->
             "key": "lks",
             "label": _("Van wie met loonkostensubsidie"),
             "definition": _("Met een lopend contract met loonkostensubsidie op de peildatum."),
-            "cells": [_count_cell(lks, lks_mark, threshold)],
+            "cells": [count_cell(lks, lks_mark, threshold)],
         },
     )
     rows.append(
@@ -190,7 +185,7 @@ def _contracts(programme: Programme, as_of: dt.date, start: dt.date, threshold: 
             "key": key,
             "label": labels[key][0],
             "definition": labels[key][1],
-            "cells": [_count_cell(values[key], marks[key], threshold)],
+            "cells": [count_cell(values[key], marks[key], threshold)],
         }
         for key in values
     ]
@@ -502,6 +497,7 @@ def report_figures(
         "outcomes": _outcomes(report),
         "finances": _finances(programme, forecast, as_of, threshold),
         "forecast": _forecast_block(programme, forecast, as_of, built),
+        "research": research_block(programme, as_of, threshold),
     }
     return {
         "as_of": as_of.isoformat(),

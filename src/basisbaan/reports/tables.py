@@ -14,11 +14,13 @@ from decimal import Decimal
 from typing import Any
 
 from basisbaan.calc.suppression import Mark
+from basisbaan.outcomes.figures import Cell, suppressed_text
 from basisbaan.outcomes.layout import Shown, Table
 
 __all__ = [
     "cell",
     "cell_keys",
+    "count_cell",
     "hide",
     "table_json",
     "text_cell",
@@ -33,6 +35,13 @@ def cell(text: str, value: int | Decimal | None, status: str = Mark.PUBLISHED.va
         "value": None if value is None else str(value),
         "status": status,
     }
+
+
+def count_cell(value: int, mark: Mark, threshold: int) -> Json:
+    """A count of people as :func:`~basisbaan.calc.suppression.suppress` marked it."""
+    if mark == Mark.PUBLISHED:
+        return cell(str(value), value)
+    return cell(suppressed_text(Cell(None, mark.value), threshold), None, mark.value)
 
 
 def text_cell(text: str) -> Json:

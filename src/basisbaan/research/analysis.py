@@ -16,14 +16,16 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from basisbaan.calc import saturation as calc
 from basisbaan.calc.cooccurrence import cooccurrence
-from basisbaan.core.templatetags.nlformat import percent
+from basisbaan.core.formatting import percent_text
 from basisbaan.participants.models import participant_pseudonym
 from basisbaan.research.constants import RespondentKind, SessionKind
 from basisbaan.research.models import Code, Coding, Consent, Respondent, Session, Study, Transcript
@@ -444,6 +446,16 @@ def quotes(*, municipality: Municipality, study: Study) -> list[Quote]:
     return out
 
 
+def percent(value: Decimal | None, places: int | None = None) -> str:
+    """A fraction as a percentage in the active language's number format."""
+    return percent_text(
+        value,
+        places,
+        decimal_sep=str(get_format("DECIMAL_SEPARATOR")),
+        thousand_sep=str(get_format("THOUSAND_SEPARATOR")),
+    )
+
+
 # -- saturation ---------------------------------------------------------------------------
 
 
@@ -491,13 +503,23 @@ class Saturation:
         }
 
 
-def study_saturation(*, municipality: Municipality, study: Study) -> Saturation:
+def study_saturation(
+    *, municipality: Municipality, study: Study, as_of: dt.date | None = None
+) -> Saturation:
     """The code sets of the study's coded transcripts (``coding_done``) in the order
-    held (date, then session id), and the curve, Guest and Francis on them."""
+    held (date, then session id), and the curve, Guest and Francis on them; with
+    ``as_of``, only the conversations held and coded by that day."""
+    transcripts = Transcript.objects.filter(
+        municipality=municipality, session__study=study, coding_done=True
+    )
+    if as_of is not None:
+        transcripts = transcripts.filter(session__held_on__lte=as_of).exclude(
+            coding_done_on__gt=as_of
+        )
     rows = list(
-        Transcript.objects.filter(municipality=municipality, session__study=study, coding_done=True)
-        .order_by("session__held_on", "session_id", "pk")
-        .values_list("pk", "session__held_on", "session__kind")
+        transcripts.order_by("session__held_on", "session_id", "pk").values_list(
+            "pk", "session__held_on", "session__kind"
+        )
     )
     sets: dict[int, set[int]] = {pk: set() for pk, _held, _kind in rows}
     for transcript_id, code_id in (

@@ -36,8 +36,8 @@ from basisbaan.audit.services import audit_change, snapshot
 from basisbaan.core.services import ensure_same_municipality, model_create, model_update
 from basisbaan.hosts.models import Host
 from basisbaan.participants.models import Participant
+from basisbaan.participants.names import names_in
 from basisbaan.programmes.models import Programme
-from basisbaan.reports.texts import names_in
 from basisbaan.research.constants import (
     RespondentKind,
     SessionKind,
