@@ -68,6 +68,7 @@ def test_the_block_shows_the_study_as_of_the_day_with_few_staff_suppressed(study
     assert cells(table) == {
         "interviews": "5",
         "focus_groups": "1",
+        "analysed": "5",
         "respondents": "8",
         # Two staff is fewer than five: hidden, and the participants with them (8 - 6 = 2).
         "participant": "afgeschermd",

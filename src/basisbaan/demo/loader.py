@@ -197,6 +197,7 @@ def _letter_figures(
     with transaction.atomic():
         town = _load_municipality(LEEUWARDEN, users, iter(bsns), [], LETTER_DATE)
         programme = Programme.objects.get(municipality=town, slug=LEEUWARDEN.programme.slug)
+        load_demo_research(programme, users, LETTER_DATE)
         figures = letter_figures(programme)
         transaction.set_rollback(True)
     return figures

@@ -71,6 +71,15 @@ def _study_table(study: Study, as_of: dt.date, threshold: int) -> Json:
             cell(str(n := sessions["focus_groups"]), n),
         ),
         _row(
+            "analysed",
+            _("Gesprekken in de analyse"),
+            cell(str(n := len(saturation.points)), n),
+            _(
+                "Gehouden gesprekken waarvan het transcript gecodeerd is; zonder de gesprekken "
+                "van wie de toestemming introk en alles liet verwijderen."
+            ),
+        ),
+        _row(
             "respondents",
             _("Respondenten met toestemming"),
             count_cell(values["respondents"], marks["respondents"], threshold),
