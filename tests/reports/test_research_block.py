@@ -59,12 +59,19 @@ def cells(table):
     return {row["key"]: row["cells"][0]["text"] for row in table["rows"]}
 
 
+def both(block):
+    return {key: text for table in block["tables"] for key, text in cells(table).items()}
+
+
 def test_the_block_shows_the_study_as_of_the_day_with_few_staff_suppressed(study):
     block = research_block(study.programme, dt.date(2025, 6, 30), 5)
 
-    [table] = block["tables"]
-    assert table["key"] == f"study-{study.guid}"
-    assert table["title"] == "Evaluatie"
+    [table, saturation] = block["tables"]
+    assert (table["key"], saturation["key"]) == (
+        f"study-{study.guid}",
+        f"study-{study.guid}-saturation",
+    )
+    assert (table["title"], saturation["title"]) == ("Evaluatie", "Verzadiging: Evaluatie")
     assert cells(table) == {
         "interviews": "5",
         "focus_groups": "1",
@@ -77,7 +84,9 @@ def test_the_block_shows_the_study_as_of_the_day_with_few_staff_suppressed(study
         "other": "0",
         "withdrawn": "1",
         "codes": "6",
-        # Base 4 interviews: codes 0-4 (5); run 5+: fewer than 2 left, so no window.
+    }
+    # Base 4 interviews: codes 0-4 (5); run 5+: fewer than 2 left, so no window.
+    assert cells(saturation) == {
         "saturation": "Verzadiging (Guest) nog niet bereikt na 5 gecodeerde gesprekken.",
         "francis": "Francis 10+3: nog niet bereikt",
     }
@@ -88,8 +97,8 @@ def test_saturation_and_withdrawals_count_only_what_happened_by_the_day(study):
     study.guest_run_length = 2
     study.save()
 
-    before = cells(research_block(study.programme, dt.date(2025, 3, 6), 5)["tables"][0])
-    after = cells(research_block(study.programme, dt.date(2025, 6, 30), 5)["tables"][0])
+    before = both(research_block(study.programme, dt.date(2025, 3, 6), 5))
+    after = both(research_block(study.programme, dt.date(2025, 6, 30), 5))
 
     assert (before["interviews"], before["focus_groups"], before["withdrawn"]) == ("3", "0", "0")
     assert before["saturation"] == (
@@ -106,7 +115,7 @@ def test_saturation_reached_reads_as_the_window_and_its_ratio(study):
     study.guest_run_length = 1
     study.save()
 
-    table = research_block(study.programme, dt.date(2025, 6, 30), 5)["tables"][0]
+    table = research_block(study.programme, dt.date(2025, 6, 30), 5)["tables"][1]
 
     # 3+1: base {0,1,2,3} (4 codes), run {4}: 1 new = 25 %; 4+1: base 5 codes, run {3}:
     # nothing new = 0 % <= 5 %, reached after 5 conversations.

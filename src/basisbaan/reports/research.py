@@ -56,7 +56,9 @@ def _respondents(study: Study, as_of: dt.date) -> tuple[dict[str, int], int]:
     return {kind.value: per_kind.get(kind.value, 0) for kind in RespondentKind}, withdrawn
 
 
-def _study_table(study: Study, as_of: dt.date, threshold: int) -> Json:
+def _study_tables(study: Study, as_of: dt.date, threshold: int) -> list[Json]:
+    """The study's counts, and its saturation in words (a table of its own: long
+    texts in the counts' column would squeeze their labels)."""
     sessions = _sessions(study, as_of)
     kinds, withdrawn = _respondents(study, as_of)
     values = {"respondents": sum(kinds.values()), **kinds}
@@ -106,6 +108,8 @@ def _study_table(study: Study, as_of: dt.date, threshold: int) -> Json:
             cell(str(codes), codes),
             _("De thema's en subthema's waarmee de gesprekken zijn geanalyseerd."),
         ),
+    ]
+    saturation_rows = [
         _row(
             "saturation",
             _("Verzadiging (Guest e.a. 2020)"),
@@ -117,13 +121,22 @@ def _study_table(study: Study, as_of: dt.date, threshold: int) -> Json:
         ),
         _row("francis", _("Verzadiging (Francis e.a. 2010)"), text_cell(saturation.francis_text())),
     ]
-    return {
-        "key": f"study-{study.guid}",
-        "title": study.title,
-        "columns": [_("Aantal")],
-        "rows": rows,
-        "note": "",
-    }
+    return [
+        {
+            "key": f"study-{study.guid}",
+            "title": study.title,
+            "columns": [_("Aantal")],
+            "rows": rows,
+            "note": "",
+        },
+        {
+            "key": f"study-{study.guid}-saturation",
+            "title": _("Verzadiging: %(title)s") % {"title": study.title},
+            "columns": [_("Uitkomst")],
+            "rows": saturation_rows,
+            "note": "",
+        },
+    ]
 
 
 def _row(key: str, label: str, shown: Json, definition: str = "") -> Json:
@@ -141,5 +154,5 @@ def research_block(programme: Programme, as_of: dt.date, threshold: int) -> Json
     )
     return {
         "title": _("Het evaluatieonderzoek"),
-        "tables": [_study_table(study, as_of, threshold) for study in studies],
+        "tables": [table for study in studies for table in _study_tables(study, as_of, threshold)],
     }
