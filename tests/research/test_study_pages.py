@@ -278,3 +278,30 @@ def test_the_api_refuses_another_municipality_and_a_caseworker(
     assert response.status_code == 400
     caseworker = api_as(make_member(municipality, Role.CASEWORKER))
     assert caseworker.get("/api/v1/research/studies/").status_code == 403
+
+
+def test_the_api_gives_the_study_as_qdpx_and_the_codebook_as_qdc_and_audits_both(
+    world, researcher, api_as
+):
+    import io
+    import zipfile
+
+    from basisbaan.audit.models import AuditEntry
+    from tests.research.factories import CodeFactory
+
+    study = world["study"]
+    CodeFactory(study=study, name="Structuur")
+    client = api_as(researcher)
+    before = AuditEntry.objects.filter(action="export").count()
+
+    qdpx = client.get(f"/api/v1/research/studies/{study.pk}/qdpx/", HTTP_ACCEPT="application/zip")
+    qdc = client.get(f"/api/v1/research/studies/{study.pk}/qdc/")
+
+    assert (qdpx.status_code, qdpx["Content-Type"]) == (200, "application/zip")
+    assert qdpx["Content-Disposition"] == 'attachment; filename="evaluatie-2025.qdpx"'
+    names = zipfile.ZipFile(io.BytesIO(qdpx.content)).namelist()
+    assert names[0] == "project.qde" and len(names) == 2
+    assert (qdc.status_code, qdc["Content-Type"]) == (200, "application/xml")
+    assert b"<Code " in qdc.content and b'name="Structuur"' in qdc.content
+    assert FIRST.encode() not in qdpx.content and FIRST.encode() not in qdc.content
+    assert AuditEntry.objects.filter(action="export").count() == before + 2

@@ -20,6 +20,7 @@ from importlib import metadata
 
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from basisbaan.audit.models import AuditAction
@@ -92,6 +93,15 @@ def _transcripts(study: Study) -> list[Transcript]:
 
 def _codes(study: Study) -> list[Code]:
     return list(Code.objects.filter(municipality_id=study.municipality_id, study=study))
+
+
+# The exchange files: extension and media type.
+CONTENT_TYPES = {"qdpx": "application/zip", "qdc": "application/xml"}
+
+
+def export_filename(study: Study, fmt: str) -> str:
+    """``evaluatie-pilot-basisbanen-leeuwarden.qdpx``: the study's title as a file name."""
+    return f"{slugify(study.title) or f'onderzoek-{study.pk}'}.{fmt}"
 
 
 def source_name(transcript: Transcript) -> str:

@@ -8,7 +8,6 @@ is audited (which version, which format, by whom).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -18,13 +17,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from basisbaan.audit.services import audit_export
 from basisbaan.core.api.fields import request_actor
+from basisbaan.core.api.negotiation import FileNegotiation
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.reports.api.filters import CouncilReportFilter
@@ -56,22 +54,6 @@ from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
 __all__ = ["CouncilReportViewSet"]
-
-
-class FileNegotiation(DefaultContentNegotiation):
-    """Content negotiation of a file download: ``?format=`` names the file, not a
-    renderer, and the file's type is not one of the renderers' (errors still come as
-    JSON). DRF would otherwise answer ``?format=pdf`` with 404 and ``Accept:
-    application/pdf`` with 406."""
-
-    def select_renderer(
-        self,
-        request: Request,
-        renderers: Iterable[BaseRenderer],
-        format_suffix: str | None = None,
-    ) -> tuple[BaseRenderer, str]:
-        renderer = next(iter(renderers))
-        return renderer, renderer.media_type
 
 
 DOWNLOAD_RESPONSES: dict[Any, Any] = {

@@ -11,21 +11,29 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from basisbaan.core.api.fields import request_actor
+from basisbaan.core.api.negotiation import FileNegotiation
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.hosts.models import Host
 from basisbaan.participants.models import Participant
 from basisbaan.programmes.models import Programme
-from basisbaan.research import services
+from basisbaan.research import exchange, services
 from basisbaan.research.constants import (
     RespondentKind,
     SessionKind,
@@ -295,6 +303,47 @@ class StudyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ResearchVie
             study=study, actor=request_actor(request), data=data, researchers=people
         )
         return Response(StudySerializer(study).data)
+
+    @extend_schema(
+        summary="Onderzoek als REFI-QDA-project (.qdpx)",
+        description=(
+            "Het codeboek, de gepseudonimiseerde transcripten met hun coderingen, de "
+            "respondenten als cases en de memo's, als .qdpx voor ATLAS.ti, MAXQDA, NVivo of "
+            "QualCoder. Komt in het auditlog, met het lezen van de transcripten."
+        ),
+        responses={
+            (200, "application/zip"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="Het .qdpx-bestand."
+            )
+        },
+    )
+    @action(detail=True, methods=["get"], content_negotiation_class=FileNegotiation)
+    def qdpx(self, request: Request, pk: str | None = None) -> HttpResponse:
+        study = self.get_object()
+        content = exchange.study_export_qdpx(study=study, actor=request_actor(request))
+        return _file(
+            content, exchange.CONTENT_TYPES["qdpx"], exchange.export_filename(study, "qdpx")
+        )
+
+    @extend_schema(
+        summary="Codeboek als REFI-QDA-codeboek (.qdc)",
+        responses={
+            (200, "application/xml"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="Het .qdc-bestand."
+            ),
+        },
+    )
+    @action(detail=True, methods=["get"], content_negotiation_class=FileNegotiation)
+    def qdc(self, request: Request, pk: str | None = None) -> HttpResponse:
+        study = self.get_object()
+        content = exchange.codebook_export_qdc(study=study, actor=request_actor(request))
+        return _file(content, exchange.CONTENT_TYPES["qdc"], exchange.export_filename(study, "qdc"))
+
+
+def _file(content: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @extend_schema_view(

@@ -12,7 +12,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -24,9 +23,6 @@ from basisbaan.research.models import Code, Study
 from basisbaan.research.selectors import study_list
 from basisbaan.tenancy.roles import Perm
 from basisbaan.tenancy.scoping import TenantViewMixin
-
-FORMATS = {"qdpx": ".qdpx", "qdc": ".qdc"}
-CONTENT_TYPES = {"qdpx": "application/zip", "qdc": "application/xml"}
 
 
 class ExchangeMixin(TenantViewMixin):
@@ -54,7 +50,7 @@ class ExchangeView(ExchangeMixin, TemplateView):
 
 class ExportView(ExchangeMixin, View):
     def get(self, request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-        if fmt not in FORMATS:
+        if fmt not in exchange.CONTENT_TYPES:
             raise Http404
         study = self.study(pk)
         actor = request.user
@@ -66,9 +62,10 @@ class ExportView(ExchangeMixin, View):
             except ValidationError:
                 messages.error(request, _("Het codeboek heeft nog geen codes."))
                 return HttpResponseRedirect(reverse("research:export", args=[study.pk]))
-        name = slugify(study.title) or f"onderzoek-{study.pk}"
-        response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-        response["Content-Disposition"] = f'attachment; filename="{name}{FORMATS[fmt]}"'
+        response = HttpResponse(content, content_type=exchange.CONTENT_TYPES[fmt])
+        response["Content-Disposition"] = (
+            f'attachment; filename="{exchange.export_filename(study, fmt)}"'
+        )
         return response
 
 
@@ -76,10 +73,10 @@ class ImportView(ExchangeMixin, View):
     permission = Perm.RESEARCH_MANAGE
 
     def post(self, request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-        if fmt not in FORMATS:
+        if fmt not in exchange.CONTENT_TYPES:
             raise Http404
         study = self.study(pk)
-        form = ImportForm(request.POST, request.FILES, extension=FORMATS[fmt])
+        form = ImportForm(request.POST, request.FILES, extension=f".{fmt}")
         if not form.is_valid():
             return self.page(request, study, **{fmt: form})
         service = exchange.codings_import_qdpx if fmt == "qdpx" else exchange.codebook_import_qdc
