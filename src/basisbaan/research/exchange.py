@@ -24,7 +24,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from basisbaan.audit.models import AuditAction
-from basisbaan.audit.services import audit_change, audit_export, audit_list_access
+from basisbaan.audit.services import audit_change, audit_export
 from basisbaan.research import refi
 from basisbaan.research.constants import CODE_COLOURS
 from basisbaan.research.models import Code, Coding, Memo, Respondent, Study, Transcript
@@ -266,16 +266,10 @@ def study_export_qdpx(*, study: Study, actor: User | None) -> bytes:
         actor=actor,
         municipality=study.municipality,
         model=Transcript,
-        filters={"study": str(study.pk)},
+        # The file holds these transcripts' texts: one export entry names them all.
+        filters={"study": str(study.pk), "transcripts": ",".join(str(t.pk) for t in transcripts)},
         rows=len(transcripts),
         file_format="qdpx",
-        fields=["text"],
-    )
-    audit_list_access(
-        actor=actor,
-        municipality=study.municipality,
-        model=Transcript,
-        ids=[t.pk for t in transcripts],
         fields=["text"],
     )
     return content
