@@ -129,7 +129,8 @@ def main(argv: list[str]) -> int:
         apply_times.append(t3 - t2)
     best = min(proposal_times)
     print(
-        f"transcript: {len(text.split()):,} woorden, {len(names)} bekende namen".replace(",", ".")
+        f"transcript: {len(text.split()):,}".replace(",", ".")
+        + f" woorden, {len(names)} bekende namen"
     )
     print(f"voorstellen: {len(proposals)}")
     print(
