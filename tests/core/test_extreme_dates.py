@@ -203,7 +203,54 @@ def extreme_world(municipality):
         *payroll,
         budget,
         expenditure,
+        *_odd_study(programme, old),
     ]
+
+
+def _odd_study(programme, participant):
+    """A study as no service would write it: a period over all of time, settings at
+    their edges, a conversation in year 1 and one planned in 9999, a code with a colour
+    that is no colour, and codings beyond the end of their (empty) transcript."""
+    from basisbaan.research.models import Code, Coding
+    from tests.research.factories import (
+        ConsentFactory,
+        RespondentFactory,
+        SessionFactory,
+        StudyFactory,
+        TranscriptFactory,
+    )
+
+    study = StudyFactory(
+        programme=programme,
+        period_start=FIRST,
+        period_end=LAST,
+        guest_base_size=100,
+        guest_run_length=100,
+        guest_threshold=Decimal("0"),
+        francis_initial=1,
+        francis_stop=100,
+    )
+    respondent = RespondentFactory(study=study, kind="participant", participant=participant)
+    consent = ConsentFactory(respondent=respondent, given_on=FIRST, withdrawn_on=LAST)
+    held = SessionFactory(study=study, planned_on=FIRST, held_on=FIRST, duration_minutes=1440)
+    held.respondents.add(respondent)
+    planned = SessionFactory(study=study, status="planned", planned_on=LAST, held_on=None)
+    transcript = TranscriptFactory(
+        session=held, text="", coding_done=True, coding_done_on=LAST, word_count=0
+    )
+    code = Code.objects.create(
+        municipality=programme.municipality, study=study, name="Vreemd", colour="red;}x{"
+    )
+    beyond = Coding.objects.create(
+        municipality=programme.municipality,
+        transcript=transcript,
+        code=code,
+        start=5,
+        end=99_999,
+        respondent=respondent,
+        is_quote=True,
+    )
+    return [study, respondent, consent, held, planned, transcript, code, beyond]
 
 
 def test_every_page_holds_extreme_stored_dates(extreme_world, municipality, client_as):
