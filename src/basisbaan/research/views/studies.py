@@ -25,6 +25,7 @@ from basisbaan.core.views import ServiceFormView
 from basisbaan.hosts.models import Host
 from basisbaan.programmes.selectors import programme_list
 from basisbaan.research import services
+from basisbaan.research.analysis import saturation_summary
 from basisbaan.research.consent_form import consent_form_filename, consent_form_pdf
 from basisbaan.research.constants import SessionStatus
 from basisbaan.research.forms.studies import (
@@ -209,6 +210,7 @@ class StudyDetailView(StudyMixin, TemplateView):
         context["researchers"] = [
             u.get_full_name() or u.get_username() for u in study.researchers.order_by("pk")
         ]
+        context["saturation"] = saturation_summary(municipality=self.municipality, study=study)
         return context
 
 
@@ -416,6 +418,7 @@ class SessionListView(StudyMixin, TemplateView):
                 "session": s,
                 "codes": [r.code for r in s.respondents.all()],
                 "has_transcript": hasattr(s, "transcript"),
+                "transcript_id": s.transcript.pk if hasattr(s, "transcript") else None,
             }
             for s in sessions
         ]
