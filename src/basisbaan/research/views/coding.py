@@ -498,6 +498,30 @@ class CodeOverviewView(ResearchMixin, TemplateView):
         return context
 
 
+@dataclass
+class Pair:
+    first: analysis.CodeRow
+    second: analysis.CodeRow
+    overlaps: int
+    transcripts: int
+
+
+def top_pairs(table: analysis.CooccurrenceTable, limit: int = 15) -> list[Pair]:
+    """The pairs of codes that overlap most often (most overlaps, then most
+    conversations, then codebook order): the matrix's cells worth reading first."""
+    pairs = [
+        Pair(table.codes[i], table.codes[j], cell[0], cell[1])
+        for i, row in enumerate(table.rows)
+        for j, cell in enumerate(row)
+        if j > i and cell and (cell[0] or cell[1])
+    ]
+    order = {row.code.pk: n for n, row in enumerate(table.codes)}
+    pairs.sort(
+        key=lambda p: (-p.overlaps, -p.transcripts, order[p.first.code.pk], order[p.second.code.pk])
+    )
+    return pairs[:limit]
+
+
 class CooccurrenceView(ResearchMixin, TemplateView):
     template_name = "research/coding/cooccurrence.html"
 
@@ -509,6 +533,7 @@ class CooccurrenceView(ResearchMixin, TemplateView):
             {
                 "study": study,
                 "table": table,
+                "pairs": top_pairs(table),
                 "rows": list(zip(table.codes, table.rows, strict=True)),
             }
         )

@@ -6,6 +6,7 @@ by code and pseudonym only; nothing here reads a participant's name.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -137,6 +138,14 @@ class StudyListView(StudyMixin, TemplateView):
         return context
 
 
+def _plain_threshold(initial: dict[str, Any]) -> dict[str, Any]:
+    """The Guest threshold as 0,05 rather than 0,050 (no trailing zeros)."""
+    value = initial.get("guest_threshold")
+    if value is not None:
+        initial["guest_threshold"] = Decimal(str(value)).normalize()
+    return initial
+
+
 class StudyCreateView(StudyMixin, ServiceFormView):
     permission = Perm.RESEARCH_MANAGE
     form_class = StudyForm
@@ -152,7 +161,8 @@ class StudyCreateView(StudyMixin, ServiceFormView):
 
     def get_initial(self) -> dict[str, Any]:
         defaults = Study()
-        return {name: getattr(defaults, name) for name in STUDY_EDIT_FIELDS if name != "title"}
+        initial = {name: getattr(defaults, name) for name in STUDY_EDIT_FIELDS if name != "title"}
+        return _plain_threshold(initial)
 
     def perform(self, form: StudyForm) -> Study:
         data = dict(form.cleaned_data)
@@ -184,7 +194,7 @@ class StudyEditView(StudyMixin, ServiceFormView):
         study = self.study()
         initial = {name: getattr(study, name) for name in STUDY_EDIT_FIELDS}
         initial["researchers"] = list(study.researchers.values_list("pk", flat=True))
-        return initial
+        return _plain_threshold(initial)
 
     def perform(self, form: StudyForm) -> Study:
         data = dict(form.cleaned_data)
