@@ -257,3 +257,101 @@ def test_pages_have_no_axe_violations(world, live_server, browser, width):
         found["/deelnemers/nieuw/ (fouten)"] = problems
     context.close()
     assert found == {}
+
+
+def research_paths(municipality) -> tuple[object, list[str]]:
+    """A small evaluation study (respondents with consent, one withdrawn; a held
+    interview with a coded transcript; a held one without; codes, codings, a memo) and
+    every research page of it, seen by a researcher."""
+    from tests.research.factories import (
+        CodeFactory,
+        CodingFactory,
+        ConsentFactory,
+        MemoFactory,
+        RespondentFactory,
+        SessionFactory,
+        StudyFactory,
+        TranscriptFactory,
+    )
+
+    researcher = make_member(municipality, Role.RESEARCHER, username="onderzoeker-axe")
+    programme = ProgrammeFactory(municipality=municipality)
+    study = StudyFactory(programme=programme)
+    study.researchers.add(researcher)
+    participant = ParticipantFactory(programme=programme)
+    r1 = RespondentFactory(study=study, code="R01", kind="participant", participant=participant)
+    r2 = RespondentFactory(study=study, code="R02", kind="host", description="werkgever")
+    r3 = RespondentFactory(study=study, code="R03")
+    ConsentFactory(respondent=r1)
+    ConsentFactory(respondent=r2, scope_quotes=False)
+    ConsentFactory(respondent=r3, withdrawn_on=dt.date(2025, 4, 1), withdrawal="keep_unlinked")
+    held = SessionFactory(study=study)
+    held.respondents.set([r1])
+    empty = SessionFactory(study=study, held_on=dt.date(2025, 3, 12))
+    empty.respondents.set([r2])
+    SessionFactory(study=study, status="planned", held_on=None, planned_on=dt.date(2025, 5, 1))
+    transcript = TranscriptFactory(
+        session=held, coding_done=True, coding_done_on=dt.date(2025, 3, 11)
+    )
+    work = CodeFactory(study=study, name="Werk", colour="#1F77B4")
+    sub = CodeFactory(study=study, name="Structuur", parent=work, colour="#D62728")
+    CodingFactory(transcript=transcript, code=work, start=0, end=22, is_quote=True)
+    CodingFactory(transcript=transcript, code=sub, start=10, end=40, respondent=r1)
+    memo = MemoFactory(study=study, code=work)
+    base = f"/onderzoek/{study.pk}"
+    return researcher, [
+        "/onderzoek/",
+        "/onderzoek/nieuw/",
+        f"{base}/",
+        f"{base}/bewerken/",
+        f"{base}/respondenten/",
+        f"{base}/respondenten/nieuw/",
+        f"{base}/respondenten/{r1.pk}/bewerken/",
+        f"{base}/respondenten/{r1.pk}/toestemming/",
+        f"{base}/respondenten/{r2.pk}/toestemming/intrekken/",
+        f"{base}/respondenten/{r3.pk}/toestemming/",
+        f"{base}/gesprekken/",
+        f"{base}/gesprekken/nieuw/",
+        f"{base}/gesprekken/{held.pk}/bewerken/",
+        f"/onderzoek/gesprekken/{empty.pk}/transcript/",
+        f"{base}/codeboek/",
+        f"/onderzoek/code/{work.pk}/",
+        f"/onderzoek/code/{work.pk}/?sub=1",
+        f"/onderzoek/code/{work.pk}/wijzigen/",
+        f"/onderzoek/memo/{memo.pk}/",
+        f"/onderzoek/transcript/{transcript.pk}/",
+        f"{base}/samen-voorkomen/",
+        f"{base}/vergelijking/",
+        f"{base}/citaten/",
+        f"{base}/verzadiging/",
+        f"{base}/uitwisselen/",
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_research_pages_have_no_axe_violations(municipality, live_server, browser, width):
+    researcher, paths = research_paths(municipality)
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, locale="nl-NL", bypass_csp=True
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(researcher.username)
+    page.get_by_label("Wachtwoord").fill("demo")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/")
+    found = {}
+    for path in paths:
+        response = page.goto(f"{live_server.url}{path}")
+        assert response is not None and response.status == 200, path
+        if problems := violations(page):
+            found[path] = problems
+    # The coding form after a failed submit (no code chosen): error summary, invalid field.
+    transcript_path = next(p for p in paths if p.startswith("/onderzoek/transcript/"))
+    page.goto(f"{live_server.url}{transcript_path}")
+    page.get_by_role("button", name="Coderen", exact=True).click()
+    page.locator("[data-error-summary]").wait_for()
+    if problems := violations(page):
+        found[f"{transcript_path} (fouten)"] = problems
+    context.close()
+    assert found == {}

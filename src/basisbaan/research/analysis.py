@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
@@ -38,6 +39,7 @@ __all__ = [
     "Saturation",
     "code_descendants",
     "code_overview",
+    "code_overview_page",
     "codebook_tree",
     "comparison",
     "cooccurrence_table",
@@ -302,6 +304,55 @@ def code_overview(
         .values(*CODING_FIELDS)
     )
     return CodeOverview(code, ids, _fragments(municipality, code.study_id, codings, codes, context))
+
+
+@dataclass
+class CodeOverviewPage:
+    """One page of a code's fragments, for the code overview page (a code can have
+    thousands: the page shows ``per_page`` at a time)."""
+
+    code: Code
+    code_ids: list[int]
+    fragments: list[Fragment]
+    page: Page[Any]
+    total: int
+    transcript_total: int
+
+    @property
+    def transcript_ids(self) -> list[int]:
+        return sorted({f.transcript_id for f in self.fragments})
+
+
+def code_overview_page(
+    *,
+    municipality: Municipality,
+    code: Code,
+    include_children: bool = False,
+    page: Any = 1,
+    per_page: int = 100,
+    context: int = CONTEXT,
+) -> CodeOverviewPage:
+    """Like :func:`code_overview`, one page at a time: the database orders and cuts the
+    codings (held on, transcript, start, end), and only the page's transcripts are read."""
+    ids = code_descendants(code) if include_children else [code.pk]
+    codes = {
+        pk: (name, colour)
+        for pk, name, colour in Code.objects.filter(
+            municipality=municipality, pk__in=ids
+        ).values_list("pk", "name", "colour")
+    }
+    codings = Coding.objects.filter(municipality=municipality, code_id__in=ids)
+    ordered = codings.order_by(
+        F("transcript__session__held_on").asc(nulls_last=True),
+        "transcript_id",
+        "start",
+        "end",
+        "pk",
+    ).values(*CODING_FIELDS)
+    current = Paginator(ordered, per_page).get_page(page)
+    fragments = _fragments(municipality, code.study_id, list(current.object_list), codes, context)
+    transcripts = codings.order_by().values("transcript_id").distinct().count()
+    return CodeOverviewPage(code, ids, fragments, current, current.paginator.count, transcripts)
 
 
 def transcript_codings(*, municipality: Municipality, transcript: Transcript) -> list[Fragment]:

@@ -14,7 +14,10 @@ from basisbaan.research.analysis import Saturation
 __all__ = ["saturation_chart"]
 
 WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 48, WIDTH - 16, 20, HEIGHT - 40
+# The top band (above TOP) holds the labels of the saturation marks, one row each, so
+# they never cross the curve (which runs flat near the top once saturated) or each other.
+LEFT, RIGHT, TOP, BOTTOM = 48, WIDTH - 16, 48, HEIGHT - 40
+MARK_ROW = 16
 
 
 def _ticks(top: int) -> list[int]:
@@ -95,17 +98,23 @@ def saturation_chart(saturation: Saturation) -> SafeString:
     ):
         if reached is None or reached > count:
             continue
+        label_y = 14 + MARK_ROW * index
+        # Near the right edge the label ends at the line instead of starting there.
+        anchor, dx = ("end", -4) if x(reached) > RIGHT - 110 else ("start", 4)
         parts.append(
             format_html(
                 '<line class="rc-chart__mark rc-chart__mark--{}" x1="{}" x2="{}" y1="{}" y2="{}"/>'
-                '<text class="rc-chart__label" x="{}" y="{}" dx="4">{}</text>',
+                '<text class="rc-chart__label rc-chart__label--mark" x="{}" y="{}" dx="{}" '
+                'text-anchor="{}">{}</text>',
                 index,
                 f"{x(reached):.1f}",
                 f"{x(reached):.1f}",
-                TOP,
+                label_y - 10,
                 BOTTOM,
                 f"{x(reached):.1f}",
-                TOP + 12 + 14 * index,
+                label_y,
+                dx,
+                anchor,
                 f"{label} ({reached})",
             )
         )

@@ -60,7 +60,7 @@ class StudyForm(Form):
     letter_version = forms.CharField(label=_("Versie informatiebrief"), max_length=40)
     researchers = UserChoice(
         queryset=User.objects.none(),
-        label=_("Onderzoekers (niet verplicht)"),
+        label=_("Onderzoekers"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -99,25 +99,25 @@ class StudyForm(Form):
 class RespondentForm(Form):
     kind = forms.ChoiceField(label=_("Soort respondent"), choices=RespondentKind.choices)
     code = forms.CharField(
-        label=_("Respondentcode (niet verplicht)"),
+        label=_("Respondentcode"),
         max_length=20,
         required=False,
         help_text=_("Leeg: de volgende vrije code."),
     )
     participant = PseudonymChoice(
         queryset=Participant.objects.none(),
-        label=_("Deelnemer (niet verplicht)"),
+        label=_("Deelnemer"),
         required=False,
         help_text=_("Alleen bij een deelnemer. U ziet het pseudoniem, nooit een naam."),
     )
     host = forms.ModelChoiceField(
         queryset=Host.objects.none(),
-        label=_("Werkgever (niet verplicht)"),
+        label=_("Werkgever"),
         required=False,
         help_text=_("Alleen bij een respondent van een werkgever."),
     )
     description = forms.CharField(
-        label=_("Rol (niet verplicht)"),
+        label=_("Rol"),
         max_length=120,
         required=False,
         help_text=_("Een rol, geen naam: bijvoorbeeld 'leidinggevende' of 'jobcoach'."),
@@ -141,7 +141,7 @@ class RespondentForm(Form):
 class ConsentForm(Form):
     given_on = forms.DateField(label=_("Datum toestemming"))
     letter_version = forms.CharField(
-        label=_("Versie informatiebrief (niet verplicht)"),
+        label=_("Versie informatiebrief"),
         max_length=40,
         required=False,
         help_text=_("Leeg: de versie van het onderzoek."),
@@ -173,13 +173,13 @@ class WithdrawForm(Form):
 class SessionForm(Form):
     kind = forms.ChoiceField(label=_("Soort gesprek"), choices=SessionKind.choices)
     status = forms.ChoiceField(label=_("Status"), choices=SessionStatus.choices)
-    planned_on = forms.DateField(label=_("Gepland op (niet verplicht)"), required=False)
-    held_on = forms.DateField(label=_("Gehouden op (niet verplicht)"), required=False)
+    planned_on = forms.DateField(label=_("Gepland op"), required=False)
+    held_on = forms.DateField(label=_("Gehouden op"), required=False)
     interviewer = OneUserChoice(
-        queryset=User.objects.none(), label=_("Interviewer (niet verplicht)"), required=False
+        queryset=User.objects.none(), label=_("Interviewer"), required=False
     )
     duration_minutes = forms.IntegerField(
-        label=_("Duur in minuten (niet verplicht)"), min_value=1, max_value=1440, required=False
+        label=_("Duur in minuten"), min_value=1, max_value=1440, required=False
     )
     respondents = RespondentChoice(
         queryset=Respondent.objects.none(),

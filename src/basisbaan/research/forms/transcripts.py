@@ -13,13 +13,13 @@ from basisbaan.research.constants import RedactionTag
 
 class TranscriptUploadForm(Form):
     file = forms.FileField(
-        label=_("Bestand (niet verplicht)"),
+        label=_("Bestand"),
         required=False,
         help_text=_("Een tekstbestand (.txt) of Word-bestand (.docx) van hoogstens 2 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx"}),
     )
     text = forms.CharField(
-        label=_("Of plak de tekst (niet verplicht)"),
+        label=_("Of plak de tekst"),
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 12}),
@@ -38,7 +38,7 @@ class RedactionAddForm(Form):
     """A phrase the researcher adds: hidden wherever it occurs."""
 
     phrase = forms.CharField(
-        label=_("Tekst die ook vervangen moet worden (niet verplicht)"),
+        label=_("Tekst die ook vervangen moet worden"),
         required=False,
         max_length=200,
         help_text=_(

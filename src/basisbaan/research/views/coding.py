@@ -7,6 +7,7 @@ Thin: the rules live in research/coding.py (writes) and research/analysis.py
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -455,6 +456,9 @@ class CodeColoursView(ResearchMixin, View):
 # -- analyses -----------------------------------------------------------------------------
 
 
+FRAGMENTS_PER_PAGE = 100
+
+
 class CodeOverviewView(ResearchMixin, TemplateView):
     template_name = "research/coding/code.html"
 
@@ -462,8 +466,12 @@ class CodeOverviewView(ResearchMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         code = self.code(self.kwargs["pk"])
         with_children = self.request.GET.get("sub") == "1"
-        overview = analysis.code_overview(
-            municipality=self.municipality, code=code, include_children=with_children
+        overview = analysis.code_overview_page(
+            municipality=self.municipality,
+            code=code,
+            include_children=with_children,
+            page=self.request.GET.get("page") or 1,
+            per_page=FRAGMENTS_PER_PAGE,
         )
         audit_list_access(
             actor=self.actor(),
@@ -478,6 +486,8 @@ class CodeOverviewView(ResearchMixin, TemplateView):
                 "code": code,
                 "study": code.study,
                 "overview": overview,
+                "page_obj": overview.page,
+                "query_without_page": "sub=1" if with_children else "",
                 "with_children": with_children,
                 "has_children": len(analysis.code_descendants(code)) > 1,
                 "memos": list(memos),
@@ -486,6 +496,30 @@ class CodeOverviewView(ResearchMixin, TemplateView):
             }
         )
         return context
+
+
+@dataclass
+class Pair:
+    first: analysis.CodeRow
+    second: analysis.CodeRow
+    overlaps: int
+    transcripts: int
+
+
+def top_pairs(table: analysis.CooccurrenceTable, limit: int = 15) -> list[Pair]:
+    """The pairs of codes that overlap most often (most overlaps, then most
+    conversations, then codebook order): the matrix's cells worth reading first."""
+    pairs = [
+        Pair(table.codes[i], table.codes[j], cell[0], cell[1])
+        for i, row in enumerate(table.rows)
+        for j, cell in enumerate(row)
+        if j > i and cell and (cell[0] or cell[1])
+    ]
+    order = {row.code.pk: n for n, row in enumerate(table.codes)}
+    pairs.sort(
+        key=lambda p: (-p.overlaps, -p.transcripts, order[p.first.code.pk], order[p.second.code.pk])
+    )
+    return pairs[:limit]
 
 
 class CooccurrenceView(ResearchMixin, TemplateView):
@@ -499,6 +533,7 @@ class CooccurrenceView(ResearchMixin, TemplateView):
             {
                 "study": study,
                 "table": table,
+                "pairs": top_pairs(table),
                 "rows": list(zip(table.codes, table.rows, strict=True)),
             }
         )
@@ -541,6 +576,13 @@ class QuotesView(ResearchMixin, TemplateView):
         return context
 
 
+def _percent(fraction: Any) -> Decimal:
+    """0.05 as 5 and 0.025 as 2.5: the percentage without trailing zeros (and never
+    in exponent notation, as Decimal.normalize() would write 10 as 1E+1)."""
+    value = Decimal(str(fraction or 0)) * 100
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
 class SaturationView(ResearchMixin, TemplateView):
     template_name = "research/coding/saturation.html"
 
@@ -552,7 +594,7 @@ class SaturationView(ResearchMixin, TemplateView):
             initial={
                 "guest_base_size": study.guest_base_size,
                 "guest_run_length": study.guest_run_length,
-                "guest_threshold_percent": study.guest_threshold * 100,
+                "guest_threshold_percent": _percent(study.guest_threshold),
                 "francis_initial": study.francis_initial,
                 "francis_stop": study.francis_stop,
             }

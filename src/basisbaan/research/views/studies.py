@@ -6,6 +6,7 @@ by code and pseudonym only; nothing here reads a participant's name.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -25,6 +26,7 @@ from basisbaan.core.views import ServiceFormView
 from basisbaan.hosts.models import Host
 from basisbaan.programmes.selectors import programme_list
 from basisbaan.research import services
+from basisbaan.research.analysis import saturation_summary
 from basisbaan.research.consent_form import consent_form_filename, consent_form_pdf
 from basisbaan.research.constants import SessionStatus
 from basisbaan.research.forms.studies import (
@@ -136,6 +138,14 @@ class StudyListView(StudyMixin, TemplateView):
         return context
 
 
+def _plain_threshold(initial: dict[str, Any]) -> dict[str, Any]:
+    """The Guest threshold as 0,05 rather than 0,050 (no trailing zeros)."""
+    value = initial.get("guest_threshold")
+    if value is not None:
+        initial["guest_threshold"] = Decimal(str(value)).normalize()
+    return initial
+
+
 class StudyCreateView(StudyMixin, ServiceFormView):
     permission = Perm.RESEARCH_MANAGE
     form_class = StudyForm
@@ -151,7 +161,8 @@ class StudyCreateView(StudyMixin, ServiceFormView):
 
     def get_initial(self) -> dict[str, Any]:
         defaults = Study()
-        return {name: getattr(defaults, name) for name in STUDY_EDIT_FIELDS if name != "title"}
+        initial = {name: getattr(defaults, name) for name in STUDY_EDIT_FIELDS if name != "title"}
+        return _plain_threshold(initial)
 
     def perform(self, form: StudyForm) -> Study:
         data = dict(form.cleaned_data)
@@ -183,7 +194,7 @@ class StudyEditView(StudyMixin, ServiceFormView):
         study = self.study()
         initial = {name: getattr(study, name) for name in STUDY_EDIT_FIELDS}
         initial["researchers"] = list(study.researchers.values_list("pk", flat=True))
-        return initial
+        return _plain_threshold(initial)
 
     def perform(self, form: StudyForm) -> Study:
         data = dict(form.cleaned_data)
@@ -209,6 +220,7 @@ class StudyDetailView(StudyMixin, TemplateView):
         context["researchers"] = [
             u.get_full_name() or u.get_username() for u in study.researchers.order_by("pk")
         ]
+        context["saturation"] = saturation_summary(municipality=self.municipality, study=study)
         return context
 
 
@@ -416,6 +428,7 @@ class SessionListView(StudyMixin, TemplateView):
                 "session": s,
                 "codes": [r.code for r in s.respondents.all()],
                 "has_transcript": hasattr(s, "transcript"),
+                "transcript_id": s.transcript.pk if hasattr(s, "transcript") else None,
             }
             for s in sessions
         ]
