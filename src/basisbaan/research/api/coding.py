@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
@@ -57,8 +58,8 @@ def _respondents(*, municipality: Municipality) -> QuerySet[Respondent]:
 
 def _study_param(view: TenantViewSet) -> Study:
     raw = view.request.query_params.get("study", "")
-    if not raw.isdigit():
-        raise ApiValidationError({"study": ["Geef het onderzoek op met ?study=<id>."]})
+    if not (raw.isascii() and raw.isdigit()):
+        raise ApiValidationError({"study": [_("Geef het onderzoek op met ?study=<id>.")]})
     return get_object_or_404(_studies(municipality=view.municipality), pk=int(raw))
 
 
@@ -463,9 +464,9 @@ class CodingViewSet(
         codings = Coding.objects.filter(municipality=municipality)
         if self.action == "list":
             raw = self.request.query_params.get("transcript", "")
-            if not raw.isdigit():
+            if not (raw.isascii() and raw.isdigit()):
                 raise ApiValidationError(
-                    {"transcript": ["Geef het transcript op met ?transcript=<id>."]}
+                    {"transcript": [_("Geef het transcript op met ?transcript=<id>.")]}
                 )
             codings = codings.filter(transcript_id=int(raw))
         return codings

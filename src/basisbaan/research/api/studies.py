@@ -23,6 +23,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -239,9 +240,11 @@ def _study_filter[M: Model](
     queryset: QuerySet[M], request: Request, field: str = "study"
 ) -> QuerySet[M]:
     study = request.query_params.get("study")
-    if study and study.isdigit():
-        return queryset.filter(**{field: int(study)})
-    return queryset
+    if study is None or study == "":
+        return queryset
+    if not (study.isascii() and study.isdigit()):
+        raise ApiValidationError({"study": [_("Geef het id van een onderzoek (een getal).")]})
+    return queryset.filter(**{field: int(study)})
 
 
 STUDY_PARAMETER = OpenApiParameter(
