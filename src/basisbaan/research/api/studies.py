@@ -214,8 +214,16 @@ class SessionWriteSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 def _one(queryset: QuerySet[Any], pk: Any, field: str) -> Any:
-    found = queryset.filter(pk=pk).first() if pk is not None else None
-    if pk is not None and found is None:
+    """The record ``pk`` names in ``queryset``; ``None`` for no ``pk``. Anything else
+    than a whole number, or a record not in the queryset, is refused (400)."""
+    if pk is None:
+        return None
+    if isinstance(pk, str) and pk.isascii() and pk.isdigit():
+        pk = int(pk)
+    if isinstance(pk, bool) or not isinstance(pk, int) or not 0 < pk < 2**31:
+        raise ValidationError({field: _("Geef het id (een geheel getal).")})
+    found = queryset.filter(pk=pk).first()
+    if found is None:
         raise ValidationError({field: _("Onbekend in uw gemeente.")})
     return found
 
