@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F
+from django.db.models import Count, F, QuerySet
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
@@ -271,6 +271,11 @@ def _fragments(
 CODING_FIELDS = ("pk", "transcript_id", "code_id", "start", "end", "respondent_id", "is_quote")
 
 
+def _code_labels(codes: QuerySet[Code]) -> dict[int, tuple[str, str]]:
+    """Name and colour per code id."""
+    return {pk: (name, colour) for pk, name, colour in codes.values_list("pk", "name", "colour")}
+
+
 @dataclass
 class CodeOverview:
     code: Code
@@ -292,12 +297,7 @@ def code_overview(
     """Every fragment coded with ``code`` (and, when asked, its sub-codes), in the
     order the conversations were held."""
     ids = code_descendants(code) if include_children else [code.pk]
-    codes = {
-        pk: (name, colour)
-        for pk, name, colour in Code.objects.filter(
-            municipality=municipality, pk__in=ids
-        ).values_list("pk", "name", "colour")
-    }
+    codes = _code_labels(Code.objects.filter(municipality=municipality, pk__in=ids))
     codings = list(
         Coding.objects.filter(municipality=municipality, code_id__in=ids)
         .order_by()
@@ -307,20 +307,13 @@ def code_overview(
 
 
 @dataclass
-class CodeOverviewPage:
+class CodeOverviewPage(CodeOverview):
     """One page of a code's fragments, for the code overview page (a code can have
     thousands: the page shows ``per_page`` at a time)."""
 
-    code: Code
-    code_ids: list[int]
-    fragments: list[Fragment]
     page: Page[Any]
     total: int
     transcript_total: int
-
-    @property
-    def transcript_ids(self) -> list[int]:
-        return sorted({f.transcript_id for f in self.fragments})
 
 
 def code_overview_page(
@@ -335,12 +328,7 @@ def code_overview_page(
     """Like :func:`code_overview`, one page at a time: the database orders and cuts the
     codings (held on, transcript, start, end), and only the page's transcripts are read."""
     ids = code_descendants(code) if include_children else [code.pk]
-    codes = {
-        pk: (name, colour)
-        for pk, name, colour in Code.objects.filter(
-            municipality=municipality, pk__in=ids
-        ).values_list("pk", "name", "colour")
-    }
+    codes = _code_labels(Code.objects.filter(municipality=municipality, pk__in=ids))
     codings = Coding.objects.filter(municipality=municipality, code_id__in=ids)
     ordered = codings.order_by(
         F("transcript__session__held_on").asc(nulls_last=True),
@@ -358,12 +346,7 @@ def code_overview_page(
 def transcript_codings(*, municipality: Municipality, transcript: Transcript) -> list[Fragment]:
     """The codings of one transcript, in text order (no context)."""
     study_id = transcript.session.study_id
-    codes = {
-        pk: (name, colour)
-        for pk, name, colour in Code.objects.filter(
-            municipality=municipality, study_id=study_id
-        ).values_list("pk", "name", "colour")
-    }
+    codes = _code_labels(Code.objects.filter(municipality=municipality, study_id=study_id))
     codings = list(
         Coding.objects.filter(municipality=municipality, transcript=transcript)
         .order_by()
