@@ -29,12 +29,11 @@ from rest_framework.response import Response
 
 from basisbaan.audit.services import audit_list_access
 from basisbaan.core.api.fields import ScopedPrimaryKeyRelatedField, request_actor
-from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.research import analysis, coding
+from basisbaan.research.api.studies import ResearchViewSet
 from basisbaan.research.models import Code, Coding, Memo, Respondent, Study, Transcript
 from basisbaan.tenancy.models import Municipality
-from basisbaan.tenancy.roles import Perm
 from basisbaan.tenancy.scoping import scope
 
 __all__ = ["AnalysisViewSet", "CodeViewSet", "CodingViewSet", "MemoViewSet"]
@@ -285,15 +284,12 @@ class CooccurrenceSerializer(serializers.Serializer[Any]):
     ),
 )
 class CodeViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, TenantViewSet
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, ResearchViewSet
 ):
     """De codes van het codeboek van een onderzoek (hiërarchisch)."""
 
     queryset = Code.objects.none()
     serializer_class = CodeSerializer
-    schema = TenantAutoSchema()
-    view_permission = Perm.RESEARCH_VIEW
-    manage_permission = Perm.RESEARCH_MANAGE
     pagination_class = None
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Code]:
@@ -395,15 +391,12 @@ class CodeViewSet(
     destroy=extend_schema(summary="Memo verwijderen"),
 )
 class MemoViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, TenantViewSet
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, ResearchViewSet
 ):
     """Memo's bij een onderzoek, een code of een transcript."""
 
     queryset = Memo.objects.none()
     serializer_class = MemoSerializer
-    schema = TenantAutoSchema()
-    view_permission = Perm.RESEARCH_VIEW
-    manage_permission = Perm.RESEARCH_MANAGE
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Memo]:
         memos = Memo.objects.filter(municipality=municipality)
@@ -450,15 +443,12 @@ class MemoViewSet(
     destroy=extend_schema(summary="Codering verwijderen"),
 )
 class CodingViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, TenantViewSet
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, ResearchViewSet
 ):
     """Coderingen: een code op een stuk tekst van een gepseudonimiseerd transcript."""
 
     queryset = Coding.objects.none()
     serializer_class = CodingSerializer
-    schema = TenantAutoSchema()
-    view_permission = Perm.RESEARCH_VIEW
-    manage_permission = Perm.RESEARCH_MANAGE
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Coding]:
         codings = Coding.objects.filter(municipality=municipality)
@@ -507,12 +497,10 @@ class CodingViewSet(
         return Response(CodingSerializer(item).data)
 
 
-class AnalysisViewSet(TenantViewSet):
+class AnalysisViewSet(ResearchViewSet):
     """Analyses van een onderzoek (alleen lezen): verzadiging en samen voorkomen."""
 
     queryset = Study.objects.none()
-    schema = TenantAutoSchema()
-    view_permission = Perm.RESEARCH_VIEW
     audit_reads = False
     audit_reads_reason = (
         "Counts of codes per transcript and per pair of codes: no text, no personal data."

@@ -21,13 +21,11 @@ from rest_framework.response import Response
 
 from basisbaan.calc.redaction import Added
 from basisbaan.core.api.fields import ScopedPrimaryKeyRelatedField, request_actor
-from basisbaan.core.api.schema import TenantAutoSchema
-from basisbaan.core.api.viewsets import TenantViewSet
 from basisbaan.research import transcripts as services
+from basisbaan.research.api.studies import ResearchViewSet
 from basisbaan.research.constants import ProposalSource, RedactionTag
 from basisbaan.research.models import Session, Transcript
 from basisbaan.tenancy.models import Municipality
-from basisbaan.tenancy.roles import Perm
 
 __all__ = ["TranscriptViewSet"]
 
@@ -122,14 +120,11 @@ def _added(data: dict[str, Any]) -> list[Added]:
         description="Met de gepseudonimiseerde tekst; elke keer vastgelegd in de auditlog.",
     ),
 )
-class TranscriptViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TenantViewSet):
+class TranscriptViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ResearchViewSet):
     """Gepseudonimiseerde transcripten van gehouden gesprekken."""
 
     queryset = Transcript.objects.none()
     serializer_class = TranscriptDetailSerializer
-    schema = TenantAutoSchema()
-    view_permission = Perm.RESEARCH_VIEW
-    manage_permission = Perm.RESEARCH_MANAGE
     ordering = ["session__held_on", "id"]
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Transcript]:
