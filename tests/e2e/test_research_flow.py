@@ -251,7 +251,7 @@ def test_researcher_uploads_reviews_codes_with_the_keyboard_and_the_curve_moves(
 
     # The curve moved: one point more (3 after 2), two codes, both new, so the
     # total of unique codes went from 3 to 5.
-    page.get_by_role("navigation", name="Analyse van het onderzoek").get_by_role(
+    page.get_by_role("navigation", name="Onderdelen van dit onderzoek").get_by_role(
         "link", name="Verzadiging"
     ).click()
     page.get_by_role("heading", level=1, name="Verzadiging").wait_for()

@@ -5,11 +5,24 @@ def test_every_role_is_in_the_matrix():
     assert set(MATRIX) == set(Role)
 
 
-def test_researcher_sees_no_personal_data_and_changes_nothing():
+def test_researcher_sees_no_personal_data_and_changes_nothing_but_the_study():
     granted = MATRIX[Role.RESEARCHER]
     assert Perm.PARTICIPANT_VIEW in granted
     assert Perm.PARTICIPANT_VIEW_PERSONAL not in granted
-    assert not {p for p in granted if p.value.endswith((".manage", ".intake"))}
+    assert Perm.PARTICIPANT_VIEW_BSN not in granted
+    writes = {p for p in granted if p.value.endswith((".manage", ".intake", ".record", ".edit"))}
+    assert writes == {Perm.RESEARCH_MANAGE}
+
+
+def test_the_study_is_the_researchers_and_the_functional_administrators():
+    assert {r for r in Role if has_perm(r, Perm.RESEARCH_VIEW)} == {
+        Role.RESEARCHER,
+        Role.FUNCTIONAL_ADMIN,
+    }
+    assert {r for r in Role if has_perm(r, Perm.RESEARCH_MANAGE)} == {
+        Role.RESEARCHER,
+        Role.FUNCTIONAL_ADMIN,
+    }
 
 
 def test_read_only_changes_nothing():

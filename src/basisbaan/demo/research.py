@@ -16,14 +16,18 @@ The load writes with ``bulk_create`` (a few hundred rows, no per-row validation
 queries): the data is fixed and checked here instead. Every fragment's phrase must
 be found in its transcript and a quote must be allowed by its speaker's consent,
 else the load fails. Audited: the withdrawal (the consent and the respondent). Not
-the study's records: the audit log would hold the transcripts' text, and its
-snapshot cannot write a ``guid`` (a UUID) yet.
+the study's records: the audit log would hold the transcripts' text.
+
+Every ``guid`` (the REFI-QDA identity of the study, its codes, transcripts, codings
+and memos) is made from the municipality and the record's place in the story
+(:func:`_guid`), so the same day loads the same study, to the council report's hash.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from collections import Counter
 from collections.abc import Iterable
 
@@ -80,6 +84,10 @@ class DemoResearchError(ValueError):
     """The demo study's data does not fit together (a bug in research_data.py)."""
 
 
+# The namespace of the demo study's identities (uuid5).
+DEMO_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://basisbaan.example/demo/research")
+
+
 def fragment_span(text: str, phrase: str) -> tuple[int, int]:
     """The offsets of the first occurrence of ``phrase`` in ``text``; fails loudly."""
     start = text.find(phrase)
@@ -110,6 +118,7 @@ def load_demo_research(
         return existing
     researcher = users[INTERVIEWER]
     study = Study(
+        guid=_guid(municipality.slug, "study"),
         municipality=municipality,
         programme=programme,
         title=STUDY_TITLE,
@@ -135,6 +144,11 @@ def load_demo_research(
     return study
 
 
+def _guid(*parts: str) -> uuid.UUID:
+    """The same identity for the same record of the story, on every load."""
+    return uuid.uuid5(DEMO_NAMESPACE, "/".join(parts))
+
+
 def _researchers(users: dict[str, User], slug: str) -> list[User]:
     """Every demo user with the researcher role in the municipality."""
     return [
@@ -148,6 +162,7 @@ def _codebook(study: Study) -> dict[str, Code]:
     """The themes and their sub-codes, each theme in its own colour; by key."""
     themes = [
         Code(
+            guid=_guid(study.municipality.slug, "code", theme.name),
             municipality=study.municipality,
             study=study,
             name=theme.name,
@@ -162,6 +177,7 @@ def _codebook(study: Study) -> dict[str, Code]:
     for parent, theme in zip(themes, CODEBOOK, strict=True):
         for number, code in enumerate(theme.codes, start=1):
             codes[code.key] = Code(
+                guid=_guid(study.municipality.slug, "code", code.key),
                 municipality=study.municipality,
                 study=study,
                 parent=parent,
@@ -302,6 +318,7 @@ def _transcript(
     done_on = demo.held_on + dt.timedelta(days=CODING_DAYS)
     names = "-".join(demo.respondents) if len(demo.respondents) == 1 else "focusgroep"
     return Transcript(
+        guid=_guid(session.municipality.slug, "transcript", f"{demo.held_on}-{names}"),
         municipality=session.municipality,
         session=session,
         text=demo.text,
@@ -325,7 +342,7 @@ def _codings(
     """The fragments of one transcript; a quote only where its speaker allows quotes."""
     allowed = {demo_respondent.code: demo_respondent.quotes for demo_respondent in RESPONDENTS}
     codings = []
-    for fragment in demo.fragments:
+    for number, fragment in enumerate(demo.fragments):
         if len(demo.respondents) > 1 and not fragment.speaker:
             raise DemoResearchError(
                 f"Fragment zonder spreker in een focusgroep: {fragment.phrase!r}"
@@ -340,6 +357,9 @@ def _codings(
         start, end = fragment_span(demo.text, fragment.phrase)
         codings.append(
             Coding(
+                guid=_guid(
+                    transcript.municipality.slug, "coding", str(transcript.guid), str(number)
+                ),
                 municipality=transcript.municipality,
                 transcript=transcript,
                 code=codes[fragment.code],
@@ -372,6 +392,7 @@ def _withdraw(respondent: Respondent) -> None:
 def _memos(study: Study, codes: dict[str, Code], researcher: User) -> None:
     Memo.objects.bulk_create(
         Memo(
+            guid=_guid(study.municipality.slug, "memo", title),
             municipality=study.municipality,
             study=study,
             code=codes[key] if key else None,
