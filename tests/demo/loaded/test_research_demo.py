@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -177,8 +178,18 @@ def _users() -> dict[str, User]:
 
 
 def _again(study: Study, as_of: dt.date) -> Study:
-    """The study loaded once more as of ``as_of``, beside the demo's (renamed)."""
+    """The study loaded once more as of ``as_of``, beside the demo's (renamed, and with
+    new identities: the demo's are the same on every load)."""
     Study.objects.filter(pk=study.pk).update(title="Eerder geladen")
+    for model, mine in (
+        (Study, {"pk": study.pk}),
+        (Code, {"study": study}),
+        (Transcript, {"session__study": study}),
+        (Coding, {"transcript__session__study": study}),
+        (Memo, {"study": study}),
+    ):
+        for pk in model.objects.filter(**mine).values_list("pk", flat=True):
+            model.objects.filter(pk=pk).update(guid=uuid.uuid4())
     again = load_demo_research(study.programme, _users(), as_of)
     assert again is not None
     assert again.pk != study.pk
