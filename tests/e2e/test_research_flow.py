@@ -172,9 +172,17 @@ def test_researcher_uploads_reviews_codes_with_the_keyboard_and_the_curve_moves(
         ["2", "Interview 12-03-2025", "2", "1", "3"],
     ]
 
-    # Step 1: paste the transcript.
+    # Step 1: upload the transcript as a file (UTF-8 text).
     page.goto(f"{base}/onderzoek/gesprekken/{world.session.pk}/transcript/")
-    page.get_by_label("Of plak de tekst (niet verplicht)").fill(ORIGINAL)
+    page.get_by_label("Bestand", exact=False).first.set_input_files(
+        files=[
+            {
+                "name": "interview-geertje.txt",
+                "mimeType": "text/plain",
+                "buffer": ORIGINAL.encode("utf-8"),
+            }
+        ]
+    )
     page.get_by_role("button", name="Verder naar controle").click()
     page.get_by_role("heading", level=1, name="Vervangingen controleren").wait_for()
 
@@ -209,6 +217,7 @@ def test_researcher_uploads_reviews_codes_with_the_keyboard_and_the_curve_moves(
     transcript = Transcript.objects.get(session=world.session)
     assert page.url == f"{base}/onderzoek/transcript/{transcript.pk}/"
     assert transcript.text == STORED
+    assert transcript.source_name == "interview-[PERSOON-1].txt"
 
     # Code two fragments with the keyboard only: tick a segment with Space, pick
     # the code by typing its name in the select, press Enter on "Coderen".
