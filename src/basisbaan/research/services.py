@@ -464,29 +464,42 @@ def _is_member(user: User, municipality_id: int) -> bool:
 
 
 def _check_session(session: Session, respondents: list[Respondent], today: dt.date) -> None:
-    study = session.study
-    withdrawn = set(
-        Consent.objects.filter(
-            respondent__in=[r.pk for r in respondents], withdrawn_on__isnull=False
-        ).values_list("respondent_id", flat=True)
-    )
-    if withdrawn:
-        raise ValidationError(
-            {"respondents": _("Een respondent heeft de toestemming ingetrokken.")}
-        )
+    """Every rule of a conversation, the first broken one refused (a Dutch message)."""
     if session.kind not in SessionKind.values:
         raise ValidationError({"kind": _("Kies interview of focusgroep.")})
     if session.status not in SessionStatus.values:
         raise ValidationError({"status": _("Kies een status.")})
-    for respondent in respondents:
-        if respondent.study_id != study.pk:
-            raise ValidationError(
-                {"respondents": _("Een respondent hoort niet bij dit onderzoek.")}
-            )
+    _check_session_respondents(session, respondents)
+    _check_session_dates(session, today)
+    if session.status == SessionStatus.HELD:
+        _check_session_consent(session, respondents)
+    if session.interviewer is not None and not _is_member(
+        session.interviewer, session.study.municipality_id
+    ):
+        raise ValidationError({"interviewer": _("De interviewer is geen lid van de gemeente.")})
+
+
+def _check_session_respondents(session: Session, respondents: list[Respondent]) -> None:
+    """Respondents of this study, who did not withdraw: one for an interview, two or
+    more for a focus group."""
+    if Consent.objects.filter(
+        respondent__in=[r.pk for r in respondents], withdrawn_on__isnull=False
+    ).exists():
+        raise ValidationError(
+            {"respondents": _("Een respondent heeft de toestemming ingetrokken.")}
+        )
+    if any(respondent.study_id != session.study_id for respondent in respondents):
+        raise ValidationError({"respondents": _("Een respondent hoort niet bij dit onderzoek.")})
     if session.kind == SessionKind.INTERVIEW and len(respondents) != 1:
         raise ValidationError({"respondents": _("Een interview heeft precies één respondent.")})
     if session.kind == SessionKind.FOCUS_GROUP and len(respondents) < 2:
         raise ValidationError({"respondents": _("Een focusgroep heeft twee of meer respondenten.")})
+
+
+def _check_session_dates(session: Session, today: dt.date) -> None:
+    """Dates near the study's period; held on a day (not in the future) only when held;
+    a planned conversation has its planned day."""
+    study = session.study
     earliest = study.period_start - DATE_SLACK
     latest = study.period_end + DATE_SLACK
     for name in ("planned_on", "held_on"):
@@ -497,39 +510,39 @@ def _check_session(session: Session, respondents: list[Respondent], today: dt.da
             )
     if session.held_on is not None and session.held_on > today:
         raise ValidationError({"held_on": _("Een gesprek kan niet in de toekomst gehouden zijn.")})
-    if session.status == SessionStatus.HELD:
-        if session.held_on is None:
-            raise ValidationError({"held_on": _("Vul in op welke dag het gesprek is gehouden.")})
-        consents = {
-            c.respondent_id: c
-            for c in Consent.objects.filter(respondent__in=[r.pk for r in respondents])
-        }
-        for respondent in respondents:
-            consent = consents.get(respondent.pk)
-            if (
-                consent is None
-                or not consent.scope_interview
-                or consent.withdrawn
-                or consent.given_on > session.held_on
-            ):
-                raise ValidationError(
-                    {
-                        "respondents": _(
-                            "%(code)s heeft (op die dag) geen toestemming voor een gesprek."
-                        )
-                        % {"code": respondent.code}
-                    }
-                )
-    elif session.held_on is not None:
+    if session.status == SessionStatus.HELD and session.held_on is None:
+        raise ValidationError({"held_on": _("Vul in op welke dag het gesprek is gehouden.")})
+    if session.status != SessionStatus.HELD and session.held_on is not None:
         raise ValidationError(
             {"held_on": _("Alleen een gehouden gesprek heeft een datum gehouden.")}
         )
     if session.status == SessionStatus.PLANNED and session.planned_on is None:
         raise ValidationError({"planned_on": _("Vul in wanneer het gesprek gepland is.")})
-    if session.interviewer is not None and not _is_member(
-        session.interviewer, study.municipality_id
-    ):
-        raise ValidationError({"interviewer": _("De interviewer is geen lid van de gemeente.")})
+
+
+def _check_session_consent(session: Session, respondents: list[Respondent]) -> None:
+    """A held conversation: every respondent consented to it by the day it was held."""
+    consents = {
+        c.respondent_id: c
+        for c in Consent.objects.filter(respondent__in=[r.pk for r in respondents])
+    }
+    for respondent in respondents:
+        consent = consents.get(respondent.pk)
+        if (
+            consent is None
+            or not consent.scope_interview
+            or consent.withdrawn
+            or session.held_on is None
+            or consent.given_on > session.held_on
+        ):
+            raise ValidationError(
+                {
+                    "respondents": _(
+                        "%(code)s heeft (op die dag) geen toestemming voor een gesprek."
+                    )
+                    % {"code": respondent.code}
+                }
+            )
 
 
 @transaction.atomic
