@@ -272,40 +272,49 @@ def project_document(project: RefiProject) -> bytes:
         creationDateTime=_stamp(project.created),
     )
     if project.users:
-        users = _sub(root, ns, "Users")
-        for user in project.users:
-            node = _sub(users, ns, "User")
-            node.set("guid", user.guid)
-            node.set("name", user.name)
+        _users_element(_sub(root, ns, "Users"), ns, project)
     if project.codes:
         _codes_element(_sub(root, ns, "CodeBook"), ns, project.codes, notes=True)
     if project.cases:
-        cases = _sub(root, ns, "Cases")
-        for case in project.cases:
-            node = _sub(cases, ns, "Case")
-            node.set("guid", case.guid)
-            node.set("name", case.name)
-            if case.description:
-                _sub(node, ns, "Description", case.description)
-            for guid in case.source_guids:
-                _sub(node, ns, "SourceRef").set("targetGUID", guid)
+        _cases_element(_sub(root, ns, "Cases"), ns, project)
     if project.sources:
         sources = _sub(root, ns, "Sources")
         for source in project.sources:
             _source_element(sources, source)
     if project.notes:
-        notes = _sub(root, ns, "Notes")
-        for note in project.notes:
-            node = _sub(notes, ns, "Note")
-            node.set("guid", note.guid)
-            node.set("name", note.name)
-            _set(node, creatingUser=note.user_guid, creationDateTime=_stamp(note.created))
-            _sub(node, ns, "PlainTextContent", note.text)
+        _notes_element(_sub(root, ns, "Notes"), ns, project)
     if project.description:
         _sub(root, ns, "Description", project.description)
     for guid in project.note_guids:
         _sub(root, ns, "NoteRef").set("targetGUID", guid)
     return _serialise(root)
+
+
+def _users_element(users: etree._Element, ns: str, project: RefiProject) -> None:
+    for user in project.users:
+        node = _sub(users, ns, "User")
+        node.set("guid", user.guid)
+        node.set("name", user.name)
+
+
+def _cases_element(cases: etree._Element, ns: str, project: RefiProject) -> None:
+    for case in project.cases:
+        node = _sub(cases, ns, "Case")
+        node.set("guid", case.guid)
+        node.set("name", case.name)
+        if case.description:
+            _sub(node, ns, "Description", case.description)
+        for guid in case.source_guids:
+            _sub(node, ns, "SourceRef").set("targetGUID", guid)
+
+
+def _notes_element(notes: etree._Element, ns: str, project: RefiProject) -> None:
+    for note in project.notes:
+        node = _sub(notes, ns, "Note")
+        node.set("guid", note.guid)
+        node.set("name", note.name)
+        _set(node, creatingUser=note.user_guid, creationDateTime=_stamp(note.created))
+        _sub(node, ns, "PlainTextContent", note.text)
 
 
 def qdpx_archive(project: RefiProject) -> bytes:
