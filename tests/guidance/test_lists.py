@@ -486,7 +486,11 @@ def test_a_pseudonym_viewer_who_may_open_the_list_may_not_export_it(
     # Should a role that sees pseudonyms only ever get the guidance pages, the list
     # shows pseudonyms and its export stays refused: a file leaves the audit.
     monkeypatch.setitem(MATRIX, Role.RESEARCHER, MATRIX[Role.RESEARCHER] | {Perm.GUIDANCE_VIEW})
-    client = client_as(make_member(municipality, Role.RESEARCHER, username="onderzoeker-b"))
+    researcher = make_member(municipality, Role.RESEARCHER, username="onderzoeker-b")
+    # A fixed name: a random one could be "Visser" too, and the header shows it.
+    researcher.first_name, researcher.last_name = "Onder", "Zoeker"
+    researcher.save(update_fields=["first_name", "last_name"])
+    client = client_as(researcher)
 
     page = client.get(url)
     assert page.status_code == 200
