@@ -55,6 +55,9 @@ def test_no_page_or_api_response_shows_the_researcher_a_participants_identity(
     client_as,
 ):
     researcher = make_member(municipality, Role.RESEARCHER, username="onderzoeker-a")
+    # A fixed name: the header shows it, and a random one could match the identity.
+    researcher.first_name, researcher.last_name = "Onder", "Zoeker"
+    researcher.save(update_fields=["first_name", "last_name"])
     client = client_as(researcher)
     ids = sorted({str(obj.pk) for obj in world_a}, key=int)
 
