@@ -305,3 +305,30 @@ def test_the_api_gives_the_study_as_qdpx_and_the_codebook_as_qdc_and_audits_both
     assert b"<Code " in qdc.content and b'name="Structuur"' in qdc.content
     assert FIRST.encode() not in qdpx.content and FIRST.encode() not in qdc.content
     assert AuditEntry.objects.filter(action="export").count() == before + 2
+
+
+def test_the_api_plans_a_focus_group_by_respondent_ids_and_refuses_an_unknown_one(
+    world, researcher, api_as
+):
+    from basisbaan.research.models import Session
+
+    client = api_as(researcher)
+    study, r1, r2 = world["study"], world["r1"], world["r2"]
+    planned = {"study": study.pk, "kind": "focus_group", "status": "planned"}
+    planned["planned_on"] = "2025-04-22"
+
+    response = client.post(
+        "/api/v1/research/sessions/", {**planned, "respondents": [r2.pk, r1.pk]}, format="json"
+    )
+
+    assert response.status_code == 201, response.content
+    made = Session.objects.get(pk=response.json()["id"])
+    assert sorted(made.respondents.values_list("code", flat=True)) == ["R01", "R02"]
+    with unchanged(study, tables=True):
+        refused = client.post(
+            "/api/v1/research/sessions/",
+            {**planned, "respondents": [r1.pk, 999_999]},
+            format="json",
+        )
+    assert refused.status_code == 400
+    assert refused.json()["respondents"] == ["Onbekend in uw gemeente."]

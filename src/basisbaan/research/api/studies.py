@@ -213,19 +213,34 @@ class SessionWriteSerializer(serializers.Serializer):  # type: ignore[type-arg]
 # -- lookups within the municipality -----------------------------------------------
 
 
+def _id(pk: Any, field: str) -> int:
+    """``pk`` as a database id; anything else is refused (400)."""
+    if isinstance(pk, str) and pk.isascii() and pk.isdigit():
+        pk = int(pk)
+    if isinstance(pk, bool) or not isinstance(pk, int) or not 0 < pk < 2**31:
+        raise ValidationError({field: _("Geef het id (een geheel getal).")})
+    return pk
+
+
 def _one(queryset: QuerySet[Any], pk: Any, field: str) -> Any:
     """The record ``pk`` names in ``queryset``; ``None`` for no ``pk``. Anything else
     than a whole number, or a record not in the queryset, is refused (400)."""
     if pk is None:
         return None
-    if isinstance(pk, str) and pk.isascii() and pk.isdigit():
-        pk = int(pk)
-    if isinstance(pk, bool) or not isinstance(pk, int) or not 0 < pk < 2**31:
-        raise ValidationError({field: _("Geef het id (een geheel getal).")})
-    found = queryset.filter(pk=pk).first()
+    found = queryset.filter(pk=_id(pk, field)).first()
     if found is None:
         raise ValidationError({field: _("Onbekend in uw gemeente.")})
     return found
+
+
+def _many(queryset: QuerySet[Any], pks: list[Any], field: str) -> list[Any]:
+    """The records ``pks`` name in ``queryset``, in their order, read in one query;
+    refused (400) as :func:`_one` refuses one."""
+    wanted = [_id(pk, field) for pk in pks]
+    found = {record.pk: record for record in queryset.filter(pk__in=wanted)}
+    if any(pk not in found for pk in wanted):
+        raise ValidationError({field: _("Onbekend in uw gemeente.")})
+    return [found[pk] for pk in wanted]
 
 
 def _members(municipality: Municipality) -> QuerySet[User]:
@@ -284,7 +299,7 @@ class StudyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ResearchVie
         ids = data.pop("researchers", None)
         people = None
         if ids is not None:
-            people = [_one(_members(self.municipality), pk, "researchers") for pk in ids]
+            people = _many(_members(self.municipality).distinct(), ids, "researchers")
         return data, people
 
     @extend_schema(
@@ -525,7 +540,7 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ResearchV
             )
         if "respondents" in data:
             mine = Respondent.objects.filter(municipality=self.municipality, study=study)
-            data["respondents"] = [_one(mine, pk, "respondents") for pk in data["respondents"]]
+            data["respondents"] = _many(mine, data["respondents"], "respondents")
         return data
 
     @extend_schema(
