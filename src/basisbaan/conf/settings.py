@@ -222,6 +222,7 @@ INSTALLED_APPS = [
     "basisbaan.guidance",
     "basisbaan.outcomes",
     "basisbaan.research",
+    "basisbaan.income",
     "basisbaan.reports",
     "basisbaan.dashboard",
     "basisbaan.demo",

@@ -13,6 +13,18 @@ from django.utils.translation import gettext_lazy as _
 class Unit(models.TextChoices):
     FRACTION = "fraction", _("fractie (0,08 = 8%)")
     EUR = "eur", _("euro")
+    # An amount that may be zero or negative (the huurtoeslag's taakstellingsbedrag).
+    EUR_ANY = "eur_any", _("euro (nul of negatief mag)")
+    # A coefficient of a formula (the huurtoeslag factors): any sign, 12 decimals.
+    FACTOR = "factor", _("factor")
+    MONTHS = "months", _("maanden")
+    FLAG = "flag", _("ja (1) of nee (0)")
+
+
+class LocalSchemeKind(models.TextChoices):
+    IIT = "iit", _("Individuele inkomenstoeslag")
+    REMISSION = "remission", _("Kwijtschelding lokale lasten")
+    OTHER = "other", _("Andere regeling")
 
 
 class ParameterKey(models.TextChoices):
@@ -60,6 +72,109 @@ class ParameterKey(models.TextChoices):
         "assistance_norm_couple",
         _("Bijstandsnorm gehuwden per maand, incl. vakantiegeld"),
     )
+    ASSISTANCE_NORM_SINGLE_PARENT = (
+        "assistance_norm_single_parent",
+        _("Bijstandsnorm alleenstaande ouder per maand, incl. vakantiegeld"),
+    )
+    ASSISTANCE_HOLIDAY_SHARE = (
+        "assistance_holiday_share",
+        _("Bijstand: deel vakantiegeld in de norm"),
+    )
+    # Inkomstenvrijlating (Participatiewet art. 31 lid 2 onder n).
+    DISREGARD_RATE = "disregard_rate", _("Inkomstenvrijlating: deel van het netto loon")
+    DISREGARD_CAP = "disregard_cap_month", _("Inkomstenvrijlating: maximum per maand")
+    DISREGARD_MONTHS = "disregard_months", _("Inkomstenvrijlating: duur")
+    # Box 1 below AOW age (rates including national-insurance premiums).
+    TAX_LIMIT_1 = "tax_bracket_1_limit", _("Box 1: einde schijf 1")
+    TAX_LIMIT_2 = (
+        "tax_bracket_2_limit",
+        _("Box 1: einde schijf 2 (gelijk aan schijf 1: geen schijf 2)"),
+    )
+    TAX_RATE_1 = "tax_bracket_1_rate", _("Box 1: tarief schijf 1")
+    TAX_RATE_2 = "tax_bracket_2_rate", _("Box 1: tarief schijf 2")
+    TAX_RATE_3 = "tax_bracket_3_rate", _("Box 1: tarief hoogste schijf")
+    GENERAL_CREDIT_MAX = "general_credit_max", _("Algemene heffingskorting: maximum")
+    GENERAL_CREDIT_START = "general_credit_start", _("Algemene heffingskorting: afbouw vanaf")
+    GENERAL_CREDIT_RATE = "general_credit_rate", _("Algemene heffingskorting: afbouwpercentage")
+    LABOUR_CREDIT_END_1 = "labour_credit_end_1", _("Arbeidskorting: einde deel 1")
+    LABOUR_CREDIT_RATE_1 = "labour_credit_rate_1", _("Arbeidskorting: opbouw deel 1")
+    LABOUR_CREDIT_END_2 = "labour_credit_end_2", _("Arbeidskorting: einde deel 2")
+    LABOUR_CREDIT_RATE_2 = "labour_credit_rate_2", _("Arbeidskorting: opbouw deel 2")
+    LABOUR_CREDIT_END_3 = "labour_credit_end_3", _("Arbeidskorting: einde deel 3 (maximum)")
+    LABOUR_CREDIT_RATE_3 = "labour_credit_rate_3", _("Arbeidskorting: opbouw deel 3")
+    LABOUR_CREDIT_PHASEOUT = "labour_credit_phaseout", _("Arbeidskorting: afbouwpercentage")
+    # Zorgtoeslag.
+    HEALTHCARE_PREMIUM = "healthcare_standard_premium", _("Zorgtoeslag: standaardpremie per jaar")
+    HEALTHCARE_THRESHOLD = "healthcare_threshold", _("Zorgtoeslag: drempelinkomen")
+    HEALTHCARE_SHARE_SINGLE = (
+        "healthcare_share_single",
+        _("Zorgtoeslag: normpremie, deel van het drempelinkomen, alleenstaand"),
+    )
+    HEALTHCARE_SHARE_PARTNER = (
+        "healthcare_share_partner",
+        _("Zorgtoeslag: normpremie, deel van het drempelinkomen, met toeslagpartner"),
+    )
+    HEALTHCARE_RATE = "healthcare_rate", _("Zorgtoeslag: afbouw boven het drempelinkomen")
+    HEALTHCARE_LIMIT_SINGLE = (
+        "healthcare_limit_single",
+        _("Zorgtoeslag: inkomensgrens alleenstaand"),
+    )
+    HEALTHCARE_LIMIT_PARTNER = (
+        "healthcare_limit_partner",
+        _("Zorgtoeslag: inkomensgrens met toeslagpartner"),
+    )
+    # Huurtoeslag.
+    RENT_MAX = "rent_max", _("Huurtoeslag: maximale huurgrens")
+    RENT_MAX_CAPS = "rent_max_caps", _("Huurtoeslag: huur boven de grens telt tot de grens mee")
+    RENT_QUALITY_LIMIT = "rent_quality_limit", _("Huurtoeslag: kwaliteitskortingsgrens")
+    RENT_CAP_SMALL = "rent_cap_small", _("Huurtoeslag: aftoppingsgrens 1-2 personen")
+    RENT_CAP_LARGE = "rent_cap_large", _("Huurtoeslag: aftoppingsgrens 3 of meer personen")
+    RENT_MIN_NORM_SINGLE = "rent_min_norm_single", _("Huurtoeslag: minimum normhuur eenpersoons")
+    RENT_MIN_NORM_MULTI = "rent_min_norm_multi", _("Huurtoeslag: minimum normhuur meerpersoons")
+    RENT_FACTOR_A_SINGLE = "rent_factor_a_single", _("Huurtoeslag: factor a eenpersoons")
+    RENT_FACTOR_B_SINGLE = "rent_factor_b_single", _("Huurtoeslag: factor b eenpersoons")
+    RENT_FACTOR_A_MULTI = "rent_factor_a_multi", _("Huurtoeslag: factor a meerpersoons")
+    RENT_FACTOR_B_MULTI = "rent_factor_b_multi", _("Huurtoeslag: factor b meerpersoons")
+    RENT_TARGET = "rent_target", _("Huurtoeslag: taakstellingsbedrag")
+    RENT_RATE_MIDDLE = "rent_rate_middle", _("Huurtoeslag: deel tot de aftoppingsgrens")
+    RENT_RATE_HIGH_SINGLE = (
+        "rent_rate_high_single",
+        _("Huurtoeslag: deel boven de aftoppingsgrens, eenpersoons"),
+    )
+    RENT_RATE_HIGH_MULTI = (
+        "rent_rate_high_multi",
+        _("Huurtoeslag: deel boven de aftoppingsgrens, meerpersoons"),
+    )
+    RENT_PHASEOUT_POINT_SINGLE = (
+        "rent_phaseout_point_single",
+        _("Huurtoeslag: afbouw vanaf inkomen, eenpersoons"),
+    )
+    RENT_PHASEOUT_POINT_MULTI = (
+        "rent_phaseout_point_multi",
+        _("Huurtoeslag: afbouw vanaf inkomen, meerpersoons"),
+    )
+    RENT_PHASEOUT_RATE_SINGLE = (
+        "rent_phaseout_rate_single",
+        _("Huurtoeslag: afbouwpercentage eenpersoons"),
+    )
+    RENT_PHASEOUT_RATE_MULTI = (
+        "rent_phaseout_rate_multi",
+        _("Huurtoeslag: afbouwpercentage meerpersoons"),
+    )
+    # Kindgebonden budget.
+    CHILD_PER_CHILD = "child_per_child", _("Kindgebonden budget: per kind per jaar")
+    CHILD_EXTRA_12 = "child_extra_12", _("Kindgebonden budget: extra kind 12-15 jaar")
+    CHILD_EXTRA_16 = "child_extra_16", _("Kindgebonden budget: extra kind 16-17 jaar")
+    CHILD_SINGLE_PARENT = "child_single_parent", _("Kindgebonden budget: alleenstaande-ouderkop")
+    CHILD_RATE = "child_rate", _("Kindgebonden budget: afbouwpercentage")
+    CHILD_THRESHOLD_SINGLE = (
+        "child_threshold_single",
+        _("Kindgebonden budget: afbouw vanaf, alleenstaand"),
+    )
+    CHILD_THRESHOLD_PARTNER = (
+        "child_threshold_partner",
+        _("Kindgebonden budget: afbouw vanaf, met partner"),
+    )
 
 
 UNITS: dict[str, Unit] = {
@@ -71,8 +186,52 @@ UNITS: dict[str, Unit] = {
     ParameterKey.MAX_PREMIUM_WAGE: Unit.EUR,
     ParameterKey.ASSISTANCE_NORM_SINGLE: Unit.EUR,
     ParameterKey.ASSISTANCE_NORM_COUPLE: Unit.EUR,
+    ParameterKey.ASSISTANCE_NORM_SINGLE_PARENT: Unit.EUR,
+    ParameterKey.DISREGARD_CAP: Unit.EUR,
+    ParameterKey.DISREGARD_MONTHS: Unit.MONTHS,
+    ParameterKey.TAX_LIMIT_1: Unit.EUR,
+    ParameterKey.TAX_LIMIT_2: Unit.EUR,
+    ParameterKey.GENERAL_CREDIT_MAX: Unit.EUR,
+    ParameterKey.GENERAL_CREDIT_START: Unit.EUR,
+    ParameterKey.LABOUR_CREDIT_END_1: Unit.EUR,
+    ParameterKey.LABOUR_CREDIT_END_2: Unit.EUR,
+    ParameterKey.LABOUR_CREDIT_END_3: Unit.EUR,
+    ParameterKey.HEALTHCARE_PREMIUM: Unit.EUR,
+    ParameterKey.HEALTHCARE_THRESHOLD: Unit.EUR,
+    ParameterKey.HEALTHCARE_LIMIT_SINGLE: Unit.EUR,
+    ParameterKey.HEALTHCARE_LIMIT_PARTNER: Unit.EUR,
+    ParameterKey.RENT_MAX: Unit.EUR,
+    ParameterKey.RENT_QUALITY_LIMIT: Unit.EUR,
+    ParameterKey.RENT_CAP_SMALL: Unit.EUR,
+    ParameterKey.RENT_CAP_LARGE: Unit.EUR,
+    ParameterKey.RENT_MAX_CAPS: Unit.FLAG,
+    ParameterKey.RENT_MIN_NORM_SINGLE: Unit.EUR,
+    ParameterKey.RENT_MIN_NORM_MULTI: Unit.EUR,
+    ParameterKey.RENT_PHASEOUT_POINT_SINGLE: Unit.EUR_ANY,
+    ParameterKey.RENT_PHASEOUT_POINT_MULTI: Unit.EUR_ANY,
+    ParameterKey.RENT_FACTOR_A_SINGLE: Unit.FACTOR,
+    ParameterKey.RENT_FACTOR_B_SINGLE: Unit.FACTOR,
+    ParameterKey.RENT_FACTOR_A_MULTI: Unit.FACTOR,
+    ParameterKey.RENT_FACTOR_B_MULTI: Unit.FACTOR,
+    ParameterKey.RENT_TARGET: Unit.EUR_ANY,
+    ParameterKey.CHILD_PER_CHILD: Unit.EUR,
+    ParameterKey.CHILD_EXTRA_12: Unit.EUR,
+    ParameterKey.CHILD_EXTRA_16: Unit.EUR,
+    ParameterKey.CHILD_SINGLE_PARENT: Unit.EUR,
+    ParameterKey.CHILD_THRESHOLD_SINGLE: Unit.EUR,
+    ParameterKey.CHILD_THRESHOLD_PARTNER: Unit.EUR,
 }
 
 
 def unit_of(key: str) -> Unit:
     return UNITS.get(key, Unit.FRACTION)
+
+
+# The keys of "does work pay?" that change every 1 January.
+INCOME_YEARLY_KEYS: frozenset[str] = frozenset(
+    key
+    for key in ParameterKey.values
+    if key.startswith(
+        ("tax_", "general_credit_", "labour_credit_", "healthcare_", "rent_", "child_")
+    )
+)

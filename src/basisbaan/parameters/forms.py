@@ -23,8 +23,8 @@ class ParameterValueForm(Form):
     effective_date = forms.DateField(label=_("Geldig vanaf"))
     value = forms.DecimalField(
         label=_("Waarde"),
-        max_digits=14,
-        decimal_places=6,
+        max_digits=22,
+        decimal_places=12,
         help_text=_(
             "Een percentage vult u in als percentage (8 voor 8 %, 7,74 voor 7,74 %); "
             "een bedrag in euro (14,71)."

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from basisbaan.calc.dated import DatedSeries, DatedValue
-from basisbaan.parameters.constants import ParameterKey, Unit, unit_of
+from basisbaan.parameters.constants import INCOME_YEARLY_KEYS, ParameterKey, Unit, unit_of
 from basisbaan.parameters.models import ParameterValue
 
 # How often a value is expected to change, in months: the minimum wage every
@@ -25,6 +25,10 @@ CADENCE: dict[str, int] = {
     # The Participatiewet norms follow the net minimum wage: 1 January and 1 July.
     ParameterKey.ASSISTANCE_NORM_SINGLE: 6,
     ParameterKey.ASSISTANCE_NORM_COUPLE: 6,
+    ParameterKey.ASSISTANCE_NORM_SINGLE_PARENT: 6,
+    ParameterKey.DISREGARD_CAP: 6,
+    # The tax, the credits and the allowances change every 1 January.
+    **{key: 12 for key in INCOME_YEARLY_KEYS},
 }
 HOURLY_MINIMUM_WAGE_FROM = dt.date(2024, 1, 1)
 PRE_2024_WEEK_KEYS = {
@@ -39,8 +43,15 @@ def parameter_series(key: str) -> DatedSeries:
         (row.effective_date, row.value, row.source)
         for row in ParameterValue.objects.filter(key=key).order_by("effective_date")
     ]
-    places = 2 if unit_of(key) == Unit.EUR else 6
-    return DatedSeries.of(key, rows, cadence_months=CADENCE.get(key), places=places)
+    return DatedSeries.of(key, rows, cadence_months=CADENCE.get(key), places=places_of(key))
+
+
+def places_of(key: str) -> int:
+    """Decimals a value of ``key`` is rounded to (an assumed, indexed value too)."""
+    unit = unit_of(key)
+    if unit in (Unit.EUR, Unit.EUR_ANY):
+        return 2
+    return 12 if unit == Unit.FACTOR else 6
 
 
 def parameter_value(key: str, day: dt.date, *, indexation: Decimal = Decimal(0)) -> DatedValue:

@@ -31,6 +31,10 @@ def parameter_value_check(*, key: str, value: Decimal, source: str, is_assumptio
         raise ValidationError({"value": _("Een percentage vult u in als fractie: 8% is 0,08.")})
     if unit_of(key) == Unit.EUR and value <= 0:
         raise ValidationError({"value": _("Een bedrag moet groter dan nul zijn.")})
+    if unit_of(key) == Unit.FLAG and value not in (Decimal(0), Decimal(1)):
+        raise ValidationError({"value": _("Vul 1 in voor ja of 0 voor nee.")})
+    if unit_of(key) == Unit.MONTHS and (value != value.to_integral_value() or not 0 < value <= 120):
+        raise ValidationError({"value": _("Vul een heel aantal maanden in, van 1 tot en met 120.")})
     if not source.strip() and not is_assumption:
         raise ValidationError({"source": _("Vermeld de bron, of markeer de waarde als aanname.")})
 

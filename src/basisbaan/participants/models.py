@@ -59,6 +59,17 @@ class Participant(VersionedModel, TenantModel):
     household_type = models.CharField(
         _("leefsituatie"), max_length=30, choices=HouseholdType.choices
     )
+    # For "does work pay?" (basisbaan.income): the household beyond its type.
+    # Children as birth month "YYYY-MM" (their ages on a date, not their dates of birth).
+    children_birth_months = models.JSONField(
+        _("kinderen (geboortemaand)"), default=list, blank=True
+    )
+    rent_month = models.DecimalField(
+        _("huur per maand"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    partner_income_year = models.DecimalField(
+        _("bruto jaarinkomen partner"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
     social_assistance_start = models.DateField(_("in de bijstand sinds"), null=True, blank=True)
     status = models.CharField(
         _("status"),

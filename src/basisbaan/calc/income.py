@@ -1,0 +1,544 @@
+"""Does work pay? A household's net income in a basisbaan against social assistance.
+
+Pure numpy, no Django. One engine (:func:`scenario`) computes a year of
+household income for any number of households and wage levels at once (the
+arrays broadcast), so a chart of 41 hour levels, or 10,000 participants at 41
+levels each, is one call. :func:`compare` wraps it for one household and one
+job and returns :class:`~decimal.Decimal` amounts rounded to cents.
+
+The arithmetic, per year (``rules`` of :mod:`basisbaan.calc.income_rules`):
+
+1. **Wage.** gross = hourly wage × hours × 52 × (1 + holiday allowance);
+   the employee's pension contribution (``pension_rate`` of gross) comes off
+   and lowers the taxable wage.
+2. **Tax.** Box-1 brackets on the taxable wage, less the general tax credit
+   and the labour credit, never below zero (the credits never exceed the
+   tax). Tax on a year's wage, spread evenly over the months (annualised).
+3. **Partner.** A partner's gross income from work is taxed the same way, with
+   its own credits.
+4. **Assistance.** Each month: the norm of the household type for that month
+   (so the 1 July step is in the year) less the household's net income, not
+   below zero: partial assistance when the wage is below the norm. While on
+   partial assistance, the earnings disregard keeps ``disregard_rate`` of the
+   net wage (at most the monthly cap) for the first months of work.
+5. **Allowances** on the household's toetsingsinkomen: the taxable wage, the
+   partner's income, and the assistance grossed up (the assistance norm is a
+   net amount; its gross is ``(net − unused general credit) / (1 − bracket-1
+   rate)``). Zorgtoeslag, huurtoeslag and kindgebonden budget as in
+   :mod:`~basisbaan.calc.income_rules`.
+6. **Local schemes** (individuele inkomenstoeslag, remission of local taxes,
+   others) while the household's net income without allowances is at most the
+   scheme's limit times the yearly norm.
+
+Amounts are float euros inside (an estimate over thousands of households, not
+a ledger) and rounded half up to cents at the edge.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from basisbaan.calc.income_rules import IncomeRules, Kind, LocalScheme
+
+__all__ = [
+    "HOURS",
+    "Breakdown",
+    "Comparison",
+    "CurvePoint",
+    "Household",
+    "Households",
+    "Incomes",
+    "Job",
+    "MonthRow",
+    "Simplification",
+    "compare",
+    "gross_year",
+    "scenario",
+    "wage_tax",
+]
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+WEEKS_PER_YEAR: Final = 52
+MONTHS: Final = 12
+HOURS: Final = tuple(range(41))  # the chart: 0 to 40 hours per week
+MAX_CHILDREN: Final = 20
+_CENT = Decimal("0.01")
+
+
+class Simplification(enum.StrEnum):
+    """What the comparison leaves out, stated on every result."""
+
+    ANNUAL_TAX = "annual_tax"  # tax on a year's wage, spread evenly over the months
+    HOLIDAY_AVERAGED = "holiday_averaged"  # holiday allowance as a monthly average (paid in May)
+    NO_OTHER_INCOME = "no_other_income"  # only the wage, the partner's wage and assistance
+    ASSETS_BELOW_LIMITS = "assets_below_limits"  # wealth below every limit
+    WAGE_ALL_YEAR = "wage_all_year"  # the hourly wage and the hours hold all year
+    ALLOWANCES_YEARLY = "allowances_yearly"  # allowances on the income of a full year
+    LOCAL_REFERENCE_PERIOD = "local_reference_period"  # IIT's reference period not checked
+
+
+SIMPLIFICATIONS: Final = tuple(Simplification)
+
+
+def _f(value: Decimal | float | int) -> float:
+    return float(value)
+
+
+def _money(value: float | np.floating) -> Decimal:
+    return Decimal(repr(float(value))).quantize(_CENT, ROUND_HALF_UP) + 0
+
+
+# --------------------------------------------------------------------------- tax
+
+
+def _bracket_tax(rules: IncomeRules, income: Floats) -> Floats:
+    (l1, l2), (r1, r2, r3) = rules.tax.bracket_limits, rules.tax.bracket_rates
+    low, high = _f(l1), _f(l2)
+    return (
+        _f(r1) * np.minimum(income, low)
+        + _f(r2) * np.clip(np.minimum(income, high) - low, 0, None)
+        + _f(r3) * np.clip(income - high, 0, None)
+    )
+
+
+def _general_credit(rules: IncomeRules, income: Floats) -> Floats:
+    t = rules.tax
+    phase = _f(t.general_rate) * np.clip(income - _f(t.general_start), 0, None)
+    return np.clip(_f(t.general_max) - phase, 0, None)
+
+
+def _labour_credit(rules: IncomeRules, income: Floats) -> Floats:
+    t = rules.tax
+    e1, e2, e3 = (_f(e) for e in t.labour_ends)
+    r1, r2, r3 = (_f(r) for r in t.labour_rates)
+    rising = (
+        r1 * np.clip(income, 0, e1)
+        + r2 * np.clip(income - e1, 0, e2 - e1)
+        + r3 * np.clip(income - e2, 0, e3 - e2)
+    )
+    phase = _f(t.labour_phaseout_rate) * np.clip(income - e3, 0, None)
+    return np.clip(rising - phase, 0, None)
+
+
+@dataclass(frozen=True, slots=True)
+class WageTax:
+    before_credits: Floats
+    general_credit: Floats  # the part of each credit actually used
+    labour_credit: Floats
+    tax: Floats
+
+
+def wage_tax(rules: IncomeRules, taxable: Floats) -> WageTax:
+    """Box-1 tax on a year's taxable wage, less the credits (never below zero).
+
+    The general credit is used first, then the labour credit, each at most
+    what is left of the tax.
+    """
+    before = _bracket_tax(rules, taxable)
+    general = np.minimum(_general_credit(rules, taxable), before)
+    labour = np.minimum(_labour_credit(rules, taxable), before - general)
+    return WageTax(before, general, labour, before - general - labour)
+
+
+def gross_year(rules: IncomeRules, hourly_wage: Floats | float, hours: Floats | float) -> Floats:
+    """A year's gross wage with holiday allowance, at ``hours`` per week."""
+    factor = WEEKS_PER_YEAR * (1 + _f(rules.holiday_allowance))
+    return np.asarray(hourly_wage, dtype=np.float64) * np.asarray(hours, dtype=np.float64) * factor
+
+
+# ---------------------------------------------------------------------- households
+
+
+@dataclass(frozen=True, slots=True)
+class Households:
+    """Households as arrays of one shape (or broadcastable): the vectorised input.
+
+    ``kind`` by :class:`Kind`; ``children`` under 18, of whom ``children_12``
+    aged 12-15 and ``children_16`` aged 16-17; ``rent_month`` the rent
+    (rekenhuur) per month; ``partner_gross`` the partner's yearly gross income
+    from work (couples only).
+    """
+
+    kind: Ints
+    children: Floats
+    children_12: Floats
+    children_16: Floats
+    rent_month: Floats
+    partner_gross: Floats
+
+    def column(self) -> Households:
+        """The same households as a column, to broadcast against a row of wages."""
+        return Households(*(np.asarray(getattr(self, f))[..., None] for f in _FIELDS))
+
+
+_FIELDS: Final = ("kind", "children", "children_12", "children_16", "rent_month", "partner_gross")
+
+
+@dataclass(frozen=True, slots=True)
+class Incomes:
+    """One scenario's yearly amounts (float arrays of the broadcast shape).
+
+    ``assistance_month`` and ``disregard_month`` have a last axis of 12
+    calendar months: the assistance each month without the disregard, and what
+    the disregard adds that month while it runs.
+    """
+
+    gross: Floats
+    pension: Floats
+    tax: WageTax
+    net_wage: Floats
+    partner_net: Floats
+    assistance: Floats
+    assistance_month: Floats
+    disregard_month: Floats
+    healthcare: Floats
+    rent: Floats
+    child: Floats
+    local: Floats
+    local_parts: tuple[Floats, ...]
+    total: Floats
+
+
+def _norms(rules: IncomeRules, kind: Ints) -> Floats:
+    table = np.array(
+        [[_f(v) for v in rules.assistance.norms_month[Kind(k)]] for k in range(len(Kind))],
+        dtype=np.float64,
+    )
+    return table[np.asarray(kind, dtype=np.int64)]
+
+
+def scenario(
+    rules: IncomeRules,
+    households: Households,
+    gross: Floats | float,
+    *,
+    pension_rate: Floats | float = 0.0,
+    schemes: Sequence[LocalScheme] = (),
+) -> Incomes:
+    """A year of net household income at a yearly gross wage ``gross`` (0: on assistance)."""
+    h = households
+    kind = np.asarray(h.kind, dtype=np.int64)
+    couple = kind == Kind.COUPLE
+    gross = np.asarray(gross, dtype=np.float64)
+    pension = gross * np.asarray(pension_rate, dtype=np.float64)
+    taxable = gross - pension
+    tax = wage_tax(rules, taxable)
+    net_wage = taxable - tax.tax
+    partner = np.where(couple, np.asarray(h.partner_gross, dtype=np.float64), 0.0)
+    partner_net = partner - wage_tax(rules, partner).tax
+
+    # Assistance per calendar month: the norm less the net income, not below zero.
+    norms = _norms(rules, kind)  # shape kind + (12,)
+    income_month = ((net_wage + partner_net) / MONTHS)[..., None]
+    assistance_month = np.clip(norms - income_month, 0, None)
+    a = rules.assistance
+    kept = np.minimum(_f(a.disregard_rate) * net_wage / MONTHS, _f(a.disregard_cap_month))
+    with_disregard = np.clip(norms - income_month + kept[..., None], 0, None)
+    disregard_month = with_disregard - assistance_month
+    assistance = assistance_month.sum(axis=-1)
+
+    # The allowances test the gross income: gross the assistance up.
+    r1 = _f(rules.tax.bracket_rates[0])
+    unused = np.clip(_general_credit(rules, taxable) - tax.before_credits, 0, None)
+    assistance_gross = np.maximum(assistance, (assistance - unused) / (1 - r1))
+    assistance_gross = np.where(assistance > 0, assistance_gross, 0.0)
+    toets = taxable + assistance_gross + partner
+
+    healthcare = _healthcare(rules, toets, couple)
+    rent = _rent(rules, h, kind, toets)
+    child = _child(rules, h, kind, toets)
+    base = net_wage + partner_net + assistance
+    norm_year = norms.sum(axis=-1)
+    local_parts = tuple(
+        np.where(
+            base <= _f(s.income_limit) * norm_year,
+            np.array([_f(x) for x in s.amounts])[kind],
+            0.0,
+        )
+        for s in schemes
+    )
+    local = sum(local_parts, np.zeros_like(base))
+    total = base + healthcare + rent + child + local
+    return Incomes(
+        gross=gross + np.zeros_like(base),
+        pension=pension + np.zeros_like(base),
+        tax=tax,
+        net_wage=net_wage + np.zeros_like(base),
+        partner_net=partner_net + np.zeros_like(base),
+        assistance=assistance,
+        assistance_month=assistance_month,
+        disregard_month=disregard_month,
+        healthcare=healthcare,
+        rent=rent,
+        child=child,
+        local=local,
+        local_parts=local_parts,
+        total=total,
+    )
+
+
+def _healthcare(rules: IncomeRules, toets: Floats, couple: npt.NDArray[np.bool_]) -> Floats:
+    z = rules.healthcare
+    premium = np.where(couple, 2 * _f(z.standard_premium), _f(z.standard_premium))
+    share = np.where(couple, _f(z.threshold_rate_partner), _f(z.threshold_rate_single))
+    norm = share * _f(z.threshold) + _f(z.rate) * np.clip(toets - _f(z.threshold), 0, None)
+    yearly = np.clip(np.round(premium - norm), 0, None)
+    limit = np.where(couple, _f(z.limit_partner), _f(z.limit_single))
+    # Paid per month as the yearly amount / 12, rounded down (the Belastingdienst's tables).
+    return np.where(toets < limit, np.floor(yearly / MONTHS) * MONTHS, 0.0)
+
+
+def _rent(rules: IncomeRules, h: Households, kind: Ints, toets: Floats) -> Floats:
+    r = rules.rent
+    rent = np.asarray(h.rent_month, dtype=np.float64)
+    if r.max_rent_caps:
+        rent = np.minimum(rent, _f(r.max_rent))
+    multi = (kind != Kind.SINGLE) | (np.asarray(h.children) > 0)
+
+    def pick(single: object, several: object) -> Floats:
+        return np.where(multi, _f(several), _f(single))  # type: ignore[arg-type]
+
+    y = np.clip(toets, 0, None)
+    a, b = pick(r.factor_a_single, r.factor_a_multi), pick(r.factor_b_single, r.factor_b_multi)
+    norm = np.maximum(pick(r.min_norm_single, r.min_norm_multi), a * y * y + b * y)
+    base = norm + _f(r.target)
+    quality, cap = _f(r.quality_limit), pick(r.cap_small, r.cap_large)
+    full = np.clip(np.minimum(rent, quality) - base, 0, None)
+    middle = _f(r.rate_middle) * np.clip(np.minimum(rent, cap) - np.maximum(base, quality), 0, None)
+    high = pick(r.rate_high_single, r.rate_high_multi) * np.clip(
+        rent - np.maximum(base, cap), 0, None
+    )
+    month = np.floor(full + middle + high)
+    if not r.max_rent_caps:
+        month = np.where(rent <= _f(r.max_rent), month, 0.0)
+    point = pick(r.phaseout_point_single, r.phaseout_point_multi)
+    phase = pick(r.phaseout_rate_single, r.phaseout_rate_multi) * np.clip(y - point, 0, None)
+    yearly: Floats = np.clip(month * MONTHS - phase, 0, None)
+    return yearly
+
+
+def _child(rules: IncomeRules, h: Households, kind: Ints, toets: Floats) -> Floats:
+    c = rules.child
+    children = np.asarray(h.children, dtype=np.float64)
+    amount = (
+        _f(c.per_child) * children
+        + _f(c.extra_12) * np.asarray(h.children_12, dtype=np.float64)
+        + _f(c.extra_16) * np.asarray(h.children_16, dtype=np.float64)
+        + np.where((kind == Kind.SINGLE_PARENT) & (children > 0), _f(c.single_parent), 0.0)
+    )
+    threshold = np.where(kind == Kind.COUPLE, _f(c.threshold_partner), _f(c.threshold_single))
+    phase = _f(c.rate) * np.clip(toets - threshold, 0, None)
+    return np.where(children > 0, np.clip(amount - phase, 0, None), 0.0)
+
+
+# ------------------------------------------------------------------ one household
+
+
+@dataclass(frozen=True, slots=True)
+class Household:
+    """One household: the type, the ages of the children living at home (under
+    18 count), the rent per month and a partner's gross yearly income from work."""
+
+    kind: Kind
+    children_ages: tuple[int, ...] = ()
+    rent_month: Decimal = Decimal(0)
+    partner_gross_year: Decimal = Decimal(0)
+
+    def arrays(self) -> Households:
+        minors = [a for a in self.children_ages if 0 <= a < 18]
+        return Households(
+            kind=np.array(int(self.kind), dtype=np.int64),
+            children=np.array(float(len(minors))),
+            children_12=np.array(float(sum(12 <= a <= 15 for a in minors))),
+            children_16=np.array(float(sum(16 <= a <= 17 for a in minors))),
+            rent_month=np.array(_f(self.rent_month)),
+            partner_gross=np.array(_f(self.partner_gross_year)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Hours per week, gross hourly wage, the month the job starts (1-12) in the
+    year compared, and the employee's pension contribution (fraction of gross)."""
+
+    hours_per_week: Decimal
+    hourly_wage: Decimal
+    start_month: int = 1
+    pension_rate: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """One scenario as monthly averages over the year (cents)."""
+
+    gross_wage: Decimal
+    pension: Decimal
+    wage_tax: Decimal
+    net_wage: Decimal
+    partner_net: Decimal
+    assistance: Decimal
+    healthcare: Decimal
+    rent: Decimal
+    child: Decimal
+    local: tuple[tuple[str, Decimal], ...]
+    total: Decimal
+
+    @property
+    def allowances(self) -> Decimal:
+        return self.healthcare + self.rent + self.child
+
+
+@dataclass(frozen=True, slots=True)
+class CurvePoint:
+    hours: int
+    on_assistance: Decimal
+    working: Decimal
+
+    @property
+    def gain(self) -> Decimal:
+        return self.working - self.on_assistance
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRow:
+    """A month of the year compared: on assistance before the start month,
+    working from it (with the disregard while it runs)."""
+
+    month: int
+    working: bool
+    total: Decimal
+    on_assistance: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    year: int
+    household: Household
+    job: Job
+    on_assistance: Breakdown
+    working: Breakdown
+    gain_month: Decimal
+    gain_year: Decimal
+    disregard_month: Decimal
+    disregard_months: int
+    first_year: tuple[MonthRow, ...]
+    first_year_gain: Decimal
+    marginal_pressure: Decimal
+    pays_from_hours: int | None
+    curve: tuple[CurvePoint, ...]
+    gross_year: Decimal
+    tax_before_credits_year: Decimal
+    general_credit_year: Decimal
+    labour_credit_year: Decimal
+    wage_tax_year: Decimal
+    simplifications: tuple[Simplification, ...] = field(default=SIMPLIFICATIONS)
+
+
+def _breakdown(inc: Incomes, i: int, schemes: Sequence[LocalScheme]) -> Breakdown:
+    def m(arr: Floats) -> Decimal:
+        return _money(np.asarray(arr).reshape(-1)[i] / MONTHS)
+
+    return Breakdown(
+        gross_wage=m(inc.gross),
+        pension=m(inc.pension),
+        wage_tax=m(inc.tax.tax),
+        net_wage=m(inc.net_wage),
+        partner_net=m(inc.partner_net),
+        assistance=m(inc.assistance),
+        healthcare=m(inc.healthcare),
+        rent=m(inc.rent),
+        child=m(inc.child),
+        local=tuple((s.name, m(part)) for s, part in zip(schemes, inc.local_parts, strict=True)),
+        total=m(inc.total),
+    )
+
+
+def compare(
+    rules: IncomeRules,
+    household: Household,
+    job: Job,
+    *,
+    schemes: Sequence[LocalScheme] = (),
+) -> Comparison:
+    """The household on assistance against the household with this job, in ``rules.year``."""
+    if not 1 <= job.start_month <= MONTHS:
+        raise ValueError("start_month must be 1 to 12")
+    if len(household.children_ages) > MAX_CHILDREN:
+        raise ValueError("too many children")
+    hours = np.array([0.0, _f(job.hours_per_week), _f(job.hours_per_week) + 1, *HOURS[1:]])
+    gross = gross_year(rules, _f(job.hourly_wage), hours)
+    inc = scenario(
+        rules, household.arrays(), gross, pension_rate=_f(job.pension_rate), schemes=schemes
+    )
+    total = inc.total
+    on_assistance, working = _breakdown(inc, 0, schemes), _breakdown(inc, 1, schemes)
+    extra_gross = gross[2] - gross[1]
+    pressure = 1 - (total[2] - total[1]) / extra_gross if extra_gross > 0 else 0.0
+    curve_totals = np.concatenate([total[:1], total[3:]])
+    curve = tuple(
+        CurvePoint(h, on_assistance.total, _money(t / MONTHS))
+        for h, t in zip(HOURS, curve_totals, strict=True)
+    )
+    first_year = _first_year(inc, job, rules)
+    gain = working.total - on_assistance.total
+    return Comparison(
+        year=rules.year,
+        household=household,
+        job=job,
+        on_assistance=on_assistance,
+        working=working,
+        gain_month=gain,
+        gain_year=_money(total[1] - total[0]),
+        disregard_month=_money(inc.disregard_month[1][job.start_month - 1]),
+        disregard_months=rules.assistance.disregard_months,
+        first_year=first_year,
+        first_year_gain=sum((r.total - r.on_assistance for r in first_year), Decimal(0)),
+        marginal_pressure=Decimal(repr(float(pressure))).quantize(Decimal("0.0001"), ROUND_HALF_UP),
+        pays_from_hours=_pays_from(curve_totals - total[0]),
+        curve=curve,
+        gross_year=_money(gross[1]),
+        tax_before_credits_year=_money(inc.tax.before_credits[1]),
+        general_credit_year=_money(inc.tax.general_credit[1]),
+        labour_credit_year=_money(inc.tax.labour_credit[1]),
+        wage_tax_year=_money(inc.tax.tax[1]),
+    )
+
+
+def _first_year(inc: Incomes, job: Job, rules: IncomeRules) -> tuple[MonthRow, ...]:
+    """The year compared, month by month: the job starts in ``job.start_month``."""
+    rows = []
+    months = rules.assistance.disregard_months
+    for month in range(1, MONTHS + 1):
+        i = month - 1
+        on = _month_total(inc, 0, i)
+        if month < job.start_month:
+            rows.append(MonthRow(month, False, _money(on), _money(on)))
+            continue
+        work = _month_total(inc, 1, i)
+        if month - job.start_month < months:
+            work += inc.disregard_month[1][i]
+        rows.append(MonthRow(month, True, _money(work), _money(on)))
+    return tuple(rows)
+
+
+def _month_total(inc: Incomes, j: int, i: int) -> float:
+    yearly = inc.net_wage[j] + inc.partner_net[j] + inc.healthcare[j] + inc.rent[j]
+    yearly += inc.child[j] + inc.local[j]
+    return float(yearly / MONTHS + inc.assistance_month[j][i])
+
+
+def _pays_from(gains: Floats) -> int | None:
+    """The fewest hours from which on (up to 40) the household has more than on
+    assistance: at least half a cent a year more (float noise is not a gain)."""
+    start = None
+    for hours, gain in zip(HOURS, gains, strict=True):
+        start = (hours if start is None else start) if gain >= 0.005 else None
+    return start
