@@ -60,6 +60,8 @@ __all__ = [
     "Simplification",
     "compare",
     "gross_year",
+    "healthcare_allowance",
+    "rent_allowance",
     "scenario",
     "wage_tax",
 ]
@@ -93,7 +95,9 @@ def _f(value: Decimal | float | int) -> float:
 
 
 def _money(value: float | np.floating) -> Decimal:
-    return Decimal(repr(float(value))).quantize(_CENT, ROUND_HALF_UP) + 0
+    """Cents, half up. First to a micro-euro: float noise must not decide a half
+    cent (a year of norms / 12 is often exactly half a cent, e.g. 1357.255)."""
+    return Decimal(repr(round(float(value), 6))).quantize(_CENT, ROUND_HALF_UP) + 0
 
 
 # --------------------------------------------------------------------------- tax
@@ -186,9 +190,13 @@ _FIELDS: Final = ("kind", "children", "children_12", "children_16", "rent_month"
 class Incomes:
     """One scenario's yearly amounts (float arrays of the broadcast shape).
 
-    ``assistance_month`` and ``disregard_month`` have a last axis of 12
-    calendar months: the assistance each month without the disregard, and what
-    the disregard adds that month while it runs.
+    The assistance is computed once per *period*: a run of calendar months in
+    which every household type has the same norm (two periods in a year with
+    one 1 July step). ``assistance_period`` and ``disregard_period`` have a
+    last axis of periods, ``month_period`` maps the 12 calendar months to
+    them; ``assistance_month`` and ``disregard_month`` give the 12 months: the
+    assistance each month without the disregard, and what the disregard adds
+    that month while it runs.
     """
 
     gross: Floats
@@ -197,8 +205,9 @@ class Incomes:
     net_wage: Floats
     partner_net: Floats
     assistance: Floats
-    assistance_month: Floats
-    disregard_month: Floats
+    assistance_period: Floats
+    disregard_period: Floats
+    month_period: Ints
     healthcare: Floats
     rent: Floats
     child: Floats
@@ -206,13 +215,40 @@ class Incomes:
     local_parts: tuple[Floats, ...]
     total: Floats
 
+    @property
+    def assistance_month(self) -> Floats:
+        return self.assistance_period[..., self.month_period]
 
-def _norms(rules: IncomeRules, kind: Ints) -> Floats:
+    @property
+    def disregard_month(self) -> Floats:
+        return self.disregard_period[..., self.month_period]
+
+
+@dataclass(frozen=True, slots=True)
+class _Periods:
+    """The norms per period (row per :class:`Kind`), how many months each
+    period has, and the period of each calendar month."""
+
+    norms: Floats
+    months: Floats
+    month_period: Ints
+
+
+def _periods(rules: IncomeRules) -> _Periods:
     table = np.array(
         [[_f(v) for v in rules.assistance.norms_month[Kind(k)]] for k in range(len(Kind))],
         dtype=np.float64,
     )
-    return table[np.asarray(kind, dtype=np.int64)]
+    columns, first, month_period = np.unique(table, axis=1, return_index=True, return_inverse=True)
+    order = np.argsort(first)  # periods in calendar order
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    month_period = rank[np.asarray(month_period).reshape(-1)]
+    return _Periods(
+        norms=columns[:, order],
+        months=np.bincount(month_period, minlength=len(order)).astype(np.float64),
+        month_period=month_period.astype(np.int64),
+    )
 
 
 def scenario(
@@ -235,15 +271,17 @@ def scenario(
     partner = np.where(couple, np.asarray(h.partner_gross, dtype=np.float64), 0.0)
     partner_net = partner - wage_tax(rules, partner).tax
 
-    # Assistance per calendar month: the norm less the net income, not below zero.
-    norms = _norms(rules, kind)  # shape kind + (12,)
+    # Assistance per period of equal norms: the norm less the net income, not below zero.
+    periods = _periods(rules)
+    norms = periods.norms[kind]  # shape kind + (periods,)
     income_month = ((net_wage + partner_net) / MONTHS)[..., None]
-    assistance_month = np.clip(norms - income_month, 0, None)
+    short = norms - income_month
+    assistance_period = np.maximum(short, 0.0)
     a = rules.assistance
     kept = np.minimum(_f(a.disregard_rate) * net_wage / MONTHS, _f(a.disregard_cap_month))
-    with_disregard = np.clip(norms - income_month + kept[..., None], 0, None)
-    disregard_month = with_disregard - assistance_month
-    assistance = assistance_month.sum(axis=-1)
+    with_disregard = np.maximum(short + kept[..., None], 0.0)
+    disregard_period = with_disregard - assistance_period
+    assistance = assistance_period @ periods.months
 
     # The allowances test the gross income: gross the assistance up.
     r1 = _f(rules.tax.bracket_rates[0])
@@ -252,11 +290,11 @@ def scenario(
     assistance_gross = np.where(assistance > 0, assistance_gross, 0.0)
     toets = taxable + assistance_gross + partner
 
-    healthcare = _healthcare(rules, toets, couple)
-    rent = _rent(rules, h, kind, toets)
+    healthcare = healthcare_allowance(rules, toets, couple)
+    rent = rent_allowance(rules, h, toets)
     child = _child(rules, h, kind, toets)
     base = net_wage + partner_net + assistance
-    norm_year = norms.sum(axis=-1)
+    norm_year = (periods.norms @ periods.months)[kind]
     local_parts = tuple(
         np.where(
             base <= _f(s.income_limit) * norm_year,
@@ -274,8 +312,9 @@ def scenario(
         net_wage=net_wage + np.zeros_like(base),
         partner_net=partner_net + np.zeros_like(base),
         assistance=assistance,
-        assistance_month=assistance_month,
-        disregard_month=disregard_month,
+        assistance_period=assistance_period,
+        disregard_period=disregard_period,
+        month_period=periods.month_period,
         healthcare=healthcare,
         rent=rent,
         child=child,
@@ -285,23 +324,32 @@ def scenario(
     )
 
 
-def _healthcare(rules: IncomeRules, toets: Floats, couple: npt.NDArray[np.bool_]) -> Floats:
+def healthcare_allowance(
+    rules: IncomeRules, toets: Floats, couple: npt.NDArray[np.bool_] | bool
+) -> Floats:
+    """Zorgtoeslag per year as paid (12 monthly payments) at a toetsingsinkomen."""
     z = rules.healthcare
     premium = np.where(couple, 2 * _f(z.standard_premium), _f(z.standard_premium))
     share = np.where(couple, _f(z.threshold_rate_partner), _f(z.threshold_rate_single))
     norm = share * _f(z.threshold) + _f(z.rate) * np.clip(toets - _f(z.threshold), 0, None)
     yearly = np.clip(np.round(premium - norm), 0, None)
     limit = np.where(couple, _f(z.limit_partner), _f(z.limit_single))
-    # Paid per month as the yearly amount / 12, rounded down (the Belastingdienst's tables).
-    return np.where(toets < limit, np.floor(yearly / MONTHS) * MONTHS, 0.0)
+    # Paid per month as the yearly amount / 12, rounded down (the Belastingdienst's tables);
+    # an income up to and including the limit still counts ("niet hoger dan").
+    return np.where(toets <= limit, np.floor(yearly / MONTHS) * MONTHS, 0.0)
 
 
-def _rent(rules: IncomeRules, h: Households, kind: Ints, toets: Floats) -> Floats:
+def rent_allowance(rules: IncomeRules, h: Households, toets: Floats) -> Floats:
+    """Huurtoeslag per year at a toetsingsinkomen (the household's rent in ``h``)."""
     r = rules.rent
+    kind = np.asarray(h.kind, dtype=np.int64)
     rent = np.asarray(h.rent_month, dtype=np.float64)
     if r.max_rent_caps:
         rent = np.minimum(rent, _f(r.max_rent))
-    multi = (kind != Kind.SINGLE) | (np.asarray(h.children) > 0)
+    children = np.asarray(h.children, dtype=np.float64)
+    multi = (kind != Kind.SINGLE) | (children > 0)
+    # The aftoppingsgrens goes by the number of persons: 1-2 or 3 and more.
+    persons = np.where(kind == Kind.COUPLE, 2, 1) + children
 
     def pick(single: object, several: object) -> Floats:
         return np.where(multi, _f(several), _f(single))  # type: ignore[arg-type]
@@ -310,7 +358,8 @@ def _rent(rules: IncomeRules, h: Households, kind: Ints, toets: Floats) -> Float
     a, b = pick(r.factor_a_single, r.factor_a_multi), pick(r.factor_b_single, r.factor_b_multi)
     norm = np.maximum(pick(r.min_norm_single, r.min_norm_multi), a * y * y + b * y)
     base = norm + _f(r.target)
-    quality, cap = _f(r.quality_limit), pick(r.cap_small, r.cap_large)
+    quality = _f(r.quality_limit)
+    cap = np.where(persons >= 3, _f(r.cap_large), _f(r.cap_small))
     full = np.clip(np.minimum(rent, quality) - base, 0, None)
     middle = _f(r.rate_middle) * np.clip(np.minimum(rent, cap) - np.maximum(base, quality), 0, None)
     high = pick(r.rate_high_single, r.rate_high_multi) * np.clip(
