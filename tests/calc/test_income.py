@@ -557,3 +557,15 @@ def test_households_broadcast_against_wages():
     assert one.curve[24].working == Decimal(repr(float(inc.total[1, 24]) / 12)).quantize(
         Decimal("0.01")
     )
+
+
+def test_a_couples_assistance_is_grossed_up_per_partner():
+    """Partners each get half the assistance, taxed with their own general
+    credit (Belastingdienst, rekenregels loonheffingen over bijstand:
+    verzelfstandiging van uitkeringsrechten): 2 x (11,633.31 - 3,068) / (1 -
+    35.82 %) = 26,691.53 a year, below the zorgtoeslag threshold (28,406)."""
+    c = compare(RULES[2025], Household(Kind.COUPLE), job(12))
+    assert c.on_assistance.healthcare == Decimal(250)
+    # On partial assistance at 12 hours: the same toetsingsinkomen, no gain.
+    assert c.working.healthcare == Decimal(250)
+    assert c.gain_month == 0
