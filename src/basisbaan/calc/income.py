@@ -24,7 +24,8 @@ The arithmetic, per year (``rules`` of :mod:`basisbaan.calc.income_rules`):
 5. **Allowances** on the household's toetsingsinkomen: the taxable wage, the
    partner's income, and the assistance grossed up (the assistance norm is a
    net amount; its gross is ``(net − unused general credit) / (1 − bracket-1
-   rate)``). Zorgtoeslag, huurtoeslag and kindgebonden budget as in
+   rate)``; partners each get half of it, each with their own general credit,
+   as the Belastingdienst's rules for wage tax on assistance split it). Zorgtoeslag, huurtoeslag and kindgebonden budget as in
    :mod:`~basisbaan.calc.income_rules`.
 6. **Local schemes** (individuele inkomenstoeslag, remission of local taxes,
    others) while the household's net income without allowances is at most the
@@ -60,6 +61,8 @@ __all__ = [
     "Simplification",
     "compare",
     "gross_year",
+    "healthcare_allowance",
+    "rent_allowance",
     "scenario",
     "wage_tax",
 ]
@@ -93,7 +96,14 @@ def _f(value: Decimal | float | int) -> float:
 
 
 def _money(value: float | np.floating) -> Decimal:
-    return Decimal(repr(float(value))).quantize(_CENT, ROUND_HALF_UP) + 0
+    """Cents, half up. First to a micro-euro: float noise must not decide a half
+    cent (a year of norms / 12 is often exactly half a cent, e.g. 1357.255)."""
+    return Decimal(repr(round(float(value), 6))).quantize(_CENT, ROUND_HALF_UP) + 0
+
+
+def _pos(values: Floats) -> Floats:
+    """Not below zero (``np.maximum``: the same as ``np.clip(values, 0, None)``, faster)."""
+    return np.maximum(values, 0.0)
 
 
 # --------------------------------------------------------------------------- tax
@@ -104,15 +114,15 @@ def _bracket_tax(rules: IncomeRules, income: Floats) -> Floats:
     low, high = _f(l1), _f(l2)
     return (
         _f(r1) * np.minimum(income, low)
-        + _f(r2) * np.clip(np.minimum(income, high) - low, 0, None)
-        + _f(r3) * np.clip(income - high, 0, None)
+        + _f(r2) * _pos(np.minimum(income, high) - low)
+        + _f(r3) * _pos(income - high)
     )
 
 
 def _general_credit(rules: IncomeRules, income: Floats) -> Floats:
     t = rules.tax
-    phase = _f(t.general_rate) * np.clip(income - _f(t.general_start), 0, None)
-    return np.clip(_f(t.general_max) - phase, 0, None)
+    phase = _f(t.general_rate) * _pos(income - _f(t.general_start))
+    return _pos(_f(t.general_max) - phase)
 
 
 def _labour_credit(rules: IncomeRules, income: Floats) -> Floats:
@@ -120,12 +130,12 @@ def _labour_credit(rules: IncomeRules, income: Floats) -> Floats:
     e1, e2, e3 = (_f(e) for e in t.labour_ends)
     r1, r2, r3 = (_f(r) for r in t.labour_rates)
     rising = (
-        r1 * np.clip(income, 0, e1)
-        + r2 * np.clip(income - e1, 0, e2 - e1)
-        + r3 * np.clip(income - e2, 0, e3 - e2)
+        r1 * np.minimum(_pos(income), e1)
+        + r2 * np.minimum(_pos(income - e1), e2 - e1)
+        + r3 * np.minimum(_pos(income - e2), e3 - e2)
     )
-    phase = _f(t.labour_phaseout_rate) * np.clip(income - e3, 0, None)
-    return np.clip(rising - phase, 0, None)
+    phase = _f(t.labour_phaseout_rate) * _pos(income - e3)
+    return _pos(rising - phase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,9 +196,13 @@ _FIELDS: Final = ("kind", "children", "children_12", "children_16", "rent_month"
 class Incomes:
     """One scenario's yearly amounts (float arrays of the broadcast shape).
 
-    ``assistance_month`` and ``disregard_month`` have a last axis of 12
-    calendar months: the assistance each month without the disregard, and what
-    the disregard adds that month while it runs.
+    The assistance is computed once per *period*: a run of calendar months in
+    which every household type has the same norm (two periods in a year with
+    one 1 July step). ``assistance_period`` and ``disregard_period`` have a
+    last axis of periods, ``month_period`` maps the 12 calendar months to
+    them; ``assistance_month`` and ``disregard_month`` give the 12 months: the
+    assistance each month without the disregard, and what the disregard adds
+    that month while it runs.
     """
 
     gross: Floats
@@ -197,8 +211,9 @@ class Incomes:
     net_wage: Floats
     partner_net: Floats
     assistance: Floats
-    assistance_month: Floats
-    disregard_month: Floats
+    assistance_period: Floats
+    disregard_period: Floats
+    month_period: Ints
     healthcare: Floats
     rent: Floats
     child: Floats
@@ -206,13 +221,40 @@ class Incomes:
     local_parts: tuple[Floats, ...]
     total: Floats
 
+    @property
+    def assistance_month(self) -> Floats:
+        return self.assistance_period[..., self.month_period]
 
-def _norms(rules: IncomeRules, kind: Ints) -> Floats:
+    @property
+    def disregard_month(self) -> Floats:
+        return self.disregard_period[..., self.month_period]
+
+
+@dataclass(frozen=True, slots=True)
+class _Periods:
+    """The norms per period (row per :class:`Kind`), how many months each
+    period has, and the period of each calendar month."""
+
+    norms: Floats
+    months: Floats
+    month_period: Ints
+
+
+def _periods(rules: IncomeRules) -> _Periods:
     table = np.array(
         [[_f(v) for v in rules.assistance.norms_month[Kind(k)]] for k in range(len(Kind))],
         dtype=np.float64,
     )
-    return table[np.asarray(kind, dtype=np.int64)]
+    columns, first, month_period = np.unique(table, axis=1, return_index=True, return_inverse=True)
+    order = np.argsort(first)  # periods in calendar order
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    month_period = rank[np.asarray(month_period).reshape(-1)]
+    return _Periods(
+        norms=columns[:, order],
+        months=np.bincount(month_period, minlength=len(order)).astype(np.float64),
+        month_period=month_period.astype(np.int64),
+    )
 
 
 def scenario(
@@ -233,30 +275,38 @@ def scenario(
     tax = wage_tax(rules, taxable)
     net_wage = taxable - tax.tax
     partner = np.where(couple, np.asarray(h.partner_gross, dtype=np.float64), 0.0)
-    partner_net = partner - wage_tax(rules, partner).tax
+    partner_tax = wage_tax(rules, partner)
+    partner_net = partner - partner_tax.tax
 
-    # Assistance per calendar month: the norm less the net income, not below zero.
-    norms = _norms(rules, kind)  # shape kind + (12,)
+    # Assistance per period of equal norms: the norm less the net income, not below zero.
+    periods = _periods(rules)
+    norms = periods.norms[kind]  # shape kind + (periods,)
     income_month = ((net_wage + partner_net) / MONTHS)[..., None]
-    assistance_month = np.clip(norms - income_month, 0, None)
+    short = norms - income_month
+    assistance_period = np.maximum(short, 0.0)
     a = rules.assistance
     kept = np.minimum(_f(a.disregard_rate) * net_wage / MONTHS, _f(a.disregard_cap_month))
-    with_disregard = np.clip(norms - income_month + kept[..., None], 0, None)
-    disregard_month = with_disregard - assistance_month
-    assistance = assistance_month.sum(axis=-1)
+    with_disregard = np.maximum(short + kept[..., None], 0.0)
+    disregard_period = with_disregard - assistance_period
+    assistance = assistance_period @ periods.months
 
-    # The allowances test the gross income: gross the assistance up.
-    r1 = _f(rules.tax.bracket_rates[0])
-    unused = np.clip(_general_credit(rules, taxable) - tax.before_credits, 0, None)
-    assistance_gross = np.maximum(assistance, (assistance - unused) / (1 - r1))
-    assistance_gross = np.where(assistance > 0, assistance_gross, 0.0)
-    toets = taxable + assistance_gross + partner
+    # The allowances test the gross income: gross the assistance up. Partners
+    # each get half, taxed with their own general credit as far as unused.
+    own = np.where(couple, assistance / 2, assistance)
+    unused = _pos(_general_credit(rules, taxable) - tax.before_credits)
+    partner_unused = _pos(_general_credit(rules, partner) - partner_tax.before_credits)
+    toets = (
+        taxable
+        + _gross_up(rules, own, unused)
+        + _gross_up(rules, assistance - own, partner_unused)
+        + partner
+    )
 
-    healthcare = _healthcare(rules, toets, couple)
-    rent = _rent(rules, h, kind, toets)
+    healthcare = healthcare_allowance(rules, toets, couple)
+    rent = rent_allowance(rules, h, toets)
     child = _child(rules, h, kind, toets)
     base = net_wage + partner_net + assistance
-    norm_year = norms.sum(axis=-1)
+    norm_year = (periods.norms @ periods.months)[kind]
     local_parts = tuple(
         np.where(
             base <= _f(s.income_limit) * norm_year,
@@ -274,8 +324,9 @@ def scenario(
         net_wage=net_wage + np.zeros_like(base),
         partner_net=partner_net + np.zeros_like(base),
         assistance=assistance,
-        assistance_month=assistance_month,
-        disregard_month=disregard_month,
+        assistance_period=assistance_period,
+        disregard_period=disregard_period,
+        month_period=periods.month_period,
         healthcare=healthcare,
         rent=rent,
         child=child,
@@ -285,43 +336,58 @@ def scenario(
     )
 
 
-def _healthcare(rules: IncomeRules, toets: Floats, couple: npt.NDArray[np.bool_]) -> Floats:
+def _gross_up(rules: IncomeRules, net: Floats, unused_credit: Floats) -> Floats:
+    """The gross of a net assistance: ``(net − unused general credit) / (1 −
+    bracket-1 rate)``, never below the net (when the credit covers the tax)."""
+    r1 = _f(rules.tax.bracket_rates[0])
+    return np.where(net > 0, np.maximum(net, (net - unused_credit) / (1 - r1)), 0.0)
+
+
+def healthcare_allowance(
+    rules: IncomeRules, toets: Floats, couple: npt.NDArray[np.bool_] | bool
+) -> Floats:
+    """Zorgtoeslag per year as paid (12 monthly payments) at a toetsingsinkomen."""
     z = rules.healthcare
     premium = np.where(couple, 2 * _f(z.standard_premium), _f(z.standard_premium))
     share = np.where(couple, _f(z.threshold_rate_partner), _f(z.threshold_rate_single))
-    norm = share * _f(z.threshold) + _f(z.rate) * np.clip(toets - _f(z.threshold), 0, None)
-    yearly = np.clip(np.round(premium - norm), 0, None)
+    norm = share * _f(z.threshold) + _f(z.rate) * _pos(toets - _f(z.threshold))
+    yearly = _pos(np.round(premium - norm))
     limit = np.where(couple, _f(z.limit_partner), _f(z.limit_single))
-    # Paid per month as the yearly amount / 12, rounded down (the Belastingdienst's tables).
-    return np.where(toets < limit, np.floor(yearly / MONTHS) * MONTHS, 0.0)
+    # Paid per month as the yearly amount / 12, rounded down (the Belastingdienst's tables);
+    # an income up to and including the limit still counts ("niet hoger dan").
+    return np.where(toets <= limit, np.floor(yearly / MONTHS) * MONTHS, 0.0)
 
 
-def _rent(rules: IncomeRules, h: Households, kind: Ints, toets: Floats) -> Floats:
+def rent_allowance(rules: IncomeRules, h: Households, toets: Floats) -> Floats:
+    """Huurtoeslag per year at a toetsingsinkomen (the household's rent in ``h``)."""
     r = rules.rent
+    kind = np.asarray(h.kind, dtype=np.int64)
     rent = np.asarray(h.rent_month, dtype=np.float64)
     if r.max_rent_caps:
         rent = np.minimum(rent, _f(r.max_rent))
-    multi = (kind != Kind.SINGLE) | (np.asarray(h.children) > 0)
+    children = np.asarray(h.children, dtype=np.float64)
+    multi = (kind != Kind.SINGLE) | (children > 0)
+    # The aftoppingsgrens goes by the number of persons: 1-2 or 3 and more.
+    persons = np.where(kind == Kind.COUPLE, 2, 1) + children
 
     def pick(single: object, several: object) -> Floats:
         return np.where(multi, _f(several), _f(single))  # type: ignore[arg-type]
 
-    y = np.clip(toets, 0, None)
+    y = _pos(toets)
     a, b = pick(r.factor_a_single, r.factor_a_multi), pick(r.factor_b_single, r.factor_b_multi)
     norm = np.maximum(pick(r.min_norm_single, r.min_norm_multi), a * y * y + b * y)
     base = norm + _f(r.target)
-    quality, cap = _f(r.quality_limit), pick(r.cap_small, r.cap_large)
-    full = np.clip(np.minimum(rent, quality) - base, 0, None)
-    middle = _f(r.rate_middle) * np.clip(np.minimum(rent, cap) - np.maximum(base, quality), 0, None)
-    high = pick(r.rate_high_single, r.rate_high_multi) * np.clip(
-        rent - np.maximum(base, cap), 0, None
-    )
+    quality = _f(r.quality_limit)
+    cap = np.where(persons >= 3, _f(r.cap_large), _f(r.cap_small))
+    full = _pos(np.minimum(rent, quality) - base)
+    middle = _f(r.rate_middle) * _pos(np.minimum(rent, cap) - np.maximum(base, quality))
+    high = pick(r.rate_high_single, r.rate_high_multi) * _pos(rent - np.maximum(base, cap))
     month = np.floor(full + middle + high)
     if not r.max_rent_caps:
         month = np.where(rent <= _f(r.max_rent), month, 0.0)
     point = pick(r.phaseout_point_single, r.phaseout_point_multi)
-    phase = pick(r.phaseout_rate_single, r.phaseout_rate_multi) * np.clip(y - point, 0, None)
-    yearly: Floats = np.clip(month * MONTHS - phase, 0, None)
+    phase = pick(r.phaseout_rate_single, r.phaseout_rate_multi) * _pos(y - point)
+    yearly: Floats = _pos(month * MONTHS - phase)
     return yearly
 
 
@@ -335,8 +401,8 @@ def _child(rules: IncomeRules, h: Households, kind: Ints, toets: Floats) -> Floa
         + np.where((kind == Kind.SINGLE_PARENT) & (children > 0), _f(c.single_parent), 0.0)
     )
     threshold = np.where(kind == Kind.COUPLE, _f(c.threshold_partner), _f(c.threshold_single))
-    phase = _f(c.rate) * np.clip(toets - threshold, 0, None)
-    return np.where(children > 0, np.clip(amount - phase, 0, None), 0.0)
+    phase = _f(c.rate) * _pos(toets - threshold)
+    return np.where(children > 0, _pos(amount - phase), 0.0)
 
 
 # ------------------------------------------------------------------ one household

@@ -45,8 +45,8 @@ class TaxRules:
 class HealthcareRules:
     """Zorgtoeslag (Wet op de zorgtoeslag art. 2): the standard premium (twice
     for partners) less the norm premium, ``threshold_rate`` of the threshold
-    income plus ``rate`` of the income above it; nothing at or above the income
-    limit. Paid per month as the rounded yearly amount / 12, rounded down."""
+    income plus ``rate`` of the income above it; nothing above the income
+    limit (at the limit itself there is still an allowance). Paid per month as the rounded yearly amount / 12, rounded down."""
 
     standard_premium: Decimal
     threshold: Decimal
