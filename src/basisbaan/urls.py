@@ -25,6 +25,7 @@ urlpatterns = [
     path("kosten/", include("basisbaan.costs.urls")),
     path("budget/", include("basisbaan.budgets.urls")),
     path("uitkomsten/", include("basisbaan.outcomes.urls")),
+    path("loont-werken/", include("basisbaan.income.urls")),
     path("raadsrapportages/", include("basisbaan.reports.urls")),
     path("onderzoek/", include("basisbaan.research.urls")),
     path("intake/", include("basisbaan.intake.urls")),

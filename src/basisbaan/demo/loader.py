@@ -61,6 +61,7 @@ from basisbaan.demo.data import (
     minimum_wage_for_period,
 )
 from basisbaan.demo.guidance import load_demo_guidance
+from basisbaan.demo.income import load_demo_income
 from basisbaan.demo.outcomes import LEEUWARDEN_ANSWERS, record_follow_ups
 from basisbaan.demo.payroll_files import DEMO_COST_SETTINGS
 from basisbaan.demo.payroll_months import import_demo_payroll
@@ -167,7 +168,9 @@ def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
             letter = _letter_figures(users, every_bsn[:people], as_of)
             bsns = iter(every_bsn[:people])
             for demo in MUNICIPALITIES:
-                _load_municipality(demo, users, bsns, every_bsn[people:], as_of)
+                town = _load_municipality(demo, users, bsns, every_bsn[people:], as_of)
+                # Households and local schemes for "does work pay?" (after the letter's figures).
+                load_demo_income(town, demo)
             town = Municipality.objects.get(slug=LEEUWARDEN.slug)
             programme = Programme.objects.get(municipality=town, slug=LEEUWARDEN.programme.slug)
             # The evaluation study of March and April 2025 (basisbaan.demo.research).
