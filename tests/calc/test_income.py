@@ -569,3 +569,15 @@ def test_a_couples_assistance_is_grossed_up_per_partner():
     # On partial assistance at 12 hours: the same toetsingsinkomen, no gain.
     assert c.working.healthcare == Decimal(250)
     assert c.gain_month == 0
+
+
+def test_an_income_exactly_at_the_norm_keeps_a_scheme_of_100_percent():
+    """On partial assistance the household's income is the norm, to the cent:
+    float noise must not cost it a scheme whose limit is 100 % of the norm."""
+    remission = LocalScheme(
+        "Kwijtschelding", "remission", Decimal("1.00"), (Decimal(800), Decimal(800), Decimal(900))
+    )
+    result = compare(rules_for(2025), single("650"), job(8), schemes=(remission,))
+    assert result.working.assistance > 0
+    assert result.working.local == (("Kwijtschelding", Decimal("66.67")),)
+    assert result.on_assistance.local == (("Kwijtschelding", Decimal("66.67")),)

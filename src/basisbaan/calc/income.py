@@ -309,7 +309,8 @@ def scenario(
     norm_year = (periods.norms @ periods.months)[kind]
     local_parts = tuple(
         np.where(
-            base <= _f(s.income_limit) * norm_year,
+            # Half a cent of tolerance: an income exactly at the limit qualifies.
+            base <= _f(s.income_limit) * norm_year + 0.005,
             np.array([_f(x) for x in s.amounts])[kind],
             0.0,
         )
