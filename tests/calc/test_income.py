@@ -577,7 +577,8 @@ def test_an_income_exactly_at_the_norm_keeps_a_scheme_of_100_percent():
     remission = LocalScheme(
         "Kwijtschelding", "remission", Decimal("1.00"), (Decimal(800), Decimal(800), Decimal(900))
     )
-    result = compare(rules_for(2025), single("650"), job(8), schemes=(remission,))
-    assert result.working.assistance > 0
-    assert result.working.local == (("Kwijtschelding", Decimal("66.67")),)
-    assert result.on_assistance.local == (("Kwijtschelding", Decimal("66.67")),)
+    couple = Household(Kind.COUPLE, rent_month=Decimal(650))
+    result = compare(rules_for(2024), couple, job(3, Decimal("14.40")), schemes=(remission,))
+    assert result.working.assistance == Decimal("1649.45")
+    assert result.working.local == (("Kwijtschelding", Decimal("75.00")),)
+    assert result.on_assistance.local == (("Kwijtschelding", Decimal("75.00")),)
