@@ -106,6 +106,6 @@ def test_a_correction_is_in_every_log_and_no_change_writes_nothing(
         parameter_value_set(actor=national, **ONE_EURO | {"value": Decimal("15.12")})
     updates = AuditEntry.objects.filter(action="update", object_type="parameters.parametervalue")
     assert {e.municipality_id: e.changes["value"] for e in updates} == {
-        municipality.pk: ["15.100000", "15.12"],
-        other_municipality.pk: ["15.100000", "15.12"],
+        municipality.pk: ["15.100000000000", "15.12"],
+        other_municipality.pk: ["15.100000000000", "15.12"],
     }

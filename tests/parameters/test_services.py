@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from basisbaan.audit.models import AuditEntry
 from basisbaan.parameters.models import ParameterValue
 from basisbaan.parameters.seed import NORMS, SEED
+from basisbaan.parameters.seed_income import INCOME
 from basisbaan.parameters.selectors import minimum_wage_hourly, parameter_value
 from basisbaan.parameters.services import parameter_value_set
 from tests.unchanged import unchanged
@@ -17,7 +18,7 @@ D = dt.date
 
 
 def test_every_seeded_value_is_there_with_its_source():
-    assert ParameterValue.objects.count() == len(SEED) + len(NORMS)
+    assert ParameterValue.objects.count() == len(SEED) + len(NORMS) + len(INCOME)
     assert not ParameterValue.objects.filter(source="").exists()
 
 
