@@ -46,6 +46,8 @@ EDIT_FIELDS = (
 LIMIT_MIN = Decimal("1.00")
 LIMIT_MAX = Decimal("2.00")
 AMOUNT_MAX = Decimal(100_000)
+LIMIT_PLACES = Decimal("0.0001")
+CENTS = Decimal("0.01")
 
 
 def local_scheme_check(data: dict[str, Any]) -> None:
@@ -79,6 +81,15 @@ def local_scheme_check(data: dict[str, Any]) -> None:
         errors["source"] = _("Vermeld de bron, of markeer de regeling als aanname.")
     if errors:
         raise ValidationError(errors)
+
+
+def _stored(data: dict[str, Any]) -> dict[str, Any]:
+    """The checked values with the decimals they are stored with (and audited as)."""
+    places = {"income_limit": LIMIT_PLACES, **dict.fromkeys(AMOUNT_FIELDS, CENTS)}
+    return {
+        name: value.quantize(places[name]) if name in places else value
+        for name, value in data.items()
+    }
 
 
 def _cleaned(data: dict[str, Any]) -> dict[str, Any]:
@@ -130,7 +141,9 @@ def local_scheme_create(
         }
     )
     local_scheme_check(data)
-    return model_create(instance=LocalScheme(municipality=municipality, **data), actor=actor)
+    return model_create(
+        instance=LocalScheme(municipality=municipality, **_stored(data)), actor=actor
+    )
 
 
 @transaction.atomic
@@ -141,7 +154,7 @@ def local_scheme_update(
     changes = _cleaned(data)
     local_scheme_check({name: getattr(scheme, name) for name in EDIT_FIELDS} | changes)
     scheme, _changed = model_update(
-        instance=scheme, data=changes, actor=actor, allowed=set(EDIT_FIELDS)
+        instance=scheme, data=_stored(changes), actor=actor, allowed=set(EDIT_FIELDS)
     )
     return scheme
 
