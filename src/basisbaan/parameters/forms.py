@@ -116,6 +116,14 @@ class LocalSchemeForm(Form):
     )
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=300)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The field's wide bounds only keep the number sane; the service says the
+        # real rule (100 % to 200 %) in words, so the box claims no bounds itself.
+        attrs = self.fields["income_limit"].widget.attrs
+        attrs.pop("min", None)
+        attrs.pop("max", None)
+
     def service_data(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
 
