@@ -17,6 +17,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from basisbaan.budgets.services import budget_create, expenditure_create, planned_start_create
+from basisbaan.parameters.local_schemes import local_scheme_create
 from basisbaan.reports.services import report_create
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
@@ -121,6 +122,18 @@ def world_a(municipality):
         texts={"opening": f"{SECRET} opening"},
     )
     research = research_records(programme, participant)
+    scheme = local_scheme_create(
+        municipality=municipality,
+        actor=None,
+        name=f"{SECRET} regeling",
+        kind="iit",
+        income_limit=Decimal("1.10"),
+        amount_single=Decimal("400.00"),
+        amount_single_parent=Decimal("500.00"),
+        amount_couple=Decimal("550.00"),
+        valid_from=dt.date(2025, 1, 1),
+        source=f"{SECRET} beleidsregel",
+    )
     return [
         programme,
         participant,
@@ -137,6 +150,7 @@ def world_a(municipality):
         *guidance,
         report,
         *research,
+        scheme,
     ]
 
 

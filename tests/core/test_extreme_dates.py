@@ -204,7 +204,25 @@ def extreme_world(municipality):
         budget,
         expenditure,
         *_odd_study(programme, old),
+        _endless_scheme(municipality),
     ]
+
+
+def _endless_scheme(municipality):
+    """A local scheme over all of time, as no service would write it."""
+    from basisbaan.parameters.models import LocalScheme
+
+    return LocalScheme.objects.create(
+        municipality=municipality,
+        name="Altijd",
+        kind="other",
+        income_limit=Decimal("9.9999"),
+        amount_single=Decimal("0.00"),
+        amount_single_parent=Decimal("9999999.99"),
+        amount_couple=Decimal("-1.00"),
+        valid_from=FIRST,
+        valid_until=LAST,
+    )
 
 
 def _odd_study(programme, participant):

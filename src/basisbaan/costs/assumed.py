@@ -19,7 +19,7 @@ from basisbaan.calc.dates import add_months
 from basisbaan.costs.selectors import indexation_rates
 from basisbaan.parameters.constants import ParameterKey, Unit, unit_of
 from basisbaan.parameters.models import ParameterValue
-from basisbaan.parameters.selectors import CADENCE
+from basisbaan.parameters.selectors import CADENCE, places_of
 from basisbaan.tenancy.models import Municipality
 
 __all__ = ["AssumedValue", "assumed_values"]
@@ -69,7 +69,7 @@ def assumed_values(
             key,
             rows[key],
             cadence_months=CADENCE[key],
-            places=2 if unit == Unit.EUR else 6,
+            places=places_of(key),
         )
         rate = rates.get(key)
         day = add_months(series.dates[-1], CADENCE[key])

@@ -5,6 +5,10 @@ admin offers the same write to the same people (``may_manage_parameters``: a
 national administrator or an installation manager, never a municipality's
 functional administrator), under the same rules (checked in the form, so a
 refusal shows beside its field) and audited.
+
+A municipality's local schemes are read-only here, scoped to the administrator's
+municipalities: they change on their own pages (/parameters/lokale-regelingen/)
+through :mod:`basisbaan.parameters.local_schemes`.
 """
 
 from __future__ import annotations
@@ -16,9 +20,9 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from basisbaan.parameters.models import ParameterValue
+from basisbaan.parameters.models import LocalScheme, ParameterValue
 from basisbaan.parameters.services import parameter_value_check, parameter_value_set
-from basisbaan.tenancy.admin_base import admin_channel
+from basisbaan.tenancy.admin_base import ReadOnlyTenantAdmin, admin_channel
 from basisbaan.tenancy.roles import may_manage_parameters
 
 
@@ -85,3 +89,18 @@ class ParameterValueAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     # History of the law is kept; a wrong value is corrected, not deleted.
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(LocalScheme)
+class LocalSchemeAdmin(ReadOnlyTenantAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "income_limit",
+        "valid_from",
+        "valid_until",
+        "is_assumption",
+        "municipality",
+    ]
+    list_filter = ["kind", "is_assumption"]
+    list_select_related = ["municipality"]

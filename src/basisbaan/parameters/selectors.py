@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db.models import QuerySet
+
 from basisbaan.calc.dated import DatedSeries, DatedValue
 from basisbaan.parameters.constants import INCOME_YEARLY_KEYS, ParameterKey, Unit, unit_of
-from basisbaan.parameters.models import ParameterValue
+from basisbaan.parameters.models import LocalScheme, ParameterValue
+from basisbaan.tenancy.models import Municipality
 
 # How often a value is expected to change, in months: the minimum wage every
 # half year, premiums every calendar year; the rest only by a new decision.
@@ -78,3 +81,10 @@ def parameter_list(*, key: str = "") -> list[ParameterValue]:
     if key:
         qs = qs.filter(key=key)
     return list(qs)
+
+
+def local_scheme_list(*, municipality: Municipality) -> QuerySet[LocalScheme]:
+    """The municipality's local schemes, ended ones too, by name and start."""
+    return LocalScheme.objects.filter(municipality=municipality).order_by(
+        "name", "valid_from", "id"
+    )

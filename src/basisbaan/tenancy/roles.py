@@ -60,6 +60,9 @@ class Perm(StrEnum):
     # Adding or correcting a national figure: an installation-level right, held by no
     # municipal role (see :func:`may_manage_parameters`).
     PARAMETER_MANAGE = "parameter.manage"
+    # The municipality's own schemes for low incomes ("does work pay?"): adding,
+    # changing and ending one. Reading them comes with PARAMETER_VIEW.
+    LOCAL_SCHEME_MANAGE = "localscheme.manage"
     # Budgets per year, spending, forecast and room for intake (no personal data).
     BUDGET_VIEW = "budget.view"
     # Budgets, manual expenditures, planned starts and closing a year.
