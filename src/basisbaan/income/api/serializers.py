@@ -71,6 +71,7 @@ class IncomeCheckInputSerializer(serializers.Serializer[Any]):
     children_ages = serializers.ListField(
         child=serializers.IntegerField(min_value=0, max_value=30),
         max_length=MAX_CHILDREN,
+        error_messages={"max_length": _("Geef hoogstens {max_length} kinderen op.")},
         required=False,
         default=list,
         help_text=f"De leeftijden van de thuiswonende kinderen (hoogstens {MAX_CHILDREN}).",

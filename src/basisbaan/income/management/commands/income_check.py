@@ -142,7 +142,10 @@ class Command(BasisbaanCommand):
         parser.add_argument("--hours", required=True, help="Hours per week, 0 to 40.")
         parser.add_argument("--wage", required=True, help="Gross hourly wage in euro.")
         parser.add_argument(
-            "--year", type=int, default=None, help="The calendar year of the comparison (default: this year)."
+            "--year",
+            type=int,
+            default=None,
+            help="The calendar year of the comparison (default: this year).",
         )
         parser.add_argument(
             "--start-month",
