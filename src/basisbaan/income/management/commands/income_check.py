@@ -69,7 +69,7 @@ def check_text(data: dict[str, Any]) -> str:
         % {
             "year": given["year"],
             "household": given["household"],
-            "hours": given["hours_per_week"],
+            "hours": format(Decimal(given["hours_per_week"]).normalize(), "f").replace(".", ","),
             "wage": euro(given["hourly_wage"]),
         },
         "",
