@@ -26,7 +26,7 @@ def _money(**kwargs: Any) -> serializers.DecimalField:
     return serializers.DecimalField(max_digits=14, decimal_places=2, **kwargs)
 
 
-class InputsSerializer(serializers.Serializer[Any]):
+class IncomeInputsSerializer(serializers.Serializer[Any]):
     household = serializers.ChoiceField(choices=sorted(KIND_CODE.values()))
     children_ages = serializers.ListField(child=serializers.IntegerField())
     rent_month = _money(help_text="Huur per maand (rekenhuur).")
@@ -40,12 +40,12 @@ class InputsSerializer(serializers.Serializer[Any]):
     )
 
 
-class LocalAmountSerializer(serializers.Serializer[Any]):
+class IncomeLocalAmountSerializer(serializers.Serializer[Any]):
     name = serializers.CharField()
     amount = _money()
 
 
-class BreakdownSerializer(serializers.Serializer[Any]):
+class IncomeBreakdownSerializer(serializers.Serializer[Any]):
     gross_wage = _money(help_text="Brutoloon met vakantiegeld.")
     pension = _money(help_text="Pensioenpremie werknemer.")
     wage_tax = _money(help_text="Loonheffing na heffingskortingen.")
@@ -56,12 +56,14 @@ class BreakdownSerializer(serializers.Serializer[Any]):
     rent = _money(help_text="Huurtoeslag.")
     child = _money(help_text="Kindgebonden budget.")
     allowances = _money(help_text="Zorgtoeslag, huurtoeslag en kindgebonden budget samen.")
-    local = LocalAmountSerializer(many=True, help_text="De lokale regelingen van de gemeente.")
+    local = IncomeLocalAmountSerializer(
+        many=True, help_text="De lokale regelingen van de gemeente."
+    )
     local_total = _money(help_text="De lokale regelingen samen.")
     total = _money(help_text="Netto huishoudinkomen.")
 
 
-class MonthSerializer(serializers.Serializer[Any]):
+class IncomeMonthSerializer(serializers.Serializer[Any]):
     month = serializers.IntegerField()
     working = serializers.BooleanField(help_text="Vanaf de startmaand: aan het werk.")
     on_assistance = _money()
@@ -69,13 +71,13 @@ class MonthSerializer(serializers.Serializer[Any]):
     difference = _money()
 
 
-class CurvePointSerializer(serializers.Serializer[Any]):
+class IncomeCurvePointSerializer(serializers.Serializer[Any]):
     hours = serializers.IntegerField()
     on_assistance = _money()
     working = _money()
 
 
-class YearFiguresSerializer(serializers.Serializer[Any]):
+class IncomeYearFiguresSerializer(serializers.Serializer[Any]):
     gross = _money(help_text="Brutoloon per jaar met vakantiegeld.")
     tax_before_credits = _money()
     general_credit = _money(help_text="Gebruikte algemene heffingskorting.")
@@ -83,12 +85,12 @@ class YearFiguresSerializer(serializers.Serializer[Any]):
     wage_tax = _money(help_text="Loonheffing per jaar.")
 
 
-class SimplificationSerializer(serializers.Serializer[Any]):
+class IncomeSimplificationSerializer(serializers.Serializer[Any]):
     code = serializers.CharField()
     text = serializers.CharField()
 
 
-class ParameterUsedSerializer(serializers.Serializer[Any]):
+class IncomeParameterUsedSerializer(serializers.Serializer[Any]):
     key = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]
     value = serializers.CharField(help_text="Decimaal getal als tekst.")
@@ -98,9 +100,9 @@ class ParameterUsedSerializer(serializers.Serializer[Any]):
 
 
 class IncomeCheckSerializer(serializers.Serializer[Any]):
-    inputs = InputsSerializer()
-    on_assistance = BreakdownSerializer(help_text="Met bijstand, gemiddeld per maand.")
-    working = BreakdownSerializer(help_text="Met de basisbaan, gemiddeld per maand.")
+    inputs = IncomeInputsSerializer()
+    on_assistance = IncomeBreakdownSerializer(help_text="Met bijstand, gemiddeld per maand.")
+    working = IncomeBreakdownSerializer(help_text="Met de basisbaan, gemiddeld per maand.")
     gain_month = _money(help_text="Verschil per maand (gemiddeld).")
     gain_year = _money(help_text="Verschil over een heel jaar.")
     disregard_month = _money(help_text="Vrijlating per maand in de eerste maanden.")
@@ -111,12 +113,12 @@ class IncomeCheckSerializer(serializers.Serializer[Any]):
     pays_from_hours = serializers.IntegerField(
         allow_null=True, help_text="Vanaf zoveel uur per week loont werken; null: niet tot 40."
     )
-    year_figures = YearFiguresSerializer()
-    first_year = MonthSerializer(many=True)
+    year_figures = IncomeYearFiguresSerializer()
+    first_year = IncomeMonthSerializer(many=True)
     first_year_gain = _money()
-    curve = CurvePointSerializer(many=True, help_text="0 tot 40 uur per week.")
-    simplifications = SimplificationSerializer(many=True)
-    parameters_used = ParameterUsedSerializer(many=True)
+    curve = IncomeCurvePointSerializer(many=True, help_text="0 tot 40 uur per week.")
+    simplifications = IncomeSimplificationSerializer(many=True)
+    parameters_used = IncomeParameterUsedSerializer(many=True)
 
 
 def _breakdown(b: Breakdown) -> dict[str, Any]:
