@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import slugify
 
+from basisbaan.core.money import group_number
 from basisbaan.income.charts import income_chart_svg
 from basisbaan.income.rules import ParameterUse
 from basisbaan.income.selectors import ParticipantComparison
@@ -62,16 +63,10 @@ def rule_groups(uses: tuple[ParameterUse, ...]) -> list[RuleGroup]:
 
 def value_text(value: Decimal) -> str:
     """A rule's value in Dutch: ``38441.000`` -> ``38.441``, ``0.3582`` -> ``0,3582``."""
-    text = format(value.normalize(), "f")
-    whole, _sep, fraction = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    digits = whole.lstrip("-")
-    groups: list[str] = []
-    while len(digits) > 3:
-        groups.insert(0, digits[-3:])
-        digits = digits[:-3]
-    groups.insert(0, digits)
-    return sign + ".".join(groups) + ("," + fraction if fraction else "")
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return group_number(normal, places=places, decimal_sep=",", thousand_sep=".")
 
 
 def printout_context(
@@ -89,10 +84,6 @@ def printout_context(
         "household": KIND_TEXT[c.household.kind],
         "children": sum(1 for age in c.household.children_ages if age < ADULT),
         "start": dt.date(c.year, c.job.start_month, 1),
-        "local": [
-            (name, c.on_assistance.local[i][1], amount)
-            for i, (name, amount) in enumerate(c.working.local)
-        ],
         "local_assistance": sum((a for _n, a in c.on_assistance.local), Decimal(0)),
         "local_working": sum((a for _n, a in c.working.local), Decimal(0)),
         "gain_abs": abs(c.gain_month),

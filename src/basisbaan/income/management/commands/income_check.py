@@ -23,9 +23,11 @@ from basisbaan.calc.income_rules import Kind
 from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.income.selectors import comparison_for
 from basisbaan.income.serialize import comparison_json
-from basisbaan.income.texts import KIND_CODE, KIND_OF_CODE, NO_RULES_TEXT
+from basisbaan.income.texts import KIND_OF_CODE, NO_RULES_TEXT
 from basisbaan.outcomes.management.common import USAGE_ERROR, dump, euro_text, text_table
 from basisbaan.tenancy.models import Municipality
+
+__all__ = ["Command", "check_text"]
 
 HOURS_MAX = Decimal(40)
 WAGE_MAX = Decimal(1000)
@@ -221,6 +223,3 @@ class Command(BasisbaanCommand):
             self.stdout.write(dump(data))
             return
         self.stdout.write(check_text(data))
-
-
-__all__ = ["Command", "KIND_CODE", "check_text"]
