@@ -28,6 +28,7 @@ from basisbaan.guidance.api.viewsets import (
     SignalViewSet,
 )
 from basisbaan.hosts.api.viewsets import HostContactViewSet, HostViewSet, PositionViewSet
+from basisbaan.income.api.viewsets import IncomeCheckViewSet, ParticipantIncomeCheckViewSet
 from basisbaan.intake.api.viewsets import (
     ConversationViewSet,
     CriteriaViewSet,
@@ -125,6 +126,12 @@ urlpatterns = [
         "programmes/<int:pk>/capacity/",
         ProgrammeForecastViewSet.as_view({"get": "capacity"}),
         name="programme-capacity",
+    ),
+    path("income-check/", IncomeCheckViewSet.as_view({"post": "create"}), name="income-check"),
+    path(
+        "participants/<int:pk>/income-check/",
+        ParticipantIncomeCheckViewSet.as_view({"get": "retrieve"}),
+        name="participant-income-check",
     ),
     *router.urls,
 ]
