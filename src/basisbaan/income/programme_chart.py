@@ -1,4 +1,4 @@
-"""The bar chart of the programme view: the monthly gain of the current participants in bands.
+"""The programme's gain from work as a bar chart: server-rendered inline SVG,
 classes only (the CSP forbids inline styles and scripts), as
 :mod:`basisbaan.outcomes.charts` draws its charts.
 
