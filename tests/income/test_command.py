@@ -43,7 +43,7 @@ def test_the_table_in_dutch():
     assert lines[0] == "Loont werken? 2025: single, 36 uur per week tegen EUR 14,06 bruto."
     assert lines[2] == "Per maand              Met bijstand  Met basisbaan"
     assert lines[3] == "Netto loon                 EUR 0,00   EUR 2.214,89"
-    assert "Verschil per maand: EUR 856,64" in text
+    assert "Verschil per maand: EUR 856,63" in text
     assert "Verschil per jaar: EUR 10.279,63" in text
     assert "Loont vanaf: 22 uur per week" in text
     assert "- Het uurloon en de uren blijven het hele jaar gelijk." in text

@@ -108,8 +108,8 @@ def test_the_worked_example_on_paper(participant):
     html = printout_html(participant, result, today=TODAY)
 
     assert "€ 2.214,89" in html  # the net wage
-    assert "€ 1.357,25" in html  # the assistance on assistance
-    assert "Met de basisbaan heeft u € 856,64 per maand meer. Dat is € 10.279,63 per jaar." in html
+    assert "€ 1.357,26" in html  # the assistance on assistance
+    assert "Met de basisbaan heeft u € 856,63 per maand meer. Dat is € 10.279,63 per jaar." in html
     assert "Vanaf 22 uur per week heeft u meer dan met bijstand." in html
     assert "met de regels van 2025" in html
     assert "Inkomstenvrijlating: maximum per maand 285 (aanname)" in html
@@ -135,8 +135,8 @@ def test_the_chart_says_in_words_what_it_shows(participant):
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="ic-chart"')
     assert '<title id="income-chart-title">Netto inkomen per maand bij 0 tot 40 uur' in svg
     assert (
-        "Met bijstand: € 1.488,25 per maand, hoeveel uur u ook werkt. Met de basisbaan: "
-        "€ 1.488,25 bij 0 uur en € 2.467,08 bij 40 uur per week; bij 36 uur € 2.344,89. "
+        "Met bijstand: € 1.488,26 per maand, hoeveel uur u ook werkt. Met de basisbaan: "
+        "€ 1.488,26 bij 0 uur en € 2.467,08 bij 40 uur per week; bij 36 uur € 2.344,89. "
         "Vanaf 22 uur per week is het inkomen met de basisbaan hoger.</desc>"
     ) in svg
     assert "uren per week" in svg

@@ -75,7 +75,7 @@ def four(programme):
             rent_month=Decimal(700),
             children_birth_months=["2022-03", "2017-06"],
         ),  # fmt: skip
-        working(programme, hours=12, household=H.COUPLE, rent_month=Decimal(600)),
+        working(programme, hours=21, rent_month=Decimal(650)),
         working(programme, hours=32, household=H.OTHER),
     ]
     working(programme, hours=32, start=dt.date(2026, 1, 1), end=dt.date(2026, 6, 30))
@@ -86,8 +86,9 @@ def four(programme):
 def test_each_current_participant_in_the_band_of_their_own_comparison(programme, four):
     gains = programme_gains(programme, day=TODAY, threshold=1)
     d = gains.figures.distribution
-    # 580,82 (single, 32 hours), 121,57 (single parent, 24 hours), -72,03 (a couple at
-    # 12 hours loses the remission and the IIT): see the comparison of each below.
+    # 580,82 (single, 32 hours), 121,57 (single parent, 24 hours), -25,17 (a single at
+    # 21 hours earns just above the norm and loses the remission): see the comparison
+    # of each below.
     assert dict(zip((b.key for b in d.bands), d.counts, strict=True)) == {
         "band-below": 1, "band-0": 0, "band-100": 1, "band-200": 0, "band-300": 0,
         "band-400": 0, "band-500": 1, "band-600": 0, "band-700": 0, "band-800": 0,
@@ -98,7 +99,7 @@ def test_each_current_participant_in_the_band_of_their_own_comparison(programme,
         participant_comparison(p, today=TODAY).comparison.gain_month  # type: ignore[union-attr]
         for p in four[:3]
     ]
-    assert one_by_one == [Decimal("580.82"), Decimal("121.57"), Decimal("-72.03")]
+    assert one_by_one == [Decimal("580.82"), Decimal("121.57"), Decimal("-25.17")]
     assert participant_comparison(four[3], today=TODAY) is None
     assert [s.name for s in gains.schemes] == ["Individuele inkomenstoeslag", "Kwijtschelding"]
     assert gains.rules.rules.year == 2026

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 
 from basisbaan.audit.models import AuditEntry
 from basisbaan.parameters.models import ParameterValue
-from basisbaan.parameters.seed_income import INCOME
 from basisbaan.parameters.seed import NORMS, SEED
+from basisbaan.parameters.seed_income import INCOME
 from basisbaan.parameters.selectors import minimum_wage_hourly, parameter_value
 from basisbaan.parameters.services import parameter_value_set
 from tests.unchanged import unchanged

@@ -17,8 +17,8 @@ from django.views.generic import TemplateView
 from basisbaan.calc.income_distribution import Published
 from basisbaan.calc.suppression import Mark
 from basisbaan.core.forms import Form
-from basisbaan.income.programme_chart import band_label, gain_chart
 from basisbaan.income.programme import programme_gains
+from basisbaan.income.programme_chart import band_label, gain_chart
 from basisbaan.income.rules import income_years
 from basisbaan.outcomes.selectors import threshold_of
 from basisbaan.programmes.selectors import programme_list
