@@ -27,6 +27,7 @@ urlpatterns = [
     path("uitkomsten/", include("basisbaan.outcomes.urls")),
     path("raadsrapportages/", include("basisbaan.reports.urls")),
     path("onderzoek/", include("basisbaan.research.urls")),
+    path("loont-werken/", include("basisbaan.income.urls")),
     path("intake/", include("basisbaan.intake.urls")),
     path("begeleiding/", include("basisbaan.guidance.urls")),
     path("parameters/", include("basisbaan.parameters.urls")),

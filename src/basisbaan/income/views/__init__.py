@@ -1,0 +1,1 @@
+"""The pages of "Loont werken?" (does work pay?)."""
