@@ -108,7 +108,11 @@ def test_the_panel_lists_what_it_simplifies_and_its_assumptions(person, casework
         "Het vakantiegeld is als gemiddelde per maand meegeteld; meestal wordt het in mei "
         "betaald." in page
     )
-    assert "Deze berekening gebruikt aannames:" in page
+    assert (
+        "Deze berekening gebruikt aannames: 1 bedrag is nog niet bevestigd of is doorgetrokken "
+        "uit een eerder jaar." in page
+    )
+    assert "Inkomstenvrijlating: maximum per maand (waarde van 01-01-2025)" in page
     assert "Tabel: inkomen per aantal uren" in page
 
 
