@@ -105,9 +105,23 @@ def _sourced_parameters(request: pytest.FixtureRequest) -> None:
         return
     request.getfixturevalue("transactional_db")
     from basisbaan.parameters.models import ParameterValue
-    from basisbaan.parameters.seed import SEED
+    from basisbaan.parameters.seed import NORMS, SEED
+    from basisbaan.parameters.seed_income import INCOME
 
-    for key, effective_date, value, source in SEED:
+    for key, effective_date, value, source in (*SEED, *NORMS):
         ParameterValue.objects.get_or_create(
             key=key, effective_date=effective_date, defaults={"value": value, "source": source}
+        )
+    # The assistance norms (migration 0004) and the figures of "does work pay?"
+    # (migration 0006), with their marks.
+    for row in INCOME:
+        ParameterValue.objects.get_or_create(
+            key=row.key,
+            effective_date=row.effective_date,
+            defaults={
+                "value": row.value,
+                "source": row.source,
+                "is_assumption": row.is_assumption,
+                "note": row.note,
+            },
         )

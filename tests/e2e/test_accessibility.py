@@ -41,7 +41,10 @@ def world(municipality):
         intake_closed_reason="Budget is op.",
     )
     admin = make_member(municipality, Role.FUNCTIONAL_ADMIN, username="beheerder")
-    participant = ParticipantFactory(programme=programme, contact_person=admin)
+    # With a rent: the "Loont werken?" panel on the page shows its table and chart.
+    participant = ParticipantFactory(
+        programme=programme, contact_person=admin, rent_month=Decimal("650.00")
+    )
     placement = PlacementFactory(participant__programme=programme)
     HostContactFactory(host=placement.position.host)
     period = ContractPeriodFactory(
@@ -74,6 +77,10 @@ def world(municipality):
             "/",
             "/deelnemers/",
             f"/deelnemers/{participant.pk}/",
+            # The panel's form refused (hours not in steps of 0,5), and its own page.
+            f"/deelnemers/{participant.pk}/?uren=24,3",
+            f"/loont-werken/deelnemer/{participant.pk}/",
+            f"/deelnemers/{participant.pk}/bewerken/",
             "/deelnemers/nieuw/",
             f"/deelnemers/{participant.pk}/status/",
             "/plaatsingen/",

@@ -16,6 +16,7 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from basisbaan.audit.models import AuditAction, AuditEntry
+from basisbaan.income.panel import PANEL_FIELDS
 from basisbaan.participants.constants import PERSONAL_FIELDS
 from basisbaan.participants.privacy import Disclosure, PersonalDataPolicy
 from basisbaan.tenancy.roles import Role
@@ -79,7 +80,8 @@ def test_read_only_page_views_are_audited_as_masked(person, reader, client_as):
     viewed = AuditEntry.objects.get(action=AuditAction.VIEW)
     assert listed.changes == {"ids": [str(person.pk)], "fields": MASKED_LIST_FIELDS}
     assert (listed.actor, viewed.actor) == (reader, reader)
-    assert viewed.changes == {"fields": MASKED_PERSONAL_FIELDS}
+    # The "Loont werken?" panel on the page shows the household too.
+    assert viewed.changes == {"fields": [*MASKED_PERSONAL_FIELDS, *PANEL_FIELDS]}
 
 
 def test_researcher_page_shows_the_pseudonym_only(person, researcher, client_as):

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from basisbaan.audit.models import AuditAction, AuditEntry
+from basisbaan.income.panel import PANEL_FIELDS
 from basisbaan.participants.constants import PERSONAL_FIELDS, ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.tenancy.roles import Role
@@ -377,7 +378,8 @@ def test_detail_writes_a_view_audit_entry(programme, caseworker, client_as):
     assert entry.action == AuditAction.VIEW
     assert entry.actor == caseworker
     assert entry.object_id == str(participant.pk)
-    assert entry.changes == {"fields": PERSONAL_FIELDS}
+    # The "Loont werken?" panel on the page shows the household too.
+    assert entry.changes == {"fields": [*PERSONAL_FIELDS, *PANEL_FIELDS]}
 
 
 def test_detail_of_another_municipality_is_404(other_programme, caseworker, client_as):

@@ -82,6 +82,9 @@ def test_anonymising_empties_identity_and_free_text_and_keeps_the_statistics(
         last_name="Dijk",
         bsn="111222333",
         date_of_birth=D(1980, 5, 17),
+        children_birth_months=["2012-04"],
+        rent_month=Decimal("612.50"),
+        partner_income_year=Decimal("18000.00"),
     )
     keep = exited(long_programme, D(2020, 1, 31), last_name="Blijft")
     placement = PlacementFactory(
@@ -134,6 +137,12 @@ def test_anonymising_empties_identity_and_free_text_and_keeps_the_statistics(
     assert person.date_of_birth == D(1980, 1, 1)
     assert person.search_name == " geanonimiseerd"
     assert person.anonymised_at is not None
+    # The household of "does work pay?" is emptied too.
+    assert (person.children_birth_months, person.rent_month, person.partner_income_year) == (
+        [],
+        None,
+        None,
+    )
     # Statistics stay: status, dates, household, placement dates, contract, hours.
     assert (person.status, person.exit_date, person.household_type) == (
         "exited",
@@ -168,6 +177,7 @@ def test_anonymising_empties_identity_and_free_text_and_keeps_the_statistics(
     assert entries.last().object_repr == f"Deelnemer #{person.pk}"
     text = json.dumps([[e.object_repr, e.changes] for e in entries])
     assert "Dijk" not in text and "111222333" not in text and "Anna" not in text
+    assert "612" not in text and "2012-04" not in text
 
     # Done once: a second run finds nothing.
     again = purge(today=D(2025, 4, 1), policy=POLICY, temp_dir=tmp_path, apply=True)

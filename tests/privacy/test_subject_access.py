@@ -54,6 +54,8 @@ def person(programme, caseworker):
         city="Leeuwarden",
         status=ParticipantStatus.WAITING,
         contact_person=caseworker,
+        children_birth_months=["2014-03"],
+        rent_month=Decimal("650.00"),
     )
 
 
@@ -99,6 +101,10 @@ def test_json_holds_the_person_their_records_and_who_saw_them(person, programme,
         "rent_month": None,
         "partner_income_year": None,
         "social_assistance_start": "2019-03-01",
+        # The household of "does work pay?".
+        "children_birth_months": ["2014-03"],
+        "rent_month": "650.00",
+        "partner_income_year": None,
         "status": "waiting",
         "status_changed_at": None,
         "exit_date": None,

@@ -48,6 +48,10 @@ MASKED_FIELDS: dict[str, frozenset[str]] = {
             "street",
             "postcode",
             "city",
+            # The household of "does work pay?": emptied on anonymising, so not kept here.
+            "children_birth_months",
+            "rent_month",
+            "partner_income_year",
         }
     ),
     "participants.contactpersonchange": frozenset({"reason"}),

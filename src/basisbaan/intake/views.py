@@ -27,6 +27,7 @@ from basisbaan.core.views import (
 )
 from basisbaan.hosts.models import Position
 from basisbaan.hosts.selectors import position_list
+from basisbaan.income.views.panel import PANEL_FIELDS, match_gains, panel_for
 from basisbaan.intake import services
 from basisbaan.intake.completeness import completeness
 from basisbaan.intake.eligibility import check_participant, result_rows
@@ -324,7 +325,11 @@ class ParticipantMatchesView(TenantDetailView):
         )
         context["profile"] = _profile(self.object)
         context["completeness"] = completeness(self.object, context["profile"])
-        audit_participant_view(self.request, self.object, NAME_FIELDS)
+        rows = context["rows"]
+        gains = match_gains(self.request, self.object, rows)
+        context["match_rows"] = list(zip(rows, gains or [None] * len(rows), strict=True))
+        shown = [*NAME_FIELDS, *PANEL_FIELDS] if gains is not None else NAME_FIELDS
+        audit_participant_view(self.request, self.object, shown)
         return context
 
 
@@ -436,7 +441,11 @@ class ProposalDetailView(TenantDetailView):
         context["programme"] = proposal.participant.programme
         context["place_form"] = ProposalPlaceForm(initial={"start_date": timezone.localdate()})
         context["proposal_row"] = {"lines": proposal.explanation}
-        audit_participant_view(self.request, proposal.participant, NAME_FIELDS)
+        context["panel"] = panel = panel_for(
+            self.request, proposal.participant, hours=proposal.position.hours_per_week
+        )
+        shown = [*NAME_FIELDS, *PANEL_FIELDS] if panel is not None else NAME_FIELDS
+        audit_participant_view(self.request, proposal.participant, shown)
         return context
 
 

@@ -95,4 +95,8 @@ PARTICIPANT_FIELDS: Final = (
     "city",
     "household_type",
     "social_assistance_start",
+    # The household for "does work pay?" (participants/household.py checks them).
+    "children_birth_months",
+    "rent_month",
+    "partner_income_year",
 )

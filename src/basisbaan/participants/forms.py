@@ -17,6 +17,7 @@ from basisbaan.participants.constants import (
     ExitReason,
     ParticipantStatus,
 )
+from basisbaan.participants.household import birth_months_text, parse_birth_months
 from basisbaan.participants.models import Participant
 from basisbaan.participants.validators import normalise_bsn
 from basisbaan.programmes.selectors import programme_list
@@ -37,6 +38,16 @@ class ContactPersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg
         return str(obj.get_full_name() or obj.get_username())
 
 
+class BirthMonthsField(forms.CharField):
+    """Children's birth months typed as ``03-2014, 11-2019``; cleaned to ``["2014-03", ...]``."""
+
+    def prepare_value(self, value: Any) -> Any:
+        return birth_months_text(value) if isinstance(value, list) else value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        return parse_birth_months(super().to_python(value) or "")
+
+
 class ParticipantForm(ModelForm):
     """Personal data of a participant (new or edited)."""
 
@@ -47,6 +58,16 @@ class ParticipantForm(ModelForm):
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "autocomplete": "off", "class": "bb-input-short"}
         ),
+    )
+    children_birth_months = BirthMonthsField(
+        label=_("Kinderen die thuis wonen (geboortemaand)"),
+        required=False,
+        max_length=400,
+        help_text=_(
+            "Per kind de maand en het jaar van geboorte, gescheiden door komma's. "
+            "Bijvoorbeeld 03-2014, 11-2019. Kinderen van 18 jaar en ouder tellen niet mee."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
     class Meta:
@@ -67,6 +88,18 @@ class ParticipantForm(ModelForm):
             "date_of_birth": _("Bijvoorbeeld 29-11-1980."),
             "social_assistance_start": _("Bijvoorbeeld 01-03-2019."),
             "postcode": _("Bijvoorbeeld 8911 AB."),
+            "rent_month": _(
+                "De kale huur plus servicekosten, per maand. Bijvoorbeeld 650,00. "
+                "Leeg als er geen huur is."
+            ),
+            "partner_income_year": _(
+                "Alleen bij gehuwd of samenwonend: het bruto inkomen uit werk van de "
+                "partner, per jaar. Bijvoorbeeld 18.000,00."
+            ),
+        }
+        labels = {
+            "rent_month": _("Huur per maand (inclusief servicekosten)"),
+            "partner_income_year": _("Bruto jaarinkomen uit werk van de partner"),
         }
 
     # The order of the fieldsets on the page, so the error summary follows it.
@@ -77,6 +110,9 @@ class ParticipantForm(ModelForm):
         "last_name",
         "date_of_birth",
         "household_type",
+        "children_birth_months",
+        "rent_month",
+        "partner_income_year",
         "street",
         "postcode",
         "city",

@@ -23,6 +23,7 @@ from basisbaan.participants.constants import (
     TRANSITIONS,
     ParticipantStatus,
 )
+from basisbaan.participants.household import check_household
 from basisbaan.participants.models import ContactPersonChange, Participant
 from basisbaan.participants.validators import normalise_bsn
 from basisbaan.programmes.models import Programme
@@ -100,6 +101,7 @@ def participant_create(
     data["bsn"] = normalise_bsn(data.get("bsn", ""))
     _check_bsn_unique(municipality.pk, data["bsn"])
     _check_dates(data["date_of_birth"], data.get("social_assistance_start"))
+    check_household(data, timezone.localdate())
     _check_contact_person(municipality.pk, contact_person)
     participant = Participant(
         municipality=municipality,
@@ -160,6 +162,7 @@ def participant_update(
         data.get("date_of_birth", participant.date_of_birth),
         data.get("social_assistance_start", participant.social_assistance_start),
     )
+    check_household(data, timezone.localdate())
     participant, _changed = model_update(
         instance=participant,
         data=data,

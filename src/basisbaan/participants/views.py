@@ -31,6 +31,7 @@ from basisbaan.core.views import (
     TenantListView,
 )
 from basisbaan.guidance.selectors import participant_guidance
+from basisbaan.income.views.panel import PANEL_FIELDS, panel_for
 from basisbaan.outcomes.forms import renamed_errors
 from basisbaan.outcomes.services import exit_record
 from basisbaan.participants import services
@@ -197,7 +198,9 @@ class ParticipantDetailView(TenantDetailView):
         context["next_statuses"] = [
             s for s in ParticipantStatus if s in TRANSITIONS[ParticipantStatus(participant.status)]
         ]
-        audit_participant_view(self.request, participant)
+        context["panel"] = panel = panel_for(self.request, participant)
+        shown = [*PERSONAL_FIELDS, *PANEL_FIELDS] if panel is not None else PERSONAL_FIELDS
+        audit_participant_view(self.request, participant, shown)
         return context
 
 

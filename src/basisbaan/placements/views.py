@@ -23,6 +23,7 @@ from basisbaan.core.views import (
     TenantDetailView,
     TenantListView,
 )
+from basisbaan.income.views.panel import PANEL_FIELDS, panel_for
 from basisbaan.outcomes.forms import ExitForm
 from basisbaan.outcomes.services import exit_record
 from basisbaan.participants.choices import apply_participant_policy, audit_shown_participants
@@ -122,7 +123,11 @@ class PlacementDetailView(TenantDetailView):
         context["status"] = placement.status_on(timezone.localdate())
         context["late_start"] = late_start_warning(placement)
         context["contract_makers"] = contract_makers()
-        audit_participant_view(self.request, placement.participant, NAME_FIELDS)
+        context["panel"] = panel = panel_for(
+            self.request, placement.participant, hours=placement.position.hours_per_week
+        )
+        shown = [*NAME_FIELDS, *PANEL_FIELDS] if panel is not None else NAME_FIELDS
+        audit_participant_view(self.request, placement.participant, shown)
         return context
 
 

@@ -21,6 +21,14 @@ IDENTITY_FIELDS: Final = (
     "city",
 )
 
+# The household of "does work pay?" (children's birth months, rent, partner's
+# income), emptied on anonymising: the field and the value it is emptied to.
+HOUSEHOLD_EMPTY: Final[dict[str, object]] = {
+    "children_birth_months": [],
+    "rent_month": None,
+    "partner_income_year": None,
+}
+
 # Free text about a participant in other records, emptied on anonymising:
 # (model label, path from the model to the participant, text fields). Dates,
 # hours, amounts, choices and the structured profile stay: the budget figures,

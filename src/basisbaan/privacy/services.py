@@ -28,7 +28,12 @@ from basisbaan.calc.retention import RetentionPolicy
 from basisbaan.participants.models import Participant
 from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.models import PayrollImport, PayrollUpload
-from basisbaan.privacy.constants import ANONYMISED_NAME, FREE_TEXT, IDENTITY_FIELDS
+from basisbaan.privacy.constants import (
+    ANONYMISED_NAME,
+    FREE_TEXT,
+    HOUSEHOLD_EMPTY,
+    IDENTITY_FIELDS,
+)
 from basisbaan.privacy.export import as_json, as_pdf
 from basisbaan.privacy.models import ExportFile
 from basisbaan.privacy.selectors import (
@@ -137,17 +142,18 @@ def participant_anonymise(
             emptied += 1
         for name in IDENTITY_FIELDS:
             setattr(person, name, "")
+        for name, empty in HOUSEHOLD_EMPTY.items():
+            setattr(person, name, list(empty) if isinstance(empty, list) else empty)
         person.last_name = ANONYMISED_NAME
         person.date_of_birth = dt.date(person.date_of_birth.year, 1, 1)
         person.anonymised_at = timezone.now()
-        person.save(
-            update_fields=[*IDENTITY_FIELDS, "date_of_birth", "anonymised_at", "search_name"]
-        )
+        cleared = [*IDENTITY_FIELDS, *HOUSEHOLD_EMPTY]
+        person.save(update_fields=[*cleared, "date_of_birth", "anonymised_at", "search_name"])
         _entry(
             actor,
             person,
             person.pseudonym,
-            {"anonymised": [*IDENTITY_FIELDS, "date_of_birth"], "reason": reason},
+            {"anonymised": [*cleared, "date_of_birth"], "reason": reason},
         )
     return emptied
 

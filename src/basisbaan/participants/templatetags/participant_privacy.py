@@ -4,7 +4,8 @@
   monospace span for a viewer who sees pseudonyms;
 - ``{% participant_label participant as name %}``: the same as plain text, for
   ``aria-label`` attributes and sentences;
-- ``{% participant_bsn participant %}``: the whole BSN, ``*****1234``, or nothing.
+- ``{% participant_bsn participant %}``: the whole BSN, ``*****1234``, or nothing;
+- ``{{ participant.children_birth_months|birth_months }}``: ``03-2014, 11-2019``.
 
 Each asks :mod:`basisbaan.participants.privacy` for the request's viewer (the
 ``privacy`` variable of the context processor, or the request itself).
@@ -17,6 +18,7 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 
+from basisbaan.participants.household import birth_months_text
 from basisbaan.participants.models import Participant
 from basisbaan.participants.privacy import PersonalDataPolicy, policy_for
 
@@ -52,3 +54,9 @@ def participant_bsn(context: template.Context, participant: Participant | None) 
     if participant is None:
         return ""
     return _policy(context).bsn(participant)
+
+
+@register.filter
+def birth_months(months: Any) -> str:
+    """Children's stored birth months as the form shows them: ``03-2014, 11-2019``."""
+    return birth_months_text(months)
