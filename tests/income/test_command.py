@@ -46,7 +46,7 @@ def test_the_table_in_dutch():
     assert "Verschil per maand: EUR 856,63" in text
     assert "Verschil per jaar: EUR 10.279,63" in text
     assert "Loont vanaf: 22 uur per week" in text
-    assert "- Het uurloon en de uren blijven het hele jaar gelijk." in text
+    assert "- Het uurloon en de uren zijn het hele jaar gelijk gehouden." in text
     assert "(aanname)" in text
 
 

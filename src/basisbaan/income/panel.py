@@ -17,13 +17,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from basisbaan.calc.income import Comparison, CurvePoint, Simplification, compare
+from basisbaan.calc.income import Comparison, CurvePoint, compare
 from basisbaan.income.forms import PanelForm
 from basisbaan.income.panel_chart import Svg, income_chart
 from basisbaan.income.rules import ParameterUse, income_years
 from basisbaan.income.selectors import ParticipantComparison, participant_comparison
+from basisbaan.income.texts import SIMPLIFICATION_STAFF_TEXT
 from basisbaan.participants.constants import HouseholdType
 from basisbaan.participants.models import Participant
 
@@ -31,32 +31,6 @@ __all__ = ["PANEL_FIELDS", "Panel", "Row", "build_panel", "gain_for_hours", "who
 
 # The participant's fields a panel shows (for the audit of the read).
 PANEL_FIELDS = ["household_type", "children_birth_months", "rent_month", "partner_income_year"]
-
-SIMPLIFICATIONS: Mapping[str, Any] = {
-    Simplification.ANNUAL_TAX: gettext_lazy(
-        "De belasting is berekend over een heel jaar en gelijk over de maanden verdeeld."
-    ),
-    Simplification.HOLIDAY_AVERAGED: gettext_lazy(
-        "Het vakantiegeld is als gemiddelde per maand meegeteld; meestal wordt het in mei betaald."
-    ),
-    Simplification.NO_OTHER_INCOME: gettext_lazy(
-        "Alleen het loon, het loon van een partner en de bijstand tellen mee; ander inkomen "
-        "(zoals alimentatie of een uitkering) niet."
-    ),
-    Simplification.ASSETS_BELOW_LIMITS: gettext_lazy(
-        "Er is aangenomen dat het vermogen onder alle grenzen blijft."
-    ),
-    Simplification.WAGE_ALL_YEAR: gettext_lazy(
-        "Het uurloon en de uren zijn het hele jaar gelijk gehouden."
-    ),
-    Simplification.ALLOWANCES_YEARLY: gettext_lazy(
-        "De toeslagen zijn berekend op het inkomen van een heel jaar."
-    ),
-    Simplification.LOCAL_REFERENCE_PERIOD: gettext_lazy(
-        "Bij de gemeentelijke regelingen is niet nagegaan of de deelnemer lang genoeg een "
-        "laag inkomen had (de referteperiode)."
-    ),
-}
 
 
 def whole_euros(amount: Decimal) -> Decimal:
@@ -241,7 +215,7 @@ def build_panel(
         rows=_rows(comparison),
         chart=income_chart(comparison.curve, comparison.job.hours_per_week, f"inc{participant.pk}"),
         simplifications=[
-            str(SIMPLIFICATIONS.get(code, code)) for code in comparison.simplifications
+            str(SIMPLIFICATION_STAFF_TEXT.get(code, code)) for code in comparison.simplifications
         ],
     )
 

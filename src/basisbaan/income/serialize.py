@@ -17,7 +17,7 @@ from rest_framework import serializers
 
 from basisbaan.calc.income import Breakdown, Comparison
 from basisbaan.income.selectors import ParticipantComparison
-from basisbaan.income.texts import KIND_CODE, SIMPLIFICATION_TEXT
+from basisbaan.income.texts import KIND_CODE, SIMPLIFICATION_STAFF_TEXT
 
 __all__ = ["IncomeCheckSerializer", "comparison_data", "comparison_json"]
 
@@ -190,7 +190,7 @@ def comparison_data(result: ParticipantComparison) -> dict[str, Any]:
             for p in c.curve
         ],
         "simplifications": [
-            {"code": str(code), "text": str(SIMPLIFICATION_TEXT[code])}
+            {"code": str(code), "text": str(SIMPLIFICATION_STAFF_TEXT[code])}
             for code in c.simplifications
         ],
         "parameters_used": [

@@ -16,9 +16,11 @@ __all__ = [
     "KIND_TEXT",
     "NO_RULES_TEXT",
     "OTHER_HOUSEHOLD_TEXT",
+    "SIMPLIFICATION_STAFF_TEXT",
     "SIMPLIFICATION_TEXT",
 ]
 
+# To the participant, in the printout ("u").
 SIMPLIFICATION_TEXT: dict[Simplification, Promise] = {
     Simplification.ANNUAL_TAX: _(
         "De belasting is berekend over een heel jaar en gelijk over de maanden verdeeld."
@@ -36,6 +38,31 @@ SIMPLIFICATION_TEXT: dict[Simplification, Promise] = {
     ),
     Simplification.LOCAL_REFERENCE_PERIOD: _(
         "Bij de individuele inkomenstoeslag is de referteperiode niet gecontroleerd."
+    ),
+}
+
+# For the caseworker on the panel and in the API (the printout speaks to the participant).
+SIMPLIFICATION_STAFF_TEXT: dict[Simplification, Promise] = {
+    Simplification.ANNUAL_TAX: _(
+        "De belasting is berekend over een heel jaar en gelijk over de maanden verdeeld."
+    ),
+    Simplification.HOLIDAY_AVERAGED: _(
+        "Het vakantiegeld is als gemiddelde per maand meegeteld; meestal wordt het in mei betaald."
+    ),
+    Simplification.NO_OTHER_INCOME: _(
+        "Alleen het loon, het loon van een partner en de bijstand tellen mee; ander inkomen "
+        "(zoals alimentatie of een uitkering) niet."
+    ),
+    Simplification.ASSETS_BELOW_LIMITS: _(
+        "Er is aangenomen dat het vermogen onder alle grenzen blijft."
+    ),
+    Simplification.WAGE_ALL_YEAR: _("Het uurloon en de uren zijn het hele jaar gelijk gehouden."),
+    Simplification.ALLOWANCES_YEARLY: _(
+        "De toeslagen zijn berekend op het inkomen van een heel jaar."
+    ),
+    Simplification.LOCAL_REFERENCE_PERIOD: _(
+        "Bij de gemeentelijke regelingen is niet nagegaan of de deelnemer lang genoeg een "
+        "laag inkomen had (de referteperiode)."
     ),
 }
 
