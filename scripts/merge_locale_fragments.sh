@@ -14,7 +14,7 @@ work=$(mktemp -d)
 headed=()
 for fragment in "${fragments[@]}"; do
   out="$work/$(basename "$fragment")"
-  printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' > "$out"
+  printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n' > "$out"
   cat "$fragment" >> "$out"
   headed+=("$out")
 done
