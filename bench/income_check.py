@@ -33,7 +33,6 @@ import time
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -51,24 +50,15 @@ from basisbaan.calc.income import (  # noqa: E402
     scenario,
 )
 from basisbaan.calc.income_rules import (  # noqa: E402
-    AssistanceRules,
-    ChildRules,
-    HealthcareRules,
     IncomeRules,
     Kind,
-    RentRules,
-    TaxRules,
 )
+from basisbaan.income.build import rules_from  # noqa: E402  (no database)
 from basisbaan.parameters.seed import NORMS, SEED  # noqa: E402  (plain data, no Django)
 from basisbaan.parameters.seed_income import INCOME  # noqa: E402
 from bench.costs import git_commit, machine  # noqa: E402
 
 TARGET_MS = 200.0
-NORM_KEYS = {
-    Kind.SINGLE: "assistance_norm_single",
-    Kind.SINGLE_PARENT: "assistance_norm_single_parent",
-    Kind.COUPLE: "assistance_norm_couple",
-}
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -92,67 +82,7 @@ def rules_for(year: int) -> IncomeRules:
     def at(key: str, day: dt.date) -> Decimal:
         return max((row for row in rows[key] if row[0] <= day), key=lambda row: row[0])[1]
 
-    def v(key: str) -> Decimal:
-        return at(key, dt.date(year, 1, 1))
-
-    def vs(*keys: str) -> Any:
-        return tuple(v(key) for key in keys)
-
-    return IncomeRules(
-        year=year,
-        holiday_allowance=v("holiday_allowance"),
-        tax=TaxRules(
-            vs("tax_bracket_1_limit", "tax_bracket_2_limit"),
-            vs("tax_bracket_1_rate", "tax_bracket_2_rate", "tax_bracket_3_rate"),
-            *vs("general_credit_max", "general_credit_start", "general_credit_rate"),
-            vs("labour_credit_end_1", "labour_credit_end_2", "labour_credit_end_3"),
-            vs("labour_credit_rate_1", "labour_credit_rate_2", "labour_credit_rate_3"),
-            v("labour_credit_phaseout"),
-        ),
-        healthcare=HealthcareRules(
-            *(
-                v("healthcare_" + name)
-                for name in (
-                    "standard_premium",
-                    "threshold",
-                    "share_single",
-                    "share_partner",
-                    "rate",
-                    "limit_single",
-                    "limit_partner",
-                )
-            )
-        ),
-        rent=RentRules(
-            max_rent=v("rent_max"),
-            max_rent_caps=v("rent_max_caps") == 1,
-            **{f.name: v("rent_" + f.name) for f in dataclasses.fields(RentRules)[2:]},
-        ),
-        child=ChildRules(
-            *(
-                v("child_" + name)
-                for name in (
-                    "per_child",
-                    "extra_12",
-                    "extra_16",
-                    "single_parent",
-                    "rate",
-                    "threshold_single",
-                    "threshold_partner",
-                )
-            )
-        ),
-        assistance=AssistanceRules(
-            norms_month={
-                kind: tuple(at(key, dt.date(year, month, 1)) for month in range(1, 13))
-                for kind, key in NORM_KEYS.items()
-            },
-            holiday_share=v("assistance_holiday_share"),
-            disregard_rate=v("disregard_rate"),
-            disregard_cap_month=v("disregard_cap_month"),
-            disregard_months=int(v("disregard_months")),
-        ),
-    )
+    return rules_from(year, at)
 
 
 def minimum_wage(year: int) -> Decimal:

@@ -22,7 +22,6 @@ Published figures used here:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
@@ -45,15 +44,11 @@ from basisbaan.calc.income import (
     wage_tax,
 )
 from basisbaan.calc.income_rules import (
-    AssistanceRules,
-    ChildRules,
-    HealthcareRules,
     IncomeRules,
     Kind,
     LocalScheme,
-    RentRules,
-    TaxRules,
 )
+from basisbaan.income.build import rules_from
 from basisbaan.parameters.seed import NORMS, SEED
 from basisbaan.parameters.seed_income import INCOME
 
@@ -63,11 +58,6 @@ _ROWS: dict[str, list[tuple[dt.date, Decimal]]] = defaultdict(list)
 for _key, _day, _value, *_rest in [*SEED, *NORMS, *INCOME]:
     _ROWS[_key].append((_day, _value))
 
-NORM_KEYS = {
-    Kind.SINGLE: "assistance_norm_single",
-    Kind.SINGLE_PARENT: "assistance_norm_single_parent",
-    Kind.COUPLE: "assistance_norm_couple",
-}
 WML_2025 = Decimal("14.06")
 WML_2026 = Decimal("14.71")
 
@@ -78,81 +68,9 @@ def _at(key: str, day: dt.date) -> Decimal:
 
 
 def rules_for(year: int) -> IncomeRules:
-    """The rules of ``year`` from the seed lists (as ``income.rules.income_rules``)."""
-    jan = dt.date(year, 1, 1)
-
-    def v(key: str) -> Decimal:
-        return _at(key, jan)
-
-    def several(prefix: str, names: tuple[str, ...]) -> list[Decimal]:
-        return [v(prefix + name) for name in names]
-
-    rent = {f.name: v("rent_" + f.name) for f in dataclasses.fields(RentRules)[2:]}
-    return IncomeRules(
-        year=year,
-        holiday_allowance=v("holiday_allowance"),
-        tax=TaxRules(
-            bracket_limits=(v("tax_bracket_1_limit"), v("tax_bracket_2_limit")),
-            bracket_rates=(
-                v("tax_bracket_1_rate"),
-                v("tax_bracket_2_rate"),
-                v("tax_bracket_3_rate"),
-            ),
-            general_max=v("general_credit_max"),
-            general_start=v("general_credit_start"),
-            general_rate=v("general_credit_rate"),
-            labour_ends=(
-                v("labour_credit_end_1"),
-                v("labour_credit_end_2"),
-                v("labour_credit_end_3"),
-            ),
-            labour_rates=(
-                v("labour_credit_rate_1"),
-                v("labour_credit_rate_2"),
-                v("labour_credit_rate_3"),
-            ),
-            labour_phaseout_rate=v("labour_credit_phaseout"),
-        ),
-        healthcare=HealthcareRules(
-            *several(
-                "healthcare_",
-                (
-                    "standard_premium",
-                    "threshold",
-                    "share_single",
-                    "share_partner",
-                    "rate",
-                    "limit_single",
-                    "limit_partner",
-                ),
-            )
-        ),
-        rent=RentRules(max_rent=v("rent_max"), max_rent_caps=v("rent_max_caps") == 1, **rent),
-        child=ChildRules(
-            *several(
-                "child_",
-                (
-                    "per_child",
-                    "extra_12",
-                    "extra_16",
-                    "single_parent",
-                    "rate",
-                    "threshold_single",
-                    "threshold_partner",
-                ),
-            )
-        ),
-        assistance=AssistanceRules(
-            norms_month={
-                kind: tuple(_at(key, dt.date(year, month, 1)) for month in range(1, 13))
-                for kind, key in NORM_KEYS.items()
-            },
-            holiday_share=v("assistance_holiday_share"),
-            disregard_rate=v("disregard_rate"),
-            disregard_cap_month=v("disregard_cap_month"),
-            disregard_months=int(v("disregard_months")),
-        ),
-    )
+    """The rules of ``year`` from the seed lists (as ``income.rules.income_rules``
+    builds them from the tables)."""
+    return rules_from(year, _at)
 
 
 RULES = {year: rules_for(year) for year in (2024, 2025, 2026)}
