@@ -219,4 +219,6 @@ def test_a_refused_write_is_refused_before_its_input_is_read(world_a, municipali
             response = getattr(client, method)(path, {"onzin": "x" * 10}, format="json")
             answers[(method, path)] = response.status_code
     assert len(answers) > 40
+    # A calculation posted, not a write: every role may ask it, and nonsense is a 400.
+    assert answers.pop(("post", "/api/v1/income-check/")) == 400
     assert {key: status for key, status in answers.items() if status != 403} == {}
