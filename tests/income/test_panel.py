@@ -392,6 +392,8 @@ def test_the_service_refuses_what_the_form_would_not_send(person, caseworker):
     for data, field in [
         ({"children_birth_months": ["2014-3"]}, "children_birth_months"),
         ({"children_birth_months": "2014-03"}, "children_birth_months"),
+        ({"children_birth_months": ["2014-03\n"]}, "children_birth_months"),
+        ({"children_birth_months": ["٢٠١٤-03"]}, "children_birth_months"),
         ({"children_birth_months": ["2014-03"] * 21}, "children_birth_months"),
         ({"rent_month": Decimal("5000.01")}, "rent_month"),
         ({"partner_income_year": Decimal("-1")}, "partner_income_year"),

@@ -37,8 +37,8 @@ MAX_PARTNER_INCOME: Final = Decimal(500000)
 # A child born longer ago is refused as a typing error; from 18 a child no longer counts.
 MAX_CHILD_AGE_YEARS: Final = 30
 
-_TYPED = re.compile(r"^(\d{1,2})\s*[-/]\s*(\d{4})$")
-_STORED = re.compile(r"^(\d{4})-(\d{2})$")
+_TYPED = re.compile(r"(\d{1,2})\s*[-/]\s*(\d{4})", re.ASCII)
+_STORED = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 
 
 def parse_birth_months(text: str) -> list[str]:
@@ -49,7 +49,7 @@ def parse_birth_months(text: str) -> list[str]:
     parts = [p for p in re.split(r"[,;\s]+", (text or "").strip()) if p]
     months: list[str] = []
     for part in parts:
-        match = _TYPED.match(part)
+        match = _TYPED.fullmatch(part)
         month = int(match.group(1)) if match else 0
         if match is None or not 1 <= month <= 12:
             raise ValidationError(
@@ -65,7 +65,7 @@ def birth_months_text(months: Any) -> str:
     """The stored months as the form shows them: ``03-2014, 11-2019``."""
     out = []
     for value in months or []:
-        match = _STORED.match(str(value))
+        match = _STORED.fullmatch(str(value))
         out.append(f"{match.group(2)}-{match.group(1)}" if match else str(value))
     return ", ".join(out)
 
@@ -84,7 +84,7 @@ def _check_children(months: Any, today: dt.date) -> None:
         )
     earliest = (today.year - MAX_CHILD_AGE_YEARS) * 12 + today.month
     for value in months:
-        match = _STORED.match(value)
+        match = _STORED.fullmatch(value)
         if match is None or not 1 <= int(match.group(2)) <= 12:
             raise ValidationError(
                 {
