@@ -4,7 +4,6 @@ findings become non-overlapping, consistently numbered proposals."""
 from __future__ import annotations
 
 import random
-import time
 
 from basisbaan.calc.redaction import Added, Finding, KnownName, apply, fold, propose
 
@@ -144,7 +143,9 @@ def test_fold_keeps_one_code_point_per_character():
     assert fold("Zoë Hernández") == "zoe hernandez"
 
 
-def test_two_hundred_names_in_ten_thousand_words_take_well_under_100_ms():
+def test_two_hundred_names_in_ten_thousand_words_are_all_found():
+    """Correctness at size; the time it takes is ``bench/research_redaction.py``'s
+    (tests never time things: a busy machine made this flaky)."""
     rng = random.Random(4)
     firsts = [f"Voornaam{i}" for i in range(200)]
     names = [
@@ -155,8 +156,6 @@ def test_two_hundred_names_in_ten_thousand_words_take_well_under_100_ms():
     text = " ".join(
         rng.choice(firsts) if rng.random() < 0.02 else rng.choice(words) for _ in range(10_000)
     )
-    started = time.perf_counter()
     proposals = propose(text, names, [])
-    seconds = time.perf_counter() - started
-    assert len(proposals) > 150
-    assert seconds < 0.1
+    expected = sum(word in firsts for word in text.split())
+    assert len(proposals) == expected == 201

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
+from basisbaan.calc.income import MAX_CHILDREN
 from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
 from basisbaan.outcomes.api.fields import ExitWorkSerializer
 from basisbaan.participants.constants import PARTICIPANT_FIELDS, ExitReason, ParticipantStatus
@@ -52,6 +54,15 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
     date_of_birth = DateField(label="geboortedatum")
     social_assistance_start = DateField(
         label="in de bijstand sinds", allow_null=True, required=False
+    )
+    # A list of birth months "YYYY-MM" (never null); the service checks each value.
+    children_birth_months = serializers.ListField(
+        child=serializers.CharField(max_length=7),
+        required=False,
+        max_length=MAX_CHILDREN,
+        error_messages={"max_length": gettext_lazy("Geef hoogstens {max_length} kinderen op.")},
+        label="kinderen (geboortemaand)",
+        help_text="Geboortemaanden van de thuiswonende kinderen, zoals 2014-03.",
     )
     full_name = serializers.CharField(read_only=True)
     pseudonym = serializers.CharField(read_only=True)
