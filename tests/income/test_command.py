@@ -46,6 +46,8 @@ def test_the_table_in_dutch():
     assert "Verschil per maand: EUR 856,63" in text
     assert "Verschil per jaar: EUR 10.279,63" in text
     assert "Loont vanaf: 22 uur per week" in text
+    assert "Marginale druk: 53,6 %" in text
+    assert "Vrijlating" not in text  # at 36 hours no assistance is left to top up
     assert "- Het uurloon en de uren zijn het hele jaar gelijk gehouden." in text
     assert "(aanname)" in text
 

@@ -94,9 +94,17 @@ def check_text(data: dict[str, Any]) -> str:
         "",
         _("Verschil per maand: %(value)s") % {"value": euro(data["gain_month"])},
         _("Verschil per jaar: %(value)s") % {"value": euro(data["gain_year"])},
-        _("Vrijlating: %(value)s per maand, de eerste %(months)s maanden")
-        % {"value": euro(data["disregard_month"]), "months": data["disregard_months"]},
-        _("Marginale druk: %(value)s") % {"value": data["marginal_pressure"]},
+        *(
+            [
+                _("Vrijlating: %(value)s per maand, de eerste %(months)s maanden")
+                % {"value": euro(data["disregard_month"]), "months": data["disregard_months"]}
+            ]
+            if Decimal(data["disregard_month"]) > 0
+            else []
+        ),
+        # A share as a Dutch percentage: 0.6080 is "60,8 %".
+        _("Marginale druk: %(value)s")
+        % {"value": f"{Decimal(data['marginal_pressure']) * 100:.1f} %".replace(".", ",")},
         _("Loont vanaf: %(value)s")
         % {
             "value": _("%(hours)s uur per week") % {"hours": data["pays_from_hours"]}
