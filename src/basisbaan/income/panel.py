@@ -19,8 +19,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from basisbaan.calc.income import Comparison, CurvePoint, compare
+from basisbaan.core.svg import Svg
 from basisbaan.income.forms import PanelForm
-from basisbaan.income.panel_chart import Svg, income_chart
+from basisbaan.income.panel_chart import income_chart
 from basisbaan.income.rules import ParameterUse, income_years
 from basisbaan.income.selectors import ParticipantComparison, participant_comparison
 from basisbaan.income.texts import SIMPLIFICATION_STAFF_TEXT

@@ -11,27 +11,20 @@ neither is told apart by colour alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from basisbaan.calc.income import HOURS, CurvePoint
 from basisbaan.core.money import group_number
+from basisbaan.core.svg import Svg, svg_frame
 
-__all__ = ["Svg", "income_chart"]
+__all__ = ["income_chart"]
 
 SIZES = (("wide", 720, 300), ("narrow", 360, 260))
 HOUR_TICKS = (0, 8, 16, 24, 32, 40)
 STEPS = (100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000)
-
-
-@dataclass(frozen=True, slots=True)
-class Svg:
-    size: str
-    markup: SafeString
 
 
 def _euro(euros: int) -> str:
@@ -133,21 +126,17 @@ def income_chart(curve: Sequence[CurvePoint], hours: Decimal, ident: str) -> lis
 
 
 def _frame(size: str, width: int, height: int, ident: str, body: str) -> Svg:
-    key = f"{ident}-{size}"
-    markup = format_html(
-        '<svg class="bb-income-chart bb-income-chart--{size}" viewBox="0 0 {w} {h}" '
-        'role="img" aria-labelledby="t-{id} d-{id}" focusable="false">'
-        '<title id="t-{id}">{title}</title><desc id="d-{id}">{desc}</desc>{body}</svg>',
+    return svg_frame(
+        css="bb-income-chart",
         size=size,
-        w=width,
-        h=height,
-        id=key,
+        width=width,
+        height=height,
+        ident=ident,
         title=_("Netto inkomen van het huishouden per maand, per aantal uren"),
         desc=_(
             "Van 0 tot 40 uur per week: de vlakke lijn is het inkomen met bijstand, de "
             "doorgetrokken lijn het inkomen met een basisbaan. De verticale lijn staat bij "
             "de gekozen uren. De tabel ‘Inkomen per aantal uren’ geeft de bedragen."
         ),
-        body=mark_safe(body),  # noqa: S308 (built from format_html above)
+        body=body,
     )
-    return Svg(size, markup)

@@ -9,23 +9,15 @@ a star, so no small number can be read off the chart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from basisbaan.calc.income_distribution import Band, Published
+from basisbaan.core.svg import Svg, svg_frame
 
-__all__ = ["Svg", "band_label", "gain_chart"]
+__all__ = ["band_label", "gain_chart"]
 
 SIZES = (("wide", 720, 300), ("narrow", 360, 260))
-
-
-@dataclass(frozen=True, slots=True)
-class Svg:
-    size: str
-    markup: SafeString
 
 
 def band_label(band: Band) -> str:
@@ -130,21 +122,17 @@ def gain_chart(figures: Published) -> list[Svg]:
 
 
 def _frame(size: str, width: int, height: int, body: str) -> Svg:
-    ident = f"gain-{size}"
-    markup = format_html(
-        '<svg class="bb-chart bb-chart--{size}" viewBox="0 0 {w} {h}" role="img" '
-        'aria-labelledby="t-{id} d-{id}" focusable="false"><title id="t-{id}">{title}</title>'
-        '<desc id="d-{id}">{desc}</desc>{body}</svg>',
+    return svg_frame(
+        css="bb-chart",
         size=size,
-        w=width,
-        h=height,
-        id=ident,
+        width=width,
+        height=height,
+        ident="gain",
         title=_("Deelnemers naar wat werken per maand oplevert"),
         desc=_(
             "Per bedrag dat werken per maand meer oplevert dan de bijstand het aantal "
             "deelnemers; de eerste staaf: zij die er met werken op achteruitgaan. Een "
             "sterretje: een klein aantal, niet getoond. De tabel ‘Verdeling’ geeft de cijfers."
         ),
-        body=mark_safe(body),  # noqa: S308 (built from format_html above)
+        body=body,
     )
-    return Svg(size, markup)

@@ -10,15 +10,14 @@ series is told apart by colour alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from basisbaan.calc.outcomes import CURVE_MONTHS
 from basisbaan.core.money import format_euro
+from basisbaan.core.svg import Svg, svg_frame
 from basisbaan.outcomes.business import BusinessCase
 
 __all__ = ["cost_chart", "retention_chart", "waterfall_chart"]
@@ -27,27 +26,18 @@ SIZES = (("wide", 720, 300, 12), ("narrow", 360, 280, 11))
 SERIES = 6  # series classes bb-series-0 .. bb-series-5 in outcomes.css
 
 
-@dataclass(frozen=True, slots=True)
-class Svg:
-    size: str
-    markup: SafeString
-
-
 def _frame(size: str, width: int, height: int, title: str, desc: str, body: str) -> Svg:
-    ident = f"{abs(hash(title)) % 100000}-{size}"
-    markup = format_html(
-        '<svg class="bb-chart bb-chart--{size}" viewBox="0 0 {w} {h}" role="img" '
-        'aria-labelledby="t-{id} d-{id}" focusable="false"><title id="t-{id}">{title}</title>'
-        '<desc id="d-{id}">{desc}</desc>{body}</svg>',
+    ident = str(abs(hash(title)) % 100000)
+    return svg_frame(
+        css="bb-chart",
         size=size,
-        w=width,
-        h=height,
-        id=ident,
+        width=width,
+        height=height,
+        ident=ident,
         title=title,
         desc=desc,
-        body=mark_safe(body),  # noqa: S308 (built from format_html below)
+        body=body,
     )
-    return Svg(size, markup)
 
 
 def retention_chart(series: Sequence[tuple[int, Sequence[tuple[int, Decimal]]]]) -> list[Svg]:
