@@ -223,6 +223,8 @@ INSTALLED_APPS = [
     "basisbaan.outcomes",
     "basisbaan.research",
     "basisbaan.income",
+    "basisbaan.regions",
+    "basisbaan.esf",
     "basisbaan.reports",
     "basisbaan.dashboard",
     "basisbaan.demo",

@@ -105,6 +105,18 @@ class Perm(StrEnum):
     RESEARCH_VIEW = "research.view"
     # Studies, respondents, consent and its withdrawal, uploading and coding transcripts.
     RESEARCH_MANAGE = "research.manage"
+    # The regional comparison of the regions the municipality shares figures with
+    # (aggregates of every sharing municipality, small numbers suppressed).
+    REGION_VIEW = "region.view"
+    # Sharing a programme's aggregate figures with a region, and withdrawing that.
+    REGION_SHARE = "region.share"
+    # ESF+: the operation, the registration worklist and the indicator totals, the
+    # participant list without BSN (names: audited).
+    ESF_VIEW = "esf.view"
+    # ESF+: recording a participant's entry data and results, the operation's settings.
+    ESF_MANAGE = "esf.manage"
+    # ESF+: staff hourly rates (salary data) and the cost claim.
+    ESF_CLAIM = "esf.claim"
 
 
 # Rights over what every municipality shares: no municipal role grants them, not even
@@ -138,7 +150,8 @@ MATRIX: dict[Role, frozenset[Perm]] = {
     | _IDENTITY
     | {Perm.PARTICIPANT_MANAGE, Perm.PLACEMENT_MANAGE}
     | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE}
-    | {Perm.OUTCOME_VIEW, Perm.OUTCOME_RECORD},
+    | {Perm.OUTCOME_VIEW, Perm.OUTCOME_RECORD}
+    | {Perm.ESF_VIEW, Perm.ESF_MANAGE},
     Role.JOBCOACH: _VIEW_ALL
     | _GUIDANCE_STAFF
     | _IDENTITY
@@ -165,7 +178,9 @@ MATRIX: dict[Role, frozenset[Perm]] = {
     }
     | {Perm.INTAKE_VIEW, Perm.INTAKE_MANAGE, Perm.INTAKE_CRITERIA}
     | {Perm.OUTCOME_VIEW, Perm.OUTCOME_RECORD, Perm.BUSINESS_CASE_VIEW}
-    | {Perm.REPORT_VIEW, Perm.REPORT_EDIT, Perm.PROGRAMME_DASHBOARD},
+    | {Perm.REPORT_VIEW, Perm.REPORT_EDIT, Perm.PROGRAMME_DASHBOARD}
+    | {Perm.REGION_VIEW, Perm.REGION_SHARE}
+    | {Perm.ESF_VIEW, Perm.ESF_MANAGE, Perm.ESF_CLAIM},
     Role.CONTROLLER: _VIEW_ALL
     | _IDENTITY
     | {
@@ -182,16 +197,21 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.OUTCOME_MANAGE,
         Perm.REPORT_VIEW,
         Perm.PROGRAMME_DASHBOARD,
+        Perm.REGION_VIEW,
+        Perm.ESF_VIEW,
+        Perm.ESF_CLAIM,
     },
     # Researchers see pseudonymised participant data only (and the suppressed aggregates).
     Role.RESEARCHER: _VIEW_ALL
     | {Perm.OUTCOME_VIEW, Perm.BUSINESS_CASE_VIEW, Perm.REPORT_VIEW}
-    | {Perm.RESEARCH_VIEW, Perm.RESEARCH_MANAGE},
+    | {Perm.RESEARCH_VIEW, Perm.RESEARCH_MANAGE}
+    | {Perm.REGION_VIEW},
     # Read-only users see names but never a whole BSN (no PARTICIPANT_VIEW_BSN).
     Role.READ_ONLY: _VIEW_ALL
     | {Perm.PARTICIPANT_VIEW_PERSONAL, Perm.PAYROLL_VIEW, Perm.COSTS_VIEW, Perm.BUDGET_VIEW}
     | {Perm.INTAKE_VIEW, Perm.GUIDANCE_VIEW}
-    | {Perm.OUTCOME_VIEW, Perm.BUSINESS_CASE_VIEW, Perm.REPORT_VIEW},
+    | {Perm.OUTCOME_VIEW, Perm.BUSINESS_CASE_VIEW, Perm.REPORT_VIEW}
+    | {Perm.REGION_VIEW, Perm.ESF_VIEW},
     Role.FUNCTIONAL_ADMIN: frozenset(Perm) - INSTALLATION_PERMS,
 }
 
