@@ -53,6 +53,7 @@ from basisbaan.participants.api.viewsets import ParticipantViewSet
 from basisbaan.payroll.api.viewsets import PayrollEntryViewSet, PayrollImportViewSet
 from basisbaan.placements.api.viewsets import PlacementViewSet
 from basisbaan.programmes.api.viewsets import ProgrammeViewSet
+from basisbaan.regions.api.viewsets import RegionViewSet
 from basisbaan.reports.api.viewsets import CouncilReportViewSet
 from basisbaan.research.api.routes import register as register_research
 
@@ -101,6 +102,7 @@ router.register("council-reports", CouncilReportViewSet, basename="council-repor
 router.register("tokens", TokenViewSet, basename="token")
 register_research(router)
 router.register("jobs", JobViewSet, basename="job")
+router.register("regions", RegionViewSet, basename="region")
 
 # The schema and its documentation page hold no data: public, no session needed.
 # Swagger UI in its split form (script from a URL, no inline script) runs under the

@@ -26,6 +26,7 @@ urlpatterns = [
     path("budget/", include("basisbaan.budgets.urls")),
     path("uitkomsten/", include("basisbaan.outcomes.urls")),
     path("loont-werken/", include("basisbaan.income.urls")),
+    path("regio/", include("basisbaan.regions.urls")),
     path("raadsrapportages/", include("basisbaan.reports.urls")),
     path("onderzoek/", include("basisbaan.research.urls")),
     path("intake/", include("basisbaan.intake.urls")),

@@ -279,6 +279,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "basisbaan.tenancy.context_processors.tenancy",
                 "basisbaan.participants.context_processors.privacy",
+                "basisbaan.regions.context_processors.regions",
             ],
             "builtins": [
                 "basisbaan.core.templatetags.nlformat",

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -19,6 +21,7 @@ from basisbaan.dashboard.presentation import (
 )
 from basisbaan.dashboard.selectors import dashboard_counts, programme_figures, working_trend
 from basisbaan.programmes.selectors import programme_list
+from basisbaan.regions.selectors import is_regional_user
 from basisbaan.reports.models import HouseStyle
 from basisbaan.tenancy.roles import Perm
 from basisbaan.tenancy.scoping import TenantViewMixin
@@ -27,6 +30,12 @@ from basisbaan.tenancy.scoping import TenantViewMixin
 class DashboardView(TenantViewMixin, TemplateView):
     permission = Perm.PARTICIPANT_VIEW
     template_name = "dashboard/dashboard.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        # A regional user has no municipality: the region is their start page.
+        if getattr(request, "membership", None) is None and is_regional_user(request.user):  # type: ignore[arg-type]
+            return HttpResponseRedirect(reverse("regions:index"))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

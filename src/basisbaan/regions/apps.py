@@ -6,3 +6,8 @@ class RegionsConfig(AppConfig):
     name = "basisbaan.regions"
     label = "regions"
     verbose_name = _("Regionale samenwerking")
+
+    def ready(self) -> None:
+        from basisbaan.regions.jobs import register_jobs
+
+        register_jobs()
