@@ -64,7 +64,8 @@ COUNTS: Final = (
     "placements_running",
     "cadence_kept",
 )
-# Counts that only state a relation (the rest of a total): never shown.
+# Counts that complete a relation (the rest of a total): not shown, but counts of
+# people like any other, so a small one is protected (a reader can subtract).
 HELPERS: Final = ("between", "exits_other", "ret12_not", "fu6_not", "cadence_overdue")
 # total == sum(parts), within one municipality (and so within the region).
 RELATIONS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
@@ -156,12 +157,10 @@ def _system(
 ]:
     values: dict[tuple[Hashable, str], int] = {}
     constraints: list[Constraint[tuple[Hashable, str]]] = []
-    hidden: set[tuple[Hashable, str]] = set()
     names = (*COUNTS, *HELPERS)
     for key in [*(item.key for item in items), REGION]:
         for total, parts in RELATIONS:
             constraints.append(Constraint((key, total), tuple((key, p) for p in parts)))
-        hidden.update((key, name) for name in HELPERS)
     for item in items:
         for name in names:
             values[item.key, name] = int(item.counts.get(name, 0))
@@ -171,7 +170,7 @@ def _system(
             constraints.append(
                 Constraint((REGION, name), tuple((item.key, name) for item in items))
             )
-    return values, constraints, hidden
+    return values, constraints
 
 
 def _percent(part: Cell, whole: Cell) -> Cell:
@@ -210,13 +209,12 @@ def compare(items: Sequence[Shared], *, threshold: int) -> Comparison:
     """
     _check(items)
     applied = max([threshold, *(item.threshold for item in items)])
-    values, constraints, hidden = _system(items)
+    values, constraints = _system(items)
     headline = {(key, "started") for key in [*(i.key for i in items), REGION]}
     marks: dict[tuple[Hashable, str], Mark] = suppress(
         values,
         constraints,
         threshold=applied,
-        hidden=hidden,
         prefer=headline | {(REGION, name) for name in COUNTS},
     )
     rows = []

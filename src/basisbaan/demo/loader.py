@@ -74,6 +74,7 @@ from basisbaan.demo.pilot import (
     answers_for,
     load_pilot_guidance,
 )
+from basisbaan.demo.regions import load_demo_regions
 from basisbaan.demo.renewals import renew
 from basisbaan.demo.research import load_demo_research
 from basisbaan.demo.story import check_as_of, decision_day, noon, placement_end_day
@@ -176,6 +177,8 @@ def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
             # The evaluation study of March and April 2025 (basisbaan.demo.research).
             load_demo_research(programme, users, as_of)
             load_council_reports(programme, users, as_of, letter)
+            # The northern table and who shares with it (after every municipality).
+            load_demo_regions(as_of)
     finally:
         reset_request_id(request_token)
         reset_channel(channel_token)

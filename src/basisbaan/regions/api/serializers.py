@@ -19,15 +19,21 @@ class RegionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         fields = ("slug", "name", "kind", "description", "threshold")
 
 
+MARKS = ["published", "primary", "secondary"]
+
+
+class CountCellSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    value = serializers.IntegerField(allow_null=True)
+    mark = serializers.ChoiceField(choices=MARKS)
+
+
 class CellSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    value = serializers.DecimalField(
-        max_digits=14, decimal_places=2, allow_null=True, coerce_to_string=False
-    )
-    mark = serializers.ChoiceField(choices=["published", "primary", "secondary"])
+    value = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    mark = serializers.ChoiceField(choices=MARKS)
 
 
 class FiguresSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    counts = serializers.DictField(child=CellSerializer())
+    counts = serializers.DictField(child=CountCellSerializer())
     rates = serializers.DictField(child=CellSerializer(), help_text="Percentages, one decimal.")
     cost_per_participant_year = CellSerializer(help_text="Euros.")
     guidance_hours_per_participant_year = CellSerializer()

@@ -41,9 +41,11 @@ class RegionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):  # type: ig
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> QuerySet[Region]:
+        user = self.request.user
         return region_list_visible(
-            user=self.request.user, membership=request_membership(self.request)
-        )  # type: ignore[arg-type]
+            user=user,  # type: ignore[arg-type]
+            membership=request_membership(self.request),
+        )
 
     @extend_schema(responses=ComparisonSerializer)
     @action(detail=True, methods=["get"])
