@@ -150,11 +150,7 @@ def _check(items: Sequence[Shared]) -> None:
 
 def _system(
     items: Sequence[Shared],
-) -> tuple[
-    dict[tuple[Hashable, str], int],
-    list[Constraint[tuple[Hashable, str]]],
-    set[tuple[Hashable, str]],
-]:
+) -> tuple[dict[tuple[Hashable, str], int], list[Constraint[tuple[Hashable, str]]]]:
     values: dict[tuple[Hashable, str], int] = {}
     constraints: list[Constraint[tuple[Hashable, str]]] = []
     names = (*COUNTS, *HELPERS)
