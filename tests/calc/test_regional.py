@@ -169,7 +169,7 @@ def test_rates_and_amounts_per_participant_year():
     assert row.hours_per_year.value == Decimal("160.0")  # 2000.25 x 12 / 150 = 160.02
 
 
-def test_a_small_municipality_hides_a_neighbours_amount_too():
+def test_one_small_amount_hides_the_regions_amount():
     big = _counts(50, 25, 0, 50)
     items = [
         _shared("A", big, cost=50_000_000, months=500),
@@ -179,10 +179,28 @@ def test_a_small_municipality_hides_a_neighbours_amount_too():
 
     result = compare(items, threshold=5)
 
-    # C's count is small; A's goes with it (50 + 50 + 3 is published), so two amounts
-    # are hidden and the region's (two unknowns) is shown.
-    assert [r.cost_per_year.value for r in result.rows] == [None, 1_200_000, None]
-    assert result.total.cost_per_year.value == 1_277_419  # 99,000,000 x 12 / 930 = 1,277,419.35
+    # A's count is hidden to protect C's, but its amount per participant-year says
+    # nothing of a count; C's (3 people) is kept, and so is the region's, from which
+    # with A's and B's it could be approached.
+    assert [r.cost_per_year.value for r in result.rows] == [1_200_000, 1_200_000, None]
+    assert [r.cost_per_year.mark for r in result.rows][2] == "primary"
+    assert result.total.cost_per_year.value is None
+    assert result.total.hours_per_year.value is None
+
+
+def test_one_municipality_is_the_region():
+    items = [_shared("A", _counts(16, 9, 2, 14))]
+
+    result = compare(items, threshold=5)
+
+    row = result.rows[0]
+    # 2 exited is small; active (14) goes with it; started and at work stay.
+    assert row.counts["started"].value == 16
+    assert row.counts["working"].value == 14
+    assert (row.counts["exited"].mark, row.counts["active"].mark) == ("primary", "secondary")
+    assert {k: c.mark for k, c in result.total.counts.items()} == {
+        k: c.mark for k, c in row.counts.items()
+    }
 
 
 def test_two_hidden_amounts_leave_the_regions_amount():

@@ -20,9 +20,10 @@ strictest of the region's and the sharing municipalities' own.
 
 Shares (percentages) are shown when both their counts are published. The
 amounts per participant-year (costs, guidance hours) are shown for a
-municipality when its number of participants is published and at least the
-threshold; the region's only when none or at least two municipalities' are
-hidden, so a single hidden one cannot be approached from the total.
+municipality that started at least the threshold of participants (an amount
+tells nothing of a count, but a small group's amount is close to a person's);
+the region's only when none or at least two municipalities' are hidden, so a
+single hidden one cannot be approached from the total.
 """
 
 from __future__ import annotations
@@ -151,18 +152,23 @@ def _check(items: Sequence[Shared]) -> None:
 def _system(
     items: Sequence[Shared],
 ) -> tuple[dict[tuple[Hashable, str], int], list[Constraint[tuple[Hashable, str]]]]:
+    """The counts and relations. With one municipality the region is that
+    municipality: its cells are not repeated (they take the municipality's marks)."""
     values: dict[tuple[Hashable, str], int] = {}
     constraints: list[Constraint[tuple[Hashable, str]]] = []
     names = (*COUNTS, *HELPERS)
-    for key in [*(item.key for item in items), REGION]:
+    keys = [item.key for item in items]
+    if len(items) > 1:
+        keys.append(REGION)
+    for key in keys:
         for total, parts in RELATIONS:
             constraints.append(Constraint((key, total), tuple((key, p) for p in parts)))
     for item in items:
         for name in names:
             values[item.key, name] = int(item.counts.get(name, 0))
-    for name in names:
-        values[REGION, name] = sum(values[item.key, name] for item in items)
-        if items:
+    if len(items) > 1:
+        for name in names:
+            values[REGION, name] = sum(values[item.key, name] for item in items)
             constraints.append(
                 Constraint((REGION, name), tuple((item.key, name) for item in items))
             )
@@ -206,28 +212,34 @@ def compare(items: Sequence[Shared], *, threshold: int) -> Comparison:
     _check(items)
     applied = max([threshold, *(item.threshold for item in items)])
     values, constraints = _system(items)
-    headline = {(key, "started") for key in [*(i.key for i in items), REGION]}
+    # As on the outcome page: "started" and "at work" are what a reader looks for
+    # first; the region's figures too.
+    headline = {(key, name) for key, name in values if name in ("started", "working")}
     marks: dict[tuple[Hashable, str], Mark] = suppress(
         values,
         constraints,
         threshold=applied,
-        prefer=headline | {(REGION, name) for name in COUNTS},
+        prefer=headline | {key for key in values if key[0] == REGION},
     )
+    if len(items) <= 1:
+        for name in (*COUNTS, *HELPERS):
+            cell = (items[0].key, name) if items else None
+            values[REGION, name] = values[cell] if cell else 0
+            marks[REGION, name] = marks[cell] if cell else Mark.PUBLISHED
     rows = []
-    hidden_amounts = 0
+    small_amounts = 0
     for item in items:
         row = Row(item.key)
         _fill(row, marks, values)
-        started = row.counts["started"].value
         cents, hours = _per_year(item.cost, item.guidance, item.participant_months)
-        if started is None or int(started) < applied:
-            if cents is not None:
-                hidden_amounts += 1
-            row.cost_per_year = row.hours_per_year = Cell(None, Mark.SECONDARY.value)
+        # An amount per participant-year tells nothing of a count; it is kept from
+        # groups smaller than the threshold (the amount of a few people).
+        if int(item.counts.get("started", 0)) < applied:
+            small_amounts += cents is not None
+            row.cost_per_year = row.hours_per_year = Cell(None, Mark.PRIMARY.value)
         else:
-            shown = Mark.PUBLISHED.value
-            row.cost_per_year = Cell(cents, shown)
-            row.hours_per_year = Cell(hours, shown)
+            row.cost_per_year = Cell(cents, Mark.PUBLISHED.value)
+            row.hours_per_year = Cell(hours, Mark.PUBLISHED.value)
         rows.append(row)
     total = Row(REGION)
     _fill(total, marks, values)
@@ -236,8 +248,10 @@ def compare(items: Sequence[Shared], *, threshold: int) -> Comparison:
         sum(i.guidance for i in items),
         sum(i.participant_months for i in items),
     )
-    region_started = total.counts["started"].value
-    if hidden_amounts == 1 or region_started is None or int(region_started) < applied:
+    if sum(int(i.counts.get("started", 0)) for i in items) < applied:
+        total.cost_per_year = total.hours_per_year = Cell(None, Mark.PRIMARY.value)
+    elif small_amounts == 1 and len(items) > 1:
+        # One small group's amount would be approached from the total and the others.
         total.cost_per_year = total.hours_per_year = Cell(None, Mark.SECONDARY.value)
     else:
         total.cost_per_year = Cell(cents, Mark.PUBLISHED.value)

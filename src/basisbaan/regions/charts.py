@@ -44,7 +44,7 @@ def bar_chart(
     out = []
     for size, width, label_width in SIZES:
         height = ROW * len(bars) + 8
-        left, right = label_width, width - 70
+        left, right = label_width, width - 96
         parts = [
             format_html(
                 '<line class="bb-chart__axis" x1="{}" x2="{}" y1="4" y2="{}"/>',

@@ -41,6 +41,25 @@ from basisbaan.regions.selectors import (
 from basisbaan.tenancy.roles import Perm, has_perm
 from basisbaan.tenancy.scoping import TenantViewMixin
 
+TABLE_GROUPS = {
+    "people": (
+        "started",
+        "started_transition",
+        "started_social",
+        "active",
+        "working",
+        "exited",
+        "exits_work",
+    ),
+    "follow": (
+        "ret12_eligible",
+        "ret12_retained",
+        "fu6_measured",
+        "fu6_working",
+        "placements_running",
+        "cadence_kept",
+    ),
+}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -99,46 +118,62 @@ def _cell_text(cell: Any, kind: str, threshold: int) -> str:
     return number(cell.value, 1)
 
 
-def comparison_table(data: RegionComparison) -> dict[str, Any]:
-    """The two tables of the page as rows of texts (the template only lays them out)."""
+def comparison_tables(data: RegionComparison) -> list[dict[str, Any]]:
+    """The page's tables as rows of texts (the template only lays them out): one row per
+    municipality and the region's total last."""
     threshold = data.comparison.threshold
     lines: list[tuple[str, MunicipalityColumn | None, Row]] = [
         (c.name, c, r) for c, r in data.rows()
     ]
     lines.append((_("Regio (totaal)"), None, data.comparison.total))
-    counts, results = [], []
-    for name, column, row in lines:
-        counts.append(
+    counts = {f.key: f for f in COUNT_FIGURES}
+
+    def cells(row: Row, group: str) -> list[dict[str, Any]]:
+        if group == "results":
+            out = [
+                {"label": f.label, "text": _cell_text(row.rates[f.key], "rate", threshold)}
+                for f in RATE_FIGURES
+            ]
+            out.append(
+                {
+                    "label": YEAR_FIGURES[0].label,
+                    "text": _cell_text(row.cost_per_year, "money", threshold),
+                }
+            )
+            out.append(
+                {
+                    "label": YEAR_FIGURES[1].label,
+                    "text": _cell_text(row.hours_per_year, "hours", threshold),
+                }
+            )
+            return out
+        return [
+            {"label": counts[k].label, "text": _cell_text(row.counts[k], "count", threshold)}
+            for k in TABLE_GROUPS[group]
+        ]
+
+    tables = []
+    for group, caption in (
+        ("people", _("Deelnemers en uitstroom")),
+        ("follow", _("Behoud, nameting en terugkoppeling")),
+        ("results", _("Resultaten en kosten")),
+    ):
+        heads = (
+            [*(f.label for f in RATE_FIGURES), *(f.label for f in YEAR_FIGURES)]
+            if group == "results"
+            else [counts[k].label for k in TABLE_GROUPS[group]]
+        )
+        tables.append(
             {
-                "name": name,
-                "column": column,
-                "cells": [
-                    {"label": f.label, "text": _cell_text(row.counts[f.key], "count", threshold)}
-                    for f in COUNT_FIGURES
+                "caption": caption,
+                "heads": heads,
+                "rows": [
+                    {"name": name, "total": column is None, "cells": cells(row, group)}
+                    for name, column, row in lines
                 ],
             }
         )
-        results.append(
-            {
-                "name": name,
-                "column": column,
-                "cells": [
-                    {"label": f.label, "text": _cell_text(row.rates[f.key], "rate", threshold)}
-                    for f in RATE_FIGURES
-                ]
-                + [
-                    {
-                        "label": YEAR_FIGURES[0].label,
-                        "text": _cell_text(row.cost_per_year, "money", threshold),
-                    },
-                    {
-                        "label": YEAR_FIGURES[1].label,
-                        "text": _cell_text(row.hours_per_year, "hours", threshold),
-                    },
-                ],
-            }
-        )
-    return {"counts": counts, "results": results}
+    return tables
 
 
 def comparison_charts(data: RegionComparison) -> list[dict[str, Any]]:
@@ -174,6 +209,8 @@ def comparison_charts(data: RegionComparison) -> list[dict[str, Any]]:
     ]
     charts = []
     for figure, get, text in specs:
+        if all(bar.value is None for bar in bars(get)):
+            continue
         charts.append(
             {
                 "label": figure.label,
@@ -203,7 +240,7 @@ class RegionComparisonView(TemplateView):
         context.update(
             region=region,
             data=data,
-            tables=comparison_table(data),
+            tables=comparison_tables(data),
             charts=comparison_charts(data) if data.columns else [],
             count_figures=COUNT_FIGURES,
             rate_figures=RATE_FIGURES,
