@@ -236,6 +236,10 @@ def _states(data: SpellData, spell: Ints, month: Ints, exit_month: Ints) -> Ints
     stints = data.stints
     first = _month_keys(stints.start)
     last = _month_keys(np.minimum(stints.end, dt.date(9999, 1, 1).toordinal()))
+    # Months after the last row's never match: a running placement (no end) would
+    # otherwise spread over 1,200 months (20 s for 20,000 placements).
+    if len(month):
+        last = np.minimum(last, int(month.max()))
     counts = np.maximum(last - first + 1, 0)
     counts = np.minimum(counts, 1200)
     owner = np.repeat(stints.spell, counts)
