@@ -156,46 +156,46 @@ T = Track
 HOSTS: Final = (
     _Host("Stadsgroen Groningen B.V.", HostKind.EMPLOYER, "Peizerweg 100", "9727 AM",
           "Jan Wiersma", "Uitvoerder",
-          (("Medewerker groenonderhoud", "Maaien, snoeien en zwerfafval in de wijken.", 32, 24),
-           ("Medewerker straatreiniging", "Vegen, afval ophalen, kleine reparaties.", 30, 14))),
+          (("Medewerker groenonderhoud", "Maaien, snoeien en zwerfafval in de wijken.", 32, 36),
+           ("Medewerker straatreiniging", "Vegen, afval ophalen, kleine reparaties.", 30, 21))),
     _Host("Zorggroep Noorderhaven", HostKind.EMPLOYER, "Helperbrink 4", "9722 EA",
           "Marjan Oosterhof", "Hoofd facilitaire dienst",
           (("Medewerker facilitaire dienst", "Linnen, post, boodschappen en kleine klussen.",
-            28, 18),
+            28, 27),
            ("Gastvrouw/gastheer restaurant", "Maaltijden serveren en koffie rondbrengen.", 24,
-            12))),
+            18))),
     _Host("Kringloopbedrijf Tweede Ronde", HostKind.EMPLOYER, "Atoomweg 20", "9743 AK",
           "Sietse Kuipers", "Bedrijfsleider",
           (("Medewerker kringloopwinkel", "Ophalen, sorteren, prijzen en de winkel bijhouden.",
-            30, 16),)),
+            30, 24),)),
     _Host("Schoonmaakbedrijf Martini", HostKind.EMPLOYER, "Osloweg 7", "9723 BK",
           "Anita Bos", "Leidinggevende",
           (("Medewerker schoonmaak", "Schoonmaak van kantoren en scholen in een vast team.",
-            26, 14),)),
+            26, 21),)),
     _Host("Facilitair Bedrijf Zernike", HostKind.EMPLOYER, "Nijenborgh 9", "9747 AG",
           "Pieter Hoving", "Teamleider",
-          (("Medewerker facilitair", "Vergaderzalen, post en magazijn op de campus.", 32, 12),)),
+          (("Medewerker facilitair", "Vergaderzalen, post en magazijn op de campus.", 32, 18),)),
     _Host("Wijkteam Oosterparkwijk", HostKind.NEIGHBOURHOOD_TEAM, "Gorechtkade 55", "9713 BE",
           "Karin de Haan", "Coördinator wijkteam",
-          (("Buurtconciërge", "Aanspreekpunt in de buurt, kleine klussen, signaleren.", 32, 16),)),
+          (("Buurtconciërge", "Aanspreekpunt in de buurt, kleine klussen, signaleren.", 32, 24),)),
     _Host("Wijkteam Vinkhuizen", HostKind.NEIGHBOURHOOD_TEAM, "Siersteenlaan 410", "9743 ES",
           "Mehmet Yilmaz", "Wijkwerker",
-          (("Buurtconciërge", "Aanspreekpunt in de buurt, kleine klussen, signaleren.", 32, 14),
-           ("Medewerker ontmoeting", "Koffieochtenden en activiteiten voor ouderen.", 24, 8))),
+          (("Buurtconciërge", "Aanspreekpunt in de buurt, kleine klussen, signaleren.", 32, 21),
+           ("Medewerker ontmoeting", "Koffieochtenden en activiteiten voor ouderen.", 24, 12))),
     _Host("Wijkteam Beijum", HostKind.NEIGHBOURHOOD_TEAM, "Beijumerweg 18", "9733 AG",
           "Ellen Tuinstra", "Coördinator wijkteam",
           (("Medewerker buurtactiviteiten", "Buurtactiviteiten, de buurttuin en het wijkcentrum.",
-            28, 14),)),
+            28, 21),)),
     _Host("Buurthuis De Wijert", HostKind.SOCIAL_ORGANISATION, "Van Lenneplaan 2", "9721 PE",
           "Bert Hazenberg", "Beheerder",
           (("Medewerker buurthuis", "Gastvrouw/gastheer, zalen klaarzetten, buurtmaaltijd.", 30,
-            12),)),
+            18),)),
     _Host("Sportvereniging Lewenborg", HostKind.SOCIAL_ORGANISATION, "Kardingerweg 3", "9736 AC",
           "Frank Meijer", "Bestuurslid accommodatie",
           (("Medewerker accommodatiebeheer", "Velden en kleedkamers, materiaal, kantinedienst.",
-            32, 10),
+            32, 15),
            ("Assistent vrijwilligerscoördinator", "Roosters van vrijwilligers, jeugdactiviteiten.",
-            24, 8))),
+            24, 12))),
 )  # fmt: skip
 
 HOUSEHOLDS: Final = (
@@ -550,6 +550,7 @@ class _Loader:
         """Each placement at a position of its track with a free place over its days."""
         taken: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
         placed = [p for p in people if p.start is not None]
+        # More places (288) than placements (238): there is always a free one.
         for person in placed:
             assert person.start is not None
             rng = _rng("plek", person.index)
