@@ -182,7 +182,7 @@ def test_the_letters_situation(story):
     assert shot.extra["working"] == 16
     assert shot.extra["with_lks"] == 6
     # Emmen's fifth starts in September; 33 of the pilot's 40 are still at work.
-    assert shot.running == {"leeuwarden": 16, "emmen": 4 + 33}
+    assert shot.running == {"leeuwarden": 16, "emmen": 4 + 33, "groningen": 202}
     assert shot.extra["intake_open"] is False
     assert shot.extra["intake_stopped"] == D(2024, 12, 1)
     assert shot.last_month == D(2025, 5, 1)
@@ -204,7 +204,7 @@ def test_at_the_letter_emmens_pilot_is_halfway(story):
     3 each for the exits of June and August 2024 (1, 3, 6 months), 2 each for those of
     November and December 2024 (1, 3), 1 each for February 2025 (1): 12 + 4 + 2 = 18."""
     extra = story[LETTER].extra
-    assert extra["exits"] == {"pilot-2024-2025": 8}
+    assert extra["exits"] == {"pilot-2024-2025": 8, "basisbanen-groningen": 36}
     assert extra["follow_ups"]["open"] == 8 * 5 - 18
     assert sum(extra["follow_ups"].values()) == 8 * 5
 
@@ -270,7 +270,8 @@ def test_the_end_of_2025(story):
     assert shot.closed_years == [2023, 2024]
     exited = {v for v in shot.participants.values() if v[1] == "exited"}
     assert exited == {("Bakker", "exited", D(2025, 9, 30))}
-    assert shot.running == {"leeuwarden": 15, "emmen": 5 + 22}  # the pilot's last day
+    # The pilot's last day; Groningen's dates are relative to the day (demo/groningen.py).
+    assert shot.running == {"leeuwarden": 15, "emmen": 5 + 22, "groningen": 192}
     assert shot.due["leeuwarden"] == [("Amrani", D(2026, 2, 14), "due")]
     assert shot.attention["leeuwarden"]["overdue_sessions"] == 2
     assert shot.attention["leeuwarden"]["open_signals"] >= 1
@@ -305,4 +306,5 @@ def test_after_the_programme_end_everything_has_stopped(story):
         "below_minimum_wage": 0,
         "remeasurements_due": 0,
     }
-    assert shot.running == {"leeuwarden": 0, "emmen": 6}  # Emmen's programme runs to 2027
+    # Emmen's programme runs to 2027, Groningen's to 2028.
+    assert shot.running == {"leeuwarden": 0, "emmen": 6, "groningen": 170}

@@ -22,7 +22,7 @@ from basisbaan.demo.data import (
     minimum_wage_for_period,
     minimum_wage_on,
 )
-from basisbaan.demo.loader import load_demo
+from basisbaan.demo.loader import DemoConflictError, load_demo
 from basisbaan.demo.story import DemoDateError, last_full_month, parse_day
 from basisbaan.parameters.seed import SEED
 from basisbaan.participants.models import Participant
@@ -112,3 +112,12 @@ def test_wage_table_agrees_with_the_parameter_seed():
     """The demo's own WML table (until it reads the parameter tables) matches the seed."""
     seeded = {(day, value) for key, day, value, _source in SEED if key == "minimum_wage_hourly"}
     assert set(MINIMUM_WAGE_HOURLY) <= seeded
+
+
+def test_refuses_when_groningen_exists_without_the_rest_of_the_demo():
+    """Groningen made by hand (the demo not loaded): the loader refuses, nothing else
+    is written."""
+    Municipality.objects.create(name="Groningen", slug="groningen", cbs_code="GM0014")
+    with pytest.raises(DemoConflictError, match="'groningen' bestaat al"), unchanged():
+        load_demo(as_of=dt.date(2025, 6, 30))
+    assert list(Municipality.objects.values_list("slug", flat=True)) == ["groningen"]

@@ -254,6 +254,10 @@ USERS: tuple[DemoUser, ...] = (
     DemoUser(
         "landelijkbeheer", "Noor", "Visser", Role.RESEARCHER, "leeuwarden", national_admin=True
     ),
+    # Groningen (demo/groningen.py): its programme manager and two of its coaches.
+    DemoUser("programmamanager-3", "Ingeborg", "Wieringa", Role.PROGRAMME_MANAGER, "groningen"),
+    DemoUser("consulent-3", "Jeroen", "Hut", Role.CASEWORKER, "groningen"),
+    DemoUser("jobcoach-3", "Fenna", "Kloosterhuis", Role.JOBCOACH, "groningen"),
 )
 
 # ---------------------------------------------------------------------------

@@ -60,6 +60,7 @@ from basisbaan.demo.data import (
     demo_bsns,
     minimum_wage_for_period,
 )
+from basisbaan.demo.groningen import GRONINGEN, load_groningen
 from basisbaan.demo.guidance import load_demo_guidance
 from basisbaan.demo.income import load_demo_income
 from basisbaan.demo.outcomes import LEEUWARDEN_ANSWERS, record_follow_ups
@@ -149,7 +150,8 @@ def demo_is_loaded() -> bool:
 
 def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
     """Load every demo municipality as of ``as_of`` in one transaction; return a
-    summary per programme (Emmen's completed pilot last; hosts per municipality).
+    summary per programme (Groningen after Emmen, Emmen's completed pilot last; hosts
+    per municipality).
 
     ``as_of`` is the day the demo shows as today: not before the letter
     (:class:`~basisbaan.demo.story.DemoDateError`), and not after the real today
@@ -172,6 +174,8 @@ def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
                 town = _load_municipality(demo, users, bsns, every_bsn[people:], as_of)
                 # Households and local schemes for "does work pay?" (after the letter's figures).
                 load_demo_income(town, demo)
+            # Groningen's 250 synthetic participants, in bulk (basisbaan.demo.groningen).
+            load_groningen(users, as_of)
             town = Municipality.objects.get(slug=LEEUWARDEN.slug)
             programme = Programme.objects.get(municipality=town, slug=LEEUWARDEN.programme.slug)
             # The evaluation study of March and April 2025 (basisbaan.demo.research).
@@ -182,7 +186,7 @@ def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
     finally:
         reset_request_id(request_token)
         reset_channel(channel_token)
-    return [_summary(demo) for demo in (*MUNICIPALITIES, PILOT_MUNICIPALITY)]
+    return [_summary(demo) for demo in (*MUNICIPALITIES, GRONINGEN, PILOT_MUNICIPALITY)]
 
 
 def _letter_figures(
@@ -210,7 +214,7 @@ def _letter_figures(
 
 
 def _check_free() -> None:
-    for demo in MUNICIPALITIES:
+    for demo in (*MUNICIPALITIES, GRONINGEN):
         if Municipality.objects.filter(slug=demo.slug).exists():
             raise DemoConflictError(
                 f"Gemeente '{demo.slug}' bestaat al, maar de demo is niet (volledig) geladen. "

@@ -20,7 +20,7 @@ def test_the_suites_day_shows_a_plausible_present(demo, demo_output):
     assert "Demogegevens geladen, stand van 18-11-2026." in demo_output
     assert "Verloning juli 2024 t/m oktober 2026: 31 loonbestanden, 397 regels" in demo_output
     assert shot.closed_years == [2023, 2024, 2025]
-    assert shot.running == {"leeuwarden": 14, "emmen": 6}
+    assert shot.running == {"leeuwarden": 14, "emmen": 6, "groningen": 172}
     # Leeuwarden: every contract permanent to the pilot's end, nothing to decide;
     # two placements behind with their sessions, three signals open, six LKS
     # participants never measured. Emmen: Anja Hemmes's renewal is due.

@@ -80,8 +80,8 @@ class Command(BasisbaanCommand):
         self._payroll()
         self._reports()
         self.stdout.write(
-            f"  Alles via de services: {audit_entry_count() - audit_before} auditregels "
-            "(gebruiker 'systeem')."
+            f"  Leeuwarden en Emmen via de services: {audit_entry_count() - audit_before} "
+            "auditregels (gebruiker 'systeem'); Groningen in bulk, zonder auditregels."
         )
         self.stdout.write("")
         self.stdout.write(f"Inloggen (wachtwoord voor iedereen: {DEMO_PASSWORD}):")
