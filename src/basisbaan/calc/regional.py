@@ -65,8 +65,9 @@ COUNTS: Final = (
     "placements_running",
     "cadence_kept",
 )
-# Counts that complete a relation (the rest of a total): not shown, but counts of
-# people like any other, so a small one is protected (a reader can subtract).
+# Counts that complete a relation (the rest of a total): never shown, so unknown to a
+# reader (except a zero, see compare), but counts of people like any other: a small
+# one is protected.
 HELPERS: Final = ("between", "exits_other", "ret12_not", "fu6_not", "cadence_overdue")
 # total == sum(parts), within one municipality (and so within the region).
 RELATIONS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
@@ -203,6 +204,60 @@ def _fill(row: Row, marks: Mapping[tuple[Hashable, str], Mark], values: Mapping)
         row.rates[rate] = _percent(row.counts[part], row.counts[whole])
 
 
+def _aliases(
+    values: Mapping[tuple[Hashable, str], int],
+) -> dict[tuple[Hashable, str], tuple[Hashable, str]]:
+    """A part whose rest is 0 is the same set of people as its total (everyone active
+    is at work): one cell for both, as the outcome page does, so hiding one hides the
+    other and a reader's knowledge that the rest is 0 (counts are not negative) gives
+    nothing away."""
+    aliases = {}
+    for key, _name in values:
+        for total, (part, rest) in ((t, p) for t, p in RELATIONS if len(p) == 2):
+            if rest in HELPERS and values.get((key, rest)) == 0 and (key, total) in values:
+                aliases[key, part] = (key, total)
+    return aliases
+
+
+def _suppress(
+    values: dict[tuple[Hashable, str], int],
+    constraints: list[Constraint[tuple[Hashable, str]]],
+    threshold: int,
+) -> dict[tuple[Hashable, str], Mark]:
+    aliases = _aliases(values)
+
+    def resolve(key: tuple[Hashable, str]) -> tuple[Hashable, str]:
+        return aliases.get(key, key)
+
+    cells = {k: v for k, v in values.items() if k not in aliases}
+    system = []
+    for c in constraints:
+        total, parts = resolve(c.total), tuple(resolve(p) for p in c.parts)
+        parts = tuple(p for p in parts if not (p[1] in HELPERS and values[p] == 0))
+        if parts and parts != (total,):
+            system.append(Constraint(total, parts))
+    # The rest-of-a-total counts are never shown: unknowns to a reader from the start,
+    # and protected like any count when small (a reader must not subtract them out).
+    helpers = {k for k in cells if k[1] in HELPERS and cells[k] > 0}
+    small = {k for k in helpers if cells[k] < threshold}
+    zero_helpers = {k for k in cells if k[1] in HELPERS and cells[k] == 0}
+    counted = {k: v for k, v in cells.items() if k not in zero_helpers}
+    marks: dict[tuple[Hashable, str], Mark] = suppress(
+        counted,
+        system,
+        threshold=threshold,
+        hidden=helpers - small,
+        protect=small,
+        # "Started" is what a reader compares first; the region's figures too.
+        prefer={k for k in counted if k[1] == "started" or k[0] == REGION} - helpers,
+    )
+    for key in zero_helpers:
+        marks[key] = Mark.PUBLISHED
+    for alias, cell in aliases.items():
+        marks[alias] = marks[cell]
+    return marks
+
+
 def compare(items: Sequence[Shared], *, threshold: int) -> Comparison:
     """Every municipality's figures and the region's, suppressed together.
 
@@ -212,15 +267,7 @@ def compare(items: Sequence[Shared], *, threshold: int) -> Comparison:
     _check(items)
     applied = max([threshold, *(item.threshold for item in items)])
     values, constraints = _system(items)
-    # As on the outcome page: "started" and "at work" are what a reader looks for
-    # first; the region's figures too.
-    headline = {(key, name) for key, name in values if name in ("started", "working")}
-    marks: dict[tuple[Hashable, str], Mark] = suppress(
-        values,
-        constraints,
-        threshold=applied,
-        prefer=headline | {key for key in values if key[0] == REGION},
-    )
+    marks = _suppress(values, constraints, applied)
     if len(items) <= 1:
         for name in (*COUNTS, *HELPERS):
             cell = (items[0].key, name) if items else None
