@@ -15,7 +15,9 @@ the relations a reader knows:
 - across the region, ``region = sum of the municipalities`` for every count.
 
 So no hidden figure of one municipality can be recomputed from the region's
-total and the other municipalities' published figures. The threshold is the
+total and the other municipalities' published figures. Where a cell must go to
+protect another, the region's total goes before a municipality's figure: the
+page compares municipalities. The threshold is the
 strictest of the region's and the sharing municipalities' own.
 
 Shares (percentages) are shown when both their counts are published. The
@@ -248,8 +250,9 @@ def _suppress(
         threshold=threshold,
         hidden=helpers - small,
         protect=small,
-        # "Started" is what a reader compares first; the region's figures too.
-        prefer={k for k in counted if k[1] == "started" or k[0] == REGION} - helpers,
+        # A comparison is of municipalities: when a cell must go to protect another,
+        # the region's total goes first (it is their sum, where they are shown).
+        prefer={k for k in counted if k[0] != REGION} - helpers,
     )
     for key in zero_helpers:
         marks[key] = Mark.PUBLISHED
