@@ -398,8 +398,8 @@ def claim(
     if flat_ppm != flat_ppm.to_integral_value() or not 0 <= flat_ppm <= PPM:
         raise ValueError("the flat rate is a fraction between 0 and 1, in millionths")
     by_staff: dict[int, list[RateRow]] = defaultdict(list)
-    for rate in sorted(rates, key=lambda r: (r.staff, r.valid_from)):
-        by_staff[rate.staff].append(rate)
+    for given in sorted(rates, key=lambda r: (r.staff, r.valid_from)):
+        by_staff[given.staff].append(given)
     rows = sorted(hours, key=lambda h: (h.staff, h.day))
     used: dict[tuple[int, int], int] = defaultdict(int)
     caps: dict[tuple[int, int], int] = {}
