@@ -87,7 +87,7 @@ def test_the_page_shows_the_income_groups_and_each_unit_in_its_own_way(client_as
         in key_rows(html, "ESF+: uren per jaar voor het uurtarief")["01-01-2021"]
     )
     assert (
-        '<td class="bb-num">40%</td>'
+        '<td class="bb-num">40\xa0%</td>'
         in key_rows(html, "ESF+: forfait bovenop de directe personeelskosten")["01-01-2021"]
     )
     # An amount that may be negative, in euros without a percentage.
