@@ -29,6 +29,7 @@ urlpatterns = [
     path("regio/", include("basisbaan.regions.urls")),
     path("raadsrapportages/", include("basisbaan.reports.urls")),
     path("onderzoek/", include("basisbaan.research.urls")),
+    path("esf/", include("basisbaan.esf.urls")),
     path("intake/", include("basisbaan.intake.urls")),
     path("begeleiding/", include("basisbaan.guidance.urls")),
     path("parameters/", include("basisbaan.parameters.urls")),

@@ -106,6 +106,7 @@ def _sourced_parameters(request: pytest.FixtureRequest) -> None:
     request.getfixturevalue("transactional_db")
     from basisbaan.parameters.models import ParameterValue
     from basisbaan.parameters.seed import NORMS, SEED
+    from basisbaan.parameters.seed_esf import ESF
     from basisbaan.parameters.seed_income import INCOME
 
     for key, effective_date, value, source in (*SEED, *NORMS):
@@ -114,7 +115,7 @@ def _sourced_parameters(request: pytest.FixtureRequest) -> None:
         )
     # The assistance norms (migration 0004) and the figures of "does work pay?"
     # (migration 0006), with their marks.
-    for row in INCOME:
+    for row in (*INCOME, *ESF):
         ParameterValue.objects.get_or_create(
             key=row.key,
             effective_date=row.effective_date,

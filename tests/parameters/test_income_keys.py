@@ -79,7 +79,17 @@ def test_the_page_shows_the_income_groups_and_each_unit_in_its_own_way(client_as
         "Zorgtoeslag",
         "Huurtoeslag",
         "Kindgebonden budget",
+        "ESF+ vereenvoudigde kosten",
     ]
+    # Hours per year, and the flat rate as a percentage.
+    assert (
+        '<td class="bb-num">1.720 uur <span'
+        in key_rows(html, "ESF+: uren per jaar voor het uurtarief")["01-01-2021"]
+    )
+    assert (
+        '<td class="bb-num">40\xa0%</td>'
+        in key_rows(html, "ESF+: forfait bovenop de directe personeelskosten")["01-01-2021"]
+    )
     # An amount that may be negative, in euros without a percentage.
     target = key_rows(html, "Huurtoeslag: taakstellingsbedrag")
     assert "€ -37,14" in target["01-01-2025"]

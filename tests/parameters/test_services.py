@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from basisbaan.audit.models import AuditEntry
 from basisbaan.parameters.models import ParameterValue
 from basisbaan.parameters.seed import NORMS, SEED
+from basisbaan.parameters.seed_esf import ESF
 from basisbaan.parameters.seed_income import INCOME
 from basisbaan.parameters.selectors import minimum_wage_hourly, parameter_value
 from basisbaan.parameters.services import parameter_value_set
@@ -18,10 +19,11 @@ D = dt.date
 
 
 def test_every_seeded_value_is_there_with_its_source():
-    assert ParameterValue.objects.count() == len(SEED) + len(NORMS) + len(INCOME) == 220
+    assert ParameterValue.objects.count() == len(SEED) + len(NORMS) + len(INCOME) + len(ESF) == 222
     assert not ParameterValue.objects.filter(source="").exists()
     marked = set(ParameterValue.objects.filter(is_assumption=True).values_list("key", flat=True))
-    assert marked == {row.key for row in INCOME if row.is_assumption}
+    assert marked == {row.key for row in [*INCOME, *ESF] if row.is_assumption}
+    assert marked >= {"esf_standard_hours"}
     assert ParameterValue.objects.get(
         key="rent_factor_a_single", effective_date=D(2025, 1, 1)
     ).value == Decimal("0.000000438698")

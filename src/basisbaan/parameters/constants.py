@@ -19,6 +19,7 @@ class Unit(models.TextChoices):
     FACTOR = "factor", _("factor")
     MONTHS = "months", _("maanden")
     FLAG = "flag", _("ja (1) of nee (0)")
+    HOURS = "hours", _("uren")
 
 
 class LocalSchemeKind(models.TextChoices):
@@ -176,6 +177,10 @@ class ParameterKey(models.TextChoices):
         _("Kindgebonden budget: afbouw vanaf, met partner"),
     )
 
+    # ESF+ 2021-2027 simplified cost options (Reg. (EU) 2021/1060).
+    ESF_FLAT_RATE = "esf_flat_rate", _("ESF+: forfait bovenop de directe personeelskosten")
+    ESF_STANDARD_HOURS = "esf_standard_hours", _("ESF+: uren per jaar voor het uurtarief")
+
 
 UNITS: dict[str, Unit] = {
     ParameterKey.MINIMUM_WAGE_HOURLY: Unit.EUR,
@@ -220,6 +225,7 @@ UNITS: dict[str, Unit] = {
     ParameterKey.CHILD_SINGLE_PARENT: Unit.EUR,
     ParameterKey.CHILD_THRESHOLD_SINGLE: Unit.EUR,
     ParameterKey.CHILD_THRESHOLD_PARTNER: Unit.EUR,
+    ParameterKey.ESF_STANDARD_HOURS: Unit.HOURS,
 }
 
 

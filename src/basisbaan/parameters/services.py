@@ -35,6 +35,8 @@ def parameter_value_check(*, key: str, value: Decimal, source: str, is_assumptio
         raise ValidationError({"value": _("Vul 1 in voor ja of 0 voor nee.")})
     if unit_of(key) == Unit.MONTHS and (value != value.to_integral_value() or not 0 < value <= 120):
         raise ValidationError({"value": _("Vul een heel aantal maanden in, van 1 tot en met 120.")})
+    if unit_of(key) == Unit.HOURS and not Decimal(0) < value <= Decimal(8784):
+        raise ValidationError({"value": _("Vul een aantal uren per jaar in, meer dan 0.")})
     if not source.strip() and not is_assumption:
         raise ValidationError({"source": _("Vermeld de bron, of markeer de waarde als aanname.")})
 

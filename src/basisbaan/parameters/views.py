@@ -155,6 +155,10 @@ GROUPS: tuple[tuple[Any, tuple[str, ...]], ...] = (
             ParameterKey.CHILD_THRESHOLD_PARTNER,
         ),
     ),
+    (
+        gettext_lazy("ESF+ vereenvoudigde kosten"),
+        (ParameterKey.ESF_FLAT_RATE, ParameterKey.ESF_STANDARD_HOURS),
+    ),
 )
 
 

@@ -39,4 +39,6 @@ def parameter_value(value: Any, unit: Any) -> str:
         return ngettext("%(count)s maand", "%(count)s maanden", months) % {"count": months}
     if unit == Unit.FLAG:
         return gettext("ja") if amount else gettext("nee")
+    if unit == Unit.HOURS:
+        return gettext("%(hours)s uur") % {"hours": number(amount, -2)}
     return percent(amount)
