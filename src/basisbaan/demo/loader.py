@@ -60,6 +60,7 @@ from basisbaan.demo.data import (
     demo_bsns,
     minimum_wage_for_period,
 )
+from basisbaan.demo.esf import load_demo_esf
 from basisbaan.demo.groningen import GRONINGEN, load_groningen
 from basisbaan.demo.guidance import load_demo_guidance
 from basisbaan.demo.income import load_demo_income
@@ -178,6 +179,8 @@ def load_demo(*, as_of: dt.date) -> list[MunicipalitySummary]:
             load_groningen(users, as_of)
             town = Municipality.objects.get(slug=LEEUWARDEN.slug)
             programme = Programme.objects.get(municipality=town, slug=LEEUWARDEN.programme.slug)
+            # Leeuwarden's programme as an ESF+ operation 2025-2026 (basisbaan.demo.esf).
+            load_demo_esf(programme, users, as_of)
             # The evaluation study of March and April 2025 (basisbaan.demo.research).
             load_demo_research(programme, users, as_of)
             load_council_reports(programme, users, as_of, letter)
