@@ -22,7 +22,7 @@ from rest_framework.response import Response
 
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.regions.api.serializers import (
-    ComparisonSerializer,
+    RegionComparisonSerializer,
     RegionSerializer,
     comparison_data,
 )
@@ -47,11 +47,11 @@ class RegionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):  # type: ig
             membership=request_membership(self.request),
         )
 
-    @extend_schema(responses=ComparisonSerializer)
+    @extend_schema(responses=RegionComparisonSerializer)
     @action(detail=True, methods=["get"])
     def comparison(self, request: Request, slug: str | None = None) -> Response:
         region = self.get_queryset().filter(slug=slug).first()
         if region is None:
             raise NotFound(_("Deze regio bestaat niet of u heeft er geen toegang toe."))
         data = dangerously_region_comparison(region=region, today=timezone.localdate())
-        return Response(ComparisonSerializer(comparison_data(data)).data)
+        return Response(RegionComparisonSerializer(comparison_data(data)).data)
