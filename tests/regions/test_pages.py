@@ -395,6 +395,6 @@ def test_the_sharing_page_shows_a_sharing_started_from_the_command_line(
 
     assert response.status_code == 200
     body = response.content.decode()
-    row = body[body.index("<caption>Wanneer er gedeeld en ingetrokken is</caption>") :]
+    row = body[body.index("Wanneer er gedeeld en ingetrokken is</caption>") :]
     assert "<td>—</td>" in row  # shared by nobody
     assert manager.get_full_name() in row
