@@ -165,7 +165,7 @@ def secret_world(municipality, secret=SECRET, bsn="123456782", tag="a"):
     ]
 
 
-def research_records(programme, participant, secret):
+def research_records(programme, participant, secret=SECRET):
     """A study with a participant respondent, consent, an interview with its transcript,
     a code, a coding and a memo, each with the secret where it holds text."""
     from tests.research.factories import (
@@ -194,7 +194,7 @@ def research_records(programme, participant, secret):
     return [study, respondent, staff, consent, session, transcript, coding.code, coding, memo]
 
 
-def guidance_records(municipality, participant, placement, contact, secret, tag):
+def guidance_records(municipality, participant, placement, contact, secret=SECRET, tag="a"):
     """Hours, a session with an action, a signal and a closed month, each with the secret."""
     from basisbaan.guidance import services as guidance
     from basisbaan.guidance.models import ClosedPeriod

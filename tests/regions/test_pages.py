@@ -398,3 +398,33 @@ def test_the_sharing_page_shows_a_sharing_started_from_the_command_line(
     row = body[body.index("Wanneer er gedeeld en ingetrokken is</caption>") :]
     assert "<td>—</td>" in row  # shared by nobody
     assert manager.get_full_name() in row
+
+
+def test_extreme_stored_dates_break_no_page(two, municipality, client_as, manager):
+    """Figures dated 1 January of year 1 and 31 December 9999, as a hand-made
+    correction could leave them: every regional page and download still answers."""
+    import datetime as dt
+
+    from basisbaan.regions.models import SharedFigures
+
+    SharedFigures.objects.filter(municipality=municipality).update(as_of=dt.date(9999, 12, 31))
+    SharedFigures.objects.exclude(municipality=municipality).update(as_of=dt.date(1, 1, 1))
+    Sharing.objects.filter(municipality=municipality).update(
+        shared_at=dt.datetime(9999, 12, 31, 12, tzinfo=dt.UTC)
+    )
+    client = client_as(manager)
+
+    for path in (
+        "/regio/",
+        "/regio/noord/",
+        "/regio/noord/vergelijking.csv",
+        "/regio/noord/vergelijking.xlsx",
+        "/regio/delen/",
+        "/api/v1/regions/noord/comparison/",
+    ):
+        assert client.get(path).status_code == 200, path
+    body = client.get("/api/v1/regions/noord/comparison/").json()
+    assert [(m["municipality"], m["as_of"], m["stale"]) for m in body["municipalities"]] == [
+        ("Emmen", "0001-01-01", True),
+        ("Leeuwarden", "9999-12-31", False),
+    ]

@@ -20,6 +20,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.regions.api.serializers import (
     RegionComparisonSerializer,
@@ -34,6 +35,9 @@ class RegionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):  # type: ig
     """De regio's die u mag zien, en per regio de vergelijking van wat gemeenten delen."""
 
     serializer_class = RegionSerializer
+    # A member sees the regions of the municipality in X-Municipality (a regional
+    # user needs no header): documented like every tenant operation.
+    schema = TenantAutoSchema()
     permission_classes = [IsAuthenticated]
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
