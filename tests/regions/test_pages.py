@@ -18,7 +18,7 @@ from basisbaan.regions import services
 from basisbaan.regions.models import Region, RegionalAccess, RegionMember, Sharing
 from basisbaan.tenancy.roles import Perm, Role, has_perm
 from tests.conftest import make_member
-from tests.factories import UserFactory
+from tests.factories import ProgrammeFactory, UserFactory
 from tests.regions.conftest import TODAY, make_region, make_regional_user, set_figures
 from tests.unchanged import unchanged
 
@@ -428,3 +428,114 @@ def test_extreme_stored_dates_break_no_page(two, municipality, client_as, manage
         ("Emmen", "0001-01-01", True),
         ("Leeuwarden", "9999-12-31", False),
     ]
+
+
+# -- the sharing page's forms -----------------------------------------------------------
+
+
+@pytest.fixture
+def member_region(municipality, other_municipality):
+    return make_region("noord", "Arbeidsmarkttafel Noord", municipality, other_municipality)
+
+
+def test_a_manager_shares_and_withdraws_on_the_page(
+    municipality, member_region, programme, client_as, manager
+):
+    client = client_as(manager)
+
+    shared = client.post(
+        "/regio/delen/starten/",
+        {"region": member_region.pk, "programme": programme.pk, "confirm": "on"},
+        follow=True,
+    )
+
+    sharing = Sharing.objects.get()
+    assert (sharing.programme, sharing.region, sharing.shared_by) == (
+        programme,
+        member_region,
+        manager,
+    )
+    assert "Basisbanen Leeuwarden wordt nu gedeeld met Arbeidsmarkttafel Noord." in (
+        shared.content.decode()
+    )
+    withdrawn = client.post(f"/regio/delen/{sharing.pk}/intrekken/", follow=True)
+    sharing.refresh_from_db()
+    assert sharing.withdrawn_by == manager
+    assert "De regio ziet de cijfers niet meer." in withdrawn.content.decode()
+
+
+def test_sharing_without_the_confirmation_is_refused(member_region, programme, client_as, manager):
+    client = client_as(manager)
+
+    with unchanged(programme, tables=True, reads=True):
+        response = client.post(
+            "/regio/delen/starten/",
+            {"region": member_region.pk, "programme": programme.pk},
+            follow=True,
+        )
+
+    assert "Vink aan dat u de cijfers wilt delen." in response.content.decode()
+
+
+def test_the_forms_refuse_another_municipalitys_records_and_roles_without_the_right(
+    municipality, other_municipality, member_region, programme, other_programme, client_as
+):
+    theirs = services.sharing_start(
+        actor=None,
+        municipality=other_municipality,
+        programme=other_programme,
+        region=member_region,
+        as_of=TODAY,
+    )
+    manager = make_member(municipality, Role.PROGRAMME_MANAGER, username="manager-lwd")
+    controller = make_member(municipality, Role.CONTROLLER, username="controller-lwd")
+    mine, refused = client_as(manager), client_as(controller)
+
+    with unchanged(theirs, other_programme, programme, tables=True):
+        assert mine.post(f"/regio/delen/{theirs.pk}/intrekken/").status_code == 404
+        assert (
+            mine.post(
+                "/regio/delen/starten/",
+                {"region": member_region.pk, "programme": other_programme.pk, "confirm": "on"},
+            ).status_code
+            == 404
+        )
+        assert mine.post(f"/regio/delen/programma/{other_programme.pk}/bijwerken/").status_code == (
+            404
+        )
+        assert (
+            refused.post(
+                "/regio/delen/starten/",
+                {"region": member_region.pk, "programme": programme.pk, "confirm": "on"},
+            ).status_code
+            == 403
+        )
+        assert refused.post(f"/regio/delen/{theirs.pk}/intrekken/").status_code == 403
+
+
+def test_refreshing_on_the_page_recomputes_the_figures_in_a_job(
+    municipality, member_region, programme, client_as, manager
+):
+    import datetime as dt
+
+    from basisbaan.regions.models import SharedFigures
+
+    services.sharing_start(
+        actor=manager,
+        municipality=municipality,
+        programme=programme,
+        region=member_region,
+        as_of=dt.date(2026, 1, 5),
+    )
+    client = client_as(manager)
+
+    response = client.post(f"/regio/delen/programma/{programme.pk}/bijwerken/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/taken/")
+    assert SharedFigures.objects.get(programme=programme).as_of == TODAY
+    # A programme that shares with no region is not refreshed.
+    quiet = ProgrammeFactory(municipality=municipality, name="Stil")
+    with unchanged(quiet, tables=True, reads=True):
+        refused = client.post(f"/regio/delen/programma/{quiet.pk}/bijwerken/", follow=True)
+    assert "Dit programma wordt met geen enkele regio gedeeld." in refused.content.decode()
