@@ -55,10 +55,14 @@ def _patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, URLPat
 
 def _fill(route: str, value: str) -> str | None:
     """Turn a route into a path, every parameter replaced by ``value``."""
-    route = route.lstrip("^").rstrip("$").replace("\\Z", "").replace("\\.", ".")
-    route = re.sub(r"<(?:\w+:)?\w+>", value, route)
+    # The API's routes are regular expressions inside a path prefix ("api/v1/^x/$"):
+    # the anchors go wherever they are. The format-suffix twins (".json") are left
+    # out: the same views answer them.
+    if "(?P<format>" in route:
+        return None
+    route = route.replace("^", "").replace("$", "").replace("\\Z", "").replace("\\.", ".")
     route = re.sub(r"\(\?P<\w+>[^)]*\)", value, route)
-    route = re.sub(r"\(\?P<format>[^)]*\)", "json", route)
+    route = re.sub(r"<(?:\w+:)?\w+>", value, route)
     if re.search(r"[\\()\[\]?*+^$]", route):
         return None
     return "/" + route
@@ -67,17 +71,24 @@ def _fill(route: str, value: str) -> str | None:
 @pytest.fixture
 def world_a(municipality):
     """One record of every kind in municipality A, each carrying the secret."""
-    programme = ProgrammeFactory(municipality=municipality, name=f"{SECRET} programma")
+    return secret_world(municipality)
+
+
+def secret_world(municipality, secret=SECRET, bsn="123456782", tag="a"):
+    """One record of every kind in ``municipality``, each carrying ``secret`` (the
+    regional walk builds one in each of three municipalities: ``tag`` keeps the
+    coaches' user names apart)."""
+    programme = ProgrammeFactory(municipality=municipality, name=f"{secret} programma")
     participant = ParticipantFactory(
-        programme=programme, first_name=SECRET, last_name=SECRET, bsn="123456782"
+        programme=programme, first_name=secret, last_name=secret, bsn=bsn
     )
     position = PositionFactory(
-        host__municipality=municipality, host__name=f"{SECRET} BV", title=f"{SECRET} functie"
+        host__municipality=municipality, host__name=f"{secret} BV", title=f"{secret} functie"
     )
-    contact = HostContactFactory(host=position.host, name=f"{SECRET} Contact")
+    contact = HostContactFactory(host=position.host, name=f"{secret} Contact")
     placement = PlacementFactory(participant=participant, position=position)
     contract = ContractFactory(
-        participant=participant, placement=placement, employer_name=f"{SECRET} Payroll"
+        participant=participant, placement=placement, employer_name=f"{secret} Payroll"
     )
     period = ContractPeriodFactory(
         contract=contract,
@@ -90,7 +101,7 @@ def world_a(municipality):
         actor=None,
         year=2024,
         amount=Decimal("1000"),
-        municipal_programme=f"{SECRET} begroting",
+        municipal_programme=f"{secret} begroting",
     )
     expenditure = expenditure_create(
         budget=budget,
@@ -98,7 +109,7 @@ def world_a(municipality):
         category="research",
         booked_on=dt.date(2024, 3, 1),
         amount=Decimal("10"),
-        description=f"{SECRET} onderzoek",
+        description=f"{secret} onderzoek",
     )
     planned = planned_start_create(
         programme=programme,
@@ -107,32 +118,32 @@ def world_a(municipality):
         count=1,
         hours_per_week=Decimal("32"),
         track="transition",
-        note=f"{SECRET} instroom",
+        note=f"{secret} instroom",
     )
-    intake = add_intake_records(programme, position, name=SECRET)
-    guidance = guidance_records(municipality, participant, placement, contact)
+    intake = add_intake_records(programme, position, name=secret)
+    guidance = guidance_records(municipality, participant, placement, contact, secret, tag)
     report = report_create(
         programme=programme,
         actor=None,
-        title=f"{SECRET} raadsbrief",
+        title=f"{secret} raadsbrief",
         as_of=dt.date(2025, 6, 30),
         period_start=dt.date(2025, 1, 1),
         period_end=dt.date(2025, 12, 31),
         today=dt.date(2026, 11, 18),
-        texts={"opening": f"{SECRET} opening"},
+        texts={"opening": f"{secret} opening"},
     )
-    research = research_records(programme, participant)
+    research = research_records(programme, participant, secret)
     scheme = local_scheme_create(
         municipality=municipality,
         actor=None,
-        name=f"{SECRET} regeling",
+        name=f"{secret} regeling",
         kind="iit",
         income_limit=Decimal("1.10"),
         amount_single=Decimal("400.00"),
         amount_single_parent=Decimal("500.00"),
         amount_couple=Decimal("550.00"),
         valid_from=dt.date(2025, 1, 1),
-        source=f"{SECRET} beleidsregel",
+        source=f"{secret} beleidsregel",
     )
     return [
         programme,
@@ -154,7 +165,7 @@ def world_a(municipality):
     ]
 
 
-def research_records(programme, participant):
+def research_records(programme, participant, secret=SECRET):
     """A study with a participant respondent, consent, an interview with its transcript,
     a code, a coding and a memo, each with the secret where it holds text."""
     from tests.research.factories import (
@@ -167,28 +178,28 @@ def research_records(programme, participant):
         TranscriptFactory,
     )
 
-    study = StudyFactory(programme=programme, title=f"{SECRET} onderzoek")
+    study = StudyFactory(programme=programme, title=f"{secret} onderzoek")
     respondent = RespondentFactory(
         study=study, kind="participant", participant=participant, code="R01"
     )
-    staff = RespondentFactory(study=study, kind="staff", code="R02", description=SECRET)
+    staff = RespondentFactory(study=study, kind="staff", code="R02", description=secret)
     consent = ConsentFactory(respondent=respondent)
     session = SessionFactory(study=study)
     session.respondents.add(respondent)
-    transcript = TranscriptFactory(session=session, text=f"I: Vraag?\nR: {SECRET} antwoord.\n")
+    transcript = TranscriptFactory(session=session, text=f"I: Vraag?\nR: {secret} antwoord.\n")
     coding = CodingFactory(
-        transcript=transcript, code__name=f"{SECRET} code", start=3, end=9, respondent=respondent
+        transcript=transcript, code__name=f"{secret} code", start=3, end=9, respondent=respondent
     )
-    memo = MemoFactory(study=study, code=coding.code, transcript=transcript, text=SECRET)
+    memo = MemoFactory(study=study, code=coding.code, transcript=transcript, text=secret)
     return [study, respondent, staff, consent, session, transcript, coding.code, coding, memo]
 
 
-def guidance_records(municipality, participant, placement, contact):
+def guidance_records(municipality, participant, placement, contact, secret=SECRET, tag="a"):
     """Hours, a session with an action, a signal and a closed month, each with the secret."""
     from basisbaan.guidance import services as guidance
     from basisbaan.guidance.models import ClosedPeriod
 
-    coach = make_member(municipality, Role.JOBCOACH, username="coach-a")
+    coach = make_member(municipality, Role.JOBCOACH, username=f"coach-{tag}")
     entry = guidance.hours_entry_create(
         municipality=municipality,
         actor=coach,
@@ -197,19 +208,19 @@ def guidance_records(municipality, participant, placement, contact):
         date=dt.date(2025, 3, 3),
         activity="coaching",
         hours=Decimal("1.5"),
-        note=SECRET,
+        note=secret,
     )
     session = guidance.feedback_session_plan(
-        placement=placement, actor=coach, planned_date=dt.date(2025, 3, 3), location=SECRET
+        placement=placement, actor=coach, planned_date=dt.date(2025, 3, 3), location=secret
     )
     action = guidance.feedback_action_add(
-        session=session, actor=coach, description=SECRET, owner=coach, due_date=dt.date(2025, 4, 1)
+        session=session, actor=coach, description=secret, owner=coach, due_date=dt.date(2025, 4, 1)
     )
     signal = guidance.signal_raise(
         participant=participant,
         actor=coach,
         kind="absence",
-        description=SECRET,
+        description=secret,
         owner=coach,
         raised_by_host_contact=contact,
     )

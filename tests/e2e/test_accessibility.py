@@ -362,3 +362,42 @@ def test_research_pages_have_no_axe_violations(municipality, live_server, browse
         found[f"{transcript_path} (fouten)"] = problems
     context.close()
     assert found == {}
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_region_pages_have_no_axe_violations(live_server, browser, width):
+    """The regional pages: as the programme manager of a sharing municipality (the
+    index, the comparison, the sharing page with its history) and as a regional user."""
+    from basisbaan.regions import services
+    from tests.e2e.test_region import northern_table, sign_in
+    from tests.regions.conftest import make_regional_user
+
+    region, manager = northern_table()
+    regional = make_regional_user(region)
+    # A withdrawn sharing and one not yet shared: both kinds of rows of the sharing page.
+    programme = ProgrammeFactory(municipality=manager.memberships.get().municipality)
+    sharing = services.sharing_start(
+        actor=manager,
+        municipality=programme.municipality,
+        programme=programme,
+        region=region,
+        as_of=timezone.localdate(),
+    )
+    services.sharing_withdraw(actor=manager, municipality=programme.municipality, sharing=sharing)
+    found = {}
+    for user, paths in (
+        (manager, ["/regio/", "/regio/noord/", "/regio/delen/"]),
+        (regional, ["/regio/", "/regio/noord/"]),
+    ):
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, locale="nl-NL", bypass_csp=True
+        )
+        page = context.new_page()
+        sign_in(page, live_server.url, user.username)
+        for path in paths:
+            response = page.goto(f"{live_server.url}{path}")
+            assert response is not None and response.status == 200, path
+            if problems := violations(page):
+                found[f"{user.username} {path}"] = problems
+        context.close()
+    assert found == {}

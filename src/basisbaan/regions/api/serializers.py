@@ -22,36 +22,38 @@ class RegionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 MARKS = ["published", "primary", "secondary"]
 
 
-class CountCellSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class RegionCountCellSerializer(serializers.Serializer):  # type: ignore[type-arg]
     value = serializers.IntegerField(allow_null=True)
     mark = serializers.ChoiceField(choices=MARKS)
 
 
-class CellSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class RegionCellSerializer(serializers.Serializer):  # type: ignore[type-arg]
     value = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
     mark = serializers.ChoiceField(choices=MARKS)
 
 
-class FiguresSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    counts = serializers.DictField(child=CountCellSerializer())
-    rates = serializers.DictField(child=CellSerializer(), help_text="Percentages, one decimal.")
-    cost_per_participant_year = CellSerializer(help_text="Euros.")
-    guidance_hours_per_participant_year = CellSerializer()
+class RegionFiguresSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    counts = serializers.DictField(child=RegionCountCellSerializer())
+    rates = serializers.DictField(
+        child=RegionCellSerializer(), help_text="Percentages, one decimal."
+    )
+    cost_per_participant_year = RegionCellSerializer(help_text="Euros.")
+    guidance_hours_per_participant_year = RegionCellSerializer()
 
 
-class MunicipalityFiguresSerializer(FiguresSerializer):
+class RegionMunicipalityFiguresSerializer(RegionFiguresSerializer):
     municipality = serializers.CharField()
     programmes = serializers.ListField(child=serializers.CharField())
     as_of = serializers.DateField()
     stale = serializers.BooleanField()
 
 
-class ComparisonSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class RegionComparisonSerializer(serializers.Serializer):  # type: ignore[type-arg]
     region = RegionSerializer()
     definition_version = serializers.CharField()
     threshold = serializers.IntegerField()
-    municipalities = MunicipalityFiguresSerializer(many=True)
-    total = FiguresSerializer()
+    municipalities = RegionMunicipalityFiguresSerializer(many=True)
+    total = RegionFiguresSerializer()
     not_sharing = serializers.ListField(child=serializers.CharField())
     waiting = serializers.ListField(child=serializers.CharField())
 

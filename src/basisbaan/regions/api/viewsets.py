@@ -20,9 +20,10 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.regions.api.serializers import (
-    ComparisonSerializer,
+    RegionComparisonSerializer,
     RegionSerializer,
     comparison_data,
 )
@@ -34,6 +35,9 @@ class RegionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):  # type: ig
     """De regio's die u mag zien, en per regio de vergelijking van wat gemeenten delen."""
 
     serializer_class = RegionSerializer
+    # A member sees the regions of the municipality in X-Municipality (a regional
+    # user needs no header): documented like every tenant operation.
+    schema = TenantAutoSchema()
     permission_classes = [IsAuthenticated]
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
@@ -47,11 +51,11 @@ class RegionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):  # type: ig
             membership=request_membership(self.request),
         )
 
-    @extend_schema(responses=ComparisonSerializer)
+    @extend_schema(responses=RegionComparisonSerializer)
     @action(detail=True, methods=["get"])
     def comparison(self, request: Request, slug: str | None = None) -> Response:
         region = self.get_queryset().filter(slug=slug).first()
         if region is None:
             raise NotFound(_("Deze regio bestaat niet of u heeft er geen toegang toe."))
         data = dangerously_region_comparison(region=region, today=timezone.localdate())
-        return Response(ComparisonSerializer(comparison_data(data)).data)
+        return Response(RegionComparisonSerializer(comparison_data(data)).data)

@@ -8,9 +8,10 @@ import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.utils import timezone
 
+from basisbaan.core.management.base import BasisbaanCommand
 from basisbaan.programmes.models import Programme
 from basisbaan.regions import services
 from basisbaan.regions.api.serializers import comparison_data
@@ -30,7 +31,7 @@ def _day(text: str | None) -> dt.date:
         raise CommandError(f"Not a date (YYYY-MM-DD): {text}") from None
 
 
-class Command(BaseCommand):
+class Command(BasisbaanCommand):
     help = (
         "Regional cooperation: create a region, add or remove a member municipality, grant "
         "or revoke a regional user's access, share a programme's figures or withdraw, "
@@ -164,9 +165,9 @@ class Command(BaseCommand):
             region=self._region(o["region"]), today=timezone.localdate()
         )
         if o["format"] == "json":
-            from basisbaan.regions.api.serializers import ComparisonSerializer
+            from basisbaan.regions.api.serializers import RegionComparisonSerializer
 
-            payload = ComparisonSerializer(comparison_data(data)).data
+            payload = RegionComparisonSerializer(comparison_data(data)).data
             self.stdout.write(json.dumps(payload, indent=2, default=str, ensure_ascii=False))
         else:
             self.stdout.write(comparison_csv(data).lstrip("\ufeff"), ending="")
