@@ -60,6 +60,10 @@ from basisbaan.research.api.routes import register as register_research
 app_name = "api"
 
 router = DefaultRouter()
+# No ".json" twin of every route: JSON is the only format (the Accept header and
+# ?format= still choose the browsable page), and an action that does not expect a
+# ``format`` argument answered such a twin with a server error.
+router.include_format_suffixes = False
 router.register("programmes", ProgrammeViewSet, basename="programme")
 router.register("participants", ParticipantViewSet, basename="participant")
 router.register("hosts", HostViewSet, basename="host")

@@ -401,3 +401,26 @@ def test_an_unknown_page_still_answers_html(client_as, admin):
 
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_no_route_has_a_format_suffix_twin():
+    """The router makes no ".json" twins: an action without a ``format`` argument
+    answered its twin with a server error (GET /api/v1/contracts/below-minimum-wage.json)."""
+    from django.urls import URLResolver, get_resolver
+
+    def routes(resolver, prefix=""):
+        for entry in resolver.url_patterns:
+            route = prefix + str(entry.pattern)
+            if isinstance(entry, URLResolver):
+                yield from routes(entry, route)
+            else:
+                yield route
+
+    assert [r for r in routes(get_resolver()) if "(?P<format>" in r] == []
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/contracts.json", "/api/v1/contracts/below-minimum-wage.json"]
+)
+def test_a_format_suffix_is_not_found(client, path):
+    assert client.get(path).status_code == 404
