@@ -100,12 +100,12 @@ def _determined(items: list[Shared], comparison: regional.Comparison) -> list[tu
         or (n not in HELPERS and rows[k].counts[n].value is None)
     ]
     index = {cell: j for j, cell in enumerate(unknown)}
-    equations = []
-    for k in keys:
-        for total, parts in RELATIONS:
-            equations.append([((k, total), 1)] + [((k, p), -1) for p in parts])
-    for n in names:
-        equations.append([((REGION, n), 1)] + [((i.key, n), -1) for i in items])
+    equations = [
+        [((k, total), 1)] + [((k, p), -1) for p in parts]
+        for k in keys
+        for total, parts in RELATIONS
+    ]
+    equations += [[((REGION, n), 1)] + [((i.key, n), -1) for i in items] for n in names]
     matrix = np.zeros((len(equations), len(unknown)))
     for r, equation in enumerate(equations):
         for cell, sign in equation:
