@@ -140,6 +140,8 @@ GUIDANCE_SETTINGS: Final[dict[str, Any]] = {
     "rate_date": D(2024, 1, 1),
 }
 
+SURNAME_INSTEAD = {"Groen": "Groenewoud"}
+
 
 @dataclass(frozen=True, slots=True)
 class _Host:
@@ -452,6 +454,10 @@ class _Loader:
             while True:
                 first = rng.choice(FIRST_NAMES)
                 prefix, last = rng.choice(LAST_NAMES)
+                # "Groen" is also a word of an Emmen host's name (Hondsrug Groen en
+                # Schoon): as a surname it would read as a person's name in its audit
+                # entries. Renamed after the draw, so the random stream stays the same.
+                last = SURNAME_INSTEAD.get(last, last)
                 if (first, last) not in names:
                     names.add((first, last))
                     break
