@@ -151,7 +151,40 @@ def world_a(municipality):
         report,
         *research,
         scheme,
+        *esf_records(municipality, programme, participant),
     ]
+
+
+def esf_records(municipality, programme, participant):
+    """The programme as an ESF+ operation, the participant registered, a result event."""
+    from basisbaan.esf import services as esf
+
+    operation = esf.operation_save(
+        municipality=municipality,
+        actor=None,
+        programme=programme,
+        reference=f"{SECRET} dossier",
+        start_date=dt.date(2024, 1, 1),
+        end_date=dt.date(2026, 12, 31),
+        target_group=f"{SECRET} doelgroep",
+    )
+    registration = esf.registration_create(
+        municipality=municipality,
+        actor=None,
+        operation=operation,
+        participant=participant,
+        entry_date=dt.date(2024, 7, 1),
+        leaving_date=dt.date(2025, 6, 30),
+        activities=f"{SECRET} activiteit",
+    )
+    event = esf.result_event_add(
+        registration=registration,
+        actor=None,
+        date=dt.date(2025, 7, 14),
+        kind="employed",
+        note=f"{SECRET} werk",
+    )
+    return [operation, registration, event]
 
 
 def research_records(programme, participant):
