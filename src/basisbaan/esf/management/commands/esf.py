@@ -101,6 +101,7 @@ class Command(BasisbaanCommand):
         fields: list[str] | None = None
         filters = {"operation": str(operation.pk), "file": what}
         model: type[models.Model]
+        rows: list[Any]
         if what == "indicators":
             report = selectors.indicator_report(operation, today=today)
             columns, rows = export.indicator_columns(report), export.indicator_rows(report)
