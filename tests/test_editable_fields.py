@@ -23,6 +23,10 @@ from basisbaan.contracts.api import serializers as contract_api
 from basisbaan.costs import constants as cost_constants
 from basisbaan.costs import forms as cost_forms
 from basisbaan.costs import services as cost_services
+from basisbaan.esf import constants as esf_constants
+from basisbaan.esf import forms as esf_forms
+from basisbaan.esf import services as esf_services
+from basisbaan.esf.api import serializers as esf_api
 from basisbaan.guidance import constants as guidance_constants
 from basisbaan.guidance import forms as guidance_forms
 from basisbaan.guidance import services as guidance_services
@@ -189,6 +193,37 @@ RECORDS: list[tuple[str, tuple[str, ...], Any, dict[Any, Any], dict[Any, Any]]] 
         budget_services.EDITABLE_EXPENDITURE,
         {budget_forms.ExpenditureForm: NONE},
         {budget_api.ExpenditureSerializer: {"budget"}},
+    ),
+    (
+        "esf operation",
+        esf_constants.OPERATION_FIELDS,
+        esf_services.EDITABLE_OPERATION,
+        {esf_forms.OperationForm: NONE},
+        {},
+    ),
+    (
+        "esf registration",
+        esf_constants.REGISTRATION_FIELDS,
+        esf_services.EDITABLE_REGISTRATION,
+        {esf_forms.RegistrationForm: NONE},
+        {
+            esf_api.RegistrationDataSerializer: NONE,
+            esf_api.RegistrationCreateSerializer: {"operation", "participant"},
+        },
+    ),
+    (
+        "esf result event",
+        esf_constants.EVENT_FIELDS,
+        esf_services.EDITABLE_EVENT,
+        {esf_forms.EventForm: NONE},
+        {esf_api.EventSerializer: NONE},
+    ),
+    (
+        "esf staff rate",
+        esf_constants.STAFF_RATE_FIELDS,
+        esf_services.EDITABLE_STAFF_RATE,
+        {esf_forms.StaffRateForm: NONE},
+        {},
     ),
 ]
 IDS = [record[0] for record in RECORDS]

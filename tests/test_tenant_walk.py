@@ -163,7 +163,40 @@ def secret_world(municipality, secret=SECRET, bsn="123456782", tag="a"):
         report,
         *research,
         scheme,
+        *esf_records(municipality, programme, participant, secret),
     ]
+
+
+def esf_records(municipality, programme, participant, secret=SECRET):
+    """The programme as an ESF+ operation, the participant registered, a result event."""
+    from basisbaan.esf import services as esf
+
+    operation = esf.operation_save(
+        municipality=municipality,
+        actor=None,
+        programme=programme,
+        reference=f"{secret} dossier",
+        start_date=dt.date(2024, 1, 1),
+        end_date=dt.date(2026, 12, 31),
+        target_group=f"{secret} doelgroep",
+    )
+    registration = esf.registration_create(
+        municipality=municipality,
+        actor=None,
+        operation=operation,
+        participant=participant,
+        entry_date=dt.date(2024, 7, 1),
+        leaving_date=dt.date(2025, 6, 30),
+        activities=f"{secret} activiteit",
+    )
+    event = esf.result_event_add(
+        registration=registration,
+        actor=None,
+        date=dt.date(2025, 7, 14),
+        kind="employed",
+        note=f"{secret} werk",
+    )
+    return [operation, registration, event]
 
 
 def research_records(programme, participant, secret=SECRET):

@@ -20,6 +20,7 @@ from basisbaan.contracts.api.viewsets import (
 )
 from basisbaan.core.api.tokens import TokenViewSet
 from basisbaan.costs.api.viewsets import ProgrammeCostViewSet
+from basisbaan.esf.api.viewsets import EsfOperationViewSet, EsfRegistrationViewSet
 from basisbaan.guidance.api.viewsets import (
     FeedbackActionViewSet,
     FeedbackSessionViewSet,
@@ -107,6 +108,8 @@ router.register("tokens", TokenViewSet, basename="token")
 register_research(router)
 router.register("jobs", JobViewSet, basename="job")
 router.register("regions", RegionViewSet, basename="region")
+router.register("esf/operations", EsfOperationViewSet, basename="esf-operation")
+router.register("esf/registrations", EsfRegistrationViewSet, basename="esf-registration")
 
 # The schema and its documentation page hold no data: public, no session needed.
 # Swagger UI in its split form (script from a URL, no inline script) runs under the

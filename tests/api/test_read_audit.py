@@ -49,6 +49,9 @@ REVIEWED_OPT_OUTS = {
     "AssumptionViewSet": "no personal data",
     # Research: saturation and co-occurrence are counts of codes, no text.
     "AnalysisViewSet": "no personal data",
+    # ESF+ operations: settings and suppressed indicator totals; the worklist (names)
+    # and the claim (staff rates) write their own entries.
+    "EsfOperationViewSet": "no personal data; own",
 }
 
 

@@ -126,7 +126,7 @@ def test_every_project_command_is_a_basisbaan_command():
 
     ours = {name: app for name, app in get_commands().items() if app.startswith("basisbaan.")}
     # With export_qdpx, deduce_cache, purge, subject_access, audit_verify, housekeeping,
-    # serve, worker, outcomes, business_case, council_report, income_check and regions.
-    assert len(ours) == 24
+    # serve, worker, outcomes, business_case, council_report, income_check, regions and esf.
+    assert len(ours) == 25
     for name, app in ours.items():
         assert isinstance(load_command_class(app, name), BasisbaanCommand), name

@@ -702,6 +702,8 @@ SPECTACULAR_SETTINGS = {
         "ResearchSessionKindEnum": "basisbaan.research.constants.SessionKind",
         "RedactionSourceEnum": "basisbaan.research.constants.ProposalSource",
         "ReferralSourceEnum": "basisbaan.intake.vocabulary.ReferralSource",
+        # ESF+: the one answer set of the questions EECO13-17.
+        "EsfAnswerEnum": "basisbaan.esf.constants.Answer",
     },
 }
 

@@ -43,6 +43,7 @@ __all__ = [
     "indicator_report",
     "operation_list",
     "operation_of",
+    "participant_operation",
     "registration_list",
     "registration_rows",
     "staff_rate_list",
@@ -60,6 +61,20 @@ def operation_of(programme: Programme) -> EsfOperation | None:
     return EsfOperation.objects.filter(
         municipality_id=programme.municipality_id, programme=programme
     ).first()
+
+
+def participant_operation(
+    participant: Participant,
+) -> tuple[EsfOperation | None, EsfRegistration | None]:
+    """The ESF+ operation of the participant's programme (None: it is none) and the
+    participant's registration in it (None: not registered yet)."""
+    operation = operation_of(participant.programme)
+    if operation is None:
+        return None, None
+    registration = EsfRegistration.objects.filter(
+        municipality_id=participant.municipality_id, operation=operation, participant=participant
+    ).first()
+    return operation, registration
 
 
 def registration_list(*, municipality: Municipality) -> QuerySet[EsfRegistration]:

@@ -35,6 +35,10 @@ from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Membership, Municipality, User
 
 __all__ = [
+    "EDITABLE_EVENT",
+    "EDITABLE_OPERATION",
+    "EDITABLE_REGISTRATION",
+    "EDITABLE_STAFF_RATE",
     "operation_save",
     "registration_create",
     "registration_update",
@@ -43,6 +47,12 @@ __all__ = [
     "staff_rate_delete",
     "staff_rate_set",
 ]
+
+# What each write may change: the lists of esf/constants.py (tests/test_editable_fields.py).
+EDITABLE_OPERATION = frozenset(OPERATION_FIELDS)
+EDITABLE_REGISTRATION = frozenset(REGISTRATION_FIELDS)
+EDITABLE_EVENT = frozenset(EVENT_FIELDS)
+EDITABLE_STAFF_RATE = frozenset(STAFF_RATE_FIELDS)
 
 
 def _flat_rate(day: dt.date) -> Decimal:
@@ -73,7 +83,7 @@ def operation_save(
     """Record or change a programme's ESF+ operation. A new operation takes the
     flat rate in force on its first day from the parameters."""
     ensure_same_municipality(municipality, programme=programme)
-    unknown = set(data) - set(OPERATION_FIELDS)
+    unknown = set(data) - EDITABLE_OPERATION
     if unknown:
         raise ValidationError(_("Onbekende velden: %s") % ", ".join(sorted(unknown)))
     existing = EsfOperation.objects.filter(programme=programme).first()
@@ -95,7 +105,7 @@ def operation_save(
         instance=existing,
         data=data | {"target_group": merged["target_group"]} if "target_group" in data else data,
         actor=actor,
-        allowed=set(OPERATION_FIELDS),
+        allowed=set(EDITABLE_OPERATION),
     )
     return operation
 
@@ -138,7 +148,7 @@ def registration_create(
     start of the participant's first placement; the leaving date to the
     participant's exit from the programme."""
     ensure_same_municipality(municipality, operation=operation, participant=participant)
-    unknown = set(data) - set(REGISTRATION_FIELDS)
+    unknown = set(data) - EDITABLE_REGISTRATION
     if unknown:
         raise ValidationError(_("Onbekende velden: %s") % ", ".join(sorted(unknown)))
     if participant.programme_id != operation.programme_id:
@@ -172,7 +182,7 @@ def registration_update(
     merged = {f: getattr(registration, f) for f in REGISTRATION_FIELDS} | data
     _check_registration(registration.operation, merged)
     registration, _changed = model_update(
-        instance=registration, data=data, actor=actor, allowed=set(REGISTRATION_FIELDS)
+        instance=registration, data=data, actor=actor, allowed=set(EDITABLE_REGISTRATION)
     )
     return registration
 
@@ -196,7 +206,7 @@ def result_event_add(
     if kind not in EventKind.values:
         raise ValidationError({"kind": _("Kies een situatie uit de lijst.")})
     values = {"date": date, "kind": kind, "note": (note or "").strip()[:200]}
-    assert set(values) == set(EVENT_FIELDS)
+    assert set(values) == EDITABLE_EVENT
     return model_create(
         instance=EsfResultEvent(
             municipality_id=registration.municipality_id, registration=registration, **values
@@ -254,13 +264,13 @@ def staff_rate_set(
     if not source:
         raise ValidationError({"source": _("Noem het brondocument (loonstrook, begroting).")})
     data = {"annual_cost": cost, "part_time_factor": factor, "source": source[:300]}
-    assert set(data) | {"staff", "valid_from"} == set(STAFF_RATE_FIELDS)
+    assert set(data) | {"staff", "valid_from"} == EDITABLE_STAFF_RATE
     existing = StaffRate.objects.filter(
         municipality=municipality, staff=staff, valid_from=valid_from
     ).first()
     if existing is not None:
         rate, _changed = model_update(
-            instance=existing, data=data, actor=actor, allowed=set(STAFF_RATE_FIELDS)
+            instance=existing, data=data, actor=actor, allowed=set(EDITABLE_STAFF_RATE)
         )
         return rate
     return model_create(

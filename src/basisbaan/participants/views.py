@@ -30,6 +30,7 @@ from basisbaan.core.views import (
     TenantDetailView,
     TenantListView,
 )
+from basisbaan.esf.selectors import participant_operation
 from basisbaan.guidance.selectors import participant_guidance
 from basisbaan.income.views.panel import PANEL_FIELDS, panel_for
 from basisbaan.outcomes.forms import renamed_errors
@@ -191,6 +192,10 @@ class ParticipantDetailView(TenantDetailView):
         if self.has_perm(Perm.GUIDANCE_VIEW):
             context["guidance"] = participant_guidance(
                 municipality=self.municipality, participant=participant, today=timezone.localdate()
+            )
+        if self.has_perm(Perm.ESF_VIEW):
+            context["esf_operation"], context["esf_registration"] = participant_operation(
+                participant
             )
         context["contact_changes"] = participant.contact_changes.select_related(
             "from_user", "to_user"
