@@ -1,7 +1,7 @@
 """ESF+ registration: the choices (mirroring :mod:`basisbaan.calc.esf`), the
 indicator codes with their confidence, and the editable fields per record.
 
-Definitions and file formats: docs/esf.md; facts: domain-facts-2 § 4.
+Definitions and file formats: docs/region-esf.md (part 2); facts: domain-facts-2 § 4.
 """
 
 from __future__ import annotations

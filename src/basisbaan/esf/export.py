@@ -1,6 +1,6 @@
 """The ESF+ files: the deelnemerslijst, the BSN report, the indicator totals and
 the cost claim, as CSV and Excel through the one list writer (core.export).
-Formats column by column: docs/esf.md."""
+Formats column by column: docs/region-esf.md (part 2)."""
 
 from __future__ import annotations
 
