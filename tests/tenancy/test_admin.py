@@ -30,6 +30,8 @@ from basisbaan.parameters.models import ParameterValue
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.payroll.services import payroll_import
+from basisbaan.regions import services as region_services
+from basisbaan.regions.models import Region, RegionalAccess, RegionMember
 from basisbaan.reports.services import house_style_save
 from basisbaan.tenancy import admin as tenancy_admin
 from basisbaan.tenancy import services as tenancy_services
@@ -58,8 +60,11 @@ pytestmark = pytest.mark.django_db
 
 # The admin writes these, through tenancy.services and parameters.services.
 WRITABLE = {Membership, Municipality, User, ParameterValue}
+# Set up for the installation with `basisbaan regions`, like a municipality but not in
+# the admin: shown read-only to installation managers only (no municipality to scope by).
+INSTALLATION = {Region, RegionMember, RegionalAccess}
 DOMAIN = sorted(
-    (model for model in admin.site._registry if model not in WRITABLE),
+    (model for model in admin.site._registry if model not in WRITABLE | INSTALLATION),
     key=lambda model: model._meta.label,
 )
 
@@ -106,6 +111,16 @@ def every_record(world_a, municipality):  # noqa: F811 - the imported fixture
     ConsentFactory(respondent=respondent)
     coding = CodingFactory(transcript__session__study=study)
     MemoFactory(study=study, code=coding.code)
+    region = region_services.region_create(actor=None, name="Regio A", slug="regio-a")
+    region_services.region_add_member(actor=None, region=region, municipality=municipality)
+    region_services.region_grant_access(actor=None, region=region, user=UserFactory())
+    region_services.sharing_start(
+        actor=None,
+        municipality=municipality,
+        programme=programme,
+        region=region,
+        as_of=dt.date(2026, 11, 18),
+    )
     records = {model: model._default_manager.order_by("pk").first() for model in DOMAIN}
     missing = [model._meta.label for model, record in records.items() if record is None]
     assert not missing, f"give the test a record of {missing}"
@@ -359,3 +374,27 @@ def test_view_on_site_of_a_model_without_a_table_is_404(superuser, client_as):
 
     assert client.get(f"/beheer/r/{dashboard.pk}/1/").status_code == 404
     assert client.get("/beheer/r/x/1/").status_code == 404
+
+
+def test_the_regions_set_up_is_read_only_and_for_installation_managers(
+    superuser, functional_admin, client_as, municipality
+):
+    region = region_services.region_create(actor=None, name="Regio A", slug="regio-a")
+    member = region_services.region_add_member(actor=None, region=region, municipality=municipality)
+    access = region_services.region_grant_access(actor=None, region=region, user=UserFactory())
+    records = {Region: region, RegionMember: member, RegionalAccess: access}
+    manager, local = client_as(superuser), client_as(functional_admin)
+    with unchanged(*records.values(), tables=True):
+        answers = {
+            model._meta.label: (
+                manager.get(_url(model, "change", record.pk)).status_code,
+                local.get(_url(model, "")).status_code,
+                manager.post(_url(model, "add"), _form_data(record)).status_code,
+                manager.post(
+                    _url(model, "change", record.pk), {**_form_data(record), "_save": "1"}
+                ).status_code,
+                manager.post(_url(model, "delete", record.pk), {"post": "yes"}).status_code,
+            )
+            for model, record in records.items()
+        }
+    assert answers == {model._meta.label: (200, 403, 403, 403, 403) for model in records}

@@ -22,7 +22,6 @@ from basisbaan.regions.services import (
     sharing_start,
 )
 from basisbaan.tenancy.models import Municipality, User
-from basisbaan.tenancy.roles import Role
 
 __all__ = ["NORTH", "REGIONAL_USER", "load_demo_regions"]
 
@@ -66,12 +65,9 @@ def load_demo_regions(as_of: dt.date) -> None:
     for slug in SHARING:
         if slug not in towns:
             continue
-        manager = User.objects.filter(
-            memberships__municipality=towns[slug], memberships__role=Role.PROGRAMME_MANAGER
-        ).first()
         for programme in Programme.objects.filter(municipality=towns[slug]).order_by("pk"):
             sharing_start(
-                actor=manager,
+                actor=None,  # the demo loads as the system, as every other record
                 municipality=towns[slug],
                 programme=programme,
                 region=north,

@@ -125,7 +125,7 @@ def test_the_letters_working_count_at_the_suites_day(demo):
 
 
 @pytest.fixture
-def pilot():
+def pilot(demo):
     return Programme.objects.get(municipality__slug="emmen", slug="pilot-2024-2025")
 
 

@@ -66,7 +66,9 @@ class Command(BasisbaanCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="what", required=True, metavar="COMMAND")
+        sub = parser.add_subparsers(
+            dest="what", required=True, metavar="COMMAND", help="What to print or write."
+        )
         commands = {
             "indicators": "The common indicators by gender, suppressed as on the page.",
             "claim": "The cost claim: direct staff costs, the flat rate and the total.",

@@ -39,7 +39,7 @@ class Command(BasisbaanCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="action", required=True)
+        sub = parser.add_subparsers(dest="action", required=True, help="What to do.")
         create = sub.add_parser("create", help="Create a region.")
         create.add_argument("slug")
         create.add_argument("name")
