@@ -24,7 +24,7 @@ from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
 from tests.factories import MunicipalityFactory
 from tests.regions.conftest import TODAY, make_region, make_regional_user, set_figures
-from tests.test_tenant_walk import SKIP, _fill, _patterns, secret_world
+from tests.test_tenant_walk import SKIP, _fill, _patterns, secret_world, unthrottled  # noqa: F401
 from tests.unchanged import unchanged
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +111,11 @@ def _secrets_in(body: str) -> list[str]:
     return [s for s in (*SECRETS.values(), *BSNS.values()) if s in body]
 
 
-def test_the_regional_user_walks_everything_and_sees_only_the_region(regions_world, client_as):
+def test_the_regional_user_walks_everything_and_sees_only_the_region(
+    regions_world,
+    client_as,
+    unthrottled,  # noqa: F811 (the imported fixture)
+):
     world = regions_world
     client = client_as(world["user"])
     records = [obj for records in world["worlds"].values() for obj in records]
