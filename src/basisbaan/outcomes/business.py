@@ -148,8 +148,12 @@ def _norms(
     return table, shown, missing
 
 
-def business_case(programme: Programme, *, as_of: dt.date) -> BusinessCase:
-    """The business case of ``programme`` over the full months before ``as_of``'s month."""
+def business_case(
+    programme: Programme, *, as_of: dt.date, with_sensitivity: bool = True
+) -> BusinessCase:
+    """The business case of ``programme`` over the full months before ``as_of``'s month;
+    ``with_sensitivity=False`` leaves out the sensitivity table (for a caller that
+    needs the result line only)."""
     data = spell_data(programme)
     until = month_key(as_of)
     first = month_key(programme.start_date)
@@ -183,7 +187,8 @@ def business_case(programme: Programme, *, as_of: dt.date) -> BusinessCase:
         lks_unmodelled_months=unmodelled,
     )
     case.steps = waterfall(result)
-    case.sensitivity = sensitivity(rows, assumptions, overheads, DEADWEIGHTS, GUIDANCE_FACTORS)
+    if with_sensitivity:
+        case.sensitivity = sensitivity(rows, assumptions, overheads, DEADWEIGHTS, GUIDANCE_FACTORS)
     return case
 
 

@@ -24,14 +24,12 @@ from basisbaan.guidance.models import HoursEntry
 from basisbaan.guidance.selectors import guidance_settings_of
 from basisbaan.outcomes.business import business_case
 from basisbaan.outcomes.figures import REASONS, programme_arrays
-from basisbaan.participants.constants import ExitReason
+from basisbaan.participants.constants import WORK_REASONS
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
 
-__all__ = ["ProgrammeFigures", "WORK_REASONS", "programme_figures"]
+__all__ = ["ProgrammeFigures", "programme_figures"]
 
-# Exits to work: regular work with the host or elsewhere.
-WORK_REASONS = (ExitReason.REGULAR_WORK_HOST.value, ExitReason.REGULAR_WORK_ELSEWHERE.value)
 RETENTION_MONTHS = 12
 FOLLOW_UP_MONTHS = 6
 
@@ -50,7 +48,7 @@ def programme_figures(programme: Programme, *, as_of: dt.date) -> ProgrammeFigur
     case does); the counts hold on ``as_of``."""
     counts = _outcome_counts(programme, as_of)
     counts.update(_cadence_counts(programme, as_of))
-    case = business_case(programme, as_of=as_of)
+    case = business_case(programme, as_of=as_of, with_sensitivity=False)
     until = case.until  # the first day of the month not counted
     hours = HoursEntry.objects.filter(
         municipality_id=programme.municipality_id,

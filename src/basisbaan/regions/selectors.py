@@ -194,11 +194,3 @@ def sharing_history(*, municipality: Municipality) -> QuerySet[Sharing]:
     return Sharing.objects.filter(municipality=municipality).select_related(
         "region", "programme", "shared_by", "withdrawn_by"
     )
-
-
-def shared_programme_ids(*, municipality: Municipality) -> set[int]:
-    return set(
-        Sharing.objects.filter(municipality=municipality, withdrawn_at__isnull=True).values_list(
-            "programme_id", flat=True
-        )
-    )

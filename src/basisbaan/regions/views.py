@@ -3,7 +3,6 @@ downloads, and (for the municipality) sharing a programme and withdrawing it."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -371,10 +370,6 @@ class ShareRefreshView(TenantViewMixin, View):
             actor=request.user,  # type: ignore[arg-type]
             kind=REFRESH,
             label=_("Regionale cijfers bijwerken: %(programme)s") % {"programme": programme.name},
-            params={"programme": programme.pk, "as_of": _today().isoformat()},
+            params={"programme": programme.pk, "as_of": timezone.localdate().isoformat()},
         )
         return HttpResponseRedirect(reverse("jobs:detail", args=[job.pk]))
-
-
-def _today() -> dt.date:
-    return timezone.localdate()
