@@ -18,6 +18,49 @@ class Decision(models.TextChoices):
     PERMANENT = "permanent", _("Vast contract")
 
 
+class EndReason(models.TextChoices):
+    """Why employment under a contract ended: decides whether a transition payment is due."""
+
+    NOT_RENEWED = "not_renewed", _("Niet verlengd door de werkgever")
+    PROGRAMME_END = "programme_end", _("Einde van het programma")
+    DISMISSAL = "dismissal", _("Ontslag door de werkgever")
+    MUTUAL = "mutual", _("Met wederzijds goedvinden")
+    RESIGNED = "resigned", _("Opzegging door de werknemer")
+    SERIOUS_CULPABLE = "serious_culpable", _("Ernstig verwijtbaar handelen van de werknemer")
+
+
+# End reasons after which no transition payment is due (art. 7:673 lid 7 BW; the
+# employee's own resignation is not the employer's initiative).
+NO_TRANSITION_PAYMENT: Final = frozenset({EndReason.RESIGNED, EndReason.SERIOUS_CULPABLE})
+
+
+class PermanentReason(models.TextChoices):
+    """How a contract became permanent."""
+
+    DECISION = "decision", _("Besluit")
+    CHAIN_COUNT = "chain_count", _("Ketenregeling: aantal contracten")
+    CHAIN_DURATION = "chain_duration", _("Ketenregeling: duur van de keten")
+
+
+class WageLineReason(models.TextChoices):
+    """Why the hourly wage changes within a contract period."""
+
+    MINIMUM_WAGE = "minimum_wage", _("Verhoging minimumloon")
+    CAO = "cao", _("Cao-verhoging")
+    AGE = "age", _("Verjaardag (jeugdloon)")
+    OTHER = "other", _("Anders")
+
+
+class LkvKind(models.TextChoices):
+    """The wage-cost advantages (Wet tegemoetkomingen loondomein) a participant may bring."""
+
+    BANENAFSPRAAK = "banenafspraak", _("Doelgroep banenafspraak")
+    SCHOLINGSBELEMMERD = "scholingsbelemmerd", _("Scholingsbelemmerde werknemer")
+    OLDER = "older", _("Oudere werknemer (56+)")
+    DISABLED = "disabled", _("Arbeidsgehandicapte werknemer")
+    REPLACED = "replaced", _("Herplaatste arbeidsgehandicapte werknemer")
+
+
 class FulltimeWeek(models.IntegerChoices):
     """The employer's normal full-time week: before 2024 the hourly minimum wage depended on it."""
 
@@ -54,4 +97,8 @@ CONTRACT_SETTINGS_FIELDS: Final = (
     "default_employer_name",
     "fulltime_hours",
     "remeasurement_months",
+    "chain_max_contracts",
+    "chain_max_months",
+    "chain_max_gap_months",
+    "chain_across_employers",
 )

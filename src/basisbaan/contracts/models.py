@@ -10,7 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from basisbaan.contracts.constants import (
     DEFAULT_REMEASUREMENT_MONTHS,
     Decision,
+    EndReason,
     FulltimeWeek,
+    LkvKind,
+    PermanentReason,
+    WageLineReason,
     WageValueMethod,
 )
 from basisbaan.core.concurrency import VersionedModel
@@ -54,6 +58,33 @@ class ContractSettings(TenantModel):
         default=DEFAULT_REMEASUREMENT_MONTHS,
         validators=[MinValueValidator(1), MaxValueValidator(60)],
         help_text=_("Standaardtermijn tot de volgende loonwaardemeting."),
+    )
+    # The chain rule (art. 7:668a BW); a collective agreement (cao) may set other numbers.
+    chain_max_contracts = models.PositiveSmallIntegerField(
+        _("ketenregeling: ten hoogste contracten"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Het volgende contract is vast. Wettelijk 3; een cao kan meer toestaan."),
+    )
+    chain_max_months = models.PositiveSmallIntegerField(
+        _("ketenregeling: ten hoogste maanden"),
+        default=36,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("Langer is vast. Wettelijk 36 maanden; een cao kan tot 48 maanden gaan."),
+    )
+    chain_max_gap_months = models.PositiveSmallIntegerField(
+        _("ketenregeling: tussenpoos die de keten breekt (maanden)"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text=_("Een onderbreking van meer dan dit aantal maanden begint een nieuwe keten."),
+    )
+    chain_across_employers = models.BooleanField(
+        _("opvolgend werkgeverschap"),
+        default=False,
+        help_text=_(
+            "Contracten bij opvolgende werkgevers voor hetzelfde werk (verloningspartij, "
+            "gastwerkgever, gemeente) tellen als één keten (art. 7:668a lid 2 BW)."
+        ),
     )
 
     class Meta:
@@ -107,6 +138,19 @@ class Contract(VersionedModel, TenantModel):
         help_text=_("Een schriftelijk contract voor onbepaalde tijd (lage WW-premie)."),
     )
     permanent_from = models.DateField(_("vast vanaf"), null=True, blank=True)
+    permanent_reason = models.CharField(
+        _("vast door"), max_length=20, choices=PermanentReason.choices, blank=True
+    )
+    end_reason = models.CharField(
+        _("reden einde dienstverband"),
+        max_length=20,
+        choices=EndReason.choices,
+        blank=True,
+        help_text=_(
+            "Bepaalt of een transitievergoeding verschuldigd is: niet bij opzegging door de "
+            "werknemer of ernstig verwijtbaar handelen."
+        ),
+    )
 
     class Meta:
         ordering = ["-id"]
@@ -169,6 +213,49 @@ class ContractPeriod(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.contract} #{self.sequence}"
+
+
+class ContractWageLine(TenantModel):
+    """A change of the hourly wage within a period, from ``start_date`` on.
+
+    The period's own ``hourly_wage`` holds from its start until the first line;
+    each line holds until the next one or the period's end.
+    """
+
+    period = models.ForeignKey(
+        ContractPeriod,
+        on_delete=models.CASCADE,
+        related_name="wage_lines",
+        verbose_name=_("periode"),
+    )
+    start_date = models.DateField(_("geldt vanaf"))
+    hourly_wage = models.DecimalField(
+        _("uurloon"),
+        max_digits=7,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    reason = models.CharField(
+        _("reden"), max_length=20, choices=WageLineReason.choices, default=WageLineReason.OTHER
+    )
+    note = models.CharField(_("toelichting"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["period", "start_date"]
+        verbose_name = _("loonregel")
+        verbose_name_plural = _("loonregels")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "start_date"], name="contract_wage_line_one_per_day"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hourly_wage__gt=0), name="contract_wage_line_positive"
+            ),
+        ]
+        indexes = [models.Index(fields=["municipality", "period"], name="wage_line_muni_period")]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.start_date:%d-%m-%Y}: {self.hourly_wage}"
 
 
 class RenewalDecision(TenantModel):
@@ -282,3 +369,51 @@ class WageValueMeasurement(VersionedModel, TenantModel):
     def fraction(self) -> Decimal:
         """The wage value as a fraction of the minimum wage (60 % is 0.6)."""
         return self.percentage / 100
+
+
+class LkvEntitlement(TenantModel):
+    """A wage-cost advantage (loonkostenvoordeel, LKV) the employer may claim for a
+    participant: its kind, the period it applies and the evidence (doelgroepverklaring).
+
+    The amount per paid hour and the yearly cap are dated parameters; the
+    entitlement ends on ``end_date`` or after the kind's legal maximum duration.
+    """
+
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.PROTECT,
+        related_name="lkv_entitlements",
+        verbose_name=_("deelnemer"),
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=LkvKind.choices)
+    start_date = models.DateField(_("vanaf"))
+    end_date = models.DateField(_("tot en met"), null=True, blank=True)
+    employment_start = models.DateField(
+        _("in dienst sinds"),
+        null=True,
+        blank=True,
+        help_text=_("Het overgangsrecht hangt af van de datum van indiensttreding."),
+    )
+    declaration_reference = models.CharField(
+        _("doelgroepverklaring of registratie"), max_length=60, blank=True
+    )
+    declaration_date = models.DateField(_("datum verklaring"), null=True, blank=True)
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["participant", "start_date", "id"]
+        verbose_name = _("loonkostenvoordeel")
+        verbose_name_plural = _("loonkostenvoordelen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="lkv_end_after_start",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "participant"], name="lkv_muni_participant")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant}: {self.get_kind_display()}"

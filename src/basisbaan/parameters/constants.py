@@ -177,6 +177,12 @@ class ParameterKey(models.TextChoices):
         _("Kindgebonden budget: afbouw vanaf, met partner"),
     )
 
+    # Transitievergoeding (art. 7:673 lid 2 BW): the yearly maximum, or a year's salary if higher.
+    TRANSITION_PAYMENT_MAX = (
+        "transition_payment_max",
+        _("Transitievergoeding: maximum (of een jaarsalaris als dat hoger is)"),
+    )
+
     # ESF+ 2021-2027 simplified cost options (Reg. (EU) 2021/1060).
     ESF_FLAT_RATE = "esf_flat_rate", _("ESF+: forfait bovenop de directe personeelskosten")
     ESF_STANDARD_HOURS = "esf_standard_hours", _("ESF+: uren per jaar voor het uurtarief")
@@ -226,6 +232,7 @@ UNITS: dict[str, Unit] = {
     ParameterKey.CHILD_THRESHOLD_SINGLE: Unit.EUR,
     ParameterKey.CHILD_THRESHOLD_PARTNER: Unit.EUR,
     ParameterKey.ESF_STANDARD_HOURS: Unit.HOURS,
+    ParameterKey.TRANSITION_PAYMENT_MAX: Unit.EUR,
 }
 
 
