@@ -84,16 +84,17 @@ def test_the_window_clips_the_periods(municipality):
 
 
 def test_few_queries_whatever_the_number_of_contracts(municipality, django_assert_num_queries):
-    """Periods and parameters; with LKS contracts also their wage-value measurements."""
+    """Periods, wage lines and parameters; with LKS contracts also the wage-value
+    measurements."""
     contract_with(municipality, FIRST_YEAR)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         build_cost_inputs(municipality=municipality, start=D(2024, 1, 1), end=D(2025, 12, 31))
     contract_with(municipality, FIRST_YEAR, wage_subsidy=True)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         two = build_cost_inputs(municipality=municipality, start=D(2024, 1, 1), end=D(2025, 12, 31))
     for _ in range(5):
         contract_with(municipality, FIRST_YEAR, wage_subsidy=True)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         seven = build_cost_inputs(
             municipality=municipality, start=D(2024, 1, 1), end=D(2025, 12, 31)
         )
@@ -157,12 +158,17 @@ def test_wage_subsidy_without_a_wage_value_is_flagged_and_not_paid(municipality)
     assert compute_costs(built.inputs).lks.tolist() == [0, 0]
 
 
-def test_measured_wage_values_from_their_month_on(municipality, caseworker):
-    """Measured 20 July 2025 at 60 %, again 10 September at 50 %: July and August use
-    60 % (a measurement counts for its whole month), September and October 50 %.
+def test_measured_wage_values_count_from_their_day(municipality, caseworker):
+    """Measured 20 July 2025 at 60 %, again 10 September at 50 %: each counts from its
+    own day, so July and September are cut there; 1-19 July has no value yet.
     An override for the contract beats the measurements.
-    July 2025 at 60 %: 1,065.34 (see the unit test); at 50 %: 32 h × 14.40 × 52/12 =
-    1,996.80 + 8 % = 2,156.54; × 0.5 = 1,078.27 + 23.5 % 253.39 = 1,331.66."""
+
+    Whole months: July at 60 %: LKS wage part 862.62 + allowance 202.72 = 1,065.34 (see
+    the unit test); September at 50 %: 32 h × 14.40 × 52/12 = 1,996.80 + 8 % = 2,156.54;
+    × 0.5 = 1,078.27 + 23.5 % 253.39. Each part pro rata per calendar day, half up:
+    20-31 July (12/31): 862.62 × 12/31 = 333.92 + 202.72 × 12/31 = 78.47 -> 412.39;
+    1-9 September (9/30): 258.79 + 60.82 = 319.61;
+    10-30 September (21/30): 754.79 + 177.37 = 932.16."""
     contract = contract_with(
         municipality, [(D(2025, 7, 1), D(2025, 10, 31), "32", "14.40")], wage_subsidy=True
     )
@@ -177,14 +183,27 @@ def test_measured_wage_values_from_their_month_on(municipality, caseworker):
             assessor="R. de Boer",
         )
     built = build_cost_inputs(municipality=municipality, start=D(2025, 6, 1), end=D(2025, 12, 31))
-    assert built.inputs.wage_value_ppm.tolist() == [600_000, 600_000, 500_000, 500_000]
-    assert not built.wage_value_missing.any()
+    assert built.inputs.days.tolist() == [19, 12, 31, 9, 21, 31]
+    assert built.inputs.wage_value_ppm.tolist() == [
+        PPM,
+        600_000,
+        600_000,
+        600_000,
+        500_000,
+        500_000,
+    ]
+    assert built.wage_value_missing.tolist() == [True, False, False, False, False, False]
     lks = compute_costs(built.inputs).lks.tolist()
-    assert (lks[0], lks[2]) == (106_534, 133_166)
+    assert lks == [0, 41_239, 106_534, 31_961, 93_216, 133_166]
 
     early = build_cost_inputs(municipality=municipality, start=D(2025, 7, 1), end=D(2025, 7, 19))
     assert early.inputs.wage_value_ppm.tolist() == [PPM]
     assert early.wage_value_missing.tolist() == [True]
+    whole_july = build_cost_inputs(
+        municipality=municipality, start=D(2025, 7, 1), end=D(2025, 7, 31)
+    )
+    assert whole_july.first_day.astype(str).tolist() == ["2025-07-01", "2025-07-20"]
+    assert whole_july.last_day.astype(str).tolist() == ["2025-07-19", "2025-07-31"]
 
     overridden = build_cost_inputs(
         municipality=municipality,
@@ -192,7 +211,7 @@ def test_measured_wage_values_from_their_month_on(municipality, caseworker):
         end=D(2025, 10, 31),
         wage_values={contract.pk: E("0.7")},
     )
-    assert overridden.inputs.wage_value_ppm.tolist() == [700_000] * 4
+    assert overridden.inputs.wage_value_ppm.tolist() == [700_000] * 4  # no cuts needed
 
 
 def test_measurements_of_another_participant_do_not_count(municipality, caseworker):
@@ -321,9 +340,9 @@ def test_a_value_entered_as_an_assumption_is_marked(municipality, national_admin
     assert built.assumptions == {(2026, 1): ("whk",)}
 
 
-def test_youth_minimum_wage_by_age_on_the_first_of_the_month(municipality):
-    """Born 10 March 2005: 19 on 1 March 2025 (60 %), 20 on 1 April 2025 (80 %).
-    14.06 × 0.60 = 8.436 -> 8.44; 14.06 × 0.80 = 11.248 -> 11.25."""
+def test_youth_minimum_wage_rises_on_the_birthday(municipality):
+    """Born 10 March 2005: 19 until 9 March 2025 (60 %), 20 from 10 March (80 %):
+    March is cut on the birthday. 14.06 × 0.60 = 8.436 -> 8.44; × 0.80 = 11.248 -> 11.25."""
     contract = contract_with(
         municipality,
         [(D(2025, 3, 1), D(2025, 4, 30), "32", "14.06")],
@@ -336,7 +355,8 @@ def test_youth_minimum_wage_by_age_on_the_first_of_the_month(municipality):
         end=D(2025, 4, 30),
         wage_values={contract.pk: E("0.5")},
     )
-    assert built.inputs.minimum_wage.tolist() == [844, 1125]
+    assert built.inputs.minimum_wage.tolist() == [844, 1125, 1125]
+    assert built.inputs.days.tolist() == [9, 22, 30]
 
 
 def test_before_2024_the_minimum_wage_follows_the_fulltime_week(municipality):

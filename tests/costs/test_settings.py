@@ -150,7 +150,7 @@ def test_reading_the_settings_costs_no_extra_query(
     indexation_set(
         municipality=municipality, actor=controller, key="minimum_wage_hourly", rate=E("0.02")
     )
-    with django_assert_num_queries(2):  # the periods (with settings), the parameters
+    with django_assert_num_queries(3):  # the periods (with settings), wage lines, parameters
         build_cost_inputs(municipality=municipality, start=D(2025, 1, 1), end=D(2025, 12, 31))
 
 

@@ -10,11 +10,14 @@ the property tests compare it with:
   low; Aof high for a large employer; childcare surcharge, Whk and Zvw always;
   Ufo for a government employer. Equal to
   :func:`basisbaan.calc.costs.employer_charges_rate`.
-- **Youth minimum wage** (:func:`age_on_first_day`, :func:`youth_share_ppm`,
+- **Youth minimum wage** (:func:`age_on_day`, :func:`youth_share_ppm`,
   :func:`personal_minimum_wage`): under 21 the minimum wage is a share of the
-  adult amount, by age on the month's first day (15 and younger: the share
-  of 15). Equal to :meth:`basisbaan.calc.labour_law.MinimumWageTable.step_on`
-  on that day.
+  adult amount, by age on the row's first day (15 and younger: the share
+  of 15). The caller cuts a period at each birthday under 22, so a youth wage
+  rises on the birthday itself. Equal to
+  :meth:`basisbaan.calc.labour_law.MinimumWageTable.step_on` on that day.
+- **Wage lines** (:func:`wage_in_force`): a period's hourly wage holds from
+  its start until its first dated wage line; each line from its day on.
 - **The wage follows the minimum wage** (:func:`wage_following_minimum`): a
   month whose personal minimum is above the period's hourly wage is planned
   at the minimum, where the programme's setting says so.
@@ -42,6 +45,7 @@ __all__ = [
     "YOUNGEST_AGE",
     "YOUTH_AGES",
     "Bools",
+    "age_on_day",
     "age_on_first_day",
     "employer_charges_ppm",
     "last_day_covered",
@@ -49,6 +53,7 @@ __all__ = [
     "lks_minimum_wage",
     "personal_minimum_wage",
     "wage_following_minimum",
+    "wage_in_force",
     "wage_value_in_force",
     "youth_share_ppm",
 ]
@@ -129,6 +134,30 @@ def age_on_first_day(
     return age
 
 
+def _ymd(days: Days) -> tuple[Ints, Ints, Ints]:
+    """Year, month (1..12) and day of month per row."""
+    months = days.astype("datetime64[M]")
+    number = months.astype(np.int64)
+    day = (days - months.astype("datetime64[D]")).astype(np.int64) + 1
+    return number // 12 + 1970, number % 12 + 1, day
+
+
+def age_on_day(birth: Days, day: Days) -> Ints:
+    """Age in whole years on ``day``, per row (someone born on 29 February is a year
+    older on 1 March in a common year, as :func:`basisbaan.calc.labour_law.age_on`).
+
+    >>> d = lambda *v: np.array(v, dtype="datetime64[D]")
+    >>> age_on_day(d("2004-07-15", "2004-07-15", "2004-02-29"),
+    ...            d("2024-07-14", "2024-07-15", "2025-03-01")).tolist()
+    [19, 20, 21]
+    """
+    by, bm, bd = _ymd(birth)
+    dy, dm, dd = _ymd(day)
+    not_yet = (dm < bm) | ((dm == bm) & (dd < bd))
+    age: Ints = (dy - by - not_yet).astype(np.int64)
+    return age
+
+
 def youth_share_ppm(age: Ints, shares: Mapping[int, Ints]) -> Ints:
     """The share of the adult minimum wage per row, in ppm.
 
@@ -176,6 +205,43 @@ def wage_following_minimum(
     raised: Bools = follows & (personal_minimum_cents > wage_cents)
     planned: Ints = np.where(raised, personal_minimum_cents, wage_cents).astype(np.int64)
     return planned, raised
+
+
+# --- wage lines ---------------------------------------------------------------------------
+
+
+def wage_in_force(
+    period_wage: Ints,
+    rows: Ints,
+    first_day: Days,
+    line_rows: Ints,
+    line_days: Days,
+    line_wages: Ints,
+) -> Ints:
+    """Per row: the hourly wage (cents) in force on its first day.
+
+    ``rows``: the period of each row; ``period_wage`` per row the period's own
+    wage. Lines (``line_rows`` the period, ``line_days`` the day it starts,
+    ``line_wages`` cents) must be sorted by period, then day. A row takes the
+    latest line of its period dated on or before its first day, else the
+    period's wage.
+
+    >>> a = lambda *v: np.array(v, dtype=np.int64)
+    >>> d = lambda *v: np.array(v, dtype="datetime64[D]")
+    >>> wage_in_force(a(1471, 1471, 1500), a(0, 0, 1), d("2026-06-01", "2026-07-01", "2026-07-01"),
+    ...               a(0), d("2026-07-01"), a(1500)).tolist()
+    [1471, 1500, 1500]
+    """
+    wage = period_wage.copy()
+    if not len(line_rows) or not len(rows):
+        return wage
+    keys = (line_rows << _DAY_BITS) + _day_numbers(line_days)
+    row_keys = (rows << _DAY_BITS) + _day_numbers(first_day)
+    index = np.searchsorted(keys, row_keys, side="right") - 1
+    safe = np.maximum(index, 0)
+    found = (index >= 0) & (line_rows[safe] == rows)
+    wage[found] = line_wages[safe[found]]
+    return wage
 
 
 # --- LKS applicability ------------------------------------------------------------------------
@@ -230,8 +296,8 @@ def wage_value_in_force(
 
     A row of a contract without LKS (``subsidised`` false) gets PPM. With LKS:
     its contract's override (``override_ppm``, -1 for none), else the person's
-    latest measurement dated on or before ``last_day`` (a measurement made
-    during a month counts for that whole month). No value: PPM, and missing.
+    latest measurement dated on or before ``last_day`` (the caller cuts rows at
+    measurement days, so that counts from the measurement's date). No value: PPM, and missing.
     The measurements must be sorted by person, then day.
 
     >>> a = lambda *v: np.array(v, dtype=np.int64)

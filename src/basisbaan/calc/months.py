@@ -104,3 +104,62 @@ def month_slices_of(start: dt.date, end: dt.date) -> list[MonthSlice]:
             slices.year, slices.month, slices.days, slices.days_in_month, strict=True
         )
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Pieces:
+    """Ranges cut at change days: one row per piece, in input order, then by date."""
+
+    source: Ints  # index of the range in the input
+    start: Days
+    end: Days
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+
+def split_ranges(
+    starts: Sequence[dt.date] | Days,
+    ends: Sequence[dt.date] | Days,
+    cut_source: Sequence[int] | Ints,
+    cut_day: Sequence[dt.date] | Days,
+) -> Pieces:
+    """Cut inclusive ranges ``starts[i]..ends[i]`` so that each ``cut_day[j]`` starts a
+    new piece of range ``cut_source[j]``; vectorised.
+
+    A cut on or before the range's start or after its end is ignored, and so is
+    a second cut on the same day. A range without cuts is one piece; a range
+    whose end lies before its start stays one (empty) piece, as
+    :func:`month_slices` skips it.
+
+    >>> p = split_ranges([dt.date(2026, 1, 1)], [dt.date(2026, 12, 31)],
+    ...                  [0, 0, 0], [dt.date(2026, 7, 1), dt.date(2026, 1, 1), dt.date(2026, 7, 1)])
+    >>> [(str(a), str(b)) for a, b in zip(p.start, p.end)]
+    [('2026-01-01', '2026-06-30'), ('2026-07-01', '2026-12-31')]
+    """
+    first = as_days(starts)
+    last = as_days(ends)
+    n = len(first)
+    source = np.asarray(cut_source, dtype=np.int64)
+    day = as_days(cut_day).reshape(-1)
+    if len(source):
+        valid = (source >= 0) & (source < n)
+        source, day = source[valid], day[valid]
+        valid = (day > first[source]) & (day <= last[source])
+        source, day = source[valid], day[valid]
+    if not len(source):
+        return Pieces(np.arange(n, dtype=np.int64), first, last)
+    key = source * (1 << 24) + (day.astype(np.int64) + (1 << 22))
+    key, order = np.unique(key, return_index=True)
+    source, day = source[order], day[order]
+    counts = np.bincount(source, minlength=n) + 1
+    piece_source = np.repeat(np.arange(n, dtype=np.int64), counts)
+    offsets = np.cumsum(counts) - counts  # the first piece of each range
+    piece_start = first[piece_source].copy()
+    piece_end = last[piece_source].copy()
+    # The j-th cut of range r starts piece offsets[r] + j + 1 and ends the piece before it.
+    rank = np.arange(len(source), dtype=np.int64) - (np.cumsum(counts - 1) - (counts - 1))[source]
+    position = offsets[source] + rank + 1
+    piece_start[position] = day
+    piece_end[position - 1] = day - np.timedelta64(1, "D")
+    return Pieces(piece_source, piece_start, piece_end)

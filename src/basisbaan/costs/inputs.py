@@ -64,22 +64,26 @@ import numpy.typing as npt
 from django.db.models import OuterRef, Subquery
 
 from basisbaan.calc.cost_rules import (
+    ADULT_AGE,
     CHARGE_KEYS,
-    age_on_first_day,
+    YOUNGEST_AGE,
+    age_on_day,
     employer_charges_ppm,
     last_day_covered,
     lks_applies,
     lks_minimum_wage,
     personal_minimum_wage,
     wage_following_minimum,
+    wage_in_force,
     wage_value_in_force,
     youth_share_ppm,
 )
 from basisbaan.calc.costs import CostInputs, FundingLine
 from basisbaan.calc.dated import DatedSeries, DatedValue
+from basisbaan.calc.dates import years_after
 from basisbaan.calc.fixed import Ints, to_cents, to_ppm, to_tenths
-from basisbaan.calc.months import MonthSlices, as_days, month_slices
-from basisbaan.contracts.models import ContractPeriod, WageValueMeasurement
+from basisbaan.calc.months import Days, as_days, month_slices, split_ranges
+from basisbaan.contracts.models import ContractPeriod, ContractWageLine, WageValueMeasurement
 from basisbaan.costs.models import IndexationAssumption, ProgrammeCostSettings
 from basisbaan.parameters.constants import ParameterKey, Unit, unit_of
 from basisbaan.parameters.models import ParameterValue
@@ -128,6 +132,8 @@ MINIMUM_WAGE_KEYS: Final = (K.MINIMUM_WAGE_HOURLY, *PRE_2024_WEEK_KEYS.values())
 ALL_KEYS: Final = (*COST_KEYS, *LKS_KEYS, *MINIMUM_WAGE_KEYS, *YOUTH_KEYS.values())
 FULLTIME_WEEKS: Final = tuple(sorted(PRE_2024_WEEK_KEYS))  # 36, 38, 40
 DEFAULT_FULLTIME_HOURS: Final = 38
+_NEVER: Final = dt.date(9999, 12, 31)  # permanent_from of a contract that is not permanent
+_SMALL_IN: Final = 5_000  # up to this many period ids, an IN list; more, a subquery
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +287,8 @@ class CostInputSet:
     assumed: Bools  # per row: a figure this row used is an assumption
     wage_value_missing: Bools  # per row: contract with LKS but no wage value given
     assumptions: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+    first_day: Days = field(default_factory=lambda: np.zeros(0, dtype="datetime64[D]"))
+    last_day: Days = field(default_factory=lambda: np.zeros(0, dtype="datetime64[D]"))
 
     def __len__(self) -> int:
         return len(self.inputs)
@@ -461,8 +469,49 @@ def build_cost_inputs(
     period_id, contract_id, starts, ends, hours_per_week, hourly_wage = columns[:6]
     with_subsidy, programme_id, birth_date, participant_id = columns[6:10]
     is_permanent, permanent_from = columns[10:12]
-    slices = month_slices(starts, ends, window_start=start, window_end=end)
-    src = slices.source  # the period of each row
+
+    # Which contracts need measured wage values (LKS without an override): one query.
+    needs_measurement = [
+        bool(flag) and c not in wage_values
+        for flag, c in zip(with_subsidy, contract_id, strict=True)
+    ]
+    measured = _measurements(
+        municipality,
+        {p for p, needed in zip(participant_id, needs_measurement, strict=True) if needed},
+        window_end=end,
+    )
+    lines = _wage_lines(municipality, periods, [p for p in period_id if p > 0])
+
+    # Cut each period where something changes within it, then split into months.
+    pieces = split_ranges(
+        starts,
+        ends,
+        *_cut_days(
+            period_id=period_id,
+            starts=starts,
+            ends=ends,
+            birth_date=birth_date,
+            permanent_from=[
+                since if flag else None
+                for flag, since in zip(is_permanent, permanent_from, strict=True)
+            ],
+            needs_measurement=needs_measurement,
+            participant_id=participant_id,
+            measured=measured,
+            lines=lines,
+        ),
+    )
+    slices = month_slices(pieces.start, pieces.end, window_start=start, window_end=end)
+    piece = slices.source
+    src = pieces.source[piece]  # the period of each row
+    month_first = ((slices.year - 1970) * 12 + slices.month - 1).astype("datetime64[M]")
+    first_day = np.maximum(
+        np.maximum(month_first.astype("datetime64[D]"), pieces.start[piece]),
+        np.datetime64(start, "D"),
+    )
+    last_day = last_day_covered(
+        slices.year, slices.month, slices.days_in_month, pieces.end[piece], as_days([end])
+    )
 
     # Per period.
     contract_ids_sorted, contract_index = np.unique(
@@ -471,21 +520,17 @@ def build_cost_inputs(
     hourly = np.array([to_cents(v) for v in hourly_wage], dtype=np.int64)
     hours = np.array([to_tenths(v) for v in hours_per_week], dtype=np.int64)
     wage_value, missing = _wage_values(
-        municipality,
-        slices,
+        src,
         contract_id=contract_id,
         participant_id=participant_id,
         with_subsidy=with_subsidy,
-        ends=ends,
-        window_end=end,
+        last_day=last_day,
         overrides=wage_values,
+        measured=measured,
     )
-    permanent = np.isin(contract_id, list(permanent_contract_ids)) | np.array(
-        [
-            bool(flag) and since is not None and day >= since
-            for flag, since, day in zip(is_permanent, permanent_from, starts, strict=True)
-        ],
-        dtype=np.bool_,
+    since_days = as_days([since or _NEVER for since in permanent_from])
+    permanent = np.isin(contract_id, list(permanent_contract_ids))[src] | (
+        np.array(is_permanent, dtype=np.bool_)[src] & (first_day >= since_days[src])
     )
 
     # Per programme: its settings as integer columns, then per row.
@@ -522,13 +567,21 @@ def build_cost_inputs(
 
     charges = employer_charges_ppm(
         {key: per_month[key] for key in CHARGE_KEYS},
-        permanent=permanent[src],
+        permanent=permanent,
         fixed_term_awf_high=setting["fixed_term_awf_high"] == 1,
         large_employer=setting["large_employer"] == 1,
         government_employer=setting["government_employer"] == 1,
     )
 
-    wage = hourly[src]
+    index_of = {p: i for i, p in enumerate(period_id)}
+    wage = wage_in_force(
+        hourly[src],
+        src,
+        first_day,
+        np.array([index_of[line[0]] for line in lines], dtype=np.int64),
+        as_days([line[1] for line in lines]),
+        np.array([to_cents(line[2]) for line in lines], dtype=np.int64),
+    )
     minimum_wage = np.zeros(len(slices), dtype=np.int64)
     lks_cap: Ints | int = 0
     lks_allowance: Ints | int = 0
@@ -542,7 +595,7 @@ def build_cost_inputs(
             adult[rows] = table.cents_or_ppm[name][month_index[rows]]
             minimum_assumed[rows] = table.assumed[name][month_index[rows]]
         share = youth_share_ppm(
-            _ages(birth_date, src, slices.year, slices.month),
+            age_on_day(as_days(birth_date)[src], first_day),
             {age: per_month[key] for age, key in YOUTH_KEYS.items()},
         )
         personal = personal_minimum_wage(adult, share)
@@ -591,6 +644,8 @@ def build_cost_inputs(
         assumed=assumed,
         wage_value_missing=missing,
         assumptions=assumptions,
+        first_day=first_day,
+        last_day=last_day,
     )
 
 
@@ -616,52 +671,107 @@ def _stored_settings(
     return found
 
 
+def _measurements(
+    municipality: Municipality, people: Collection[int], *, window_end: dt.date
+) -> list[tuple[int, dt.date, Decimal]]:
+    """The wage-value measurements of ``people`` up to ``window_end``, sorted by person
+    and day: one query, none when no one needs them."""
+    if not people:
+        return []
+    return list(
+        WageValueMeasurement.objects.filter(
+            municipality=municipality,
+            participant_id__in=sorted(people),
+            measured_on__lte=window_end,
+        )
+        .order_by("participant_id", "measured_on")
+        .values_list("participant_id", "measured_on", "percentage")
+    )
+
+
+def _wage_lines(
+    municipality: Municipality, periods: Any, period_ids: list[int]
+) -> list[tuple[int, dt.date, Decimal]]:
+    """The dated wage lines of the stored periods, sorted by period and day: one query."""
+    if not period_ids:
+        return []
+    lines = ContractWageLine.objects.filter(municipality=municipality)
+    if len(period_ids) <= _SMALL_IN:
+        lines = lines.filter(period_id__in=period_ids)
+    else:
+        lines = lines.filter(period_id__in=periods.values("id"))
+    found = list(lines.values_list("period_id", "start_date", "hourly_wage"))
+    known = set(period_ids)
+    return sorted((line for line in found if line[0] in known), key=lambda line: (line[0], line[1]))
+
+
+def _cut_days(
+    *,
+    period_id: list[int],
+    starts: list[dt.date],
+    ends: list[dt.date],
+    birth_date: list[dt.date | None],
+    permanent_from: list[dt.date | None],
+    needs_measurement: list[bool],
+    participant_id: list[int],
+    measured: list[tuple[int, dt.date, Decimal]],
+    lines: list[tuple[int, dt.date, Decimal]],
+) -> tuple[list[int], list[dt.date]]:
+    """Where periods are cut: each wage line, each birthday that moves a youth wage
+    (16 to 21), the day a contract became permanent, and each wage-value measurement
+    of a contract with LKS. :func:`~basisbaan.calc.months.split_ranges` drops the
+    days outside a period."""
+    source: list[int] = []
+    days: list[dt.date] = []
+    index_of = {p: i for i, p in enumerate(period_id)}
+    for line_period, day, _wage in lines:
+        source.append(index_of[line_period])
+        days.append(day)
+    by_person: dict[int, list[dt.date]] = {}
+    for person, day, _pct in measured:
+        by_person.setdefault(person, []).append(day)
+    for i, (first, last) in enumerate(zip(starts, ends, strict=True)):
+        birth = birth_date[i]
+        if birth is not None and last.year - birth.year <= ADULT_AGE:
+            for age in range(YOUNGEST_AGE + 1, ADULT_AGE + 1):
+                birthday = years_after(birth, age)
+                if first < birthday <= last:
+                    source.append(i)
+                    days.append(birthday)
+        since = permanent_from[i]
+        if since is not None and first < since <= last:
+            source.append(i)
+            days.append(since)
+        if needs_measurement[i]:
+            for day in by_person.get(participant_id[i], ()):
+                if first < day <= last:
+                    source.append(i)
+                    days.append(day)
+    return source, days
+
+
 def _wage_values(
-    municipality: Municipality,
-    slices: MonthSlices,
+    src: Ints,
     *,
     contract_id: list[int],
     participant_id: list[int],
     with_subsidy: list[bool],
-    ends: list[dt.date],
-    window_end: dt.date,
+    last_day: Days,
     overrides: Mapping[int, Decimal],
+    measured: list[tuple[int, dt.date, Decimal]],
 ) -> tuple[Ints, Bools]:
     """Per row: the wage value in ppm and whether it is missing
-    (:func:`basisbaan.calc.cost_rules.wage_value_in_force`).
-
-    The measurements are read in one query, only when some contract with LKS
-    has no override.
-    """
-    src = slices.source
+    (:func:`basisbaan.calc.cost_rules.wage_value_in_force`)."""
     subsidised = np.array(with_subsidy, dtype=np.bool_)[src]
     override = np.array(
         [to_ppm(overrides[c]) if c in overrides else -1 for c in contract_id], dtype=np.int64
     )[src]
     people = np.array(participant_id, dtype=np.int64)[src]
-    needed = subsidised & (override < 0)
-    measured: list[tuple[int, dt.date, Decimal]] = []
-    if needed.any():
-        measured = list(
-            WageValueMeasurement.objects.filter(
-                municipality=municipality,
-                participant_id__in=sorted({int(p) for p in people[needed]}),
-                measured_on__lte=window_end,
-            )
-            .order_by("participant_id", "measured_on")
-            .values_list("participant_id", "measured_on", "percentage")
-        )
     return wage_value_in_force(
         subsidised=subsidised,
         override_ppm=override,
         people=people,
-        last_day=last_day_covered(
-            slices.year,
-            slices.month,
-            slices.days_in_month,
-            as_days(ends)[src],
-            as_days([window_end]),
-        ),
+        last_day=last_day,
         measured_people=np.array([m[0] for m in measured], dtype=np.int64),
         measured_days=as_days([m[1] for m in measured]),
         measured_ppm=np.array([to_ppm(m[2] / 100) for m in measured], dtype=np.int64),
@@ -707,13 +817,3 @@ def _settings_columns(chosen: list[CostSettings]) -> dict[str, Ints]:
         "budget_lines": column(int(s.budget_lines | FundingLine.PROGRAMME) for s in chosen),
         "wage_follows_minimum_wage": column(int(s.wage_follows_minimum_wage) for s in chosen),
     }
-
-
-def _ages(birth_dates: Iterable[dt.date], src: Ints, year: Ints, month: Ints) -> Ints:
-    """Per row, the person's age on the month's first day."""
-    births = list(birth_dates)
-
-    def part(name: str) -> Ints:
-        return np.array([getattr(d, name) for d in births], dtype=np.int64)[src]
-
-    return age_on_first_day(part("year"), part("month"), part("day"), year, month)
