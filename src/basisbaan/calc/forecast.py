@@ -19,6 +19,15 @@ month per contract. That makes the whole engine prefix sums and gathers.
 Besides the contracts: ``fixed`` per year is what is certain already (imported
 actuals, manual expenditures, modelled months before the as-of date).
 
+**Ending employment** (``exit_cost``, C x M cents, optional): what the
+employer owes when a contract's employment ends after month m, the transition
+payment (:mod:`basisbaan.calc.severance`). It is booked in the month the
+employment ends, once per contract, when the *employer* ends it: at the end of
+its last segment (a renewal that does not happen, or the programme's end). A
+participant who leaves (the exit hazard) resigns: no payment. The caller puts
+zero where no payment is due (a permanent contract that continues, an end
+reason that excludes it).
+
 **Scenarios** (per year, cents):
 
 - ``all_renewed``: every renewal happens, nobody leaves (the council letter's
@@ -66,6 +75,8 @@ __all__ = [
     "Rates",
     "Scenario",
     "deterministic",
+    "draw_ends",
+    "exit_by_month",
     "expected_weights",
     "monte_carlo",
     "draw_stops",
@@ -153,6 +164,7 @@ class ForecastInput:
     budget: Ints  # Y: cents, or NO_BUDGET
     cost: Ints  # C x M: cents
     segment: npt.NDArray[np.int8]  # C x M: -1, 0, 1, ...
+    exit_cost: Ints | None = None  # C x M: cents owed if the employment ends after month m
 
     @classmethod
     def build(
@@ -164,6 +176,7 @@ class ForecastInput:
         budget: npt.ArrayLike,
         cost: npt.ArrayLike,
         segment: npt.ArrayLike,
+        exit_cost: npt.ArrayLike | None = None,
     ) -> Self:
         """Arrays in, checked; raises ValueError on shapes or values that do not fit."""
         years_a = np.asarray(years, dtype=np.int64)
@@ -180,6 +193,11 @@ class ForecastInput:
             budget=np.asarray(budget, dtype=np.int64),
             cost=cost_a,
             segment=seg,
+            exit_cost=(
+                None
+                if exit_cost is None
+                else np.asarray(exit_cost, dtype=np.int64).reshape(cost_a.shape)
+            ),
         )
         inp.validate()
         return inp
@@ -196,11 +214,19 @@ class ForecastInput:
             raise ValueError("year_of_month must be non-decreasing indices into years")
         if bool((self.cost < 0).any()):
             raise ValueError("costs must not be negative")
+        if self.exit_cost is not None and (
+            self.exit_cost.shape != self.cost.shape or bool((self.exit_cost < 0).any())
+        ):
+            raise ValueError("exit costs must be C x M and not negative")
         if bool((self.cost[self.segment < 0] != 0).any()):
             raise ValueError("a month without a contract (segment -1) must cost nothing")
         running = np.maximum.accumulate(self.segment, axis=1) if self.segment.size else self.segment
         if bool(((self.segment >= 0) & (self.segment < running)).any()):
             raise ValueError("segments must not go back in time")
+
+    @property
+    def has_exit_cost(self) -> bool:
+        return self.exit_cost is not None and bool(self.exit_cost.any())
 
     @property
     def contracts(self) -> int:
@@ -283,11 +309,59 @@ def deterministic(inp: ForecastInput, rates: Rates) -> dict[Scenario, Ints]:
     stay_pow = np.where(elapsed >= 0, (1 - h) ** np.maximum(elapsed, 0), 0.0)
     weights = renew_pow[None, :, None] * stay_pow[:, None, :]
     observed = (grouped * weights).sum(axis=(0, 1))
+    exits = exit_by_month(inp, rates)
     return {
-        Scenario.ALL_RENEWED: inp.fixed + _per_year(inp, grouped.sum(axis=(0, 1))).astype(np.int64),
+        Scenario.ALL_RENEWED: inp.fixed
+        + _per_year(inp, grouped.sum(axis=(0, 1)) + exits[Scenario.ALL_RENEWED]).astype(np.int64),
         Scenario.NO_RENEWALS: inp.fixed
-        + _per_year(inp, grouped[:, 0].sum(axis=0)).astype(np.int64),
-        Scenario.OBSERVED: inp.fixed + _round_half_up(_per_year(inp, observed)),
+        + _per_year(inp, grouped[:, 0].sum(axis=0) + exits[Scenario.NO_RENEWALS]).astype(np.int64),
+        Scenario.OBSERVED: inp.fixed
+        + _round_half_up(_per_year(inp, observed + exits[Scenario.OBSERVED])),
+    }
+
+
+def _exit_at(inp: ForecastInput, stop: Ints) -> Floats:
+    """Per month, the exit costs of the contracts whose employment ends at ``stop``
+    (the month after their last month; 0: no month)."""
+    per_month = np.zeros(inp.months, dtype=np.float64)
+    if inp.exit_cost is None:
+        return per_month
+    has = stop > 0
+    rows = np.flatnonzero(has)
+    month = stop[has] - 1
+    np.add.at(per_month, month, inp.exit_cost[rows, month])
+    return per_month
+
+
+def exit_by_month(inp: ForecastInput, rates: Rates) -> dict[Scenario, Floats]:
+    """Per scenario and future month, the exit costs (cents; float for the expectation).
+
+    All renewed: each contract at the end of its last segment. No renewals: at the
+    end of its committed segment. Observed: at the end of segment k with probability
+    ``P(R = k) × (1 − h)**t`` (still working in that month, t months after its first):
+    ``P(R = k) = r**k × (1 − r)`` below the last segment, ``r**k`` for it.
+    """
+    zero = np.zeros(inp.months, dtype=np.float64)
+    if not inp.has_exit_cost or not inp.contracts or not inp.months:
+        return {scenario: zero for scenario in Scenario}
+    assert inp.exit_cost is not None
+    ends = segment_ends(inp.segment)
+    first = first_months(inp.segment)
+    r, h = rates.renewal, rates.exit
+    k = ends.shape[1]
+    observed = np.zeros(inp.months, dtype=np.float64)
+    for s in range(k):
+        stop = ends[:, s]
+        chance = r**s * ((1 - r) if s < k - 1 else 1.0)
+        has = (stop > 0) & (stop > first)
+        rows = np.flatnonzero(has)
+        month = stop[has] - 1
+        stay = (1 - h) ** (month - first[has]).astype(np.float64)
+        np.add.at(observed, month, chance * stay * inp.exit_cost[rows, month])
+    return {
+        Scenario.ALL_RENEWED: _exit_at(inp, ends[:, -1]),
+        Scenario.NO_RENEWALS: _exit_at(inp, ends[:, 0]),
+        Scenario.OBSERVED: observed,
     }
 
 
@@ -330,6 +404,21 @@ def draw_stops(
 
     ``u_*`` are uniforms in (0, 1] of shape D x C; ``log_r``/``log_stay`` per draw.
     """
+    stop, leave = draw_ends(log_r, log_stay, u_renew, u_stay, ends, first)
+    np.minimum(stop, leave, out=stop)
+    return stop
+
+
+def draw_ends(
+    log_r: Floats,
+    log_stay: Floats,
+    u_renew: Floats,
+    u_stay: Floats,
+    ends: Ints,
+    first: Ints,
+) -> tuple[Ints, Ints]:
+    """D x C: the end of segment R (the employer's end) and first + W (the
+    participant's); the contract stops at the earlier (:func:`draw_stops`)."""
     # A certain renewal (log r = 0) or stay divides by a tiny negative: +inf, never -inf.
     tiny = -np.finfo(np.float64).tiny
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -342,8 +431,7 @@ def draw_stops(
     horizon = float(ends.max(initial=0))
     months = np.nan_to_num(worked, nan=horizon, posinf=horizon)  # h = 0: never leaves
     leave = first[None, :] + 1 + np.minimum(months, horizon).astype(np.int64)
-    np.minimum(stop, leave, out=stop)
-    return stop
+    return stop, leave
 
 
 def _uniforms(rng: np.random.Generator, shape: tuple[int, int]) -> Floats:
@@ -366,6 +454,18 @@ def year_costs(prefix: Ints, stop: Ints, starts: Ints, ends: Ints) -> Ints:
         upto = flat[row + np.clip(stop, a, b)].sum(axis=1)
         out[:, y] = upto - prefix[:, a].sum()
     return out
+
+
+def _drawn_exit_costs(inp: ForecastInput, stop: Ints, by_employer: npt.NDArray[np.bool_]) -> Ints:
+    """D x Y: per draw and year the exit costs of the contracts the employer ended."""
+    assert inp.exit_cost is not None
+    d, c = stop.shape
+    y = len(inp.years)
+    month = np.maximum(stop - 1, 0)
+    amount = np.where(by_employer & (stop > 0), inp.exit_cost[np.arange(c)[None, :], month], 0)
+    key = np.arange(d, dtype=np.int64)[:, None] * y + inp.year_of_month[month]
+    sums = np.bincount(key.ravel(), weights=amount.ravel(), minlength=d * y)
+    return np.rint(sums).astype(np.int64).reshape(d, y)
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,8 +514,12 @@ def simulate(
         hi = min(draws, lo + block)
         shape = (hi - lo, inp.contracts)
         u_renew, u_stay = _uniforms(rng, shape), _uniforms(rng, shape)
-        stop = draw_stops(log_r[lo:hi], log_stay[lo:hi], u_renew, u_stay, ends, first)
+        stop, leave = draw_ends(log_r[lo:hi], log_stay[lo:hi], u_renew, u_stay, ends, first)
+        by_employer = stop <= leave
+        np.minimum(stop, leave, out=stop)
         totals[lo:hi] += year_costs(prefix, stop, starts, stops)
+        if inp.has_exit_cost:
+            totals[lo:hi] += _drawn_exit_costs(inp, stop, by_employer)
         if monthly is not None:
             for m in range(inp.months):
                 monthly[lo:hi, m] = np.take_along_axis(
