@@ -102,13 +102,22 @@ def test_an_expenditure_lies_in_its_year(programme):
 
 def test_renewals_follow_the_last_period_to_the_programmes_end(programme):
     """One stored period (Jan-Jun 2025, committed); renewals Jul-Dec 2025 (1), then
-    Jan-Jun 2026 (2) and Jul-Dec 2026 (3) are generated at the same hours."""
+    Jan-Jun 2026 (2) and Jul-Dec 2026 (3) are generated at the same hours.
+
+    The employer ending the employment owes a transition payment, booked in the month
+    it ends. Not renewed: after 6 months, in June 2025, on the monthly wage 14.06 × 32
+    × 52/12 = 1,949.65 + 8 % 155.97 = 2,105.62: × 6/36 = 350.936 -> 350.94. All
+    renewed: at the programme's end, December 2026, after 24 months, on 14.71 × 32 ×
+    52/12 = 2,039.79 + 163.18 = 2,202.97: × 24/36 = 1,468.647 -> 1,468.65."""
     forecast = programme_forecast(programme, draws=200, seed=1)
     assert forecast.as_of == D(2025, 1, 1)  # nothing imported: from the programme's start
+    exits = forecast.built.inp.exit_cost
+    assert exits is not None
+    assert (int(exits[0, 5]), int(exits[0, 23])) == (35_094, 146_865)
     y2025, y2026 = forecast.years
-    half_2025 = y2025.no_renewals
+    half_2025 = y2025.no_renewals - E("350.94")
     assert half_2025 > 0
-    assert y2025.committed == half_2025
+    assert y2025.committed == y2025.no_renewals
     assert y2026.no_renewals == 0
     # A second half year at the July 2025 minimum wage costs a little more.
     assert half_2025 < y2025.all_renewed - half_2025 < half_2025 * E("1.05")

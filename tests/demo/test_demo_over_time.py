@@ -213,13 +213,18 @@ def test_at_the_letter_all_renewed_uses_the_full_budget(story):
     """The letter: "de verwachting is dat alle huidige contracten verlengd zullen worden,
     met het effect dat het volledige beschikbare budget uitgenut zal worden". 2025:
     January-May imported, the rest costed; 2026 wholly costed, the renewals still open
-    at fixed-term premiums (in the story they become permanent contracts)."""
+    at fixed-term premiums (in the story they become permanent contracts).
+
+    Since issue 18 the employer's transition payments at the programme's end (the
+    employment of every fixed-term contract then ends) count in 2026: 24,862.00 on top
+    of the 516,745.84 the contracts cost. The letter did not foresee them; the budget is
+    used in full either way."""
     report = story[LETTER].report
-    exact = {2025: "506883.32", 2026: "516745.84"}
+    exact = {2025: "506883.32", 2026: "541607.84"}
     for year in (2025, 2026):
         forecast = {k: Decimal(v) for k, v in report[year]["forecast"].items()}
         assert forecast["all_renewed"] == Decimal(exact[year])
-        assert abs(forecast["all_renewed"] - FULL_BUDGET) <= FULL_BUDGET * Decimal("0.05")
+        assert FULL_BUDGET <= forecast["all_renewed"] <= FULL_BUDGET * Decimal("1.10")
         assert forecast["no_renewals"] < forecast["observed_p50"] < forecast["all_renewed"]
         assert report[year]["to_accounts_result"] is None
     assert report[2025]["spent"]["total"] == "210387.72"  # January to May 2025

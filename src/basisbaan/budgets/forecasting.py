@@ -52,7 +52,7 @@ from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.calc.actuals import Merged, MissingMonth, merge_actuals, month_key, month_of
 from basisbaan.calc.costs import compute_costs
 from basisbaan.calc.dates import period_end
-from basisbaan.calc.fixed import Ints, euros, to_cents
+from basisbaan.calc.fixed import PPM, Ints, euros, monthly_amount, mul_div_round, to_cents
 from basisbaan.calc.forecast import (
     NO_BUDGET,
     ForecastInput,
@@ -60,16 +60,21 @@ from basisbaan.calc.forecast import (
     Rates,
     Scenario,
     deterministic,
+    exit_by_month,
     expected_weights,
     percentile,
     simulate,
     summarise,
 )
-from basisbaan.contracts.constants import Decision
+from basisbaan.calc.labour_law import chain_continues
+from basisbaan.calc.months import as_days
+from basisbaan.calc.severance import service_spans, transition_payment_cents
+from basisbaan.contracts.constants import NO_TRANSITION_PAYMENT, Decision
 from basisbaan.contracts.models import ContractPeriod
 from basisbaan.core.formatting import month_text
-from basisbaan.costs.inputs import HypotheticalPeriod, build_cost_inputs
-from basisbaan.parameters.selectors import minimum_wage_hourly
+from basisbaan.costs.inputs import CostInputSet, HypotheticalPeriod, build_cost_inputs
+from basisbaan.parameters.constants import ParameterKey
+from basisbaan.parameters.selectors import minimum_wage_hourly, parameter_value
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.payroll.models import PayrollEntry
 from basisbaan.programmes.models import Programme
@@ -99,6 +104,7 @@ CENT: Final = Decimal("0.01")
 MONTHLY_BAND_LIMIT: Final = 60_000_000
 PLANNED_ID_BASE: Final = -1_000_000  # hypothetical contract and period ids count down from here
 TEMPLATE_CONTRACT: Final = -1
+_NO_SERVICE: Final = dt.date(9999, 12, 31)  # no known start: no service, no payment
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +252,7 @@ class _Period:
     subsidy: bool
     participant_id: int
     birth: dt.date
+    end_reason: str
 
 
 # The columns of a contract period the forecast reads, in the order of _Period.
@@ -264,6 +271,7 @@ PERIOD_COLUMNS = (
     "contract__wage_subsidy",
     "contract__participant_id",
     "contract__participant__date_of_birth",
+    "contract__end_reason",
 )
 
 
@@ -294,6 +302,7 @@ def _periods(programme: Programme) -> dict[int, list[_Period]]:
                 subsidy=row[11],
                 participant_id=row[12],
                 birth=row[13],
+                end_reason=row[14],
             )
         )
     return found
@@ -451,8 +460,10 @@ def cost_matrix(
     segments: dict[int, int],
     stored: bool = True,
     paid: Mapping[tuple[int, int], int] | None = None,
-) -> tuple[Ints, npt.NDArray[np.int8], list[dt.date]]:
-    """C x M cents and segments from the as-of month to the programme's end.
+    exits: ExitFacts | None = None,
+) -> tuple[Ints, npt.NDArray[np.int8], list[dt.date], Ints | None]:
+    """C x M cents and segments from the as-of month to the programme's end, the
+    assumed months, and with ``exits`` the C x M exit costs (:func:`exit_matrix`).
 
     ``paid``: (contract id, month key) cells whose payroll was imported already; they
     cost nothing here (their payroll counts as spent), the segments stay."""
@@ -466,7 +477,8 @@ def cost_matrix(
         hypothetical=hypothetical,
     )
     if not len(rows) or not months:
-        return np.zeros((0, months), np.int64), np.zeros((0, months), np.int8), []
+        empty = np.zeros((0, months), np.int64)
+        return empty, np.zeros((0, months), np.int8), [], empty if exits else None
     charge = compute_costs(rows.inputs).budget_charge
     period_ids = rows.period_ids
     known = np.array(sorted(segments), dtype=np.int64)
@@ -488,6 +500,9 @@ def cost_matrix(
         if row < c and rows.contract_ids[row] == contract_id and 0 <= m < months:
             cost[row, m] = 0
     used = (seg >= 0).any(axis=1)
+    exit_cost = None
+    if exits is not None:
+        exit_cost = exit_matrix(rows, keep, month, (c, months), exits)[used]
     assumed = sorted(
         {
             month_of(y * 12 + m - 1)
@@ -495,7 +510,105 @@ def cost_matrix(
             if month_of(y * 12 + m - 1) >= as_of
         }
     )
-    return cost[used], seg[used].astype(np.int8), assumed
+    return cost[used], seg[used].astype(np.int8), assumed, exit_cost
+
+
+@dataclass(frozen=True, slots=True)
+class ExitFacts:
+    """What the exit costs need beyond the cost rows: per contract id the first day of
+    its service (the chain of periods it continues), the contracts whose employment
+    does not end with the programme's forecast (permanent: it continues) or ends
+    without a payment (the end reason excludes it), and the yearly maximum."""
+
+    service_start: Mapping[int, dt.date]
+    no_payment: frozenset[int]
+    maximum: Mapping[int, Decimal]  # year -> the transition payment's maximum
+
+
+def exit_matrix(
+    rows: CostInputSet,
+    keep: npt.NDArray[np.bool_],
+    month: Ints,
+    shape: tuple[int, int],
+    facts: ExitFacts,
+) -> Ints:
+    """C x M: the transition payment owed if the contract's employment ended on its
+    last day in month m (:mod:`basisbaan.calc.severance`).
+
+    The monthly wage is the cell's last row's full-month gross wage plus holiday
+    allowance (:func:`basisbaan.calc.fixed.monthly_amount`); service runs from the
+    contract's service start to that day; the cap is the year's maximum or a year's
+    wage (12 × the monthly wage) when higher."""
+    c, months = shape
+    x = rows.inputs
+    index = np.flatnonzero(keep)
+    contract = x.contract[index]
+    last_row = np.full((c, months), -1, dtype=np.int64)
+    np.maximum.at(last_row, (contract, month), index)
+    has = last_row >= 0
+    cell_rows = last_row[has]
+    gross = monthly_amount(x.hourly_wage[cell_rows], x.hours[cell_rows])
+    wage = gross + mul_div_round(gross, x.holiday_ppm[cell_rows], PPM)
+    contract_ids = rows.contract_ids[x.contract[cell_rows]]
+    start = as_days([facts.service_start.get(int(k), _NO_SERVICE) for k in contract_ids.tolist()])
+    end = rows.last_day[cell_rows]
+    service_months, service_days = service_spans(start, end)
+    years = x.year[cell_rows]
+    cap = np.array(
+        [to_cents(facts.maximum.get(int(y), Decimal(0))) for y in years.tolist()],
+        dtype=np.int64,
+    )
+    amount = transition_payment_cents(
+        wage, service_months, service_days, np.maximum(cap, wage * 12)
+    )
+    amount[np.isin(contract_ids, list(facts.no_payment))] = 0
+    out = np.zeros((c, months), dtype=np.int64)
+    out[has] = amount
+    return out
+
+
+def _exit_facts(
+    periods: dict[int, list[_Period]],
+    planned: list[HypotheticalPeriod],
+    programme: Programme,
+) -> ExitFacts:
+    """Service starts, contracts without a payment, and the yearly maximum.
+
+    A contract's service starts at the first period of the participant's chain:
+    earlier periods (of any contract of the participant in the programme) that it
+    follows within six months (:func:`basisbaan.calc.labour_law.chain_continues`).
+    Interruptions within the chain are counted as service: a simplification (the
+    law leaves them out) that only matters for a participant who came back."""
+    by_person: dict[int, list[_Period]] = defaultdict(list)
+    for chain in periods.values():
+        for period in chain:
+            by_person[period.participant_id].append(period)
+    service_start: dict[int, dt.date] = {}
+    no_payment: set[int] = set()
+    for person_periods in by_person.values():
+        person_periods.sort(key=lambda p: (p.start, p.pk))
+        chain_start = person_periods[0].start
+        reach = person_periods[0].end
+        for period in person_periods:
+            if not chain_continues(reach, period.start):
+                chain_start = period.start
+            reach = max(reach, period.end)
+            service_start.setdefault(period.contract_id, chain_start)
+    for contract_id, chain in periods.items():
+        last = chain[-1]
+        if last.permanent or last.end_reason in NO_TRANSITION_PAYMENT:
+            no_payment.add(contract_id)
+    for made in planned:
+        service_start.setdefault(made.contract_id, made.start_date)
+    maximum: dict[int, Decimal] = {}
+    for year in range(programme.start_date.year, programme.end_date.year + 1):
+        try:
+            maximum[year] = parameter_value(
+                ParameterKey.TRANSITION_PAYMENT_MAX, dt.date(year, 1, 1)
+            ).value
+        except LookupError:
+            maximum[year] = Decimal(0)  # before the first figure: the year's wage caps it
+    return ExitFacts(service_start, frozenset(no_payment), maximum)
 
 
 def build(programme: Programme) -> _Built:
@@ -535,8 +648,13 @@ def build(programme: Programme) -> _Built:
         programme, as_of, min([PLANNED_ID_BASE, *segments]) - 1_000
     )
     segments.update(planned_segments)
-    cost, seg, assumed = cost_matrix(
-        programme, as_of, hypothetical=extra + planned_periods, segments=segments, paid=paid
+    cost, seg, assumed, exit_cost = cost_matrix(
+        programme,
+        as_of,
+        hypothetical=extra + planned_periods,
+        segments=segments,
+        paid=paid,
+        exits=_exit_facts(periods, planned_periods, programme),
     )
     as_of_key = month_key(as_of)
     year_of_month = [month_of(as_of_key + i).year - years[0] for i in range(cost.shape[1])]
@@ -557,6 +675,7 @@ def build(programme: Programme) -> _Built:
         budget=[to_cents(budgets[y].amount) if y in budgets else NO_BUDGET for y in years],
         cost=cost,
         segment=seg,
+        exit_cost=exit_cost,
     )
     expenditure_after = {k: v for k, v in actual_by_month.items() if k >= as_of_key}
     return _Built(
@@ -708,12 +827,15 @@ def _cumulative_points(built: _Built, scenario_months: Ints, band: Band | None) 
 
 
 def scenario_by_month(inp: ForecastInput, rates: Rates, scenario: Scenario) -> Ints:
-    """Per future month, the deterministic scenario's contract cost (cents)."""
+    """Per future month, the deterministic scenario's contract cost (cents), exit costs
+    included."""
+    exits = exit_by_month(inp, rates)[scenario]
     if scenario == Scenario.ALL_RENEWED:
-        return inp.cost.sum(axis=0, dtype=np.int64)
+        return inp.cost.sum(axis=0, dtype=np.int64) + exits.astype(np.int64)
     if scenario == Scenario.NO_RENEWALS:
-        return np.where(inp.segment == 0, inp.cost, 0).sum(axis=0, dtype=np.int64)
-    weighted = (inp.cost * expected_weights(inp, rates)).sum(axis=0)
+        committed = np.where(inp.segment == 0, inp.cost, 0).sum(axis=0, dtype=np.int64)
+        return committed + exits.astype(np.int64)
+    weighted = (inp.cost * expected_weights(inp, rates)).sum(axis=0) + exits
     return np.floor(weighted + 0.5).astype(np.int64)
 
 
@@ -765,7 +887,10 @@ def simulation_key(built: _Built, *, draws: int, seed: int) -> str:
     parameter) changes this input, so a cached simulation is never stale."""
     inp = built.inp
     digest = hashlib.sha256()
-    for array in (inp.years, inp.year_of_month, inp.fixed, inp.budget, inp.cost, inp.segment):
+    arrays: list[Ints | npt.NDArray[np.int8]] = [inp.years, inp.year_of_month, inp.fixed, inp.budget, inp.cost, inp.segment]
+    if inp.exit_cost is not None:
+        arrays.append(inp.exit_cost)
+    for array in arrays:
         digest.update(str(array.shape).encode())
         digest.update(np.ascontiguousarray(array).tobytes())
     digest.update(repr((built.rates, built.as_of.isoformat(), draws, seed)).encode())

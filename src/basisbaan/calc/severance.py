@@ -38,6 +38,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
 import numpy as np
+import numpy.typing as npt
 
 from basisbaan.calc.dates import add_months
 from basisbaan.calc.fixed import Ints, mul_div_round
@@ -48,6 +49,7 @@ __all__ = [
     "ServiceLength",
     "late_notice_compensation",
     "service_length",
+    "service_spans",
     "transition_payment",
     "transition_payment_cents",
     "transition_weight",
@@ -116,6 +118,39 @@ def service_length(terms: Sequence[tuple[dt.date, dt.date]]) -> ServiceLength:
     for start, end in runs:
         total += _one_term(start, end)
     return total
+
+
+def _add_months_days(start: npt.NDArray[np.datetime64], months: Ints) -> npt.NDArray[np.datetime64]:
+    """``add_months`` per row: the same day ``months`` later, clipped to the month's end."""
+    first = start.astype("datetime64[M]")
+    day = (start - first.astype("datetime64[D]")).astype(np.int64)  # 0-based
+    target = first + months.astype("timedelta64[M]")
+    length = (
+        (target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")
+    ).astype(np.int64)
+    result: npt.NDArray[np.datetime64] = target.astype("datetime64[D]") + np.minimum(
+        day, length - 1
+    ).astype("timedelta64[D]")
+    return result
+
+
+def service_spans(
+    start: npt.NDArray[np.datetime64], end: npt.NDArray[np.datetime64]
+) -> tuple[Ints, Ints]:
+    """Whole calendar months and remaining days of ``start..end`` (inclusive) per row,
+    vectorised; equal to :func:`service_length` of one term. Zero where end < start."""
+    start = start.astype("datetime64[D]")
+    end = end.astype("datetime64[D]")
+    months = (end.astype("datetime64[M]") - start.astype("datetime64[M]")).astype(np.int64) + 1
+    months = np.maximum(months, 0)
+    for _ in range(2):  # at most two steps back (a clipped day at a month's end)
+        over = (months > 0) & (_add_months_days(start, months) - np.timedelta64(1, "D") > end)
+        months -= over
+    days = (end - _add_months_days(start, months)).astype(np.int64) + 1
+    empty = end < start
+    months[empty] = 0
+    days = np.where(empty, 0, np.maximum(days, 0))
+    return months.astype(np.int64), days.astype(np.int64)
 
 
 def transition_payment(

@@ -115,7 +115,8 @@ def test_the_final_report_forecasts_the_full_budget_with_every_contract_renewed(
     assert final.figures["blocks"]["forecast"]["tables"][0]["columns"] == ["2025", "2026"]
     forecast = _rows(final, "forecast")
     assert forecast["budget"] == ["€ 500.000", "€ 500.000"]
-    assert forecast["all_renewed"] == ["€ 506.883", "€ 516.746"]  # +1.4 % and +3.3 %
+    # +1.4 % and +8.3 %: 2026 holds 24,862 of transition payments at the programme's end.
+    assert forecast["all_renewed"] == ["€ 506.883", "€ 541.608"]
     assert forecast["no_renewals"] == ["€ 381.054", "€ 0"]
     # No room for intake in July 2025: the letter's intake stop.
     assert _rows(final, "forecast", 1) == {"room": ["0"]}
