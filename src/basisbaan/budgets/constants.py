@@ -32,6 +32,11 @@ SCENARIO_CHOICES: Final = [(str(s), label) for s, label in SCENARIO_LABELS.items
 # after a month Beta(1, 99) (1 % a month, worth 100 contract-months).
 PRIOR: Final = Rates(renew_a=8, renew_b=2, exit_a=1, exit_b=99)
 
+# A permanent contract does not end with the programme: the budget page shows what it
+# keeps costing in this many calendar years after the programme's end (a horizon for
+# the view, not a rule: the commitment lasts until the employment ends).
+COMMITMENT_YEARS: Final = 5
+
 DEFAULT_DRAWS: Final = 1_000
 MAX_DRAWS: Final = 5_000  # what a request may ask: keeps a page or API call quick
 DEFAULT_SEED: Final = 2023

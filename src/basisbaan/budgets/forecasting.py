@@ -47,7 +47,7 @@ import numpy.typing as npt
 
 from django.db.models import Max, Sum
 
-from basisbaan.budgets.constants import PRIOR, Category
+from basisbaan.budgets.constants import COMMITMENT_YEARS, PRIOR, Category
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.calc.actuals import Merged, MissingMonth, merge_actuals, month_key, month_of
 from basisbaan.calc.costs import compute_costs
@@ -82,6 +82,7 @@ from basisbaan.programmes.models import Programme
 __all__ = [
     "Band",
     "ClosingPreview",
+    "Commitment",
     "Counts",
     "ProgrammeForecast",
     "Simulation",
@@ -131,6 +132,16 @@ class Counts:
     exposure_months: int
 
 
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """What the permanent contracts keep costing in a year after the programme's end:
+    the municipality's commitment (euros; what the programme budget would be charged)."""
+
+    year: int
+    contracts: int
+    cost: Decimal
+
+
 @dataclass
 class _Built:
     """What the database gave, before the engine runs."""
@@ -150,6 +161,7 @@ class _Built:
     assumed_months: list[dt.date] = field(default_factory=list)
     missing: list[MissingMonth] = field(default_factory=list)  # payroll expected, not imported
     imported_until: dt.date | None = None  # the month after the last imported payroll month
+    commitments: list[Commitment] = field(default_factory=list)  # after the programme's end
 
 
 def _as_of(programme: Programme) -> dt.date:
@@ -694,7 +706,70 @@ def build(programme: Programme) -> _Built:
         assumed_months=assumed,
         missing=merged.missing,
         imported_until=imported_until,
+        commitments=commitments_after_end(programme, periods),
     )
+
+
+def commitments_after_end(
+    programme: Programme, periods: dict[int, list[_Period]]
+) -> list[Commitment]:
+    """Per year after the programme's end (:data:`COMMITMENT_YEARS` of them), the cost
+    of the permanent contracts that run on: each continues from its last period at the
+    same hours and wage (the wage follows the minimum wage and its indexation), with
+    the permanent premiums. A participant who left, or a contract with an end reason,
+    does not run on."""
+    after = programme.end_date + dt.timedelta(days=1)
+    horizon = dt.date(programme.end_date.year + COMMITMENT_YEARS, 12, 31)
+    running: list[HypotheticalPeriod] = []
+    next_id = PLANNED_ID_BASE
+    for contract_id, chain in periods.items():
+        last = chain[-1]
+        if not last.permanent or last.exited or last.end_reason:
+            continue
+        if last.end < programme.end_date:
+            continue  # it ended (or stops) before the programme did
+        next_id -= 1
+        running.append(
+            HypotheticalPeriod(
+                contract_id=contract_id,
+                period_id=next_id,
+                start_date=max(after, last.end + dt.timedelta(days=1)),
+                end_date=horizon,
+                hours_per_week=last.hours,
+                hourly_wage=last.wage,
+                programme_id=programme.pk,
+                participant_id=last.participant_id,
+                date_of_birth=last.birth,
+                wage_subsidy=last.subsidy,
+                is_permanent=True,
+            )
+        )
+    if not running:
+        return []
+    rows = build_cost_inputs(
+        municipality=programme.municipality,
+        start=after,
+        end=horizon,
+        contract_ids=[],
+        hypothetical=running,
+    )
+    if not len(rows):
+        return []
+    charge = compute_costs(rows.inputs).budget_charge
+    years = rows.inputs.year
+    found = []
+    for year in range(after.year, horizon.year + 1):
+        mine = years == year
+        if not mine.any():
+            continue
+        found.append(
+            Commitment(
+                year=year,
+                contracts=len(np.unique(rows.inputs.contract[mine])),
+                cost=euros(int(charge[mine].sum())),
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -711,6 +786,12 @@ class YearForecast:
     p90: Decimal
     p_overspend: float
     closed: bool
+    exits: Mapping[Scenario, Decimal] = field(default_factory=dict)
+
+    def exit_cost(self, scenario: Scenario) -> Decimal:
+        """The transition payments in this year's figure of ``scenario`` (the observed
+        scenario: their expected value)."""
+        return self.exits.get(scenario, Decimal("0.00"))
 
     @property
     def amount(self) -> Decimal | None:
@@ -781,6 +862,11 @@ class ProgrammeForecast:
 
     def year(self, year: int) -> YearForecast | None:
         return next((y for y in self.years if y.year == year), None)
+
+    @property
+    def commitments(self) -> list[Commitment]:
+        """The permanent contracts' cost per year after the programme's end."""
+        return self.built.commitments
 
 
 def _year_paths(built: _Built, paths: Ints) -> Ints:
@@ -887,7 +973,14 @@ def simulation_key(built: _Built, *, draws: int, seed: int) -> str:
     parameter) changes this input, so a cached simulation is never stale."""
     inp = built.inp
     digest = hashlib.sha256()
-    arrays: list[Ints | npt.NDArray[np.int8]] = [inp.years, inp.year_of_month, inp.fixed, inp.budget, inp.cost, inp.segment]
+    arrays: list[Ints | npt.NDArray[np.int8]] = [
+        inp.years,
+        inp.year_of_month,
+        inp.fixed,
+        inp.budget,
+        inp.cost,
+        inp.segment,
+    ]
     if inp.exit_cost is not None:
         arrays.append(inp.exit_cost)
     for array in arrays:
@@ -912,6 +1005,14 @@ def assemble(
     scenarios = deterministic(inp, rates)
     mc = summarise(inp, sim.totals, seed=seed)
     no_renewals = scenarios[Scenario.NO_RENEWALS]
+    exits = {
+        s: np.floor(
+            np.bincount(inp.year_of_month, weights=per_month, minlength=len(built.years)) + 0.5
+        ).astype(np.int64)
+        if inp.months
+        else np.zeros(len(built.years), dtype=np.int64)
+        for s, per_month in exit_by_month(inp, rates).items()
+    }
     years = []
     for i, year in enumerate(built.years):
         budget = built.budgets.get(year)
@@ -930,6 +1031,7 @@ def assemble(
                 p90=euros(int(mc.p90[i])),
                 p_overspend=float(mc.p_overspend[i]),
                 closed=closed,
+                exits={s: euros(int(per_year[i])) for s, per_year in exits.items()},
             )
         )
     months = _cumulative_points(built, scenario_by_month(inp, rates, scenario), sim.band)

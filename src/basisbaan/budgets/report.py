@@ -44,9 +44,22 @@ def report_data(forecast: ProgrammeForecast) -> dict[str, Any]:
                     "no_renewals": amount(year.forecast(Scenario.NO_RENEWALS)),
                     "observed_p50": amount(year.forecast(Scenario.OBSERVED)),
                 },
+                "transition_payments": {
+                    "all_renewed": amount(year.exit_cost(Scenario.ALL_RENEWED)),
+                    "no_renewals": amount(year.exit_cost(Scenario.NO_RENEWALS)),
+                    "observed_expected": amount(year.exit_cost(Scenario.OBSERVED)),
+                },
             }
         )
-    return {"programme": forecast.programme.slug, "years": years}
+    commitments = [
+        {"year": c.year, "permanent_contracts": c.contracts, "cost": amount(c.cost)}
+        for c in forecast.commitments
+    ]
+    return {
+        "programme": forecast.programme.slug,
+        "years": years,
+        "commitments_after_end": commitments,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +83,7 @@ class YearRow:
     high: Decimal | None
     p_overspend: float | None
     source: YearForecast
+    transition_payments: Decimal = Decimal("0.00")  # within ``forecast``
 
     @property
     def outside_band(self) -> bool:
@@ -96,6 +110,7 @@ def year_rows(forecast: ProgrammeForecast, scenario: Scenario) -> list[YearRow]:
                 high=y.p90 if open_year else None,
                 p_overspend=y.p_overspend if open_year and y.budget is not None else None,
                 source=y,
+                transition_payments=y.exit_cost(scenario),
             )
         )
     return rows

@@ -146,6 +146,18 @@ class SpentSerializer(serializers.Serializer[Any]):
     total = _money()
 
 
+class TransitionPaymentsSerializer(serializers.Serializer[Any]):
+    all_renewed = _money()
+    no_renewals = _money()
+    observed_expected = _money()
+
+
+class CommitmentSerializer(serializers.Serializer[Any]):
+    year = serializers.IntegerField()
+    permanent_contracts = serializers.IntegerField()
+    cost = _money()
+
+
 class YearForecastSerializer(serializers.Serializer[Any]):
     year = serializers.IntegerField()
     budget = _money(allow_null=True)
@@ -163,6 +175,9 @@ class YearForecastSerializer(serializers.Serializer[Any]):
     p_overspend = serializers.FloatField(help_text="Kans dat het jaar het budget overschrijdt.")
     to_accounts_result = _money(allow_null=True, help_text="Vastgelegd bij het afsluiten.")
     closed = serializers.BooleanField()
+    transition_payments = TransitionPaymentsSerializer(
+        help_text="De transitievergoedingen in de prognose van elk scenario (in dit jaar)."
+    )
 
 
 class RatesSerializer(serializers.Serializer[Any]):
@@ -197,6 +212,11 @@ class ForecastSerializer(serializers.Serializer[Any]):
     seed = serializers.IntegerField()
     rates = RatesSerializer()
     years = YearForecastSerializer(many=True)
+    commitments_after_end = CommitmentSerializer(
+        many=True,
+        help_text="Wat doorlopende vaste contracten na het einde van het programma per jaar "
+        "blijven kosten.",
+    )
 
 
 class CapacitySerializer(serializers.Serializer[Any]):

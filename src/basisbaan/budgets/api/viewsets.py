@@ -312,8 +312,17 @@ def forecast_data(forecast: ProgrammeForecast, scenario: Scenario) -> dict[str, 
                 "p_overspend": y.p_overspend,
                 "to_accounts_result": y.to_accounts_result,
                 "closed": y.closed,
+                "transition_payments": {
+                    "all_renewed": y.exit_cost(Scenario.ALL_RENEWED),
+                    "no_renewals": y.exit_cost(Scenario.NO_RENEWALS),
+                    "observed_expected": y.exit_cost(Scenario.OBSERVED),
+                },
             }
             for y in forecast.years
+        ],
+        "commitments_after_end": [
+            {"year": c.year, "permanent_contracts": c.contracts, "cost": c.cost}
+            for c in forecast.commitments
         ],
     }
 
