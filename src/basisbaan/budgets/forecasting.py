@@ -374,7 +374,12 @@ def _segments(
                 k += 1
             segment[period.pk] = k
             previous = period
-        if last.end >= programme.end_date or last.exited or last.decision == Decision.NOT_RENEW:
+        if (
+            last.end >= programme.end_date
+            or last.exited
+            or last.decision == Decision.NOT_RENEW
+            or last.end_reason
+        ):
             continue
         start = last.end + dt.timedelta(days=1)
         for begin, end in _renewals_after(start, programme):
@@ -608,7 +613,8 @@ def _exit_facts(
             service_start.setdefault(period.contract_id, chain_start)
     for contract_id, chain in periods.items():
         last = chain[-1]
-        if last.permanent or last.end_reason in NO_TRANSITION_PAYMENT:
+        continues = last.permanent and not last.end_reason and not last.exited
+        if continues or last.end_reason in NO_TRANSITION_PAYMENT:
             no_payment.add(contract_id)
     for made in planned:
         service_start.setdefault(made.contract_id, made.start_date)
@@ -716,8 +722,8 @@ def commitments_after_end(
     """Per year after the programme's end (:data:`COMMITMENT_YEARS` of them), the cost
     of the permanent contracts that run on: each continues from its last period at the
     same hours and wage (the wage follows the minimum wage and its indexation), with
-    the permanent premiums. A participant who left, or a contract with an end reason,
-    does not run on."""
+    the permanent premiums, as the forecast runs it on to the programme's end. A
+    participant who left, or a contract with an end reason, does not run on."""
     after = programme.end_date + dt.timedelta(days=1)
     horizon = dt.date(programme.end_date.year + COMMITMENT_YEARS, 12, 31)
     running: list[HypotheticalPeriod] = []
@@ -726,8 +732,6 @@ def commitments_after_end(
         last = chain[-1]
         if not last.permanent or last.exited or last.end_reason:
             continue
-        if last.end < programme.end_date:
-            continue  # it ended (or stops) before the programme did
         next_id -= 1
         running.append(
             HypotheticalPeriod(
