@@ -91,6 +91,9 @@ class CostMonth:
     wage_value: Decimal | None  # percentage in force (with LKS only)
     lks: Decimal | None
     assumed: bool
+    first_day: dt.date | None = None  # the days the row covers: a month is cut where the
+    last_day: dt.date | None = None  # wage, the minimum wage or the wage value changes
+    hourly_wage: Decimal | None = None
 
     @property
     def partial(self) -> bool:
@@ -338,6 +341,9 @@ def _cost_months(contract: Contract, period: ContractPeriod) -> list[CostMonth]:
                 wage_value=wage_value,
                 lks=lks,
                 assumed=bool(built.assumed[i]),
+                first_day=built.first_day[i].astype(dt.date),
+                last_day=built.last_day[i].astype(dt.date),
+                hourly_wage=euros(x.hourly_wage[i]),
             )
         )
     return months
