@@ -17,7 +17,13 @@ first committed, later ones renewals), over four budget years.
    rates and uniforms, the cut-offs, the per-year sums and the percentiles),
    beside a per-draw, per-contract Python loop doing the same (timed on a
    few draws, extrapolated).
-3. **Capacity** for a ``--capacity-contracts`` programme with 1,000 draws:
+3. **Wage lines and endings** (issue 18): the same contracts x months built as the
+   cost model's rows, with a wage line on every 1 July and, for one contract in
+   five, a mid-month change that cuts the month in two rows; the cost model
+   (:func:`~basisbaan.calc.costs.compute_costs`), the C x M matrix, the transition
+   payment owed at the end of every month (:mod:`basisbaan.calc.severance`) and the
+   engine with those exit costs, each timed apart. The target is the engine's.
+4. **Capacity** for a ``--capacity-contracts`` programme with 1,000 draws:
    :func:`basisbaan.calc.capacity.capacity` (base simulation, the new
    participants' draws and the bisection), beside the same search with the
    draws evaluated in Python loops (timed on a share of the draws, extrapolated).
@@ -45,6 +51,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from basisbaan.calc.capacity import capacity  # noqa: E402
+from basisbaan.calc.costs import CostInputs, compute_costs  # noqa: E402
+from basisbaan.calc.fixed import PPM, monthly_amount, mul_div_round  # noqa: E402
 from basisbaan.calc.forecast import (  # noqa: E402
     ForecastInput,
     Rates,
@@ -53,8 +61,9 @@ from basisbaan.calc.forecast import (  # noqa: E402
     first_months,
     monte_carlo,
 )
+from basisbaan.calc.severance import service_spans, transition_payment_cents  # noqa: E402
 
-TARGETS = {"deterministic": 0.1, "monte_carlo": 2.0, "capacity": 5.0}
+TARGETS = {"deterministic": 0.1, "monte_carlo": 2.0, "capacity": 5.0, "wage_lines_engine": 0.1}
 RATES = Rates(renew_a=8, renew_b=2, exit_a=1, exit_b=99)
 
 
@@ -196,6 +205,117 @@ def part_monte_carlo(args: argparse.Namespace, report: dict[str, Any]) -> None:
     report["monte_carlo"] = {"seconds": fast, "loop_seconds": loop, "reproducible": same}
 
 
+def wage_line_rows(
+    contracts: int, months: int, seed: int
+) -> tuple[CostInputs, np.ndarray, np.ndarray, np.ndarray]:
+    """Cost-model rows: every contract-month from its start, a 2 % raise on each 1 July
+    (a wage line), and for one contract in five a change on the 16th of a month that
+    cuts that month in two rows. Returns the rows, each row's month index, the start
+    month per contract, and the segment matrix."""
+    rng = np.random.default_rng(seed)
+    start = rng.integers(0, 12, contracts)
+    month = np.arange(months)
+    c_idx, m_idx = np.nonzero(month[None, :] >= start[:, None])
+    wage = rng.integers(1_471, 1_800, contracts)[c_idx]
+    years = m_idx // 12
+    raised = (m_idx % 12) >= 6  # from July (the as-of month is January)
+    wage = wage * (100 + 2 * (years * 2 + raised)) // 100
+    hours = rng.integers(160, 401, contracts)[c_idx]
+    days = np.full(len(c_idx), 30, dtype=np.int64)
+    cut = (c_idx % 5 == 0) & (m_idx == start[c_idx] + 3)  # a mid-month change
+    extra = np.flatnonzero(cut)
+    days[extra] = 15
+    c_all = np.concatenate([c_idx, c_idx[extra]])
+    m_all = np.concatenate([m_idx, m_idx[extra]])
+    wage_all = np.concatenate([wage, wage[extra] + 50])
+    hours_all = np.concatenate([hours, hours[extra]])
+    days_all = np.concatenate([days, np.full(len(extra), 15, dtype=np.int64)])
+    order = np.lexsort((m_all, c_all))
+    c_all, m_all = c_all[order], m_all[order]
+    inputs = CostInputs.build(
+        contract=c_all,
+        year=2026 + m_all // 12,
+        month=m_all % 12 + 1,
+        days=days_all[order],
+        days_in_month=30,
+        hourly_wage=wage_all[order],
+        hours=hours_all[order],
+        holiday_ppm=80_000,
+        charges_ppm=223_600,
+        pension_ppm=60_000,
+        monitoring_fee=9_000,
+    )
+    active = month[None, :] >= start[:, None]
+    seg = np.where(active, (month[None, :] - start[:, None]) // 6, -1).astype(np.int8)
+    return inputs, m_all, start, seg
+
+
+def part_wage_lines(args: argparse.Namespace, report: dict[str, Any]) -> None:
+    n, m = args.contracts, args.months
+    inputs, month_of_row, start, seg = wage_line_rows(n, m, args.seed)
+
+    def cost_model() -> Any:
+        return compute_costs(inputs)
+
+    model_time, rows = best(cost_model, max(2, args.repeat // 2))
+
+    def matrices() -> tuple[np.ndarray, np.ndarray]:
+        cell = inputs.contract * m + month_of_row  # rows are sorted by contract and month
+        cost = np.bincount(cell, weights=rows.budget_charge, minlength=n * m)
+        cost = np.rint(cost).astype(np.int64).reshape(n, m)
+        r = np.flatnonzero(np.append(cell[1:] != cell[:-1], True))  # each cell's last row
+        has = np.zeros(n * m, dtype=np.bool_)
+        has[cell[r]] = True
+        has = has.reshape(n, m)
+        gross = monthly_amount(inputs.hourly_wage[r], inputs.hours[r])
+        wage = gross + mul_div_round(gross, inputs.holiday_ppm[r], PPM)
+        first = np.datetime64("2026-01-01") + np.zeros(n, dtype="timedelta64[D]")
+        service_start = (first.astype("datetime64[M]") + start.astype("timedelta64[M]")).astype(
+            "datetime64[D]"
+        )
+        cell_c, cell_m = np.nonzero(has)
+        end = (np.datetime64("2026-01", "M") + (cell_m + 1).astype("timedelta64[M]")).astype(
+            "datetime64[D]"
+        ) - np.timedelta64(1, "D")
+        months_, days_ = service_spans(service_start[cell_c], end)
+        exits = np.zeros((n, m), dtype=np.int64)
+        exits[has] = transition_payment_cents(wage, months_, days_, 10_200_000)
+        return cost, exits
+
+    matrix_time, (cost, exits) = best(matrices, max(2, args.repeat // 2))
+    years = np.arange(m) // 12
+    inp = ForecastInput.build(
+        years=2026 + np.arange(years[-1] + 1),
+        year_of_month=years,
+        fixed=np.zeros(years[-1] + 1, dtype=np.int64),
+        budget=np.full(years[-1] + 1, 10**15),
+        cost=cost,
+        segment=seg,
+        exit_cost=exits,
+    )
+    deterministic(inp, RATES)  # warm-up
+    engine, result = best(lambda: deterministic(inp, RATES), args.repeat)
+    print(
+        f"Forecast with wage lines and transition payments, {n:,} contracts x {m} months "
+        f"({len(inputs):,} cost rows):"
+    )
+    print(f"  cost model: best {model_time * 1000:.0f} ms")
+    print(f"  C x M cost and exit-cost matrices: best {matrix_time * 1000:.0f} ms")
+    print(f"  engine (three scenarios with exit costs): best {engine * 1000:.0f} ms")
+    print(
+        f"  all renewed per year (EUR): "
+        f"{', '.join(f'{v / 100:,.0f}' for v in result[Scenario.ALL_RENEWED])}"
+    )
+    verdict = "PASS" if engine < TARGETS["wage_lines_engine"] else "FAIL"
+    print(f"  target engine < {TARGETS['wage_lines_engine'] * 1000:.0f} ms: {verdict}")
+    report["wage_lines"] = {
+        "rows": len(inputs),
+        "cost_model_seconds": model_time,
+        "matrices_seconds": matrix_time,
+        "engine_seconds": engine,
+    }
+
+
 def part_capacity(args: argparse.Namespace, report: dict[str, Any]) -> None:
     n = args.capacity_contracts
     # A budget with room: 250 contracts cost about EUR 7 million a year; allow 8 million.
@@ -256,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     part_deterministic(args, report)
     part_monte_carlo(args, report)
+    part_wage_lines(args, report)
     part_capacity(args, report)
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)

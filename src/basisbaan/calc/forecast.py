@@ -323,13 +323,14 @@ def deterministic(inp: ForecastInput, rates: Rates) -> dict[Scenario, Ints]:
 def _exit_at(inp: ForecastInput, stop: Ints) -> Floats:
     """Per month, the exit costs of the contracts whose employment ends at ``stop``
     (the month after their last month; 0: no month)."""
-    per_month = np.zeros(inp.months, dtype=np.float64)
     if inp.exit_cost is None:
-        return per_month
+        return np.zeros(inp.months, dtype=np.float64)
     has = stop > 0
     rows = np.flatnonzero(has)
     month = stop[has] - 1
-    np.add.at(per_month, month, inp.exit_cost[rows, month])
+    per_month: Floats = np.bincount(
+        month, weights=inp.exit_cost[rows, month], minlength=inp.months
+    ).astype(np.float64)
     return per_month
 
 
@@ -357,7 +358,9 @@ def exit_by_month(inp: ForecastInput, rates: Rates) -> dict[Scenario, Floats]:
         rows = np.flatnonzero(has)
         month = stop[has] - 1
         stay = (1 - h) ** (month - first[has]).astype(np.float64)
-        np.add.at(observed, month, chance * stay * inp.exit_cost[rows, month])
+        observed += np.bincount(
+            month, weights=chance * stay * inp.exit_cost[rows, month], minlength=inp.months
+        )
     return {
         Scenario.ALL_RENEWED: _exit_at(inp, ends[:, -1]),
         Scenario.NO_RENEWALS: _exit_at(inp, ends[:, 0]),
@@ -366,13 +369,27 @@ def exit_by_month(inp: ForecastInput, rates: Rates) -> dict[Scenario, Floats]:
 
 
 def segment_ends(segment: npt.NDArray[np.int8]) -> Ints:
-    """C x K: per contract the month after the last month of segments 0..k (cumulative)."""
+    """C x K: per contract the month after the last month of segments 0..k (cumulative).
+
+    Only the few cells where a contract's segment changes are visited: a run of one
+    segment ends where the next cell differs (or at the last month). Row-major, the
+    (contract, segment) keys of those run ends never decrease (segments do not go
+    back in time), so the last run end of each key is that segment's last month.
+    """
     c, m = segment.shape
     k = int(segment.max()) + 1 if segment.size and segment.max() >= 0 else 1
     ends = np.zeros((c, k), dtype=np.int64)
-    month_after = np.arange(1, m + 1, dtype=np.int64)
-    for s in range(k):
-        ends[:, s] = np.max(np.where(segment == s, month_after, 0), axis=1, initial=0)
+    if segment.size:
+        edge = np.empty((c, m), dtype=np.bool_)
+        np.not_equal(segment[:, :-1], segment[:, 1:], out=edge[:, :-1])
+        edge[:, -1] = True
+        flat = np.flatnonzero(edge)
+        seg = segment.ravel()[flat]
+        flat = flat[seg >= 0]
+        if len(flat):
+            keys = (flat // m) * k + segment.ravel()[flat]
+            last = np.flatnonzero(np.append(keys[1:] != keys[:-1], True))
+            ends.ravel()[keys[last]] = flat[last] % m + 1
     np.maximum.accumulate(ends, axis=1, out=ends)
     return ends
 
