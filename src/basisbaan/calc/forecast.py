@@ -325,12 +325,10 @@ def _exit_at(inp: ForecastInput, stop: Ints) -> Floats:
     (the month after their last month; 0: no month)."""
     if inp.exit_cost is None:
         return np.zeros(inp.months, dtype=np.float64)
-    has = stop > 0
-    rows = np.flatnonzero(has)
-    month = stop[has] - 1
-    per_month: Floats = np.bincount(
-        month, weights=inp.exit_cost[rows, month], minlength=inp.months
-    ).astype(np.float64)
+    rows = np.flatnonzero(stop > 0)
+    month = stop[rows] - 1
+    amounts = inp.exit_cost.ravel()[rows * inp.months + month]
+    per_month: Floats = np.bincount(month, weights=amounts, minlength=inp.months).astype(np.float64)
     return per_month
 
 
@@ -350,17 +348,17 @@ def exit_by_month(inp: ForecastInput, rates: Rates) -> dict[Scenario, Floats]:
     first = first_months(inp.segment)
     r, h = rates.renewal, rates.exit
     k = ends.shape[1]
+    flat_exit = inp.exit_cost.ravel()
+    row_base = np.arange(inp.contracts, dtype=np.int64) * inp.months
+    stay_pow = (1 - h) ** np.arange(inp.months + 1, dtype=np.float64)
     observed = np.zeros(inp.months, dtype=np.float64)
     for s in range(k):
         stop = ends[:, s]
         chance = r**s * ((1 - r) if s < k - 1 else 1.0)
-        has = (stop > 0) & (stop > first)
-        rows = np.flatnonzero(has)
-        month = stop[has] - 1
-        stay = (1 - h) ** (month - first[has]).astype(np.float64)
-        observed += np.bincount(
-            month, weights=chance * stay * inp.exit_cost[rows, month], minlength=inp.months
-        )
+        rows = np.flatnonzero(stop > first)
+        month = stop[rows] - 1
+        weight = stay_pow[month - first[rows]] * flat_exit[row_base[rows] + month]
+        observed += chance * np.bincount(month, weights=weight, minlength=inp.months)
     return {
         Scenario.ALL_RENEWED: _exit_at(inp, ends[:, -1]),
         Scenario.NO_RENEWALS: _exit_at(inp, ends[:, 0]),
