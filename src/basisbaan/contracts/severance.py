@@ -38,6 +38,7 @@ from typing import Final
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from basisbaan.calc.dated import DatedSeries
 from basisbaan.calc.labour_law import chain_continues, notice_deadline
@@ -62,7 +63,11 @@ __all__ = [
     "SeveranceCost",
     "SeveranceKind",
     "TransitionPaymentView",
+    "NoticeRow",
+    "SeveranceOverview",
     "WageRow",
+    "contract_notices",
+    "contract_severance",
     "delay_costs",
     "gross_monthly_wage",
     "late_notice_of",
@@ -269,6 +274,20 @@ class TransitionPaymentView:
         return self.service.days
 
     @property
+    def service_text(self) -> str:
+        """``2 jaar, 3 maanden en 5 dagen``."""
+        parts = [
+            ngettext("%(n)s jaar", "%(n)s jaar", self.years) % {"n": self.years},
+            ngettext("%(n)s maand", "%(n)s maanden", self.months) % {"n": self.months},
+            ngettext("%(n)s dag", "%(n)s dagen", self.days) % {"n": self.days},
+        ]
+        return _("%(years)s, %(months)s en %(days)s") % {
+            "years": parts[0],
+            "months": parts[1],
+            "days": parts[2],
+        }
+
+    @property
     def capped(self) -> bool:
         return self.amount == _cents(self.cap)
 
@@ -472,7 +491,10 @@ def late_notice_of(
 
 def late_notice_warning(period: ContractPeriod, *, today: dt.date) -> tuple[str, Decimal | None]:
     """The warning after a notice is recorded late, with the amount now owed
-    (what :func:`severance_costs` books); ``("", None)`` when it was in time."""
+    (what :func:`severance_costs` books); ``("", None)`` when it was in time.
+
+    Reads the period again: the decision and its notice as now stored."""
+    period = ContractPeriod.objects.select_related("contract", "decision").get(pk=period.pk)
     view = late_notice_of(period, today=today)
     if view is None or not view.late or view.owed is None:
         return "", None
@@ -716,3 +738,56 @@ def _transition_cost(
         return []
     kind = SeveranceKind.TRANSITION_PAYMENT
     return [SeveranceCost(r.contract_id, r.participant_id, r.id, r.end, kind, amount)]
+
+
+# --- the contract page ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRow:
+    """One period on the contract page: its notice (None: the law asks none)."""
+
+    period: ContractPeriod
+    notice: LateNoticeView | None
+    decided: bool
+
+    @property
+    def label(self) -> str:
+        if self.period.sequence == 1:
+            return _("Eerste contract")
+        return _("Verlenging %(n)s") % {"n": self.period.sequence - 1}
+
+
+@dataclass(frozen=True, slots=True)
+class SeveranceOverview:
+    """The contract page's section on the end of employment."""
+
+    transition: TransitionPaymentView | None
+    notices: list[NoticeRow]
+
+    @property
+    def owed_late_notice(self) -> Decimal:
+        return sum(
+            (row.notice.owed for row in self.notices if row.notice and row.notice.owed),
+            Decimal("0.00"),
+        )
+
+
+def contract_severance(contract: Contract, *, today: dt.date) -> SeveranceOverview:
+    """The transition payment and the notice of every period of ``contract`` (its
+    periods and decisions prefetched, as ``contract_list`` does)."""
+    return SeveranceOverview(
+        transition=transition_payment_of(contract), notices=contract_notices(contract, today=today)
+    )
+
+
+def contract_notices(contract: Contract, *, today: dt.date) -> list[NoticeRow]:
+    """Every period of ``contract`` with its notice (periods prefetched): one query."""
+    periods = list(contract.periods.all())
+    rows = wage_rows(periods)
+    notices = []
+    for period in periods:
+        decision = _decision_of(period)
+        view = _late_notice(period, rows[period.pk], decision, today)
+        notices.append(NoticeRow(period, view, decision is not None))
+    return notices
