@@ -641,9 +641,13 @@ def _lines_of(periods: QuerySet[ContractPeriod]) -> dict[int, list[tuple[dt.date
     return lines
 
 
-def _terms_of(municipality: Municipality, participant_ids: set[int]) -> dict[int, list[_Term]]:
+def _terms_of(
+    municipality: Municipality, periods: QuerySet[ContractPeriod]
+) -> dict[int, list[_Term]]:
+    """Every period of the participants of ``periods`` (a sub-query, not a list of ids)."""
     rows = ContractPeriod.objects.filter(
-        municipality=municipality, contract__participant_id__in=sorted(participant_ids)
+        municipality=municipality,
+        contract__participant_id__in=periods.values("contract__participant_id"),
     ).values_list(
         "contract__participant_id",
         "contract__employer_name",
@@ -691,7 +695,7 @@ def severance_costs(
         return []
     lines = _lines_of(periods)
     ending = [r for r in rows if _ends_employment(r)]
-    terms = _terms_of(municipality, {r.participant_id for r in ending}) if ending else {}
+    terms = _terms_of(municipality, periods) if ending else {}
     holiday = parameter_series(K.HOLIDAY_ALLOWANCE) if ending else None
     maximum = parameter_series(K.TRANSITION_PAYMENT_MAX) if ending else None
     costs: list[SeveranceCost] = []
