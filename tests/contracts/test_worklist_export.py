@@ -66,6 +66,9 @@ DECISION_HEADER = [
     "Dagen",
     "Status",
     "Ketenregeling",
+    "Uitstel per dag",
+    "Aanzegvergoeding bij aanzeggen vandaag",
+    "Zonder aanzegging",
 ]
 
 
@@ -91,6 +94,11 @@ def test_the_decisions_due_export_with_the_programme_filter(
             12,
             "Te beslissen",
             "2e contract op rij; daarna nog 1 verlenging",
+            # 13.68 × 32 × 52 / 12 = 1,896.96 a month (no holiday allowance); the notice
+            # month 30-11 .. 31-12 has 31 days: 61.19 a day; nothing owed yet on 18-11.
+            61.19,
+            0,
+            1896.96,
         ],
     ]
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
@@ -110,6 +118,9 @@ def test_the_decisions_due_export_with_the_programme_filter(
             "days_left",
             "status",
             "chain",
+            "delay_per_day",
+            "delay_so_far",
+            "no_notice",
         ],
     }
 

@@ -14,6 +14,7 @@ from basisbaan.contracts.constants import (
     CONTRACT_SETTINGS_FIELDS,
     WAGE_VALUE_FIELDS,
     Decision,
+    EndReason,
 )
 from basisbaan.contracts.models import Contract, ContractSettings, WageValueMeasurement
 from basisbaan.contracts.worklist import DueStatus
@@ -197,6 +198,27 @@ class DecisionForm(Form):
         required=False,
         help_text=_("Leeg laten: het voorgestelde uurloon, ten minste het minimumloon."),
         **WAGE,  # type: ignore[arg-type]
+    )
+
+
+class EndReasonForm(Form):
+    """Why employment ended: decides whether a transition payment is due."""
+
+    end_reason = forms.ChoiceField(
+        label=_("Reden einde dienstverband"),
+        required=False,
+        choices=[("", _("Nog niet vastgelegd")), *EndReason.choices],
+        help_text=_(
+            "Geen transitievergoeding bij opzegging door de werknemer of ernstig verwijtbaar "
+            "handelen."
+        ),
+    )
+
+
+class NoticeForm(Form):
+    notice_sent_on = forms.DateField(
+        label=_("Schriftelijk aangezegd op"),
+        help_text=_("De dag waarop de deelnemer het besluit over verlenging schriftelijk kreeg."),
     )
 
 

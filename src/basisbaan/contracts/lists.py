@@ -92,6 +92,30 @@ def decision_columns(policy: PersonalDataPolicy) -> list[ListColumn]:
         ListColumn("days_left", _("Dagen"), (), lambda d: d.days_left, Kind.INTEGER, 8),
         ListColumn("status", _("Status"), (), lambda d: d.status.label, width=26),
         ListColumn("chain", _("Ketenregeling"), (), lambda d: d.chain_summary, width=40),
+        ListColumn(
+            "delay_per_day",
+            _("Uitstel per dag"),
+            (),
+            lambda d: d.delay.per_day if d.delay else None,
+            Kind.MONEY,
+            14,
+        ),
+        ListColumn(
+            "delay_so_far",
+            _("Aanzegvergoeding bij aanzeggen vandaag"),
+            (),
+            lambda d: d.delay.so_far if d.delay else None,
+            Kind.MONEY,
+            16,
+        ),
+        ListColumn(
+            "no_notice",
+            _("Zonder aanzegging"),
+            (),
+            lambda d: d.delay.monthly_wage if d.delay else None,
+            Kind.MONEY,
+            14,
+        ),
     ]
 
 

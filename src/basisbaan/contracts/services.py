@@ -28,6 +28,7 @@ from basisbaan.contracts.constants import (
     CONTRACT_SETTINGS_FIELDS,
     WAGE_VALUE_FIELDS,
     Decision,
+    EndReason,
     FulltimeWeek,
 )
 from basisbaan.contracts.models import (
@@ -53,9 +54,11 @@ from basisbaan.tenancy.models import Municipality, User
 
 __all__ = [
     "contract_create",
+    "contract_end_reason_set",
     "contract_period_add",
     "contract_settings_set",
     "contract_update",
+    "notice_record",
     "renewal_decide",
     "wage_value_record",
     "wage_value_update",
@@ -344,6 +347,7 @@ def renewal_decide(
     period = _lock_period(period)
     contract = period.contract
     _check_decidable(period, decision, reason)
+    _end_when_not_renewed(contract, actor, decision)
     next_period: ContractPeriod | None = None
     if decision in (Decision.RENEW, Decision.PERMANENT):
         defaults = next_period_defaults(period, decision=decision)
@@ -389,6 +393,62 @@ def renewal_decide(
         ),
         actor=actor,
     )
+
+
+# --- end of employment and notice ----------------------------------------------------------
+
+
+@transaction.atomic
+def contract_end_reason_set(*, contract: Contract, actor: User | None, reason: str) -> Contract:
+    """Record why employment under ``contract`` ended ("" clears it): the reason
+    decides whether a transition payment is due (:mod:`basisbaan.contracts.severance`)."""
+    if reason and reason not in EndReason.values:
+        raise ValidationError(
+            {
+                "end_reason": _("Kies een reden uit de lijst: %(choices)s.")
+                % {"choices": ", ".join(str(label) for label in EndReason.labels)}
+            }
+        )
+    contract, _changed = model_update(
+        instance=contract, data={"end_reason": reason}, actor=actor, allowed={"end_reason"}
+    )
+    return contract
+
+
+def _end_when_not_renewed(contract: Contract, actor: User | None, decision: str) -> None:
+    """A decision not to renew ends employment as *not renewed*, unless a reason is recorded."""
+    if decision == Decision.NOT_RENEW and not contract.end_reason:
+        contract_end_reason_set(contract=contract, actor=actor, reason=EndReason.NOT_RENEWED)
+
+
+@transaction.atomic
+def notice_record(
+    *, period: ContractPeriod, actor: User | None, notice_sent_on: dt.date
+) -> RenewalDecision:
+    """Record the day the employee was told in writing about the end of ``period``
+    (the *aanzegging*), for a decision recorded before the letter went out, or to
+    correct it. A notice after the deadline is kept; the pages and the API warn
+    with the compensation now owed (:func:`~basisbaan.contracts.severance.late_notice_warning`).
+    """
+    decision = RenewalDecision.objects.select_for_update().filter(period=period).first()
+    if decision is None:
+        raise ValidationError(
+            _(
+                "Leg eerst het besluit over verlenging vast: de aanzegging is de schriftelijke "
+                "mededeling van dat besluit."
+            )
+        )
+    if notice_sent_on < period.start_date:
+        raise ValidationError(
+            {"notice_sent_on": _("De aanzegging ligt vóór het begin van de periode.")}
+        )
+    decision, _changed = model_update(
+        instance=decision,
+        data={"notice_sent_on": notice_sent_on},
+        actor=actor,
+        allowed={"notice_sent_on"},
+    )
+    return decision
 
 
 # --- wage-value measurements ----------------------------------------------------------------

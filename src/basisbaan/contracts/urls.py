@@ -25,4 +25,10 @@ urlpatterns = [
     path("<int:pk>/bewerken/", views.ContractUpdateView.as_view(), name="update"),
     path("<int:pk>/verlengen/", views.ContractRenewView.as_view(), name="renew"),
     path("<int:pk>/besluit/", views.ContractDecisionView.as_view(), name="decide"),
+    path("<int:pk>/einde/", views.ContractEndReasonView.as_view(), name="end_reason"),
+    path(
+        "<int:pk>/periodes/<int:period>/aanzegging/",
+        views.ContractNoticeView.as_view(),
+        name="notice",
+    ),
 ]

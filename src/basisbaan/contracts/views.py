@@ -11,7 +11,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, ngettext
@@ -27,6 +27,8 @@ from basisbaan.contracts.forms import (
     ContractForm,
     ContractSettingsForm,
     DecisionForm,
+    EndReasonForm,
+    NoticeForm,
     RenewForm,
     WageValueEditForm,
     WageValueForm,
@@ -56,6 +58,7 @@ from basisbaan.contracts.selectors import (
     periods_below_minimum,
     wage_value_list,
 )
+from basisbaan.contracts.severance import contract_severance, late_notice_warning
 from basisbaan.contracts.worklist import (
     DueDecision,
     RemeasurementStatus,
@@ -130,6 +133,8 @@ class ContractDetailView(TenantDetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["overview"] = contract_overview(self.object, today=timezone.localdate())
+        context["severance"] = contract_severance(self.object, today=timezone.localdate())
+        context["end_reason_form"] = EndReasonForm(initial={"end_reason": self.object.end_reason})
         audit_participant_view(self.request, self.object.participant, NAME_FIELDS)
         return context
 
@@ -390,10 +395,108 @@ class ContractDecisionView(ObjectServiceFormView):
                 gettext_lazy("Het besluit ‘%(decision)s’ is vastgelegd.")
                 % {"decision": self.result.get_decision_display()},
             )
+            warn_late_notice(self.request, self.period)
         return response
 
     def get_success_url(self) -> str:
         return reverse("contracts:detail", args=[self.object.pk])
+
+
+def warn_late_notice(request: HttpRequest, period: ContractPeriod) -> None:
+    """After a notice is recorded: the compensation now owed, when it came late."""
+    text, _owed = late_notice_warning(period, today=timezone.localdate())
+    if text:
+        messages.warning(request, text)
+
+
+class ContractEndReasonView(ObjectServiceFormView):
+    """Record why employment ended (decides the transition payment)."""
+
+    permission = Perm.CONTRACT_MANAGE
+    form_class = EndReasonForm
+    template_name = "contracts/end_reason_form.html"
+    context_object_name = "contract"
+    success_message = gettext_lazy("De reden van het einde van het dienstverband is opgeslagen.")
+    extra_context = {"page_title": gettext_lazy("Einde dienstverband")}
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Contract]:
+        return contract_list(municipality=municipality)
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"end_reason": self.object.end_reason}
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        audit_participant_view(request, self.object.participant, NAME_FIELDS)
+        return response
+
+    def perform(self, form: EndReasonForm) -> Contract:
+        return services.contract_end_reason_set(
+            contract=self.fresh_object(),
+            actor=self.request.user,  # type: ignore[arg-type]
+            reason=form.cleaned_data.get("end_reason") or "",
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("contracts:detail", args=[self.object.pk]) + "#einde-dienstverband"
+
+
+class ContractNoticeView(ObjectServiceFormView):
+    """Record the day of the written notice (aanzegging) of a decided period."""
+
+    permission = Perm.CONTRACT_MANAGE
+    form_class = NoticeForm
+    template_name = "contracts/notice_form.html"
+    context_object_name = "contract"
+    success_message = gettext_lazy("De aanzegging is vastgelegd.")
+    extra_context = {"page_title": gettext_lazy("Aanzegging vastleggen")}
+    period: ContractPeriod
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[Contract]:
+        return contract_list(municipality=municipality)
+
+    def get_object(self, queryset: Any = None) -> Contract:
+        contract: Contract = super().get_object(queryset)
+        period = next((p for p in contract.periods.all() if p.pk == self.kwargs["period"]), None)
+        if period is None:
+            raise Http404
+        self.period = period
+        return contract
+
+    def get_initial(self) -> dict[str, Any]:
+        decision = getattr(self.period, "decision", None)
+        return {"notice_sent_on": decision.notice_sent_on if decision else None}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        context.update(
+            period=self.period,
+            notice_deadline=notice_deadline(self.period.start_date, self.period.end_date),
+            today=today,
+        )
+        return context
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        audit_participant_view(request, self.object.participant, NAME_FIELDS)
+        return response
+
+    def perform(self, form: NoticeForm) -> RenewalDecision:
+        return services.notice_record(
+            period=self.period,
+            actor=self.request.user,  # type: ignore[arg-type]
+            notice_sent_on=form.cleaned_data["notice_sent_on"],
+        )
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        if isinstance(self.result, RenewalDecision):
+            warn_late_notice(self.request, self.period)
+        return response
+
+    def get_success_url(self) -> str:
+        return reverse("contracts:detail", args=[self.object.pk]) + "#einde-dienstverband"
 
 
 class DecisionWorklistView(PersonalListMixin, TenantViewMixin, TemplateView):

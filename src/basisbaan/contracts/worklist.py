@@ -3,8 +3,9 @@ dashboard's counts of both (plus periods below the minimum wage).
 
 Each list costs a fixed number of queries, whatever its length:
 
-- :func:`decisions_due`: the periods (one query) and every period of their
-  participants, for the chain rule (one query);
+- :func:`decisions_due`: the periods (one query), every period of their
+  participants, for the chain rule (one query), and their wage lines, for
+  what a later notice costs (one query);
 - :func:`remeasurements_due`: the latest measurements due (one query) and the
   participants with LKS who were never measured (one query).
 """
@@ -40,6 +41,7 @@ from basisbaan.contracts.selectors import (
     may_be_below_minimum,
     minimum_wage_table,
 )
+from basisbaan.contracts.severance import DelayCost, delay_costs
 from basisbaan.participants.models import Participant
 from basisbaan.tenancy.models import Municipality
 
@@ -73,6 +75,7 @@ class DueDecision:
     days_left: int
     status: DueStatus
     check: ChainCheck
+    delay: DelayCost | None = None  # what a later notice costs (None: no notice owed)
 
     @property
     def contract(self) -> Contract:
@@ -146,6 +149,7 @@ def decisions_due(
     if not found:
         return []
     rows = participant_period_rows(municipality.pk, {p.contract.participant_id for p in found})
+    delays = delay_costs(found, today=today)
     result = []
     for period in found:
         contract = period.contract
@@ -164,6 +168,7 @@ def decisions_due(
             days_left=(target - today).days,
             status=_status(today, period.end_date, deadline),
             check=check,
+            delay=delays.get(period.pk),
         )
         if status and item.status != status:
             continue

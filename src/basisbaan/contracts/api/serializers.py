@@ -7,12 +7,18 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from basisbaan.calc.labour_law import notice_deadline
-from basisbaan.contracts.constants import WAGE_VALUE_FIELDS, Decision, WageValueMethod
+from basisbaan.contracts.constants import WAGE_VALUE_FIELDS, Decision, EndReason, WageValueMethod
 from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
     RenewalDecision,
     WageValueMeasurement,
+)
+from basisbaan.contracts.severance import (
+    NoticeRow,
+    TransitionPaymentView,
+    contract_notices,
+    transition_payment_of,
 )
 from basisbaan.core.api.fields import DateField, ScopedPrimaryKeyRelatedField
 from basisbaan.participants.api.serializers import PseudonymousParticipantMixin
@@ -103,6 +109,7 @@ class ContractSerializer(PseudonymousParticipantMixin, serializers.ModelSerializ
             "wage_subsidy",
             "is_permanent",
             "permanent_from",
+            "end_reason",
             "first_start",
             "last_end",
             "periods",
@@ -110,6 +117,85 @@ class ContractSerializer(PseudonymousParticipantMixin, serializers.ModelSerializ
             "updated_at",
         ]
         read_only_fields = fields
+
+
+def _money(**kwargs: Any) -> serializers.DecimalField:
+    return serializers.DecimalField(max_digits=12, decimal_places=2, **kwargs)
+
+
+class TransitionPaymentSerializer(serializers.Serializer[Any]):
+    """The transition payment: due, or what it would be (prospective)."""
+
+    due = serializers.BooleanField(help_text="Verschuldigd: het dienstverband is geëindigd.")
+    prospective = serializers.BooleanField(
+        help_text=(
+            "Het dienstverband loopt nog: het bedrag bij een einde op `end` (het einde van de "
+            "laatste periode; vast contract: het einde van het programma)."
+        )
+    )
+    amount = _money(help_text="Transitievergoeding in euro.")
+    monthly_wage = _money(help_text="Maandloon inclusief vakantiegeld.")
+    service_months = serializers.IntegerField(source="service.months")
+    service_days = serializers.IntegerField(source="service.days")
+    cap = _money(help_text="Het wettelijk maximum of een jaarsalaris als dat hoger is.")
+    cap_source = serializers.CharField()
+    cap_assumed = serializers.BooleanField()
+    end = serializers.DateField(help_text="Laatste dag van het dienstverband.")
+    reason = serializers.CharField(help_text="Reden van het einde (leeg: nog niet geëindigd).")
+    why_not = serializers.CharField(help_text="Waarom (nog) niet verschuldigd.")
+
+
+class LateNoticeSerializer(serializers.Serializer[Any]):
+    """The notice of one period of six months or more, and the compensation it owes."""
+
+    period = serializers.IntegerField(source="period.pk")
+    deadline = serializers.DateField(help_text="Uiterste aanzegdatum.")
+    notice_sent_on = serializers.DateField(allow_null=True)
+    days_late = serializers.IntegerField(allow_null=True)
+    monthly_wage = _money(help_text="Maandloon zonder vakantiegeld.")
+    month_days = serializers.IntegerField(help_text="Dagen van de aanzegmaand.")
+    owed = _money(
+        allow_null=True,
+        help_text="Aanzegvergoeding volgens de vastgelegde feiten; leeg: de aanzegging is nog open.",
+    )
+    per_day = _money(help_text="Wat elke dag te laat kost (afgerond).")
+
+
+class ContractDetailSerializer(ContractSerializer):
+    """One contract, with its transition payment and the notice of each period."""
+
+    transition_payment = serializers.SerializerMethodField()
+    late_notice = serializers.SerializerMethodField()
+
+    class Meta(ContractSerializer.Meta):
+        fields = [*ContractSerializer.Meta.fields, "transition_payment", "late_notice"]
+        read_only_fields = fields
+
+    @extend_schema_field(TransitionPaymentSerializer(allow_null=True))
+    def get_transition_payment(self, contract: Contract) -> dict[str, Any] | None:
+        view: TransitionPaymentView | None = transition_payment_of(contract)
+        return TransitionPaymentSerializer(view).data if view else None
+
+    @extend_schema_field(LateNoticeSerializer(many=True))
+    def get_late_notice(self, contract: Contract) -> list[dict[str, Any]]:
+        rows: list[NoticeRow] = contract_notices(contract, today=self.context["today"])
+        return [LateNoticeSerializer(row.notice).data for row in rows if row.notice]
+
+
+class EndReasonSerializer(serializers.Serializer[None]):
+    end_reason = serializers.ChoiceField(
+        choices=EndReason.choices,
+        allow_blank=True,
+        help_text=(
+            "Reden van het einde van het dienstverband; leeg wist de reden. Geen "
+            "transitievergoeding bij resigned en serious_culpable."
+        ),
+    )
+
+
+class NoticeRecordSerializer(serializers.Serializer[None]):
+    period = serializers.IntegerField(min_value=1, help_text="De periode (met een besluit).")
+    notice_sent_on = DateField(help_text="Schriftelijk aangezegd op.")
 
 
 class ContractCreateSerializer(serializers.Serializer[None]):
@@ -190,6 +276,21 @@ class RenewalDecisionSerializer(serializers.ModelSerializer[RenewalDecision]):
         read_only_fields = fields
 
 
+class RenewalDecisionRecordedSerializer(RenewalDecisionSerializer):
+    """A decision just recorded, with the warning of a late notice."""
+
+    late_notice_compensation = _money(
+        allow_null=True,
+        read_only=True,
+        help_text="De aanzegvergoeding die een te late aanzegging nu kost; leeg: op tijd.",
+    )
+    warning = serializers.CharField(read_only=True)
+
+    class Meta(RenewalDecisionSerializer.Meta):
+        fields = [*RenewalDecisionSerializer.Meta.fields, "late_notice_compensation", "warning"]
+        read_only_fields = fields
+
+
 class RenewalDecisionCreateSerializer(serializers.Serializer[None]):
     """The decision about the contract's last period (the one without a decision)."""
 
@@ -249,6 +350,15 @@ class ChainSerializer(serializers.Serializer[Any]):
     next_makes_permanent = serializers.BooleanField()
 
 
+class DelayCostSerializer(serializers.Serializer[Any]):
+    """What a later notice costs (a period of six months or more)."""
+
+    deadline = serializers.DateField()
+    per_day = _money(help_text="Aanzegvergoeding per dag na de uiterste aanzegdatum.")
+    so_far = _money(help_text="De aanzegvergoeding als vandaag wordt aangezegd.")
+    monthly_wage = _money(help_text="De aanzegvergoeding zonder aanzegging: een maandloon.")
+
+
 class DueDecisionSerializer(PseudonymousParticipantMixin, serializers.Serializer[Any]):
     """A contract's last period that needs a decision about renewal."""
 
@@ -266,6 +376,7 @@ class DueDecisionSerializer(PseudonymousParticipantMixin, serializers.Serializer
     status = serializers.CharField(help_text="due, overdue (aanzegtermijn verstreken) of ended.")
     chain = ChainSerializer(source="check")
     chain_text = serializers.CharField()
+    delay_cost = DelayCostSerializer(source="delay", allow_null=True)
 
 
 class WageFlagSerializer(PseudonymousParticipantMixin, serializers.Serializer[Any]):

@@ -25,12 +25,16 @@ from rest_framework.response import Response
 from basisbaan.contracts.api.filters import ContractFilter, WageValueFilter
 from basisbaan.contracts.api.serializers import (
     ContractCreateSerializer,
+    ContractDetailSerializer,
     ContractPeriodSerializer,
     ContractRenewSerializer,
     ContractSerializer,
     DueDecisionSerializer,
+    EndReasonSerializer,
+    NoticeRecordSerializer,
     RemeasurementDueSerializer,
     RenewalDecisionCreateSerializer,
+    RenewalDecisionRecordedSerializer,
     RenewalDecisionSerializer,
     WageFlagSerializer,
     WageValueCreateSerializer,
@@ -38,7 +42,12 @@ from basisbaan.contracts.api.serializers import (
     WageValueUpdateSerializer,
 )
 from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS
-from basisbaan.contracts.models import Contract, ContractPeriod, WageValueMeasurement
+from basisbaan.contracts.models import (
+    Contract,
+    ContractPeriod,
+    RenewalDecision,
+    WageValueMeasurement,
+)
 from basisbaan.contracts.selectors import (
     contract_list,
     decision_list,
@@ -47,11 +56,14 @@ from basisbaan.contracts.selectors import (
 )
 from basisbaan.contracts.services import (
     contract_create,
+    contract_end_reason_set,
     contract_period_add,
+    notice_record,
     renewal_decide,
     wage_value_record,
     wage_value_update,
 )
+from basisbaan.contracts.severance import late_notice_warning
 from basisbaan.contracts.worklist import DueStatus, decisions_due, remeasurements_due
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
@@ -82,6 +94,14 @@ class ContractViewSet(
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Contract]:
         return contract_list(municipality=municipality)
+
+    def get_serializer_class(self) -> type[Any]:
+        if self.action in ("retrieve", "end_reason"):
+            return ContractDetailSerializer
+        return ContractSerializer
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "today": timezone.localdate()}
 
     def _output(self, contract: Contract) -> dict[str, Any]:
         # Read back through the selector: periods and their dates included.
@@ -141,7 +161,7 @@ class ContractViewSet(
             "dag na de periode; not_renew laat het contract eindigen."
         ),
         request=RenewalDecisionCreateSerializer,
-        responses={201: RenewalDecisionSerializer},
+        responses={201: RenewalDecisionRecordedSerializer},
     )
     @action(detail=True, methods=["get", "post"], pagination_class=None, filterset_class=None)
     def decisions(self, request: Request, pk: str | None = None) -> Response:
@@ -158,8 +178,62 @@ class ContractViewSet(
         decision = renewal_decide(
             period=periods[-1], actor=request_actor(request), **payload.validated_data
         )
+        return Response(self._recorded(decision), status=status.HTTP_201_CREATED)
+
+    def _recorded(self, decision: RenewalDecision) -> dict[str, Any]:
+        """A decision as stored, with the warning and the compensation of a late notice."""
         fresh = decision_list(municipality=self.municipality).get(pk=decision.pk)
-        return Response(RenewalDecisionSerializer(fresh).data, status=status.HTTP_201_CREATED)
+        warning, owed = late_notice_warning(fresh.period, today=timezone.localdate())
+        fresh.warning, fresh.late_notice_compensation = warning, owed  # type: ignore[attr-defined]
+        data: dict[str, Any] = RenewalDecisionRecordedSerializer(fresh).data
+        return data
+
+    @extend_schema(
+        summary="Reden einde dienstverband vastleggen",
+        description=(
+            "Legt vast waarom het dienstverband eindigde (of wist de reden met een lege "
+            "waarde); de reden bepaalt of de transitievergoeding verschuldigd is."
+        ),
+        request=EndReasonSerializer,
+        responses={200: ContractDetailSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="end-reason")
+    def end_reason(self, request: Request, pk: str | None = None) -> Response:
+        contract = self.get_object()
+        payload = EndReasonSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        contract_end_reason_set(
+            contract=contract,
+            actor=request_actor(request),
+            reason=payload.validated_data["end_reason"],
+        )
+        return Response(self._output(contract))
+
+    @extend_schema(
+        summary="Aanzegging vastleggen",
+        description=(
+            "Legt de dag vast waarop de werknemer het besluit over een periode schriftelijk "
+            "kreeg (de periode heeft een besluit). Na de uiterste aanzegdatum geeft het "
+            "antwoord een waarschuwing met de aanzegvergoeding die nu verschuldigd is."
+        ),
+        request=NoticeRecordSerializer,
+        responses={200: RenewalDecisionRecordedSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def notice(self, request: Request, pk: str | None = None) -> Response:
+        contract = self.get_object()
+        payload = NoticeRecordSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        period_id = payload.validated_data["period"]
+        period = next((p for p in contract.periods.all() if p.pk == period_id), None)
+        if period is None:
+            raise ValidationError({"period": _("Deze periode hoort niet bij dit contract.")})
+        decision = notice_record(
+            period=period,
+            actor=request_actor(request),
+            notice_sent_on=payload.validated_data["notice_sent_on"],
+        )
+        return Response(self._recorded(decision))
 
     @extend_schema(
         summary="Periodes onder het minimumloon",
