@@ -170,7 +170,7 @@ def capacity_problem(
         month=start,
         hours=hours,
     )
-    cost, seg, _assumed, _exits = cost_matrix(
+    cost, seg, _assumed, _exits, _ids = cost_matrix(
         programme, built.as_of, hypothetical=periods, segments=segments, stored=False
     )
     months = built.inp.months

@@ -71,6 +71,7 @@ from basisbaan.calc.months import as_days
 from basisbaan.calc.severance import service_spans, transition_payment_cents
 from basisbaan.contracts.constants import NO_TRANSITION_PAYMENT, Decision
 from basisbaan.contracts.models import ContractPeriod
+from basisbaan.contracts.severance import SeveranceKind, severance_costs
 from basisbaan.core.formatting import month_text
 from basisbaan.costs.inputs import CostInputSet, HypotheticalPeriod, build_cost_inputs
 from basisbaan.parameters.constants import ParameterKey
@@ -245,7 +246,61 @@ def merged_actuals(programme: Programme, *, start: dt.date, until: dt.date) -> M
             contracts.tolist(), months.tolist(), charge.tolist(), strict=True
         ):
             modelled[(contract_id, month)] += cents
+    # What ending employment cost (recorded facts), where no payroll says otherwise.
+    for cost in severance_costs(
+        programme.municipality,
+        start=start,
+        end=until - dt.timedelta(days=1),
+        today=until,
+        programme_ids=[programme.pk],
+    ):
+        key = (cost.contract_id, month_key(cost.day))
+        if key in modelled:
+            modelled[key] += to_cents(cost.amount)
     return merge_actuals(actual, modelled, start=first, until=last)
+
+
+def _late_notices(
+    programme: Programme,
+    as_of: dt.date,
+    cost: Ints,
+    seg: npt.NDArray[np.int8],
+    ids: Ints,
+    paid: Mapping[tuple[int, int], int],
+) -> dict[int, int]:
+    """Add the late-notice compensations recorded for months from ``as_of`` on to the
+    contract's cell of ``cost`` (in place); those outside a cell with a contract go to
+    the year's certain part: returned per year, in cents. A month whose payroll was
+    imported counts its payroll, not the compensation.
+
+    Transition payments are left out: the engine books them where the employment ends
+    in each scenario (for a recorded not-renew, at that period's end)."""
+    outside: dict[int, int] = defaultdict(int)
+    months = cost.shape[1]
+    for found in severance_costs(
+        programme.municipality,
+        start=as_of,
+        end=programme.end_date,
+        today=as_of,
+        programme_ids=[programme.pk],
+    ):
+        if found.kind != SeveranceKind.LATE_NOTICE:
+            continue
+        if (found.contract_id, month_key(found.day)) in paid:
+            continue
+        cents = to_cents(found.amount)
+        row = int(np.searchsorted(ids, found.contract_id))
+        m = month_key(found.day) - month_key(as_of)
+        if (
+            row < len(ids)
+            and ids[row] == found.contract_id
+            and 0 <= m < months
+            and seg[row, m] >= 0
+        ):
+            cost[row, m] += cents
+        else:
+            outside[found.day.year] += cents
+    return outside
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,7 +533,7 @@ def cost_matrix(
     stored: bool = True,
     paid: Mapping[tuple[int, int], int] | None = None,
     exits: ExitFacts | None = None,
-) -> tuple[Ints, npt.NDArray[np.int8], list[dt.date], Ints | None]:
+) -> tuple[Ints, npt.NDArray[np.int8], list[dt.date], Ints | None, Ints]:
     """C x M cents and segments from the as-of month to the programme's end, the
     assumed months, and with ``exits`` the C x M exit costs (:func:`exit_matrix`).
 
@@ -495,7 +550,8 @@ def cost_matrix(
     )
     if not len(rows) or not months:
         empty = np.zeros((0, months), np.int64)
-        return empty, np.zeros((0, months), np.int8), [], empty if exits else None
+        none = np.zeros(0, np.int64)
+        return empty, np.zeros((0, months), np.int8), [], empty if exits else None, none
     charge = compute_costs(rows.inputs).budget_charge
     period_ids = rows.period_ids
     known = np.array(sorted(segments), dtype=np.int64)
@@ -527,7 +583,7 @@ def cost_matrix(
             if month_of(y * 12 + m - 1) >= as_of
         }
     )
-    return cost[used], seg[used].astype(np.int8), assumed, exit_cost
+    return cost[used], seg[used].astype(np.int8), assumed, exit_cost, rows.contract_ids[used]
 
 
 @dataclass(frozen=True, slots=True)
@@ -666,7 +722,7 @@ def build(programme: Programme) -> _Built:
         programme, as_of, min([PLANNED_ID_BASE, *segments]) - 1_000
     )
     segments.update(planned_segments)
-    cost, seg, assumed, exit_cost = cost_matrix(
+    cost, seg, assumed, exit_cost, matrix_ids = cost_matrix(
         programme,
         as_of,
         hypothetical=extra + planned_periods,
@@ -674,6 +730,7 @@ def build(programme: Programme) -> _Built:
         paid=paid,
         exits=_exit_facts(periods, planned_periods, programme),
     )
+    late = _late_notices(programme, as_of, cost, seg, matrix_ids, paid)
     as_of_key = month_key(as_of)
     year_of_month = [month_of(as_of_key + i).year - years[0] for i in range(cost.shape[1])]
     for i, y in enumerate(year_of_month):
@@ -685,7 +742,7 @@ def build(programme: Programme) -> _Built:
         if budget is not None and budget.is_closed and budget.spent_at_close is not None:
             fixed.append(to_cents(budget.spent_at_close))
         else:  # imported payroll (also of months from the as-of month on) and expenditures
-            fixed.append(to_cents(spent.get(year, YearSpent()).total))
+            fixed.append(to_cents(spent.get(year, YearSpent()).total) + late.get(year, 0))
     inp = ForecastInput.build(
         years=years,
         year_of_month=year_of_month,
