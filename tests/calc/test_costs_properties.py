@@ -143,6 +143,18 @@ def test_more_hours_never_cost_less(row, hours_a, hours_b):
         assert fewer <= more, name
 
 
+@settings(max_examples=200, database=None)
+@given(rows(), st.integers(0, MAX_HOURLY_CENTS), st.integers(0, MAX_HOURLY_CENTS))
+def test_a_higher_wage_never_costs_less(row, wage_a, wage_b):
+    """Issue 18: monotone in the hourly wage too (a wage line raises, never lowers, the
+    month's wage costs)."""
+    low, high = sorted((wage_a, wage_b))
+    costs = compute_costs(build([row | {"hourly_wage": low}, row | {"hourly_wage": high}]))
+    for name in ("gross", "holiday_allowance", "employer_charges", "pension", "total"):
+        lower, higher = column(costs, name)
+        assert lower <= higher, name
+
+
 @settings(max_examples=100, database=None)
 @given(st.lists(rows(), min_size=1, max_size=8))
 def test_whole_months_are_never_rescaled(many):
