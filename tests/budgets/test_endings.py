@@ -32,9 +32,7 @@ def test_the_years_show_the_payments_within_each_scenario(programme):
     assert y2026.exit_cost(Scenario.NO_RENEWALS) == Decimal("0.00")
     assert y2025.exit_cost(Scenario.ALL_RENEWED) == Decimal("0.00")
     assert y2026.exit_cost(Scenario.ALL_RENEWED) == Decimal("1468.65")
-    data = report_data(forecast)
-    assert data["years"][0]["transition_payments"]["no_renewals"] == "350.94"
-    assert data["commitments_after_end"] == []
+    assert report_data(forecast)["commitments_after_end"] == []
 
 
 def test_a_resignation_owes_nothing(programme):

@@ -44,11 +44,6 @@ def report_data(forecast: ProgrammeForecast) -> dict[str, Any]:
                     "no_renewals": amount(year.forecast(Scenario.NO_RENEWALS)),
                     "observed_p50": amount(year.forecast(Scenario.OBSERVED)),
                 },
-                "transition_payments": {
-                    "all_renewed": amount(year.exit_cost(Scenario.ALL_RENEWED)),
-                    "no_renewals": amount(year.exit_cost(Scenario.NO_RENEWALS)),
-                    "observed_expected": amount(year.exit_cost(Scenario.OBSERVED)),
-                },
             }
         )
     commitments = [

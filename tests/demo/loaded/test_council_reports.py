@@ -117,7 +117,9 @@ def test_the_final_report_forecasts_the_full_budget_with_every_contract_renewed(
     assert forecast["budget"] == ["€ 500.000", "€ 500.000"]
     # +1.4 % and +8.3 %: 2026 holds 24,862 of transition payments at the programme's end.
     assert forecast["all_renewed"] == ["€ 506.883", "€ 541.608"]
-    assert forecast["no_renewals"] == ["€ 381.054", "€ 0"]
+    # No renewals: every contract ends with its running period in 2025, and the employer
+    # owes each a transition payment (issue 18): EUR 11,303 more than the contracts' 381,054.
+    assert forecast["no_renewals"] == ["€ 392.357", "€ 0"]
     # No room for intake in July 2025: the letter's intake stop.
     assert _rows(final, "forecast", 1) == {"room": ["0"]}
 
