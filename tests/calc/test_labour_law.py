@@ -187,7 +187,7 @@ def test_chain_status_points_at_the_term_that_made_it_permanent():
 
 
 def test_the_legal_limits_are_the_default():
-    assert LEGAL_CHAIN_LIMITS == ChainLimits(max_contracts=3, max_months=36, max_gap_months=6)
+    assert ChainLimits(max_contracts=3, max_months=36, max_gap_months=6) == LEGAL_CHAIN_LIMITS
     first, second, third, fourth = half_years(D(2024, 7, 1), 4)
     assert check_renewal([first, second, third], fourth, LEGAL_CHAIN_LIMITS) == check_renewal(
         [first, second, third], fourth

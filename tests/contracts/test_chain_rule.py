@@ -19,7 +19,6 @@ from basisbaan.contracts.services import (
     contract_create,
     contract_period_add,
     contract_settings_set,
-    renewal_decide,
 )
 from tests.contracts.factories import ContractSettingsFactory
 from tests.factories import (

@@ -320,9 +320,7 @@ def chain_continues(
     return next_start <= add_months(add_days(previous_end, 1), limits.max_gap_months)
 
 
-def chain_of(
-    terms: Sequence[Term], limits: ChainLimits = LEGAL_CHAIN_LIMITS
-) -> tuple[Term, ...]:
+def chain_of(terms: Sequence[Term], limits: ChainLimits = LEGAL_CHAIN_LIMITS) -> tuple[Term, ...]:
     """The chain the latest of ``terms`` belongs to, oldest first.
 
     Walks back from the latest term while each step back continues the chain.
