@@ -140,8 +140,9 @@ class ContractForm(PeriodFields):
 
 
 def confirm_permanent_field(check: ChainCheck | None) -> forms.BooleanField:
-    """The checkbox that confirms a write the chain rule makes permanent by law."""
-    return forms.BooleanField(
+    """The checkbox that confirms a write the chain rule makes permanent by law
+    (added to a form after it was made: rendered as the form's own fields are)."""
+    field = forms.BooleanField(
         label=chain_confirm_label(check),
         required=False,
         help_text=_(
@@ -149,6 +150,8 @@ def confirm_permanent_field(check: ChainCheck | None) -> forms.BooleanField:
             "het kostenmodel rekent vanaf dan met de premies van een vast contract."
         ),
     )
+    field.template_name = Form.field_template_name  # type: ignore[attr-defined]
+    return field
 
 
 class ContractEditForm(ModelForm):
