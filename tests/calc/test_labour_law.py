@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from basisbaan.calc.dates import add_months, period_end
 from basisbaan.calc.labour_law import (
+    LEGAL_CHAIN_LIMITS,
+    ChainLimits,
     ChainReason,
     MinimumWageTable,
     Rate,
@@ -182,6 +184,95 @@ def test_chain_status_points_at_the_term_that_made_it_permanent():
     assert [s.check.position for s in statuses] == [1, 2, 3, 4, 5]
     assert [s.check.makes_permanent for s in statuses] == [False, False, False, True, True]
     assert statuses[3].check.permanent_from == D(2026, 1, 1)
+
+
+def test_the_legal_limits_are_the_default():
+    assert ChainLimits(max_contracts=3, max_months=36, max_gap_months=6) == LEGAL_CHAIN_LIMITS
+    first, second, third, fourth = half_years(D(2024, 7, 1), 4)
+    assert check_renewal([first, second, third], fourth, LEGAL_CHAIN_LIMITS) == check_renewal(
+        [first, second, third], fourth
+    )
+
+
+def test_a_fourth_new_contract_after_a_gap_is_permanent_from_its_start():
+    """Three contracts 1 January 2024 - 30 June 2025, then, after a three-month gap, a new
+    contract 1 October 2025 - 31 March 2026: the fourth in the chain, so permanent by law
+    on its first day, 1 October 2025 (not at some later point)."""
+    terms = half_years(D(2024, 1, 1), 3)
+    check = check_renewal(terms, Term(D(2025, 10, 1), D(2026, 3, 31)))
+    assert (check.position, check.reason, check.permanent_from) == (
+        4,
+        ChainReason.COUNT,
+        D(2025, 10, 1),
+    )
+    assert check.chain_start == D(2024, 1, 1)
+
+
+def test_36_months_and_one_day_is_permanent_from_the_day_after_36_months_mid_period():
+    """A first contract 1 January 2024 - 31 December 2025 (24 months) and a renewal
+    1 January 2026 - 1 January 2027: the chain lasts 36 months and one day. The 36th
+    month ends on 31 December 2026, so the renewal is permanent from 1 January 2027, its
+    last day, not from its start. The same renewal ending on 31 December 2026 is exactly
+    36 months: still fixed-term, and the next contract would be the third."""
+    first = Term(D(2024, 1, 1), D(2025, 12, 31))
+    check = check_renewal([first], Term(D(2026, 1, 1), D(2027, 1, 1)))
+    assert (check.position, check.reason) == (2, ChainReason.DURATION)
+    assert check.last_fixed_day == D(2026, 12, 31)
+    assert check.permanent_from == D(2027, 1, 1)
+    assert check.months == 36  # whole months; the extra day is no month
+    exact = check_renewal([first], Term(D(2026, 1, 1), D(2026, 12, 31)))
+    assert (exact.makes_permanent, exact.months, exact.renewals_left) == (False, 36, 1)
+
+
+def test_a_cao_with_six_contracts_in_48_months():
+    """A collective agreement allowing six contracts in 48 months, half-year contracts
+    from 1 July 2024: the fourth (from 1 January 2026) stays fixed-term, with two renewals
+    left (by law it is permanent from that day); the sixth (1 January - 30 June 2027) is
+    the last; the seventh is permanent from its start, 1 July 2027. A sixth contract from
+    1 January 2027 to 30 June 2028 (48 months of chain) still fits; to 31 July 2028 it
+    passes 48 months: permanent from 1 July 2028."""
+    cao = ChainLimits(max_contracts=6, max_months=48)
+    terms = half_years(D(2024, 7, 1), 7)
+    fourth = check_renewal(terms[:3], terms[3], cao)
+    assert (fourth.position, fourth.makes_permanent, fourth.renewals_left) == (4, False, 2)
+    assert fourth.last_fixed_day == D(2028, 6, 30)
+    sixth = check_renewal(terms[:5], terms[5], cao)
+    assert (sixth.position, sixth.makes_permanent, sixth.next_makes_permanent) == (6, False, True)
+    seventh = check_renewal(terms[:6], terms[6], cao)
+    assert (seventh.reason, seventh.permanent_from) == (ChainReason.COUNT, D(2027, 7, 1))
+    assert seventh.limits == cao
+    fits = check_renewal(terms[:5], Term(D(2027, 1, 1), D(2028, 6, 30)), cao)
+    assert not fits.makes_permanent
+    past = check_renewal(terms[:5], Term(D(2027, 1, 1), D(2028, 7, 31)), cao)
+    assert (past.reason, past.permanent_from) == (ChainReason.DURATION, D(2028, 7, 1))
+    # The law itself made the fourth contract permanent.
+    assert check_renewal(terms[:3], terms[3]).permanent_from == D(2026, 1, 1)
+
+
+def test_a_gap_of_exactly_the_maximum_and_one_day_more_with_other_limits():
+    """A cao with a three-month gap (seasonal work): a contract ending 31 March 2025 and
+    the next starting 1 July 2025 (gap 1 April - 30 June: three months) continue the
+    chain; starting 2 July 2025 (three months and a day) starts a new one. Under the law
+    (six months) both continue it."""
+    seasonal = ChainLimits(max_gap_months=3)
+    end = D(2025, 3, 31)
+    assert chain_continues(end, D(2025, 7, 1), seasonal)
+    assert not chain_continues(end, D(2025, 7, 2), seasonal)
+    assert chain_continues(end, D(2025, 7, 2))
+    previous = [Term(D(2024, 10, 1), end)]
+    assert check_renewal(previous, Term(D(2025, 7, 1), D(2025, 9, 30)), seasonal).position == 2
+    new = check_renewal(previous, Term(D(2025, 7, 2), D(2025, 9, 30)), seasonal)
+    assert (new.position, new.chain_start) == (1, D(2025, 7, 2))
+    assert chain_of([*previous, Term(D(2025, 7, 2), D(2025, 9, 30))], seasonal) == (
+        Term(D(2025, 7, 2), D(2025, 9, 30)),
+    )
+
+
+def test_chain_status_with_cao_limits():
+    """Five half-year periods under a cao of six contracts: none made it permanent."""
+    terms = half_years(D(2024, 7, 1), 5)
+    statuses = chain_status(terms, ChainLimits(max_contracts=6, max_months=48))
+    assert [s.check.makes_permanent for s in statuses] == [False] * 5
 
 
 @given(

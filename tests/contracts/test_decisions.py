@@ -1,4 +1,4 @@
-"""Renewal decisions: renew, do not renew, permanent; audited; chain rule enforced."""
+"""Renewal decisions: renew, do not renew, permanent; audited; chain rule confirmed."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from basisbaan.audit.models import AuditAction, AuditEntry
-from basisbaan.contracts.constants import Decision
+from basisbaan.contracts.constants import Decision, PermanentReason
 from basisbaan.contracts.models import ContractPeriod, RenewalDecision
 from basisbaan.contracts.services import (
     contract_create,
@@ -126,6 +126,7 @@ def test_permanent_marks_the_contract_and_continues_it_to_the_programmes_end(
     assert update.changes == {
         "is_permanent": [False, True],
         "permanent_from": [None, "2025-01-01"],
+        "permanent_reason": ["", "decision"],
     }
 
 
@@ -180,33 +181,53 @@ def test_one_decision_per_period_and_only_about_the_last(contract, manager):
     ]
 
 
-def test_a_renewal_that_the_chain_rule_makes_permanent_is_refused(contract, manager):
+def test_a_renewal_that_the_chain_rule_makes_permanent_needs_confirmation(contract, manager):
     """Three half-year contracts (2024-H2, 2025-H1, 2025-H2): a third renewal would be the
     fourth contract in a row and permanent by law from 1 January 2026. ‘Renew’ is
-    refused with the reason; ‘permanent’ is the decision that fits."""
+    refused with the rule and the day unless confirmed; confirmed, the renewal is stored
+    and the contract is permanent from 1 January 2026 by the count rule."""
     renewal_decide(period=last_period(contract), actor=manager, decision=Decision.RENEW)
     renewal_decide(period=last_period(contract), actor=manager, decision=Decision.RENEW)
     third = last_period(contract)
     assert (third.sequence, third.start_date) == (3, D(2025, 7, 1))
-    with pytest.raises(ValidationError) as info, unchanged():
+    with pytest.raises(ValidationError) as info, unchanged(contract, third):
         renewal_decide(period=third, actor=manager, decision=Decision.RENEW)
-    assert info.value.messages == [
-        "Deze verlenging wordt het 4e contract voor bepaalde tijd op rij (keten sinds "
-        "01-07-2024). Meer dan 3 contracten maakt het contract van rechtswege vast, vanaf "
-        "01-01-2026. Kies ‘Vast contract’ of ‘Niet verlengen’."
-    ]
+    assert info.value.message_dict == {
+        "confirm_permanent": [
+            "Deze verlenging wordt het 4e contract voor bepaalde tijd op rij (keten sinds "
+            "01-07-2024). Meer dan 3 contracten maakt het contract van rechtswege vast, vanaf "
+            "01-01-2026. Bevestig dat het contract daarmee vast wordt om het zo vast te "
+            "leggen: het telt dan vanaf 01-01-2026 als contract voor onbepaalde tijd."
+        ]
+    }
+    assert info.value.error_dict["confirm_permanent"][0].code == "chain_permanent"
     assert contract.periods.count() == 3
-    renewal_decide(period=third, actor=manager, decision=Decision.PERMANENT, reason="Ketenregeling")
+    assert not RenewalDecision.objects.filter(period=third).exists()
+    decision = renewal_decide(
+        period=third, actor=manager, decision=Decision.RENEW, confirm_permanent=True
+    )
     contract.refresh_from_db()
-    assert contract.is_permanent
+    assert (contract.is_permanent, contract.permanent_from, contract.permanent_reason) == (
+        True,
+        D(2026, 1, 1),
+        PermanentReason.CHAIN_COUNT,
+    )
+    fourth = decision.next_period
+    assert (fourth.sequence, fourth.start_date, fourth.end_date) == (
+        4,
+        D(2026, 1, 1),
+        D(2026, 6, 30),
+    )
+    assert decision.decision == Decision.RENEW
 
 
-def test_a_renewal_past_36_months_is_refused_but_a_shorter_one_fits(
+def test_a_renewal_past_36_months_needs_confirmation_but_a_shorter_one_fits(
     municipality, programme, manager
 ):
-    """A first contract of two years (1 January 2024 - 31 December 2025) renewed for a
-    year would run past 31 December 2026, the 36th month: refused, with the advice to
-    end by 31 December 2026. A renewal to that date is allowed."""
+    """A first contract of two years (1 January 2024 - 31 December 2025) renewed to
+    30 June 2027 would run past 31 December 2026, the 36th month: refused without
+    confirmation, saying a renewal to 31 December 2026 stays within the chain. A renewal
+    to that date is allowed and stays fixed-term."""
     programme.end_date = D(2028, 12, 31)
     programme.save()
     participant = ParticipantFactory(programme=programme, date_of_birth=D(1980, 5, 17))
@@ -233,8 +254,8 @@ def test_a_renewal_past_36_months_is_refused_but_a_shorter_one_fits(
     assert info.value.messages == [
         "Met deze verlenging duurt de keten langer dan 36 maanden (sinds 01-01-2024): het "
         "contract wordt van rechtswege vast vanaf 01-01-2027. Een verlenging tot en met "
-        "31-12-2026 blijft binnen de keten. Kies ‘Vast contract’ of ‘Niet verlengen’, of laat "
-        "de verlenging uiterlijk op 31-12-2026 eindigen."
+        "31-12-2026 blijft binnen de keten. Bevestig dat het contract daarmee vast wordt om "
+        "het zo vast te leggen: het telt dan vanaf 01-01-2027 als contract voor onbepaalde tijd."
     ]
     renewal_decide(
         period=first,
@@ -244,6 +265,8 @@ def test_a_renewal_past_36_months_is_refused_but_a_shorter_one_fits(
         hourly_wage=E("14.71"),
     )
     assert last_period(contract).end_date == D(2026, 12, 31)
+    contract.refresh_from_db()
+    assert (contract.is_permanent, contract.permanent_reason) == (False, "")
 
 
 def test_an_earlier_contract_with_the_same_employer_continues_the_chain(
@@ -251,7 +274,8 @@ def test_an_earlier_contract_with_the_same_employer_continues_the_chain(
 ):
     """Two half-year contracts with ‘Caparis’ ended 30 June 2025; a new contract with
     ‘caparis ’ from 1 October 2025 (a three-month gap) is the third in the chain, so its
-    renewal would be the fourth: refused. With another employer the chain is separate."""
+    renewal would be the fourth: refused without confirmation. With another employer the
+    chain is separate (the programme does not count successive employers as one)."""
     participant = ParticipantFactory(programme=programme, date_of_birth=D(1980, 5, 17))
     old = contract_create(
         municipality=municipality,

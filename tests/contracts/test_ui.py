@@ -306,11 +306,19 @@ def test_programme_settings_give_the_default_employer(programme, manager, client
     assert client.get("/contracten/instellingen/").status_code == 200
     response = client.post(
         f"/contracten/instellingen/{programme.pk}/",
-        {"default_employer_name": "Caparis", "fulltime_hours": "36", "remeasurement_months": "6"},
+        {
+            "default_employer_name": "Caparis",
+            "fulltime_hours": "36",
+            "remeasurement_months": "6",
+            "chain_max_contracts": "3",
+            "chain_max_months": "36",
+            "chain_max_gap_months": "6",
+        },
     )
     assert response.status_code == 302
     settings = ContractSettings.objects.get(programme=programme)
     assert (settings.default_employer_name, settings.fulltime_hours) == ("Caparis", 36)
+    assert settings.chain_across_employers is False
     participant = ParticipantFactory(programme=programme, date_of_birth=D(1980, 5, 17))
     created = client.post(
         "/contracten/nieuw/",

@@ -18,7 +18,9 @@ Three rules, each with the article it follows:
   the chain turns into a permanent contract by law from the day it exceeds 36
   months (interruptions included), or with its fourth contract.
   :func:`check_renewal` says, before a renewal, whether it would do so;
-  :func:`chain_status` says it of contracts already recorded.
+  :func:`chain_status` says it of contracts already recorded. A collective
+  agreement (cao) may set other numbers (art. 7:668a lid 5 BW): every chain
+  function takes :class:`ChainLimits`, the legal ones by default.
 
 Every rule takes plain dates and decimals and returns plain values.
 """
@@ -42,8 +44,10 @@ __all__ = [
     "CHAIN_MAX_MONTHS",
     "DEFAULT_FULLTIME_HOURS",
     "HOURLY_FROM",
+    "LEGAL_CHAIN_LIMITS",
     "NOTICE_MIN_MONTHS",
     "ChainCheck",
+    "ChainLimits",
     "ChainReason",
     "MinimumWageTable",
     "Rate",
@@ -276,13 +280,33 @@ class Term:
 
 
 class ChainReason(StrEnum):
-    COUNT = "count"  # more than three contracts
-    DURATION = "duration"  # more than 36 months
+    COUNT = "count"  # more than the maximum number of contracts (3)
+    DURATION = "duration"  # longer than the maximum number of months (36)
 
 
-def chain_continues(previous_end: dt.date, next_start: dt.date) -> bool:
+@dataclass(frozen=True, slots=True)
+class ChainLimits:
+    """The numbers of the chain rule: at most ``max_contracts`` fixed-term
+    contracts in a row, for at most ``max_months`` months; an interruption of
+    more than ``max_gap_months`` months starts a new chain. The defaults are
+    the law's; a collective agreement may allow more contracts or months (up to
+    six contracts in 48 months) or a shorter gap for recurring seasonal work.
+    """
+
+    max_contracts: int = CHAIN_MAX_CONTRACTS
+    max_months: int = CHAIN_MAX_MONTHS
+    max_gap_months: int = CHAIN_MAX_GAP_MONTHS
+
+
+LEGAL_CHAIN_LIMITS: Final = ChainLimits()
+
+
+def chain_continues(
+    previous_end: dt.date, next_start: dt.date, limits: ChainLimits = LEGAL_CHAIN_LIMITS
+) -> bool:
     """Whether a contract starting ``next_start`` continues the chain of one ending
-    ``previous_end``: the interruption between them is at most six months.
+    ``previous_end``: the interruption between them is at most six months
+    (``limits.max_gap_months``).
 
     The interruption runs from the day after ``previous_end`` to the day before
     ``next_start``; it is at most six months when ``next_start`` lies no later
@@ -293,10 +317,10 @@ def chain_continues(previous_end: dt.date, next_start: dt.date) -> bool:
     >>> chain_continues(dt.date(2024, 6, 30), dt.date(2025, 1, 2))  # 6 months and a day
     False
     """
-    return next_start <= add_months(add_days(previous_end, 1), CHAIN_MAX_GAP_MONTHS)
+    return next_start <= add_months(add_days(previous_end, 1), limits.max_gap_months)
 
 
-def chain_of(terms: Sequence[Term]) -> tuple[Term, ...]:
+def chain_of(terms: Sequence[Term], limits: ChainLimits = LEGAL_CHAIN_LIMITS) -> tuple[Term, ...]:
     """The chain the latest of ``terms`` belongs to, oldest first.
 
     Walks back from the latest term while each step back continues the chain.
@@ -307,15 +331,15 @@ def chain_of(terms: Sequence[Term]) -> tuple[Term, ...]:
         return ()
     chain = [ordered[-1]]
     for term in reversed(ordered[:-1]):
-        if not chain_continues(term.end, chain[0].start):
+        if not chain_continues(term.end, chain[0].start, limits):
             break
         chain.insert(0, term)
     return tuple(chain)
 
 
-def _duration_limit(chain_start: dt.date) -> dt.date:
+def _duration_limit(chain_start: dt.date, limits: ChainLimits) -> dt.date:
     """The last day a chain that started on ``chain_start`` may run as fixed-term."""
-    return add_months(chain_start, CHAIN_MAX_MONTHS) - _ONE_DAY
+    return add_months(chain_start, limits.max_months) - _ONE_DAY
 
 
 def _months_between(start: dt.date, end: dt.date) -> int:
@@ -339,6 +363,7 @@ class ChainCheck:
     permanent). ``last_fixed_day``: the last day the chain may run as
     fixed-term under the 36-month rule. ``months``: the chain's length in
     whole months at the end of the proposed term, interruptions included.
+    ``limits``: the numbers the check applied.
     """
 
     term: Term
@@ -349,6 +374,7 @@ class ChainCheck:
     renewals_left: int
     permanent_from: dt.date | None = None
     reason: ChainReason | None = None
+    limits: ChainLimits = LEGAL_CHAIN_LIMITS
 
     @property
     def makes_permanent(self) -> bool:
@@ -360,22 +386,25 @@ class ChainCheck:
         return not self.makes_permanent and self.renewals_left == 0
 
 
-def check_renewal(previous: Sequence[Term], proposed: Term) -> ChainCheck:
+def check_renewal(
+    previous: Sequence[Term], proposed: Term, limits: ChainLimits = LEGAL_CHAIN_LIMITS
+) -> ChainCheck:
     """Check a proposed fixed-term contract against the chain rule, before it is made.
 
     ``previous``: the employee's earlier fixed-term contracts with the same
     employer (renewals of one contract count one each). The proposed term is
     permanent by law from its start when it is the fourth in the chain, or
-    from the first day after 36 months of chain when it runs past them.
+    from the first day after 36 months of chain when it runs past them (with
+    ``limits``: the contract after ``max_contracts``, past ``max_months``).
     """
     earlier = [t for t in previous if t.start < proposed.start]
-    chain = chain_of([*earlier, proposed])
+    chain = chain_of([*earlier, proposed], limits)
     position = len(chain)
     chain_start = chain[0].start
-    last_fixed_day = _duration_limit(chain_start)
+    last_fixed_day = _duration_limit(chain_start, limits)
     permanent_from: dt.date | None = None
     reason: ChainReason | None = None
-    if position > CHAIN_MAX_CONTRACTS:
+    if position > limits.max_contracts:
         permanent_from, reason = proposed.start, ChainReason.COUNT
     elif proposed.end > last_fixed_day:
         permanent_from = max(last_fixed_day + _ONE_DAY, proposed.start)
@@ -386,9 +415,10 @@ def check_renewal(previous: Sequence[Term], proposed: Term) -> ChainCheck:
         chain_start=chain_start,
         months=_months_between(chain_start, proposed.end),
         last_fixed_day=last_fixed_day,
-        renewals_left=max(CHAIN_MAX_CONTRACTS - position, 0),
+        renewals_left=max(limits.max_contracts - position, 0),
         permanent_from=permanent_from,
         reason=reason,
+        limits=limits,
     )
 
 
@@ -400,7 +430,9 @@ class TermStatus:
     check: ChainCheck
 
 
-def chain_status(terms: Sequence[Term]) -> list[TermStatus]:
+def chain_status(
+    terms: Sequence[Term], limits: ChainLimits = LEGAL_CHAIN_LIMITS
+) -> list[TermStatus]:
     """Each recorded term with its chain check, oldest first.
 
     The first term whose check ``makes_permanent`` is where the law turned the
@@ -408,5 +440,6 @@ def chain_status(terms: Sequence[Term]) -> list[TermStatus]:
     """
     ordered = sorted(terms)
     return [
-        TermStatus(term, check_renewal(ordered[:index], term)) for index, term in enumerate(ordered)
+        TermStatus(term, check_renewal(ordered[:index], term, limits))
+        for index, term in enumerate(ordered)
     ]

@@ -9,6 +9,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.calc.labour_law import ChainCheck
+from basisbaan.contracts.chains import chain_confirm_label
 from basisbaan.contracts.constants import (
     CONTRACT_FIELDS,
     CONTRACT_SETTINGS_FIELDS,
@@ -136,6 +138,21 @@ class ContractForm(PeriodFields):
         self.fields["placement"].queryset = placement_list(  # type: ignore[attr-defined]
             municipality=municipality, active=True
         )
+
+
+def confirm_permanent_field(check: ChainCheck | None) -> forms.BooleanField:
+    """The checkbox that confirms a write the chain rule makes permanent by law
+    (added to a form after it was made: rendered as the form's own fields are)."""
+    field = forms.BooleanField(
+        label=chain_confirm_label(check),
+        required=False,
+        help_text=_(
+            "Het contract wordt dan vastgelegd als contract voor onbepaalde tijd vanaf die dag; "
+            "het kostenmodel rekent vanaf dan met de premies van een vast contract."
+        ),
+    )
+    field.template_name = Form.field_template_name  # type: ignore[attr-defined]
+    return field
 
 
 class ContractEditForm(ModelForm):
@@ -301,4 +318,5 @@ __all__ = [
     "WageValueEditForm",
     "WageValueForm",
     "WorklistFilterForm",
+    "confirm_permanent_field",
 ]

@@ -24,13 +24,16 @@ from basisbaan.calc.fixed import PPM, TENTHS, euros
 from basisbaan.calc.labour_law import ChainCheck, ChainReason, Term, chain_status, notice_deadline
 from basisbaan.calc.subsidy import lks_month
 from basisbaan.contracts.chains import (
+    ChainRules,
     PeriodRow,
+    chain_rules_of,
     chain_warning,
     check_next,
     fixed_terms,
     participant_period_rows,
+    permanent_text,
 )
-from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS, Decision
+from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS, Decision, PermanentReason
 from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
@@ -113,6 +116,7 @@ class ContractOverview:
     cost_period: ContractPeriod | None = None
     cost_months: list[CostMonth] = field(default_factory=list)
     cost_error: str = ""
+    chain_permanent_text: str = ""  # permanent by the chain rule: which rule, from when
 
     @property
     def pending_chain_text(self) -> str:
@@ -144,11 +148,13 @@ def _decision_of(period: ContractPeriod) -> RenewalDecision | None:
 
 
 def _law_checks(
-    contract: Contract, periods: list[ContractPeriod], rows: list[PeriodRow]
+    contract: Contract, periods: list[ContractPeriod], rows: list[PeriodRow], rules: ChainRules
 ) -> dict[int, ChainCheck]:
     """Per period id: the chain check of the period that made the chain permanent by law."""
-    terms = fixed_terms(rows, contract.employer_name)
-    tripped = {s.term: s.check for s in chain_status(terms) if s.check.makes_permanent}
+    terms = fixed_terms(rows, contract.employer_name, across_employers=rules.across_employers)
+    tripped = {
+        s.term: s.check for s in chain_status(terms, rules.limits) if s.check.makes_permanent
+    }
     found: dict[int, ChainCheck] = {}
     for period in periods:
         check = tripped.get(Term(period.start_date, period.end_date))
@@ -158,10 +164,14 @@ def _law_checks(
 
 
 def _period_views(
-    contract: Contract, periods: list[ContractPeriod], rows: list[PeriodRow], today: dt.date
+    contract: Contract,
+    periods: list[ContractPeriod],
+    rows: list[PeriodRow],
+    today: dt.date,
+    rules: ChainRules,
 ) -> list[PeriodView]:
     table = minimum_wage_table()
-    law = {} if contract.is_permanent else _law_checks(contract, periods, rows)
+    law = {} if contract.is_permanent else _law_checks(contract, periods, rows, rules)
     current = _current(periods, today)
     return [
         PeriodView(
@@ -195,8 +205,9 @@ def _law_alerts(views: list[PeriodView]) -> list[Alert]:
         if check.reason == ChainReason.COUNT:
             why = _("het is het %(n)se contract voor bepaalde tijd op rij") % {"n": check.position}
         else:
-            why = _("de keten sinds %(start)s duurt langer dan 36 maanden") % {
-                "start": _date(check.chain_start)
+            why = _("de keten sinds %(start)s duurt langer dan %(months)s maanden") % {
+                "start": _date(check.chain_start),
+                "months": check.limits.max_months,
             }
         text = _(
             "Volgens de ketenregeling is dit contract van rechtswege een contract voor "
@@ -226,7 +237,8 @@ def _pending_alert(overview: ContractOverview, today: dt.date) -> Alert | None:
     text += " " + overview.pending_chain_text
     if overview.pending_check.makes_permanent:
         text += " " + _(
-            "Verlengen voor bepaalde tijd kan daarom niet: kies ‘Vast contract’ of ‘Niet verlengen’."
+            "Verlengen kan alleen met de bevestiging dat het contract daarmee vast wordt; of "
+            "kies ‘Vast contract’ of ‘Niet verlengen’."
         )
     days_left = overview.pending_days_left or 0
     if end < today:
@@ -240,16 +252,10 @@ def _pending_alert(overview: ContractOverview, today: dt.date) -> Alert | None:
     return Alert(level, title, text)
 
 
-def _status_alerts(contract: Contract, views: list[PeriodView]) -> list[Alert]:
+def _status_alerts(contract: Contract, views: list[PeriodView], rules: ChainRules) -> list[Alert]:
     if contract.is_permanent and contract.permanent_from is not None:
-        return [
-            Alert(
-                "info",
-                _("Vast contract"),
-                _("Dit contract is vast vanaf %(date)s.")
-                % {"date": _date(contract.permanent_from)},
-            )
-        ]
+        text = permanent_text(contract.permanent_reason, contract.permanent_from, rules)
+        return [Alert("info", _("Vast contract"), text)]
     last = views[-1] if views else None
     if last is not None and last.decision and last.decision.decision == Decision.NOT_RENEW:
         return [
@@ -356,8 +362,14 @@ def contract_overview(contract: Contract, *, today: dt.date) -> ContractOverview
     rows = participant_period_rows(contract.municipality_id, [contract.participant_id]).get(
         contract.participant_id, []
     )
-    views = _period_views(contract, periods, rows, today)
+    rules = chain_rules_of(contract.participant.programme)
+    views = _period_views(contract, periods, rows, today, rules)
     overview = ContractOverview(contract=contract, periods=views)
+    chain_reasons = (PermanentReason.CHAIN_COUNT, PermanentReason.CHAIN_DURATION)
+    if contract.permanent_from is not None and contract.permanent_reason in chain_reasons:
+        overview.chain_permanent_text = permanent_text(
+            contract.permanent_reason, contract.permanent_from, rules
+        )
     overview.measurements = list(
         wage_value_list(municipality=contract.municipality, participant_id=contract.participant_id)
     )
@@ -370,6 +382,7 @@ def contract_overview(contract: Contract, *, today: dt.date) -> ContractOverview
             rows,
             contract.employer_name,
             Term(start, period_end(start, contract.participant.programme.contract_period_months)),
+            rules,
         )
         target = last.notice_deadline or last.period.end_date
         overview.pending_days_left = (target - today).days
@@ -388,6 +401,6 @@ def contract_overview(contract: Contract, *, today: dt.date) -> ContractOverview
         *_wage_alerts(views),
         *([pending_alert] if pending_alert else []),
         *_wage_value_alerts(overview, today),
-        *_status_alerts(contract, views),
+        *_status_alerts(contract, views, rules),
     ]
     return overview

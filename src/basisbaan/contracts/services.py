@@ -5,8 +5,14 @@ labour law come from :mod:`basisbaan.calc.labour_law`:
 
 - a period's hourly wage may on no day be below the statutory minimum wage
   (published amounts; an assumed future amount is flagged, not refused);
-- a renewal decided as ``renew`` may not make the contract permanent by law
-  under the chain rule: that is a decision for ``permanent``.
+- the chain rule (:mod:`basisbaan.contracts.chains`, with the programme's
+  limits) is checked when a new contract or a renewal is stored
+  (:func:`contract_create`, :func:`contract_period_add`, and
+  :func:`renewal_decide` with ``renew``). When the write would make the
+  contract permanent by law, it is refused unless the caller passes
+  ``confirm_permanent=True``; then the contract is stored as permanent from
+  the day the law says (for the duration rule this may lie within the
+  period), with the rule as its ``permanent_reason``.
 """
 
 from __future__ import annotations
@@ -21,8 +27,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from basisbaan.calc.dates import MAX_PERIOD_MONTHS, add_days, add_months, period_end
-from basisbaan.calc.labour_law import MinimumWageTable, Term, first_shortfall
-from basisbaan.contracts.chains import chain_refusal, check_next, participant_period_rows
+from basisbaan.calc.labour_law import ChainCheck, MinimumWageTable, Term, first_shortfall
+from basisbaan.contracts.chains import (
+    PermanentByLawError,
+    chain_rules_of,
+    check_next,
+    participant_period_rows,
+    permanent_fields,
+)
 from basisbaan.contracts.constants import (
     CONTRACT_FIELDS,
     CONTRACT_SETTINGS_FIELDS,
@@ -30,6 +42,7 @@ from basisbaan.contracts.constants import (
     Decision,
     EndReason,
     FulltimeWeek,
+    PermanentReason,
 )
 from basisbaan.contracts.models import (
     Contract,
@@ -138,6 +151,25 @@ def _employer(employer_name: str, programme: Programme) -> str:
     return name
 
 
+def chain_check(participant: Participant, employer_name: str, term: Term) -> ChainCheck:
+    """The chain rule, with the participant's programme's limits, on a proposed
+    fixed-term contract ``term`` with ``employer_name``."""
+    rows = participant_period_rows(participant.municipality_id, [participant.pk])
+    return check_next(
+        rows.get(participant.pk, []), employer_name, term, chain_rules_of(participant.programme)
+    )
+
+
+def _confirmed(check: ChainCheck, confirm_permanent: bool, *, new_contract: bool) -> dict[str, Any]:
+    """The contract fields a write stores when the chain rule makes it permanent
+    (none when it does not); refused without the confirmation."""
+    if not check.makes_permanent:
+        return {}
+    if not confirm_permanent:
+        raise PermanentByLawError(check, new_contract=new_contract)
+    return permanent_fields(check)
+
+
 @transaction.atomic
 def contract_create(
     *,
@@ -153,10 +185,16 @@ def contract_create(
     reference: str = "",
     wage_subsidy: bool = False,
     employee_number: str = "",
+    confirm_permanent: bool = False,
 ) -> Contract:
     """A contract with its first period; the period lasts the programme's
     default number of months unless ``end_date`` is given. Without an
-    ``employer_name`` the programme's default payroll party is the employer."""
+    ``employer_name`` the programme's default payroll party is the employer.
+
+    When the chain rule makes this new contract permanent by law (it is the
+    fourth in the participant's chain, or the chain passes the maximum months
+    within it), it is refused unless ``confirm_permanent``; then the contract
+    is stored as permanent from the day the law says."""
     ensure_same_municipality(municipality, participant=participant, placement=placement)
     end = end_date or period_end(start_date, participant.programme.contract_period_months)
     _check_period(start_date, end, participant.programme)
@@ -166,6 +204,8 @@ def contract_create(
         raise ValidationError({"placement": _("Deze plaatsing hoort bij een andere deelnemer.")})
     employer = _employer(employer_name, participant.programme)
     check_minimum_wage(participant=participant, start=start_date, end=end, hourly_wage=hourly_wage)
+    check = chain_check(participant, employer, Term(start_date, end))
+    permanent = _confirmed(check, confirm_permanent, new_contract=True)
     contract = model_create(
         instance=Contract(
             municipality=municipality,
@@ -175,6 +215,7 @@ def contract_create(
             reference=reference,
             wage_subsidy=wage_subsidy,
             employee_number=employee_number,
+            **permanent,
         ),
         actor=actor,
     )
@@ -193,22 +234,18 @@ def contract_create(
     return contract
 
 
-@transaction.atomic
-def contract_period_add(
-    *,
+def _add_period(
     contract: Contract,
     actor: User | None,
+    *,
     hours_per_week: Decimal,
     hourly_wage: Decimal,
-    start_date: dt.date | None = None,
-    end_date: dt.date | None = None,
+    start_date: dt.date | None,
+    end_date: dt.date | None,
+    confirm_permanent: bool | None,
 ) -> ContractPeriod:
-    """Renew: add a period after the last one (by default the next day, for
-    the programme's default number of months).
-
-    Refused after a decision not to renew the last period. The chain rule is
-    not enforced here but in :func:`renewal_decide`; the pages warn before.
-    """
+    """Add a period after the last one; ``confirm_permanent=None`` skips the
+    chain rule (the period of a decision to make the contract permanent)."""
     last = contract.periods.order_by("-sequence").first()
     if last is None:
         raise ValidationError(_("Dit contract heeft nog geen periode."))
@@ -230,7 +267,11 @@ def contract_period_add(
     end = end_date or period_end(start, participant.programme.contract_period_months)
     _check_period(start, end, participant.programme)
     check_minimum_wage(participant=participant, start=start, end=end, hourly_wage=hourly_wage)
-    return model_create(
+    permanent: dict[str, Any] = {}
+    if confirm_permanent is not None and not contract.is_permanent:
+        check = chain_check(participant, contract.employer_name, Term(start, end))
+        permanent = _confirmed(check, confirm_permanent, new_contract=False)
+    period = model_create(
         instance=ContractPeriod(
             municipality_id=contract.municipality_id,
             contract=contract,
@@ -241,6 +282,38 @@ def contract_period_add(
             hourly_wage=hourly_wage,
         ),
         actor=actor,
+    )
+    if permanent:
+        model_update(instance=contract, data=permanent, actor=actor, allowed=set(permanent))
+    return period
+
+
+@transaction.atomic
+def contract_period_add(
+    *,
+    contract: Contract,
+    actor: User | None,
+    hours_per_week: Decimal,
+    hourly_wage: Decimal,
+    start_date: dt.date | None = None,
+    end_date: dt.date | None = None,
+    confirm_permanent: bool = False,
+) -> ContractPeriod:
+    """Renew: add a period after the last one (by default the next day, for
+    the programme's default number of months).
+
+    Refused after a decision not to renew the last period. When the chain rule
+    makes the renewal permanent by law, refused unless ``confirm_permanent``;
+    then the contract is stored as permanent from the day the law says.
+    """
+    return _add_period(
+        contract,
+        actor,
+        hours_per_week=hours_per_week,
+        hourly_wage=hourly_wage,
+        start_date=start_date,
+        end_date=end_date,
+        confirm_permanent=confirm_permanent,
     )
 
 
@@ -331,15 +404,17 @@ def renewal_decide(
     hourly_wage: Decimal | None = None,
     start_date: dt.date | None = None,
     end_date: dt.date | None = None,
+    confirm_permanent: bool = False,
 ) -> RenewalDecision:
     """Record the decision about the end of ``period`` (the contract's last period).
 
-    - ``renew``: adds the next period through :func:`contract_period_add`, by
+    - ``renew``: adds the next period as :func:`contract_period_add` does, by
       default with the same hours and the wage raised to the minimum
-      (:func:`next_period_defaults`). Refused when the chain rule would make
-      the renewal permanent by law.
+      (:func:`next_period_defaults`). When the chain rule makes the renewal
+      permanent by law, refused unless ``confirm_permanent``; then the
+      contract is permanent from the day the law says.
     - ``permanent``: marks the contract permanent from the day after the
-      period and adds the period that continues it.
+      period (reason: the decision) and adds the period that continues it.
     - ``not_renew``: the contract ends with the period.
 
     A reason is required for ``not_renew`` and ``permanent``.
@@ -358,28 +433,22 @@ def renewal_decide(
             else period_end(start, contract.participant.programme.contract_period_months)
         )
         _check_period(start, end)
-        if decision == Decision.RENEW:
-            rows = participant_period_rows(contract.municipality_id, [contract.participant_id])
-            check = check_next(
-                rows.get(contract.participant_id, []), contract.employer_name, Term(start, end)
-            )
-            if check.makes_permanent:
-                raise ValidationError(chain_refusal(check))
-        next_period = contract_period_add(
-            contract=contract,
-            actor=actor,
+        next_period = _add_period(
+            contract,
+            actor,
             hours_per_week=hours_per_week or defaults["hours_per_week"],
             hourly_wage=hourly_wage or defaults["hourly_wage"],
             start_date=start,
             end_date=end,
+            confirm_permanent=confirm_permanent if decision == Decision.RENEW else None,
         )
         if decision == Decision.PERMANENT:
-            model_update(
-                instance=contract,
-                data={"is_permanent": True, "permanent_from": next_period.start_date},
-                actor=actor,
-                allowed={"is_permanent", "permanent_from"},
-            )
+            permanent = {
+                "is_permanent": True,
+                "permanent_from": next_period.start_date,
+                "permanent_reason": PermanentReason.DECISION,
+            }
+            model_update(instance=contract, data=permanent, actor=actor, allowed=set(permanent))
     return model_create(
         instance=RenewalDecision(
             municipality_id=contract.municipality_id,
@@ -540,6 +609,42 @@ def wage_value_update(
 # --- programme settings ---------------------------------------------------------------------
 
 
+# What a collective agreement may set (art. 7:668a lid 5 en 13 BW): at most six
+# contracts in at most 48 months; a gap of at least three months (recurring seasonal
+# work). Stricter numbers, in the employee's favour, are always allowed.
+CHAIN_SETTING_RANGES: dict[str, tuple[int, int]] = {
+    "chain_max_contracts": (1, 6),
+    "chain_max_months": (1, 48),
+    "chain_max_gap_months": (3, 24),
+}
+
+
+def _check_chain_settings(data: dict[str, Any]) -> None:
+    messages = {
+        "chain_max_contracts": _(
+            "Vul een aantal contracten van %(low)s tot en met %(high)s in: wettelijk 3, een "
+            "cao kan er ten hoogste 6 toestaan."
+        ),
+        "chain_max_months": _(
+            "Vul een aantal maanden van %(low)s tot en met %(high)s in: wettelijk 36, een cao "
+            "kan ten hoogste 48 maanden toestaan."
+        ),
+        "chain_max_gap_months": _(
+            "Vul een tussenpoos van %(low)s tot en met %(high)s maanden in: wettelijk 6, een "
+            "cao kan die voor terugkerend seizoenswerk tot 3 maanden verkorten."
+        ),
+    }
+    errors = {}
+    for name, (low, high) in CHAIN_SETTING_RANGES.items():
+        value = data.get(name)
+        if name in data and (not isinstance(value, int) or not low <= value <= high):
+            errors[name] = messages[name] % {"low": low, "high": high}
+    if "chain_across_employers" in data and not isinstance(data["chain_across_employers"], bool):
+        errors["chain_across_employers"] = _("Kies ja of nee.")
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def contract_settings_set(
     *, programme: Programme, actor: User | None, data: dict[str, Any]
@@ -552,6 +657,7 @@ def contract_settings_set(
         )
     if "fulltime_hours" in data and data["fulltime_hours"] not in FulltimeWeek.values:
         raise ValidationError({"fulltime_hours": _("Kies 36, 38 of 40 uur.")})
+    _check_chain_settings(data)
     existing = ContractSettings.objects.filter(programme=programme).first()
     if existing is None:
         return model_create(

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 
-from basisbaan.calc.labour_law import Term, notice_deadline
+from basisbaan.calc.labour_law import ChainCheck, Term, notice_deadline
 from basisbaan.contracts import services
-from basisbaan.contracts.chains import chain_warning, check_next, participant_period_rows
+from basisbaan.contracts.chains import CONFIRM_FIELD, PermanentByLawError, chain_warning
 from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS, Decision
 from basisbaan.contracts.forms import (
     BelowMinimumFilterForm,
@@ -33,6 +33,7 @@ from basisbaan.contracts.forms import (
     WageValueEditForm,
     WageValueForm,
     WorklistFilterForm,
+    confirm_permanent_field,
 )
 from basisbaan.contracts.lists import (
     contract_columns,
@@ -90,6 +91,59 @@ from basisbaan.tenancy.roles import Perm
 from basisbaan.tenancy.scoping import TenantViewMixin
 
 
+class ChainConfirmMixin:
+    """A form whose write the chain rule may make permanent by law.
+
+    The service refuses such a write unless it is confirmed
+    (:class:`~basisbaan.contracts.chains.PermanentByLawError`); the form then
+    comes back with the refusal on a checkbox ``confirm_permanent`` (‘Ik
+    begrijp dat dit contract door de ketenregeling vast wordt vanaf …’).
+    The checkbox is there from the start when :meth:`expected_check` already
+    knows the default write makes the contract permanent, and stays while it
+    is ticked.
+    """
+
+    request: HttpRequest
+    _expected: tuple[ChainCheck | None] | None = None
+
+    def expected_check(self) -> ChainCheck | None:
+        """The chain rule on the write the form proposes, when known beforehand."""
+        return None
+
+    def chain_expected(self) -> ChainCheck | None:
+        """:meth:`expected_check`, worked out once per request."""
+        if self._expected is None:
+            self._expected = (self.expected_check(),)
+        return self._expected[0]
+
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)  # type: ignore[misc]
+        check = self.chain_expected()
+        ticked = self.request.method == "POST" and self.request.POST.get(
+            form.add_prefix(CONFIRM_FIELD)
+        )
+        if (check is not None and check.makes_permanent) or ticked:
+            form.fields[CONFIRM_FIELD] = confirm_permanent_field(check)
+        return form
+
+    def perform_checked(self, form: Any) -> Any:
+        try:
+            return super().perform_checked(form)  # type: ignore[misc]
+        except PermanentByLawError as exc:
+            form.fields[CONFIRM_FIELD] = confirm_permanent_field(exc.check)
+            raise
+
+    def confirmed(self, form: Any) -> bool:
+        return bool(form.cleaned_data.get(CONFIRM_FIELD))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)  # type: ignore[misc]
+        form = context.get("form")
+        if form is not None and CONFIRM_FIELD in form.fields:
+            context["confirm_field"] = form[CONFIRM_FIELD]
+        return context  # type: ignore[no-any-return]
+
+
 class ContractListView(PersonalListMixin, TenantListView):
     permission = Perm.CONTRACT_VIEW
     template_name = "contracts/list.html"
@@ -139,7 +193,7 @@ class ContractDetailView(TenantDetailView):
         return context
 
 
-class ContractCreateView(BoundedChoicesViewMixin, ServiceFormView):
+class ContractCreateView(ChainConfirmMixin, BoundedChoicesViewMixin, ServiceFormView):
     permission = Perm.CONTRACT_MANAGE
     form_class = ContractForm
     template_name = "contracts/form.html"
@@ -207,6 +261,7 @@ class ContractCreateView(BoundedChoicesViewMixin, ServiceFormView):
             end_date=data.get("end_date"),
             hours_per_week=data["hours_per_week"],
             hourly_wage=data["hourly_wage"],
+            confirm_permanent=self.confirmed(form),
         )
 
     def get_success_url(self) -> str:
@@ -243,7 +298,7 @@ class ContractUpdateView(ObjectServiceFormView):
         return reverse("contracts:detail", args=[self.object.pk])
 
 
-class ContractRenewView(ObjectServiceFormView):
+class ContractRenewView(ChainConfirmMixin, ObjectServiceFormView):
     permission = Perm.CONTRACT_MANAGE
     form_class = RenewForm
     template_name = "contracts/renew_form.html"
@@ -261,19 +316,23 @@ class ContractRenewView(ObjectServiceFormView):
         last = periods[-1]
         return {"hours_per_week": last.hours_per_week, "hourly_wage": last.hourly_wage}
 
+    def expected_check(self) -> ChainCheck | None:
+        """The chain rule on a renewal of the default length."""
+        periods = list(self.object.periods.all())
+        if not periods or self.object.is_permanent:
+            return None
+        defaults = services.next_period_defaults(periods[-1])
+        return services.chain_check(
+            self.object.participant,
+            self.object.employer_name,
+            Term(defaults["start_date"], defaults["end_date"]),
+        )
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         """The chain rule on a renewal of the default length, shown before it is made."""
         context = super().get_context_data(**kwargs)
-        periods = list(self.object.periods.all())
-        if periods and not self.object.is_permanent:
-            contract, last = self.object, periods[-1]
-            defaults = services.next_period_defaults(last)
-            rows = participant_period_rows(contract.municipality_id, [contract.participant_id])
-            check = check_next(
-                rows.get(contract.participant_id, []),
-                contract.employer_name,
-                Term(defaults["start_date"], defaults["end_date"]),
-            )
+        check = self.chain_expected()
+        if check is not None:
             context.update(chain_check=check, chain_text=chain_warning(check))
         return context
 
@@ -291,6 +350,7 @@ class ContractRenewView(ObjectServiceFormView):
             hourly_wage=data["hourly_wage"],
             start_date=data.get("start_date"),
             end_date=data.get("end_date"),
+            confirm_permanent=self.confirmed(form),
         )
 
     def get_success_url(self) -> str:
@@ -300,7 +360,7 @@ class ContractRenewView(ObjectServiceFormView):
 # --- renewal decisions ----------------------------------------------------------------------
 
 
-class ContractDecisionView(ObjectServiceFormView):
+class ContractDecisionView(ChainConfirmMixin, ObjectServiceFormView):
     """Decide about the end of the contract's last period: renew, not, or permanent."""
 
     permission = Perm.CONTRACT_MANAGE
@@ -349,16 +409,20 @@ class ContractDecisionView(ObjectServiceFormView):
             "hourly_wage": defaults["hourly_wage"],
         }
 
+    def expected_check(self) -> ChainCheck | None:
+        """The chain rule on a renewal of the default length."""
+        defaults = services.next_period_defaults(self.period)
+        return services.chain_check(
+            self.object.participant,
+            self.object.employer_name,
+            Term(defaults["start_date"], defaults["end_date"]),
+        )
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         period, contract = self.period, self.object
         defaults = services.next_period_defaults(period)
-        rows = participant_period_rows(contract.municipality_id, [contract.participant_id])
-        check = check_next(
-            rows.get(contract.participant_id, []),
-            contract.employer_name,
-            Term(defaults["start_date"], defaults["end_date"]),
-        )
+        check = self.chain_expected()
         permanent = services.next_period_defaults(period, decision=Decision.PERMANENT)
         context.update(
             period=period,
@@ -369,7 +433,7 @@ class ContractDecisionView(ObjectServiceFormView):
             ),
             notice_deadline=notice_deadline(period.start_date, period.end_date),
             chain_check=check,
-            chain_text=chain_warning(check),
+            chain_text=chain_warning(check) if check is not None else "",
         )
         return context
 
@@ -385,6 +449,7 @@ class ContractDecisionView(ObjectServiceFormView):
             hourly_wage=data.get("hourly_wage"),
             start_date=data.get("start_date"),
             end_date=data.get("end_date"),
+            confirm_permanent=self.confirmed(form),
         )
 
     def form_valid(self, form: Any) -> HttpResponse:

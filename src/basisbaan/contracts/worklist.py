@@ -29,6 +29,7 @@ from basisbaan.calc.labour_law import (
     notice_deadline,
 )
 from basisbaan.contracts.chains import (
+    chain_rules_of,
     chain_summary,
     chain_warning,
     check_next,
@@ -140,7 +141,7 @@ def decisions_due(
     periods = (
         _undecided_last_periods(municipality)
         .filter(end_date__lte=today + horizon, end_date__gte=today - horizon)
-        .select_related("contract__participant__programme")
+        .select_related("contract__participant__programme__contract_settings")
         .order_by("end_date", "id")
     )
     if programme_id is not None:
@@ -159,6 +160,7 @@ def decisions_due(
             rows.get(contract.participant_id, []),
             contract.employer_name,
             Term(start, period_end(start, months)),
+            chain_rules_of(contract.participant.programme),
         )
         deadline = notice_deadline(period.start_date, period.end_date)
         target = deadline or period.end_date

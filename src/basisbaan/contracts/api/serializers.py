@@ -39,6 +39,21 @@ def _hours(**kwargs: object) -> serializers.DecimalField:
     )
 
 
+def _confirm_permanent() -> serializers.BooleanField:
+    return serializers.BooleanField(
+        required=False,
+        default=False,
+        write_only=True,
+        help_text=(
+            "Bevestigt dat het contract door de ketenregeling van rechtswege vast wordt "
+            "(het 4e contract op rij, of langer dan 36 maanden; de aantallen van het "
+            "programma). Zonder deze bevestiging wordt zo'n contract of verlenging geweigerd "
+            "(400, veld confirm_permanent, met de regel en de datum); met bevestiging wordt "
+            "het contract vast vanaf die datum."
+        ),
+    )
+
+
 def _wage(**kwargs: object) -> serializers.DecimalField:
     return serializers.DecimalField(
         max_digits=7,
@@ -109,6 +124,7 @@ class ContractSerializer(PseudonymousParticipantMixin, serializers.ModelSerializ
             "wage_subsidy",
             "is_permanent",
             "permanent_from",
+            "permanent_reason",
             "end_reason",
             "first_start",
             "last_end",
@@ -233,6 +249,7 @@ class ContractCreateSerializer(serializers.Serializer[None]):
     )
     hours_per_week = _hours()
     hourly_wage = _wage()
+    confirm_permanent = _confirm_permanent()
 
 
 class ContractRenewSerializer(serializers.Serializer[None]):
@@ -252,6 +269,7 @@ class ContractRenewSerializer(serializers.Serializer[None]):
     )
     hours_per_week = _hours()
     hourly_wage = _wage()
+    confirm_permanent = _confirm_permanent()
 
 
 class RenewalDecisionSerializer(serializers.ModelSerializer[RenewalDecision]):
@@ -330,6 +348,7 @@ class RenewalDecisionCreateSerializer(serializers.Serializer[None]):
         default=None,
         help_text="Leeg: het huidige uurloon, verhoogd tot het minimumloon in de nieuwe periode.",
     )
+    confirm_permanent = _confirm_permanent()
 
 
 class ChainSerializer(serializers.Serializer[Any]):
@@ -339,7 +358,7 @@ class ChainSerializer(serializers.Serializer[Any]):
     chain_start = serializers.DateField()
     months = serializers.IntegerField()
     last_fixed_day = serializers.DateField(
-        help_text="Laatste dag dat de keten binnen 36 maanden blijft."
+        help_text="Laatste dag dat de keten binnen het maximum aantal maanden blijft (wettelijk 36)."
     )
     renewals_left = serializers.IntegerField(
         help_text="Verlengingen voor bepaalde tijd die na deze nog mogelijk zijn."

@@ -112,7 +112,9 @@ class ContractViewSet(
         summary="Arbeidsovereenkomst aanmaken",
         description=(
             "Maakt een contract met zijn eerste periode. Zonder einddatum duurt de "
-            "periode de standaardduur van het programma van de deelnemer."
+            "periode de standaardduur van het programma van de deelnemer. Maakt de "
+            "ketenregeling het nieuwe contract van rechtswege vast, dan is confirm_permanent "
+            "nodig; het contract is dan vast vanaf de dag die de wet zegt."
         ),
         request=ContractCreateSerializer,
         responses={201: ContractSerializer},
@@ -129,7 +131,11 @@ class ContractViewSet(
 
     @extend_schema(
         summary="Contract verlengen",
-        description="Voegt een periode toe na de laatste periode van het contract.",
+        description=(
+            "Voegt een periode toe na de laatste periode van het contract. Maakt de "
+            "ketenregeling de verlenging van rechtswege vast, dan is confirm_permanent nodig; "
+            "het contract is dan vast vanaf de dag die de wet zegt."
+        ),
         request=ContractRenewSerializer,
         responses={201: ContractPeriodSerializer},
     )
@@ -156,9 +162,10 @@ class ContractViewSet(
         description=(
             "Legt het besluit vast over de laatste periode van het contract (die nog geen "
             "besluit heeft). renew voegt de volgende periode toe (zelfde uren, uurloon ten "
-            "minste het minimumloon) en wordt geweigerd als de ketenregeling het contract "
-            "daarmee van rechtswege vast zou maken; permanent maakt het contract vast vanaf de "
-            "dag na de periode; not_renew laat het contract eindigen."
+            "minste het minimumloon); maakt de ketenregeling het contract daarmee van "
+            "rechtswege vast, dan is confirm_permanent nodig en is het contract vast vanaf de "
+            "dag die de wet zegt. permanent maakt het contract vast vanaf de dag na de "
+            "periode; not_renew laat het contract eindigen."
         ),
         request=RenewalDecisionCreateSerializer,
         responses={201: RenewalDecisionRecordedSerializer},
