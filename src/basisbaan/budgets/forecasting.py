@@ -319,7 +319,7 @@ class _Period:
     subsidy: bool
     participant_id: int
     birth: dt.date
-    end_reason: str
+    end_reason: str = ""
 
 
 # The columns of a contract period the forecast reads, in the order of _Period.
