@@ -7,7 +7,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from basisbaan.calc.labour_law import notice_deadline
-from basisbaan.contracts.constants import WAGE_VALUE_FIELDS, Decision, EndReason, WageValueMethod
+from basisbaan.contracts.constants import (
+    WAGE_VALUE_FIELDS,
+    Decision,
+    EndReason,
+    PermanentReason,
+    WageValueMethod,
+)
 from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
@@ -112,6 +118,20 @@ class ContractSerializer(PseudonymousParticipantMixin, serializers.ModelSerializ
     periods = ContractPeriodSerializer(many=True, read_only=True)
     first_start = serializers.DateField(read_only=True, allow_null=True)
     last_end = serializers.DateField(read_only=True, allow_null=True)
+    # Declared: a read-only model field loses allow_blank, and "" (not recorded) would
+    # fall outside the schema's enum.
+    permanent_reason = serializers.ChoiceField(
+        choices=PermanentReason.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Waarom het contract vast is: decision, chain_count of chain_duration; leeg: niet vast.",
+    )
+    end_reason = serializers.ChoiceField(
+        choices=EndReason.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Reden van het einde van het dienstverband; leeg: niet vastgelegd.",
+    )
 
     class Meta:
         model = Contract
