@@ -20,11 +20,9 @@ from django.utils.translation import gettext_lazy as _
 
 from basisbaan.calc.dates import add_days, period_end
 from basisbaan.calc.labour_law import (
-    DEFAULT_FULLTIME_HOURS,
     ChainCheck,
     MinimumWageTable,
     Term,
-    first_shortfall,
     notice_deadline,
 )
 from basisbaan.contracts.chains import (
@@ -39,6 +37,7 @@ from basisbaan.contracts.selectors import (
     latest_wage_values,
     may_be_below_minimum,
     minimum_wage_table,
+    period_wage_flag,
 )
 from basisbaan.participants.models import Participant
 from basisbaan.tenancy.models import Municipality
@@ -235,17 +234,22 @@ def remeasurements_due(
     return result
 
 
-def attention_counts(municipality: Municipality, today: dt.date) -> dict[str, int]:
-    """The dashboard's contract alerts, each a count, in two or three queries: the
-    periods that may need a decision or may fall below the minimum wage (one
-    query, see :func:`~basisbaan.contracts.selectors.may_be_below_minimum`),
-    the minimum-wage rows when some period may be below, and the participants
-    whose wage value is due.
+def attention_counts(
+    municipality: Municipality, today: dt.date, *, table: MinimumWageTable | None = None
+) -> dict[str, int]:
+    """The dashboard's contract alerts, each a count, in a fixed number of
+    queries: the minimum-wage rows (unless ``table`` is given: the faces pass
+    the one with the municipality's indexation assumption), the periods that
+    may need a decision or may fall below the minimum wage (one query, see
+    :func:`~basisbaan.contracts.selectors.may_be_below_minimum`), those that
+    may fall below with their wage lines (two queries, only when there are
+    some), and the participants whose wage value is due.
 
     The counts equal the lengths of :func:`decisions_due`,
     :func:`~basisbaan.contracts.selectors.periods_below_minimum` and
-    :func:`remeasurements_due` with their defaults.
+    :func:`remeasurements_due` with their defaults (and the same ``table``).
     """
+    table = table or minimum_wage_table()
     horizon = dt.timedelta(weeks=DEFAULT_HORIZON_WEEKS)
     later = ContractPeriod.objects.filter(
         contract_id=OuterRef("contract_id"), sequence__gt=OuterRef("sequence")
@@ -255,7 +259,7 @@ def attention_counts(municipality: Municipality, today: dt.date) -> dict[str, in
         & Q(end_date__lte=today + horizon, end_date__gte=today - horizon)
         & ~Exists(later)
     )
-    low = Q(end_date__gte=today) & may_be_below_minimum()
+    low = Q(end_date__gte=today) & may_be_below_minimum(table)
     rows = (
         ContractPeriod.objects.filter(municipality=municipality)
         .filter(due | low)
@@ -263,29 +267,27 @@ def attention_counts(municipality: Municipality, today: dt.date) -> dict[str, in
             is_due=ExpressionWrapper(due, output_field=BooleanField()),
             is_low=ExpressionWrapper(low, output_field=BooleanField()),
         )
-        .values_list(
-            "start_date",
-            "end_date",
-            "hourly_wage",
-            "is_due",
-            "is_low",
-            "contract__participant__date_of_birth",
-            "contract__participant__programme__contract_settings__fulltime_hours",
-        )
+        .values_list("id", "start_date", "end_date", "is_due", "is_low")
     )
     counts = {"decisions_due": 0, "decisions_late": 0, "below_minimum_wage": 0}
-    table: MinimumWageTable | None = None
-    for start, end, wage, is_due, is_low, birth, fulltime in rows:
+    low_ids = []
+    for period_id, start, end, is_due, is_low in rows:
         if is_due:
             counts["decisions_due"] += 1
             deadline = notice_deadline(start, end)
             counts["decisions_late"] += _status(today, end, deadline) != DueStatus.DUE
         if is_low:
-            table = table or minimum_wage_table()
-            schedule = table.schedule(
-                start, end, birth_date=birth, fulltime_hours=fulltime or DEFAULT_FULLTIME_HOURS
-            )
-            counts["below_minimum_wage"] += first_shortfall(wage, schedule) is not None
+            low_ids.append(period_id)
+    if low_ids:
+        periods = (
+            ContractPeriod.objects.filter(pk__in=low_ids)
+            .select_related("contract__participant__programme__contract_settings")
+            .prefetch_related("wage_lines")
+        )
+        counts["below_minimum_wage"] = sum(
+            period_wage_flag(period, period.contract.participant, table) is not None
+            for period in periods
+        )
     latest_next = WageValueMeasurement.objects.filter(participant_id=OuterRef("pk")).order_by(
         "-measured_on", "-id"
     )
