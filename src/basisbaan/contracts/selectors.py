@@ -283,14 +283,23 @@ def wage_schedule(period: ContractPeriod) -> list[WageSpan]:
 
     Uses the prefetched ``wage_lines`` when the period came with them.
     """
-    lines = [
-        line
-        for line in wage_lines_of(period)
-        if period.start_date < line.start_date <= period.end_date
-    ]
-    starts = [period.start_date, *(line.start_date for line in lines)]
-    wages = [period.hourly_wage, *(line.hourly_wage for line in lines)]
-    ends = [*(add_days(line.start_date, -1) for line in lines), period.end_date]
+    lines = [(line.start_date, line.hourly_wage) for line in wage_lines_of(period)]
+    return wage_spans(period.start_date, period.end_date, period.hourly_wage, lines)
+
+
+def wage_spans(
+    start: dt.date,
+    end: dt.date,
+    hourly_wage: Decimal,
+    lines: Iterable[tuple[dt.date, Decimal]],
+) -> list[WageSpan]:
+    """:func:`wage_schedule` on plain values: a period ``start..end`` at
+    ``hourly_wage`` with wage lines as (start date, hourly wage) pairs. Lines
+    outside ``start + 1 .. end`` are left out (the services store none)."""
+    inside = sorted((day, wage) for day, wage in lines if start < day <= end)
+    starts = [start, *(day for day, _wage in inside)]
+    wages = [hourly_wage, *(wage for _day, wage in inside)]
+    ends = [*(add_days(day, -1) for day, _wage in inside), end]
     return [WageSpan(s, e, w) for s, e, w in zip(starts, ends, wages, strict=True)]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
@@ -20,10 +21,12 @@ from django.utils.translation import gettext_lazy as _
 
 from basisbaan.calc.dates import add_days, period_end
 from basisbaan.calc.labour_law import (
+    DEFAULT_FULLTIME_HOURS,
     ChainCheck,
     MinimumWageTable,
     Term,
     notice_deadline,
+    wage_shortfall,
 )
 from basisbaan.contracts.chains import (
     chain_summary,
@@ -32,12 +35,17 @@ from basisbaan.contracts.chains import (
     participant_period_rows,
 )
 from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS
-from basisbaan.contracts.models import Contract, ContractPeriod, WageValueMeasurement
+from basisbaan.contracts.models import (
+    Contract,
+    ContractPeriod,
+    ContractWageLine,
+    WageValueMeasurement,
+)
 from basisbaan.contracts.selectors import (
     latest_wage_values,
     may_be_below_minimum,
     minimum_wage_table,
-    period_wage_flag,
+    wage_spans,
 )
 from basisbaan.participants.models import Participant
 from basisbaan.tenancy.models import Municipality
@@ -241,9 +249,9 @@ def attention_counts(
     queries: the minimum-wage rows (unless ``table`` is given: the faces pass
     the one with the municipality's indexation assumption), the periods that
     may need a decision or may fall below the minimum wage (one query, see
-    :func:`~basisbaan.contracts.selectors.may_be_below_minimum`), those that
-    may fall below with their wage lines (two queries, only when there are
-    some), and the participants whose wage value is due.
+    :func:`~basisbaan.contracts.selectors.may_be_below_minimum`), the wage
+    lines of those that may fall below (only when there are some), and the
+    participants whose wage value is due.
 
     The counts equal the lengths of :func:`decisions_due`,
     :func:`~basisbaan.contracts.selectors.periods_below_minimum` and
@@ -267,26 +275,45 @@ def attention_counts(
             is_due=ExpressionWrapper(due, output_field=BooleanField()),
             is_low=ExpressionWrapper(low, output_field=BooleanField()),
         )
-        .values_list("id", "start_date", "end_date", "is_due", "is_low")
+        .values_list(
+            "id",
+            "start_date",
+            "end_date",
+            "hourly_wage",
+            "is_due",
+            "is_low",
+            "contract__participant__date_of_birth",
+            "contract__participant__programme__contract_settings__fulltime_hours",
+        )
     )
     counts = {"decisions_due": 0, "decisions_late": 0, "below_minimum_wage": 0}
-    low_ids = []
-    for period_id, start, end, is_due, is_low in rows:
+    low_rows = []
+    for period_id, start, end, wage, is_due, is_low, birth, fulltime in rows:
         if is_due:
             counts["decisions_due"] += 1
             deadline = notice_deadline(start, end)
             counts["decisions_late"] += _status(today, end, deadline) != DueStatus.DUE
         if is_low:
-            low_ids.append(period_id)
-    if low_ids:
-        periods = (
-            ContractPeriod.objects.filter(pk__in=low_ids)
-            .select_related("contract__participant__programme__contract_settings")
-            .prefetch_related("wage_lines")
-        )
-        counts["below_minimum_wage"] = sum(
-            period_wage_flag(period, period.contract.participant, table) is not None
-            for period in periods
+            low_rows.append((period_id, start, end, wage, birth, fulltime))
+    lines: dict[int, list[tuple[dt.date, Decimal]]] = {}
+    if low_rows:
+        found = ContractWageLine.objects.filter(period_id__in=[r[0] for r in low_rows])
+        for period_id, day, line_wage in found.values_list(
+            "period_id", "start_date", "hourly_wage"
+        ):
+            lines.setdefault(period_id, []).append((day, line_wage))
+    for period_id, start, end, wage, birth, fulltime in low_rows:
+        counts["below_minimum_wage"] += any(
+            wage_shortfall(
+                table,
+                span.hourly_wage,
+                span.start,
+                span.end,
+                birth_date=birth,
+                fulltime_hours=fulltime or DEFAULT_FULLTIME_HOURS,
+            )
+            is not None
+            for span in wage_spans(start, end, wage, lines.get(period_id, []))
         )
     latest_next = WageValueMeasurement.objects.filter(participant_id=OuterRef("pk")).order_by(
         "-measured_on", "-id"
