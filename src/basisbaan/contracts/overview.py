@@ -21,7 +21,14 @@ from django.utils.translation import gettext as _
 from basisbaan.calc.costs import compute_costs, month_cost_of
 from basisbaan.calc.dates import add_days, bounded_span, period_end
 from basisbaan.calc.fixed import PPM, TENTHS, euros
-from basisbaan.calc.labour_law import ChainCheck, ChainReason, Term, chain_status, notice_deadline
+from basisbaan.calc.labour_law import (
+    ChainCheck,
+    ChainReason,
+    MinimumWageTable,
+    Term,
+    chain_status,
+    notice_deadline,
+)
 from basisbaan.calc.subsidy import lks_month
 from basisbaan.contracts.chains import (
     PeriodRow,
@@ -155,9 +162,12 @@ def _law_checks(
 
 
 def _period_views(
-    contract: Contract, periods: list[ContractPeriod], rows: list[PeriodRow], today: dt.date
+    contract: Contract,
+    periods: list[ContractPeriod],
+    rows: list[PeriodRow],
+    today: dt.date,
+    table: MinimumWageTable,
 ) -> list[PeriodView]:
-    table = minimum_wage_table()
     law = {} if contract.is_permanent else _law_checks(contract, periods, rows)
     current = _current(periods, today)
     return [
@@ -343,14 +353,17 @@ def _cost_months(contract: Contract, period: ContractPeriod) -> list[CostMonth]:
     return months
 
 
-def contract_overview(contract: Contract, *, today: dt.date) -> ContractOverview:
+def contract_overview(
+    contract: Contract, *, today: dt.date, table: MinimumWageTable | None = None
+) -> ContractOverview:
     """The contract page's content. ``contract`` comes from ``contract_list`` (its
-    periods and their decisions prefetched)."""
+    periods, their decisions and wage lines prefetched). ``table``: the minimum
+    wage with the municipality's projection (the page passes it)."""
     periods = list(contract.periods.all())
     rows = participant_period_rows(contract.municipality_id, [contract.participant_id]).get(
         contract.participant_id, []
     )
-    views = _period_views(contract, periods, rows, today)
+    views = _period_views(contract, periods, rows, today, table or minimum_wage_table())
     overview = ContractOverview(contract=contract, periods=views)
     overview.measurements = list(
         wage_value_list(municipality=contract.municipality, participant_id=contract.participant_id)

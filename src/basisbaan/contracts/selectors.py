@@ -106,6 +106,18 @@ def contract_period_list(*, municipality: Municipality) -> QuerySet[ContractPeri
     return ContractPeriod.objects.filter(municipality=municipality)
 
 
+def wage_line_list(
+    *, municipality: Municipality, contract_id: int | None = None
+) -> QuerySet[ContractWageLine]:
+    """Wage lines of the municipality's periods, by contract, period and date."""
+    qs = ContractWageLine.objects.filter(municipality=municipality).select_related(
+        "period__contract"
+    )
+    if contract_id is not None:
+        qs = qs.filter(period__contract_id=contract_id)
+    return qs.order_by("period__contract_id", "period__sequence", "start_date")
+
+
 def decision_list(
     *, municipality: Municipality, contract_id: int | None = None
 ) -> QuerySet[RenewalDecision]:
@@ -379,6 +391,28 @@ def shortfall_message(wage: Decimal, step: Step) -> str:
     if step.assumed:
         message += " " + _("Dit minimumloon is een aanname: het bedrag is nog niet gepubliceerd.")
     return message
+
+
+def assumed_shortfall_text(
+    participant: Participant,
+    start: dt.date,
+    end: dt.date,
+    hourly_wage: Decimal,
+    table: MinimumWageTable,
+) -> str:
+    """The warning for a wage at the published minimum over ``start..end`` that
+    is below an assumed or projected amount on some day (empty when it is not,
+    or when it is below a published amount: that one is refused, not warned)."""
+    settings = contract_settings_of(participant.programme)
+    step = wage_shortfall(
+        table,
+        hourly_wage,
+        start,
+        end,
+        birth_date=participant.date_of_birth,
+        fulltime_hours=settings.fulltime_hours,
+    )
+    return shortfall_message(hourly_wage, step) if step is not None and step.assumed else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,4 +25,14 @@ urlpatterns = [
     path("<int:pk>/bewerken/", views.ContractUpdateView.as_view(), name="update"),
     path("<int:pk>/verlengen/", views.ContractRenewView.as_view(), name="renew"),
     path("<int:pk>/besluit/", views.ContractDecisionView.as_view(), name="decide"),
+    path(
+        "periode/<int:pk>/loonregel/nieuw/",
+        views.WageLineCreateView.as_view(),
+        name="wage_line_create",
+    ),
+    path(
+        "loonregel/<int:pk>/verwijderen/",
+        views.WageLineDeleteView.as_view(),
+        name="wage_line_delete",
+    ),
 ]
