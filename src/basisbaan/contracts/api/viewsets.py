@@ -23,7 +23,11 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from basisbaan.contracts.api.filters import ContractFilter, WageValueFilter
+from basisbaan.contracts.api.filters import (
+    ContractFilter,
+    ContractWageLineFilter,
+    WageValueFilter,
+)
 from basisbaan.contracts.api.serializers import (
     ContractCreateSerializer,
     ContractPeriodSerializer,
@@ -385,6 +389,7 @@ class ContractWageLineViewSet(
 
     queryset = ContractWageLine.objects.none()
     serializer_class = ContractWageLineSerializer
+    filterset_class = ContractWageLineFilter
     ordering_fields = ["id", "start_date"]
     ordering = ["period__contract_id", "period__sequence", "start_date"]
     schema = TenantAutoSchema()
