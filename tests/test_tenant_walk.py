@@ -21,6 +21,7 @@ from basisbaan.parameters.local_schemes import local_scheme_create
 from basisbaan.reports.services import report_create
 from basisbaan.tenancy.roles import Role
 from tests.conftest import make_member
+from tests.contracts.factories import ContractWageLineFactory
 from tests.factories import (
     ContractFactory,
     ContractPeriodFactory,
@@ -164,6 +165,7 @@ def secret_world(municipality, secret=SECRET, bsn="123456782", tag="a"):
         *research,
         scheme,
         *esf_records(municipality, programme, participant, secret),
+        ContractWageLineFactory(period=period, note=f"{secret} loonregel"),
     ]
 
 

@@ -16,6 +16,7 @@ from basisbaan.budgets.api.viewsets import (
 from basisbaan.contracts.api.viewsets import (
     ContractDecisionDueViewSet,
     ContractViewSet,
+    ContractWageLineViewSet,
     WageValueMeasurementViewSet,
 )
 from basisbaan.core.api.tokens import TokenViewSet
@@ -75,6 +76,7 @@ router.register("contracts", ContractViewSet, basename="contract")
 router.register(
     "contract-decisions-due", ContractDecisionDueViewSet, basename="contract-decision-due"
 )
+router.register("contract-wage-lines", ContractWageLineViewSet, basename="contract-wage-line")
 router.register(
     "wage-value-measurements", WageValueMeasurementViewSet, basename="wage-value-measurement"
 )

@@ -9,9 +9,10 @@ import factory
 
 from django.utils import timezone
 
-from basisbaan.contracts.constants import Decision, WageValueMethod
+from basisbaan.contracts.constants import Decision, WageLineReason, WageValueMethod
 from basisbaan.contracts.models import (
     ContractSettings,
+    ContractWageLine,
     RenewalDecision,
     WageValueMeasurement,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "AdultContractFactory",
     "AdultPeriodFactory",
     "ContractSettingsFactory",
+    "ContractWageLineFactory",
     "RenewalDecisionFactory",
     "WageValueMeasurementFactory",
 ]
@@ -47,6 +49,20 @@ class ContractSettingsFactory(factory.django.DjangoModelFactory):
     default_employer_name = "Caparis"
     fulltime_hours = 38
     remeasurement_months = 12
+
+
+class ContractWageLineFactory(factory.django.DjangoModelFactory):
+    """A rise within the period's second half (1 October 2024), to 14.00."""
+
+    class Meta:
+        model = ContractWageLine
+
+    period = factory.SubFactory(AdultPeriodFactory)
+    municipality = factory.SelfAttribute("period.municipality")
+    start_date = dt.date(2024, 10, 1)
+    hourly_wage = Decimal("14.00")
+    reason = WageLineReason.CAO
+    note = "Cao-verhoging"
 
 
 class RenewalDecisionFactory(factory.django.DjangoModelFactory):

@@ -57,6 +57,7 @@ def test_create_with_its_first_period(api_as, controller, municipality):
             "end_date": "2024-12-31",
             "hours_per_week": "32.0",
             "hourly_wage": "13.68",
+            "wage_lines": [],
             "notice_deadline": "2024-11-30",
             "decision": None,
         }

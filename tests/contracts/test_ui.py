@@ -406,8 +406,9 @@ def test_the_nav_has_the_worklist(manager, client_as):
 
 
 def test_dashboard_queries_do_not_grow_with_contracts(programme, manager, client_as):
-    """Three queries for the contract alerts at most: periods, minimum-wage rows (only
-    when a period may be below the minimum), participants whose wage value is due."""
+    """Five queries for the contract alerts at most: the municipality's indexation and
+    the minimum-wage rows (the table with its projected amounts), periods, the wage
+    lines of those that may be below the minimum, participants whose wage value is due."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -421,8 +422,9 @@ def test_dashboard_queries_do_not_grow_with_contracts(programme, manager, client
     with CaptureQueriesContext(connection) as more:
         response = client.get("/")
     assert response.context["contract_alerts"]["below_minimum_wage"] == 5
-    # 11 before the guidance flags (open signals, overdue feedback sessions: two queries).
-    assert len(more) == len(few) <= 13
+    # 11 before the guidance flags (open signals, overdue feedback sessions: two queries);
+    # 13 before the projected minimum wage and the wage lines (two queries).
+    assert len(more) == len(few) <= 15
 
 
 def test_the_renew_page_warns_about_the_chain_rule(programme, manager, client_as):

@@ -153,8 +153,9 @@ def test_dashboard_uses_a_fixed_number_of_queries(
     programme = ProgrammeFactory(municipality=municipality)
     ParticipantFactory.create_batch(10, programme=programme)
     client = client_as(manager)
-    # Two of them are the guidance flags (open signals, overdue feedback sessions).
-    with django_assert_max_num_queries(12):
+    # Two of them are the guidance flags (open signals, overdue feedback sessions), two
+    # the minimum wage with the municipality's indexation (its projected amounts).
+    with django_assert_max_num_queries(14):
         assert client.get("/").status_code == 200
 
 

@@ -35,6 +35,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Final
 
+from basisbaan.calc.dated import DatedSeries
 from basisbaan.calc.dates import add_days, add_months, years_after
 
 __all__ = [
@@ -62,6 +63,8 @@ __all__ = [
     "first_shortfall",
     "lasts_six_months",
     "notice_deadline",
+    "project_hourly",
+    "wage_shortfall",
 ]
 
 ADULT_AGE: Final = 21
@@ -138,31 +141,55 @@ class MinimumWageTable:
     2024, the hourly amount per full-time week (36, 38, 40). ``youth``: per
     age 15..20, the share of the adult amount (0.80 for 20).
 
-    Past the last known row the last amount holds, and it is *not* marked as an
-    assumption: the minimum wage does not fall, so a wage below the last
-    published amount is below the minimum for certain. Only rows entered as
-    assumptions (a future rise the controller expects) are marked.
+    ``projected``: the hourly amounts past the last known row, one per expected
+    change (every 1 January and 1 July) up to a horizon, derived from the
+    municipality's indexation assumption (:func:`project_hourly`) and marked as
+    assumptions. With an indexation of 0 they equal the last amount, still
+    marked. Past the horizon the last projected amount holds.
+
+    A lookup with ``projected=False`` leaves them out: then past the last known
+    row the last amount holds, *not* marked as an assumption. That is the
+    published minimum: the minimum wage does not fall, so a wage below the last
+    published amount is below the minimum for certain. A contract is refused on
+    that one only, and flagged on the projected one (:func:`wage_shortfall`).
+    Rows entered as assumptions (a future rise the controller expects) are
+    marked either way.
     """
 
     hourly: tuple[Rate, ...]
     by_week: Mapping[int, tuple[Rate, ...]] = field(default_factory=dict)
     youth: Mapping[int, tuple[Rate, ...]] = field(default_factory=dict)
+    projected: tuple[Rate, ...] = ()
 
     def _week_series(self, fulltime_hours: int) -> tuple[Rate, ...]:
         return self.by_week.get(fulltime_hours) or self.by_week.get(DEFAULT_FULLTIME_HOURS, ())
 
-    def _adult_series(self, day: dt.date, fulltime_hours: int) -> tuple[Rate, ...]:
-        return self.hourly if day >= HOURLY_FROM else self._week_series(fulltime_hours)
+    def _hourly_series(self, projected: bool) -> tuple[Rate, ...]:
+        return (*self.hourly, *self.projected) if projected else self.hourly
+
+    def _adult_series(self, day: dt.date, fulltime_hours: int, projected: bool) -> tuple[Rate, ...]:
+        if day >= HOURLY_FROM:
+            return self._hourly_series(projected)
+        return self._week_series(fulltime_hours)
 
     def _youth_series(self, age: int) -> tuple[Rate, ...]:
         return self.youth.get(max(age, YOUNGEST_AGE), ())
 
     def _change_days(
-        self, start: dt.date, end: dt.date, birth_date: dt.date | None, fulltime_hours: int
+        self,
+        start: dt.date,
+        end: dt.date,
+        birth_date: dt.date | None,
+        fulltime_hours: int,
+        projected: bool,
     ) -> list[dt.date]:
         """Days in ``start + 1 .. end`` on which this person's minimum may change."""
         days: set[dt.date] = set()
-        series = [self.hourly, self._week_series(fulltime_hours), *self.youth.values()]
+        series = [
+            self._hourly_series(projected),
+            self._week_series(fulltime_hours),
+            *self.youth.values(),
+        ]
         for rates in series:
             days.update(r.start for r in rates if start < r.start <= end)
         if start < HOURLY_FROM <= end:
@@ -180,9 +207,10 @@ class MinimumWageTable:
         *,
         birth_date: dt.date | None,
         fulltime_hours: int = DEFAULT_FULLTIME_HOURS,
+        projected: bool = True,
     ) -> Step | None:
         """This person's hourly minimum on ``day``; None before the first known row."""
-        adult = _rate_on(self._adult_series(day, fulltime_hours), day)
+        adult = _rate_on(self._adult_series(day, fulltime_hours, projected), day)
         if adult is None:
             return None
         since, assumed, value = adult.start, adult.assumed, adult.value
@@ -205,22 +233,56 @@ class MinimumWageTable:
         *,
         birth_date: dt.date | None,
         fulltime_hours: int = DEFAULT_FULLTIME_HOURS,
+        projected: bool = True,
     ) -> list[Step]:
         """The person's hourly minimum over ``start..end``: one step per change.
 
         The first step starts on ``start``; later steps only where the amount
         changes. Days before the first known row are left out (nothing is
-        known about them).
+        known about them). ``projected=False``: the published amounts only.
         """
         steps: list[Step] = []
-        for day in [start, *self._change_days(start, end, birth_date, fulltime_hours)]:
-            step = self.step_on(day, birth_date=birth_date, fulltime_hours=fulltime_hours)
+        days = self._change_days(start, end, birth_date, fulltime_hours, projected)
+        for day in [start, *days]:
+            step = self.step_on(
+                day, birth_date=birth_date, fulltime_hours=fulltime_hours, projected=projected
+            )
             if step is None:
                 continue
             if steps and steps[-1].value == step.value and steps[-1].age == step.age:
                 continue
             steps.append(step)
         return steps
+
+
+def project_hourly(series: DatedSeries, *, indexation: Decimal, until: dt.date) -> tuple[Rate, ...]:
+    """The assumed hourly minimum on every expected change after the last known
+    row of ``series`` up to ``until``: :meth:`DatedSeries.at` with the
+    municipality's ``indexation``, so the same amount (rounded the same way) as
+    the cost model uses for that day.
+
+    >>> from basisbaan.calc.dated import DatedSeries
+    >>> series = DatedSeries.of(
+    ...     "minimum_wage_hourly",
+    ...     [(dt.date(2026, 1, 1), Decimal("14.71"), "")],
+    ...     cadence_months=6,
+    ...     places=2,
+    ... )
+    >>> [(r.start.isoformat(), str(r.value), r.assumed) for r in project_hourly(
+    ...     series, indexation=Decimal("0.02"), until=dt.date(2027, 1, 1))]
+    [('2026-07-01', '15.00', True), ('2027-01-01', '15.30', True)]
+    """
+    if not series.dates or series.cadence_months is None:
+        return ()
+    last, rates = series.dates[-1], []
+    months = series.cadence_months
+    day = add_months(last, months)
+    while day <= until:
+        value = series.at(day, indexation=indexation).value.quantize(_CENT, ROUND_HALF_UP)
+        rates.append(Rate(day, value, assumed=True))
+        months += series.cadence_months
+        day = add_months(last, months)
+    return tuple(rates)
 
 
 def first_shortfall(
@@ -235,6 +297,29 @@ def first_shortfall(
         if step.value > wage and (include_assumed or not step.assumed):
             return step
     return None
+
+
+def wage_shortfall(
+    table: MinimumWageTable,
+    wage: Decimal,
+    start: dt.date,
+    end: dt.date,
+    *,
+    birth_date: dt.date | None,
+    fulltime_hours: int = DEFAULT_FULLTIME_HOURS,
+) -> Step | None:
+    """Where ``wage`` over ``start..end`` falls below the minimum: the first
+    shortfall on a published amount when there is one (not assumed: a refusal),
+    else the first on an assumed or projected amount (assumed: a flag), else None.
+    """
+    published = table.schedule(
+        start, end, birth_date=birth_date, fulltime_hours=fulltime_hours, projected=False
+    )
+    step = first_shortfall(wage, published, include_assumed=False)
+    if step is not None:
+        return step
+    schedule = table.schedule(start, end, birth_date=birth_date, fulltime_hours=fulltime_hours)
+    return first_shortfall(wage, schedule, include_assumed=True)
 
 
 # --- notice deadline (aanzegtermijn) --------------------------------------------------------

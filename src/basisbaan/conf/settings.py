@@ -698,6 +698,7 @@ SPECTACULAR_SETTINGS = {
         # Research: studies, respondents and sessions.
         "StudyMethodEnum": "basisbaan.research.constants.StudyMethod",
         "WageValueMethodEnum": "basisbaan.contracts.constants.WageValueMethod",
+        "WageLineReasonEnum": "basisbaan.contracts.constants.WageLineReason",
         "RespondentKindEnum": "basisbaan.research.constants.RespondentKind",
         "ResearchSessionKindEnum": "basisbaan.research.constants.SessionKind",
         "RedactionSourceEnum": "basisbaan.research.constants.ProposalSource",

@@ -6,6 +6,7 @@ from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
     ContractSettings,
+    ContractWageLine,
     RenewalDecision,
     WageValueMeasurement,
 )
@@ -36,6 +37,14 @@ class ContractPeriodAdmin(ReadOnlyTenantAdmin):
     list_display = ["contract", "sequence", "start_date", "end_date", "hours_per_week"]
     list_select_related = ["contract__participant"]
     raw_id_fields = ["contract"]
+
+
+@admin.register(ContractWageLine)
+class ContractWageLineAdmin(ReadOnlyTenantAdmin):
+    list_display = ["period", "start_date", "hourly_wage", "reason"]
+    list_filter = ["reason", ("municipality", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["period__contract__participant"]
+    raw_id_fields = ["period"]
 
 
 @admin.register(RenewalDecision)

@@ -17,6 +17,7 @@ from basisbaan.contracts.constants import (
     WAGE_VALUE_FIELDS,
     Decision,
     EndReason,
+    WageLineReason,
 )
 from basisbaan.contracts.models import Contract, ContractSettings, WageValueMeasurement
 from basisbaan.contracts.worklist import DueStatus
@@ -177,6 +178,26 @@ class RenewForm(PeriodFields):
         help_text=_("Leeg laten: de standaardduur van het programma."),
     )
     field_order = ["start_date", "end_date", "hours_per_week", "hourly_wage"]
+
+
+class WageLineForm(Form):
+    """A change of the hourly wage within a period, from a date on."""
+
+    start_date = forms.DateField(
+        label=_("Geldt vanaf"),
+        help_text=_("Een dag na de startdatum van de periode, uiterlijk de einddatum."),
+    )
+    hourly_wage = forms.DecimalField(
+        label=_("Uurloon (bruto, in euro)"),
+        help_text=_("Bijvoorbeeld 15,00."),
+        min_value=Decimal("0.01"),
+        max_digits=7,
+        decimal_places=2,
+    )
+    reason = forms.ChoiceField(
+        label=_("Reden"), choices=WageLineReason.choices, initial=WageLineReason.OTHER
+    )
+    note = forms.CharField(label=_("Toelichting"), required=False, max_length=200)
 
 
 class DecisionForm(Form):

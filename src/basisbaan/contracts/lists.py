@@ -125,7 +125,7 @@ def wage_flag_columns(policy: PersonalDataPolicy) -> list[ListColumn]:
         name_column(policy, lambda f: f.period.contract.participant),
         ListColumn("start_date", _("Van"), (), lambda f: f.period.start_date, Kind.DATE, 12),
         ListColumn("end_date", _("Tot en met"), (), lambda f: f.period.end_date, Kind.DATE, 12),
-        ListColumn("hourly_wage", _("Uurloon"), (), lambda f: f.period.hourly_wage, Kind.MONEY, 12),
+        ListColumn("hourly_wage", _("Uurloon"), (), lambda f: f.hourly_wage, Kind.MONEY, 12),
         ListColumn("minimum_wage", _("Minimumloon"), (), lambda f: f.step.value, Kind.MONEY, 12),
         ListColumn(
             "assumed",

@@ -21,7 +21,14 @@ from django.utils.translation import gettext as _
 from basisbaan.calc.costs import compute_costs, month_cost_of
 from basisbaan.calc.dates import add_days, bounded_span, period_end
 from basisbaan.calc.fixed import PPM, TENTHS, euros
-from basisbaan.calc.labour_law import ChainCheck, ChainReason, Term, chain_status, notice_deadline
+from basisbaan.calc.labour_law import (
+    ChainCheck,
+    ChainReason,
+    MinimumWageTable,
+    Term,
+    chain_status,
+    notice_deadline,
+)
 from basisbaan.calc.subsidy import lks_month
 from basisbaan.contracts.chains import (
     ChainRules,
@@ -169,8 +176,8 @@ def _period_views(
     rows: list[PeriodRow],
     today: dt.date,
     rules: ChainRules,
+    table: MinimumWageTable,
 ) -> list[PeriodView]:
-    table = minimum_wage_table()
     law = {} if contract.is_permanent else _law_checks(contract, periods, rows, rules)
     current = _current(periods, today)
     return [
@@ -355,15 +362,18 @@ def _cost_months(contract: Contract, period: ContractPeriod) -> list[CostMonth]:
     return months
 
 
-def contract_overview(contract: Contract, *, today: dt.date) -> ContractOverview:
+def contract_overview(
+    contract: Contract, *, today: dt.date, table: MinimumWageTable | None = None
+) -> ContractOverview:
     """The contract page's content. ``contract`` comes from ``contract_list`` (its
-    periods and their decisions prefetched)."""
+    periods, their decisions and wage lines prefetched). ``table``: the minimum
+    wage with the municipality's projection (the page passes it)."""
     periods = list(contract.periods.all())
     rows = participant_period_rows(contract.municipality_id, [contract.participant_id]).get(
         contract.participant_id, []
     )
     rules = chain_rules_of(contract.participant.programme)
-    views = _period_views(contract, periods, rows, today, rules)
+    views = _period_views(contract, periods, rows, today, rules, table or minimum_wage_table())
     overview = ContractOverview(contract=contract, periods=views)
     chain_reasons = (PermanentReason.CHAIN_COUNT, PermanentReason.CHAIN_DURATION)
     if contract.permanent_from is not None and contract.permanent_reason in chain_reasons:

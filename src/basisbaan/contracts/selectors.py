@@ -12,22 +12,34 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from basisbaan.calc.labour_law import MinimumWageTable, Rate, Step, first_shortfall
+from basisbaan.calc.dated import DatedSeries
+from basisbaan.calc.dates import add_days, years_after
+from basisbaan.calc.labour_law import (
+    MinimumWageTable,
+    Rate,
+    Step,
+    project_hourly,
+    wage_shortfall,
+)
+from basisbaan.contracts.constants import WageLineReason
 from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
     ContractSettings,
+    ContractWageLine,
     RenewalDecision,
     WageValueMeasurement,
 )
 from basisbaan.core.money import format_euro
 from basisbaan.parameters.constants import ParameterKey, Unit, unit_of
 from basisbaan.parameters.models import ParameterValue
+from basisbaan.parameters.selectors import CADENCE, places_of
 from basisbaan.participants.models import Participant
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality
@@ -49,6 +61,8 @@ YOUTH_KEYS = {
 }
 ADULT_MINIMUM_WAGE_KEYS = [K.MINIMUM_WAGE_HOURLY, *WEEK_KEYS.values()]
 MINIMUM_WAGE_KEYS = [*ADULT_MINIMUM_WAGE_KEYS, *YOUTH_KEYS.values()]
+# How far past its last known amount the minimum wage is projected (an assumption).
+PROJECTION_YEARS = 10
 
 
 # --- lists ----------------------------------------------------------------------------------
@@ -57,7 +71,11 @@ MINIMUM_WAGE_KEYS = [*ADULT_MINIMUM_WAGE_KEYS, *YOUTH_KEYS.values()]
 def contract_list(
     *, municipality: Municipality, participant_id: int | None = None
 ) -> QuerySet[Contract]:
-    periods = ContractPeriod.objects.order_by("sequence").select_related("decision__decided_by")
+    periods = (
+        ContractPeriod.objects.order_by("sequence")
+        .select_related("decision__decided_by")
+        .prefetch_related("wage_lines")
+    )
     qs = (
         Contract.objects.filter(municipality=municipality)
         .select_related("participant__programme__contract_settings", "placement")
@@ -86,6 +104,18 @@ def contract_list(
 
 def contract_period_list(*, municipality: Municipality) -> QuerySet[ContractPeriod]:
     return ContractPeriod.objects.filter(municipality=municipality)
+
+
+def wage_line_list(
+    *, municipality: Municipality, contract_id: int | None = None
+) -> QuerySet[ContractWageLine]:
+    """Wage lines of the municipality's periods, by contract, period and date."""
+    qs = ContractWageLine.objects.filter(municipality=municipality).select_related(
+        "period__contract"
+    )
+    if contract_id is not None:
+        qs = qs.filter(period__contract_id=contract_id)
+    return qs.order_by("period__contract_id", "period__sequence", "start_date")
 
 
 def decision_list(
@@ -156,9 +186,21 @@ def contract_settings_list(*, municipality: Municipality) -> list[ContractSettin
 # --- minimum wage ---------------------------------------------------------------------------
 
 
-def minimum_wage_table() -> MinimumWageTable:
-    """The minimum-wage rows of the parameter tables, in one query."""
+def minimum_wage_table(
+    *, indexation: Decimal = Decimal(0), until: dt.date | None = None
+) -> MinimumWageTable:
+    """The minimum-wage rows of the parameter tables, in one query.
+
+    Past the last known hourly amount the table holds projected amounts, one
+    per half year up to ``until`` (by default :data:`PROJECTION_YEARS` after
+    the last known row), raised by ``indexation`` per half year and marked as
+    assumptions: :func:`~basisbaan.calc.labour_law.project_hourly`, the rule
+    the cost model uses too. The municipality's rate (its indexation
+    assumption for ``minimum_wage_hourly``) comes from the faces; see
+    :func:`basisbaan.costs.selectors.minimum_wage_table_of`.
+    """
     series: dict[str, list[Rate]] = {}
+    hourly: list[tuple[dt.date, Decimal, str]] = []
     rows = (
         ParameterValue.objects.filter(key__in=[str(k) for k in MINIMUM_WAGE_KEYS])
         .order_by("key", "effective_date")
@@ -168,10 +210,22 @@ def minimum_wage_table() -> MinimumWageTable:
         # Amounts in whole cents (the table stores six decimals); shares as stored.
         amount = value.quantize(CENT) if unit_of(key) == Unit.EUR else value.normalize()
         series.setdefault(key, []).append(Rate(day, amount, assumed))
+        if key == K.MINIMUM_WAGE_HOURLY:
+            hourly.append((day, value, ""))
+    dated = DatedSeries.of(
+        K.MINIMUM_WAGE_HOURLY,
+        hourly,
+        cadence_months=CADENCE[K.MINIMUM_WAGE_HOURLY],
+        places=places_of(K.MINIMUM_WAGE_HOURLY),
+    )
+    if until is None and hourly:
+        until = years_after(hourly[-1][0], PROJECTION_YEARS)
+    projected = project_hourly(dated, indexation=indexation, until=until) if until else ()
     return MinimumWageTable(
         hourly=tuple(series.get(K.MINIMUM_WAGE_HOURLY, ())),
         by_week={week: tuple(series.get(key, ())) for week, key in WEEK_KEYS.items()},
         youth={age: tuple(series.get(key, ())) for age, key in YOUTH_KEYS.items()},
+        projected=projected,
     )
 
 
@@ -180,11 +234,18 @@ def minimum_wage_schedule(
     participant: Participant,
     start: dt.date,
     end: dt.date,
+    *,
+    projected: bool = True,
 ) -> list[Step]:
-    """``participant``'s hourly minimum over ``start..end``, one step per change."""
+    """``participant``'s hourly minimum over ``start..end``, one step per change
+    (``projected=False``: the published amounts only)."""
     settings = contract_settings_of(participant.programme)
     return table.schedule(
-        start, end, birth_date=participant.date_of_birth, fulltime_hours=settings.fulltime_hours
+        start,
+        end,
+        birth_date=participant.date_of_birth,
+        fulltime_hours=settings.fulltime_hours,
+        projected=projected,
     )
 
 
@@ -197,12 +258,103 @@ def minimum_wage_for_period(
     include_assumed: bool = False,
 ) -> Decimal | None:
     """The lowest hourly wage a period may have: the highest statutory minimum on any
-    of its days (published amounts only, unless ``include_assumed``). None when
-    no amount is known for the period.
+    of its days (published amounts only, unless ``include_assumed``: then the
+    assumed and projected ones too). None when no amount is known for the period.
     """
-    schedule = minimum_wage_schedule(table or minimum_wage_table(), participant, start, end)
+    schedule = minimum_wage_schedule(
+        table or minimum_wage_table(), participant, start, end, projected=include_assumed
+    )
     values = [s.value for s in schedule if include_assumed or not s.assumed]
     return max(values) if values else None
+
+
+# --- wage lines -----------------------------------------------------------------------------
+
+
+class WageSpan(NamedTuple):
+    """Days ``start..end`` (inclusive) of a period at one hourly wage."""
+
+    start: dt.date
+    end: dt.date
+    hourly_wage: Decimal
+
+
+def wage_lines_of(period: ContractPeriod) -> list[ContractWageLine]:
+    """The period's wage lines by date (from the prefetch when there is one)."""
+    return sorted(period.wage_lines.all(), key=lambda line: line.start_date)
+
+
+def wage_schedule(period: ContractPeriod) -> list[WageSpan]:
+    """Which hourly wage holds on which day of ``period``: the single definition.
+
+    The period's own ``hourly_wage`` holds from its start until the day before
+    its first wage line; each line holds from its ``start_date`` until the day
+    before the next line, the last one until the period's end. The spans cover
+    the period without gaps or overlaps, in date order. The minimum-wage check,
+    the below-minimum report and the cost model all read the wage this way.
+
+    Uses the prefetched ``wage_lines`` when the period came with them.
+    """
+    lines = [(line.start_date, line.hourly_wage) for line in wage_lines_of(period)]
+    return wage_spans(period.start_date, period.end_date, period.hourly_wage, lines)
+
+
+def wage_spans(
+    start: dt.date,
+    end: dt.date,
+    hourly_wage: Decimal,
+    lines: Iterable[tuple[dt.date, Decimal]],
+) -> list[WageSpan]:
+    """:func:`wage_schedule` on plain values: a period ``start..end`` at
+    ``hourly_wage`` with wage lines as (start date, hourly wage) pairs. Lines
+    outside ``start + 1 .. end`` are left out (the services store none)."""
+    inside = sorted((day, wage) for day, wage in lines if start < day <= end)
+    starts = [start, *(day for day, _wage in inside)]
+    wages = [hourly_wage, *(wage for _day, wage in inside)]
+    ends = [*(add_days(day, -1) for day, _wage in inside), end]
+    return [WageSpan(s, e, w) for s, e, w in zip(starts, ends, wages, strict=True)]
+
+
+def wage_on(period: ContractPeriod, day: dt.date) -> Decimal:
+    """The hourly wage of ``period`` on ``day`` (a day of the period), per :func:`wage_schedule`."""
+    found = period.hourly_wage
+    for span in wage_schedule(period):
+        if span.start <= day:
+            found = span.hourly_wage
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class WageLineSuggestion:
+    """A day within a period on which the minimum wage rises above the wage then
+    in force: a wage line to add (``reason``: a new minimum wage, or a birthday
+    that moves a youth wage). ``assumed``: the minimum is not yet published."""
+
+    start_date: dt.date
+    minimum: Decimal
+    reason: str
+    assumed: bool
+
+
+def suggested_wage_lines(
+    period: ContractPeriod, *, table: MinimumWageTable | None = None
+) -> list[WageLineSuggestion]:
+    """The wage lines ``period`` would need to stay at the minimum wage: one on
+    every day after its start where the participant's minimum (1 January and
+    1 July, projected amounts included; a youth wage on the birthday itself)
+    rises above the wage in force by :func:`wage_schedule`.
+    """
+    participant = period.contract.participant
+    schedule = minimum_wage_schedule(
+        table or minimum_wage_table(), participant, period.start_date, period.end_date
+    )
+    suggestions = []
+    for previous, step in zip(schedule, schedule[1:], strict=False):
+        if step.value <= previous.value or step.value <= wage_on(period, step.start):
+            continue
+        reason = WageLineReason.AGE if step.age != previous.age else WageLineReason.MINIMUM_WAGE
+        suggestions.append(WageLineSuggestion(step.start, step.value, reason, step.assumed))
+    return suggestions
 
 
 def _euro(amount: Decimal) -> str:
@@ -241,16 +393,48 @@ def shortfall_message(wage: Decimal, step: Step) -> str:
     return message
 
 
+def assumed_shortfall_text(
+    participant: Participant,
+    start: dt.date,
+    end: dt.date,
+    hourly_wage: Decimal,
+    table: MinimumWageTable,
+) -> str:
+    """The warning for a wage at the published minimum over ``start..end`` that
+    is below an assumed or projected amount on some day (empty when it is not,
+    or when it is below a published amount: that one is refused, not warned)."""
+    settings = contract_settings_of(participant.programme)
+    step = wage_shortfall(
+        table,
+        hourly_wage,
+        start,
+        end,
+        birth_date=participant.date_of_birth,
+        fulltime_hours=settings.fulltime_hours,
+    )
+    return shortfall_message(hourly_wage, step) if step is not None and step.assumed else ""
+
+
 @dataclass(frozen=True, slots=True)
 class WageFlag:
-    """A contract period whose hourly wage is below the minimum on some day."""
+    """A contract period whose hourly wage is below the minimum on some day.
+
+    ``wage``: the wage that falls short (the period's own or a wage line's, see
+    :func:`wage_schedule`); ``line`` is that wage line, if any.
+    """
 
     period: ContractPeriod
     step: Step
+    wage: Decimal | None = None
+    line: ContractWageLine | None = None
+
+    @property
+    def hourly_wage(self) -> Decimal:
+        return self.period.hourly_wage if self.wage is None else self.wage
 
     @property
     def message(self) -> str:
-        return shortfall_message(self.period.hourly_wage, self.step)
+        return shortfall_message(self.hourly_wage, self.step)
 
     @property
     def assumed(self) -> bool:
@@ -260,28 +444,56 @@ class WageFlag:
 def period_wage_flag(
     period: ContractPeriod, participant: Participant, table: MinimumWageTable
 ) -> WageFlag | None:
-    """The first day ``period``'s wage is below the minimum (assumed amounts included)."""
-    schedule = minimum_wage_schedule(table, participant, period.start_date, period.end_date)
-    step = first_shortfall(period.hourly_wage, schedule, include_assumed=True)
-    return WageFlag(period, step) if step is not None else None
+    """The first day a wage of ``period`` is below the minimum: each span of
+    :func:`wage_schedule` checked over its own days. A shortfall on a published
+    amount comes first; else the first on an assumed or projected amount.
+    """
+    settings = contract_settings_of(participant.programme)
+    lines = {line.start_date: line for line in wage_lines_of(period)}
+    found: list[WageFlag] = []
+    for span in wage_schedule(period):
+        step = wage_shortfall(
+            table,
+            span.hourly_wage,
+            span.start,
+            span.end,
+            birth_date=participant.date_of_birth,
+            fulltime_hours=settings.fulltime_hours,
+        )
+        if step is not None:
+            found.append(WageFlag(period, step, span.hourly_wage, lines.get(span.start)))
+    published = [flag for flag in found if not flag.assumed]
+    first = published or found
+    return first[0] if first else None
 
 
-def may_be_below_minimum() -> Q:
+def may_be_below_minimum(table: MinimumWageTable | None = None) -> Q:
     """A necessary condition, in SQL, for a period to fall below the minimum wage:
     its wage is below the highest adult minimum that took effect on or before
-    its end. A wage at or above that is above every minimum on every day of the
-    period (youth amounts are shares of the adult ones), so only the few other
+    its end, or it runs into the ``table``'s projected amounts at a wage below
+    the highest of them, or it has a wage line below the highest adult amount.
+    A wage at or above that is above every minimum on every day of the period
+    (youth amounts are shares of the adult ones), so only the few other
     periods need the exact check in Python.
     """
+    adult = ParameterValue.objects.filter(key__in=[str(k) for k in ADULT_MINIMUM_WAGE_KEYS])
     highest = (
-        ParameterValue.objects.filter(
-            key__in=[str(k) for k in ADULT_MINIMUM_WAGE_KEYS],
-            effective_date__lte=OuterRef("end_date"),
-        )
-        .order_by("-value")
-        .values("value")[:1]
+        adult.filter(effective_date__lte=OuterRef("end_date")).order_by("-value").values("value")
+    )[:1]
+    condition = Q(hourly_wage__lt=Subquery(highest))
+    projected = table.projected if table is not None else ()
+    top = max((rate.value for rate in projected), default=None)
+    if top is not None:
+        condition |= Q(end_date__gte=projected[0].start, hourly_wage__lt=top)
+    highest_any = adult.order_by("-value").values("value")[:1]
+    low_lines = ContractWageLine.objects.filter(
+        period_id=OuterRef("pk"), hourly_wage__lt=Subquery(highest_any)
     )
-    return Q(hourly_wage__lt=Subquery(highest))
+    if top is not None:
+        low_lines = ContractWageLine.objects.filter(period_id=OuterRef("pk")).filter(
+            Q(hourly_wage__lt=Subquery(highest_any)) | Q(hourly_wage__lt=top)
+        )
+    return condition | Q(Exists(low_lines))
 
 
 def periods_below_minimum(
@@ -291,17 +503,19 @@ def periods_below_minimum(
     include_past: bool = False,
     table: MinimumWageTable | None = None,
 ) -> list[WageFlag]:
-    """Periods (running or future ones; all with ``include_past``) whose wage is
-    below the statutory minimum on some day, for example after a rise.
+    """Periods (running or future ones; all with ``include_past``) whose wage, or
+    the wage of one of their wage lines, is below the statutory minimum on some
+    day, for example after a rise (assumed amounts flagged as such).
 
-    Two queries: the parameter rows, and the periods that
-    :func:`may_be_below_minimum`.
+    Three queries: the parameter rows, the periods that
+    :func:`may_be_below_minimum`, and their wage lines.
     """
     table = table or minimum_wage_table()
     periods = (
         ContractPeriod.objects.filter(municipality=municipality)
-        .filter(may_be_below_minimum())
+        .filter(may_be_below_minimum(table))
         .select_related("contract__participant__programme__contract_settings")
+        .prefetch_related("wage_lines")
         .order_by("start_date", "id")
     )
     if not include_past:

@@ -43,11 +43,13 @@ from basisbaan.contracts.constants import (
     EndReason,
     FulltimeWeek,
     PermanentReason,
+    WageLineReason,
 )
 from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
     ContractSettings,
+    ContractWageLine,
     RenewalDecision,
     WageValueMeasurement,
 )
@@ -57,9 +59,16 @@ from basisbaan.contracts.selectors import (
     minimum_wage_schedule,
     minimum_wage_table,
     shortfall_message,
+    wage_lines_of,
+    wage_schedule,
 )
 from basisbaan.core.dates import check_within
-from basisbaan.core.services import ensure_same_municipality, model_create, model_update
+from basisbaan.core.services import (
+    ensure_same_municipality,
+    model_create,
+    model_delete,
+    model_update,
+)
 from basisbaan.participants.models import Participant
 from basisbaan.placements.models import Placement
 from basisbaan.programmes.models import Programme
@@ -73,6 +82,8 @@ __all__ = [
     "contract_update",
     "notice_record",
     "renewal_decide",
+    "wage_line_add",
+    "wage_line_remove",
     "wage_value_record",
     "wage_value_update",
 ]
@@ -110,8 +121,12 @@ def check_minimum_wage(
     table: MinimumWageTable | None = None,
 ) -> None:
     """Refuse an hourly wage below the published statutory minimum on any day of
-    ``start..end`` (youth wage by the participant's age on each day)."""
-    schedule = minimum_wage_schedule(table or minimum_wage_table(), participant, start, end)
+    ``start..end`` (youth wage by the participant's age on each day). Past the
+    last published amount that amount holds; a projected or assumed amount
+    above it is flagged on the pages, not refused here."""
+    schedule = minimum_wage_schedule(
+        table or minimum_wage_table(), participant, start, end, projected=False
+    )
     step = first_shortfall(hourly_wage, schedule, include_assumed=False)
     if step is not None:
         raise ValidationError({"hourly_wage": shortfall_message(hourly_wage, step)})
@@ -518,6 +533,121 @@ def notice_record(
         allowed={"notice_sent_on"},
     )
     return decision
+
+
+# --- wage lines -----------------------------------------------------------------------------
+
+
+def _lock_wage_lines(period: ContractPeriod) -> ContractPeriod:
+    """Lock the contract (one writer of its periods and lines at a time); the
+    period read again with its participant and lines."""
+    Contract.objects.select_for_update().filter(pk=period.contract_id).first()
+    return (
+        ContractPeriod.objects.select_related("contract__participant__programme")
+        .prefetch_related("wage_lines")
+        .get(pk=period.pk)
+    )
+
+
+def _check_line_day(period: ContractPeriod, start_date: dt.date) -> None:
+    values = {
+        "start": f"{period.start_date:%d-%m-%Y}",
+        "end": f"{period.end_date:%d-%m-%Y}",
+    }
+    if start_date <= period.start_date:
+        raise ValidationError(
+            {
+                "start_date": _(
+                    "Een loonregel begint na de startdatum van de periode (%(start)s): op de "
+                    "startdatum geldt het uurloon van de periode zelf."
+                )
+                % values
+            }
+        )
+    if start_date > period.end_date:
+        raise ValidationError(
+            {
+                "start_date": _("Een loonregel begint binnen de periode: uiterlijk op %(end)s.")
+                % values
+            }
+        )
+    if any(line.start_date == start_date for line in wage_lines_of(period)):
+        raise ValidationError(
+            {"start_date": _("Op deze datum begint al een loonregel in deze periode.")}
+        )
+
+
+@transaction.atomic
+def wage_line_add(
+    *,
+    period: ContractPeriod,
+    actor: User | None,
+    start_date: dt.date,
+    hourly_wage: Decimal,
+    reason: str = WageLineReason.OTHER,
+    note: str = "",
+) -> ContractWageLine:
+    """Change the hourly wage within ``period`` from ``start_date`` on (see
+    :func:`~basisbaan.contracts.selectors.wage_schedule`).
+
+    The line starts after the period's start and on or before its end, at most
+    one a day. Its wage must be at least the published statutory minimum on
+    every day it holds: from ``start_date`` until the day before the next line,
+    or the period's end (youth wage by age on each day). A projected or assumed
+    minimum above it is flagged on the pages, not refused.
+    """
+    period = _lock_wage_lines(period)
+    _check_line_day(period, start_date)
+    if reason not in WageLineReason.values:
+        raise ValidationError({"reason": _("Kies de reden van de loonwijziging.")})
+    later = [line.start_date for line in wage_lines_of(period) if line.start_date > start_date]
+    end = add_days(later[0], -1) if later else period.end_date
+    check_minimum_wage(
+        participant=period.contract.participant,
+        start=start_date,
+        end=end,
+        hourly_wage=hourly_wage,
+    )
+    return model_create(
+        instance=ContractWageLine(
+            municipality_id=period.municipality_id,
+            period=period,
+            start_date=start_date,
+            hourly_wage=hourly_wage,
+            reason=reason,
+            note=note.strip(),
+        ),
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def wage_line_remove(*, line: ContractWageLine, actor: User | None) -> None:
+    """Remove a wage line: the wage before it then holds on its days too.
+
+    Refused when that wage is below the published minimum on one of those days
+    (add a line with the right wage first, or remove the later one).
+    """
+    period = _lock_wage_lines(line.period)
+    spans = wage_schedule(period)
+    found = [i for i, span in enumerate(spans) if i and span.start == line.start_date]
+    if found:
+        try:
+            check_minimum_wage(
+                participant=period.contract.participant,
+                start=line.start_date,
+                end=spans[found[0]].end,
+                hourly_wage=spans[found[0] - 1].hourly_wage,
+            )
+        except ValidationError as exc:
+            raise ValidationError(
+                _(
+                    "Deze loonregel kan niet worden verwijderd: dan geldt vanaf %(date)s het "
+                    "uurloon ervoor. %(reason)s"
+                )
+                % {"date": f"{line.start_date:%d-%m-%Y}", "reason": " ".join(exc.messages)}
+            ) from exc
+    model_delete(instance=line, actor=actor)
 
 
 # --- wage-value measurements ----------------------------------------------------------------

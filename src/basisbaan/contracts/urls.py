@@ -31,4 +31,14 @@ urlpatterns = [
         views.ContractNoticeView.as_view(),
         name="notice",
     ),
+    path(
+        "periode/<int:pk>/loonregel/nieuw/",
+        views.WageLineCreateView.as_view(),
+        name="wage_line_create",
+    ),
+    path(
+        "loonregel/<int:pk>/verwijderen/",
+        views.WageLineDeleteView.as_view(),
+        name="wage_line_delete",
+    ),
 ]

@@ -4,8 +4,11 @@ wage-value measurements and the programmes' contract settings."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import datetime as dt
 from collections.abc import Callable, Iterable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
@@ -19,8 +22,12 @@ from django.views.generic import TemplateView
 
 from basisbaan.calc.labour_law import ChainCheck, Term, notice_deadline
 from basisbaan.contracts import services
-from basisbaan.contracts.chains import CONFIRM_FIELD, PermanentByLawError, chain_warning
-from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS, Decision
+from basisbaan.contracts.chains import (
+    CONFIRM_FIELD,
+    PermanentByLawError,
+    chain_warning,
+)
+from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS, Decision, WageLineReason
 from basisbaan.contracts.forms import (
     BelowMinimumFilterForm,
     ContractEditForm,
@@ -30,6 +37,7 @@ from basisbaan.contracts.forms import (
     EndReasonForm,
     NoticeForm,
     RenewForm,
+    WageLineForm,
     WageValueEditForm,
     WageValueForm,
     WorklistFilterForm,
@@ -45,18 +53,23 @@ from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
     ContractSettings,
+    ContractWageLine,
     RenewalDecision,
     WageValueMeasurement,
 )
 from basisbaan.contracts.overview import contract_overview
 from basisbaan.contracts.selectors import (
     WageFlag,
+    assumed_shortfall_text,
     contract_list,
+    contract_period_list,
     contract_settings_list,
     contract_settings_of,
-    minimum_wage_table,
     period_wage_flag,
     periods_below_minimum,
+    suggested_wage_lines,
+    wage_line_list,
+    wage_lines_of,
     wage_value_list,
 )
 from basisbaan.contracts.severance import contract_severance, late_notice_warning
@@ -74,6 +87,7 @@ from basisbaan.core.views import (
     TenantDetailView,
     TenantListView,
 )
+from basisbaan.costs.selectors import minimum_wage_table_of
 from basisbaan.participants.choices import apply_participant_policy, audit_shown_participants
 from basisbaan.participants.listing import PersonalListMixin
 from basisbaan.participants.privacy import (
@@ -160,7 +174,7 @@ class ContractListView(PersonalListMixin, TenantListView):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
         page.object_list = context["object_list"] = list(page.object_list)
-        table = minimum_wage_table()
+        table = minimum_wage_table_of(municipality=self.municipality)
         context["below_minimum"] = {
             contract.pk
             for contract in page.object_list
@@ -186,7 +200,17 @@ class ContractDetailView(TenantDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["overview"] = contract_overview(self.object, today=timezone.localdate())
+        table = minimum_wage_table_of(municipality=self.municipality)
+        overview = contract_overview(self.object, today=timezone.localdate(), table=table)
+        context["overview"] = overview
+        context["wage_line_periods"] = [
+            {
+                "view": view,
+                "lines": wage_lines_of(view.period),
+                "suggestions": suggested_wage_lines(view.period, table=table),
+            }
+            for view in overview.periods
+        ]
         context["severance"] = contract_severance(self.object, today=timezone.localdate())
         context["end_reason_form"] = EndReasonForm(initial={"end_reason": self.object.end_reason})
         audit_participant_view(self.request, self.object.participant, NAME_FIELDS)
@@ -334,6 +358,16 @@ class ContractRenewView(ChainConfirmMixin, ObjectServiceFormView):
         check = self.chain_expected()
         if check is not None:
             context.update(chain_check=check, chain_text=chain_warning(check))
+        periods = list(self.object.periods.all())
+        if periods and not self.object.is_permanent:
+            defaults = services.next_period_defaults(periods[-1])
+            context["assumed_minimum_text"] = assumed_shortfall_text(
+                self.object.participant,
+                defaults["start_date"],
+                defaults["end_date"],
+                defaults["hourly_wage"],
+                minimum_wage_table_of(municipality=self.municipality),
+            )
         return context
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -355,6 +389,95 @@ class ContractRenewView(ChainConfirmMixin, ObjectServiceFormView):
 
     def get_success_url(self) -> str:
         return reverse("contracts:detail", args=[self.object.pk])
+
+
+# --- wage lines -----------------------------------------------------------------------------
+
+
+class WageLineCreateView(ObjectServiceFormView):
+    """A wage line in one period; ``?start_date=&hourly_wage=&reason=`` prefill it
+    (the contract page's suggestions link here)."""
+
+    permission = Perm.CONTRACT_MANAGE
+    form_class = WageLineForm
+    template_name = "contracts/wage_line_form.html"
+    context_object_name = "period"
+    success_message = gettext_lazy("De loonregel is vastgelegd.")
+    extra_context = {"page_title": gettext_lazy("Nieuwe loonregel")}
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[ContractPeriod]:
+        return contract_period_list(municipality=municipality).select_related(
+            "contract__participant__programme__contract_settings"
+        )
+
+    def get_initial(self) -> dict[str, Any]:
+        query = self.request.GET
+        initial: dict[str, Any] = {}
+        with contextlib.suppress(ValueError):
+            initial["start_date"] = dt.date.fromisoformat(query.get("start_date", ""))
+        with contextlib.suppress(InvalidOperation):
+            initial["hourly_wage"] = Decimal(query.get("hourly_wage", ""))
+        if query.get("reason") in WageLineReason.values:
+            initial["reason"] = query["reason"]
+        return initial
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["contract"] = self.object.contract
+        return context
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        audit_participant_view(request, self.object.contract.participant, NAME_FIELDS)
+        return response
+
+    def perform(self, form: WageLineForm) -> ContractWageLine:
+        data = form.cleaned_data
+        return services.wage_line_add(
+            period=self.object,
+            actor=self.request.user,  # type: ignore[arg-type]
+            start_date=data["start_date"],
+            hourly_wage=data["hourly_wage"],
+            reason=data["reason"],
+            note=data.get("note") or "",
+        )
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        if isinstance(self.result, ContractWageLine):
+            period = ContractPeriod.objects.prefetch_related("wage_lines").get(pk=self.object.pk)
+            table = minimum_wage_table_of(municipality=self.municipality)
+            flag = period_wage_flag(period, self.object.contract.participant, table)
+            if flag is not None:
+                messages.warning(self.request, flag.message)
+        return response
+
+    def get_success_url(self) -> str:
+        return reverse("contracts:detail", args=[self.object.contract_id]) + "#loonregels"
+
+
+class WageLineDeleteView(ObjectServiceFormView):
+    """POST only: remove a wage line (the contract page holds the button)."""
+
+    permission = Perm.CONTRACT_MANAGE
+    http_method_names = ["post"]
+    form_class = forms.Form
+    success_message = gettext_lazy("De loonregel is verwijderd.")
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[ContractWageLine]:
+        return wage_line_list(municipality=municipality)
+
+    def perform(self, form: Any) -> None:
+        services.wage_line_remove(line=self.object, actor=self.request.user)  # type: ignore[arg-type]
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        # The page with the button is the contract page: say there why nothing changed.
+        for error in form.non_field_errors():
+            messages.error(self.request, error)
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_success_url(self) -> str:
+        return reverse("contracts:detail", args=[self.object.period.contract_id]) + "#loonregels"
 
 
 # --- renewal decisions ----------------------------------------------------------------------
@@ -434,6 +557,13 @@ class ContractDecisionView(ChainConfirmMixin, ObjectServiceFormView):
             notice_deadline=notice_deadline(period.start_date, period.end_date),
             chain_check=check,
             chain_text=chain_warning(check) if check is not None else "",
+            assumed_minimum_text=assumed_shortfall_text(
+                contract.participant,
+                defaults["start_date"],
+                defaults["end_date"],
+                defaults["hourly_wage"],
+                minimum_wage_table_of(municipality=self.municipality),
+            ),
         )
         return context
 
@@ -638,7 +768,10 @@ class BelowMinimumWageView(PersonalListMixin, TenantViewMixin, TemplateView):
         form = BelowMinimumFilterForm(self.request.GET or None)
         past = bool(form.is_valid() and form.cleaned_data.get("past"))
         flags = periods_below_minimum(
-            municipality=self.municipality, today=timezone.localdate(), include_past=past
+            municipality=self.municipality,
+            today=timezone.localdate(),
+            include_past=past,
+            table=minimum_wage_table_of(municipality=self.municipality),
         )
         return form, past, flags
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
@@ -25,8 +26,8 @@ from basisbaan.calc.labour_law import (
     ChainCheck,
     MinimumWageTable,
     Term,
-    first_shortfall,
     notice_deadline,
+    wage_shortfall,
 )
 from basisbaan.contracts.chains import (
     chain_rules_of,
@@ -36,11 +37,17 @@ from basisbaan.contracts.chains import (
     participant_period_rows,
 )
 from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS
-from basisbaan.contracts.models import Contract, ContractPeriod, WageValueMeasurement
+from basisbaan.contracts.models import (
+    Contract,
+    ContractPeriod,
+    ContractWageLine,
+    WageValueMeasurement,
+)
 from basisbaan.contracts.selectors import (
     latest_wage_values,
     may_be_below_minimum,
     minimum_wage_table,
+    wage_spans,
 )
 from basisbaan.contracts.severance import DelayCost, delay_costs
 from basisbaan.participants.models import Participant
@@ -242,17 +249,22 @@ def remeasurements_due(
     return result
 
 
-def attention_counts(municipality: Municipality, today: dt.date) -> dict[str, int]:
-    """The dashboard's contract alerts, each a count, in two or three queries: the
-    periods that may need a decision or may fall below the minimum wage (one
-    query, see :func:`~basisbaan.contracts.selectors.may_be_below_minimum`),
-    the minimum-wage rows when some period may be below, and the participants
-    whose wage value is due.
+def attention_counts(
+    municipality: Municipality, today: dt.date, *, table: MinimumWageTable | None = None
+) -> dict[str, int]:
+    """The dashboard's contract alerts, each a count, in a fixed number of
+    queries: the minimum-wage rows (unless ``table`` is given: the faces pass
+    the one with the municipality's indexation assumption), the periods that
+    may need a decision or may fall below the minimum wage (one query, see
+    :func:`~basisbaan.contracts.selectors.may_be_below_minimum`), the wage
+    lines of those that may fall below (only when there are some), and the
+    participants whose wage value is due.
 
     The counts equal the lengths of :func:`decisions_due`,
     :func:`~basisbaan.contracts.selectors.periods_below_minimum` and
-    :func:`remeasurements_due` with their defaults.
+    :func:`remeasurements_due` with their defaults (and the same ``table``).
     """
+    table = table or minimum_wage_table()
     horizon = dt.timedelta(weeks=DEFAULT_HORIZON_WEEKS)
     later = ContractPeriod.objects.filter(
         contract_id=OuterRef("contract_id"), sequence__gt=OuterRef("sequence")
@@ -262,7 +274,7 @@ def attention_counts(municipality: Municipality, today: dt.date) -> dict[str, in
         & Q(end_date__lte=today + horizon, end_date__gte=today - horizon)
         & ~Exists(later)
     )
-    low = Q(end_date__gte=today) & may_be_below_minimum()
+    low = Q(end_date__gte=today) & may_be_below_minimum(table)
     rows = (
         ContractPeriod.objects.filter(municipality=municipality)
         .filter(due | low)
@@ -271,6 +283,7 @@ def attention_counts(municipality: Municipality, today: dt.date) -> dict[str, in
             is_low=ExpressionWrapper(low, output_field=BooleanField()),
         )
         .values_list(
+            "id",
             "start_date",
             "end_date",
             "hourly_wage",
@@ -281,18 +294,34 @@ def attention_counts(municipality: Municipality, today: dt.date) -> dict[str, in
         )
     )
     counts = {"decisions_due": 0, "decisions_late": 0, "below_minimum_wage": 0}
-    table: MinimumWageTable | None = None
-    for start, end, wage, is_due, is_low, birth, fulltime in rows:
+    low_rows = []
+    for period_id, start, end, wage, is_due, is_low, birth, fulltime in rows:
         if is_due:
             counts["decisions_due"] += 1
             deadline = notice_deadline(start, end)
             counts["decisions_late"] += _status(today, end, deadline) != DueStatus.DUE
         if is_low:
-            table = table or minimum_wage_table()
-            schedule = table.schedule(
-                start, end, birth_date=birth, fulltime_hours=fulltime or DEFAULT_FULLTIME_HOURS
+            low_rows.append((period_id, start, end, wage, birth, fulltime))
+    lines: dict[int, list[tuple[dt.date, Decimal]]] = {}
+    if low_rows:
+        found = ContractWageLine.objects.filter(period_id__in=[r[0] for r in low_rows])
+        for period_id, day, line_wage in found.values_list(
+            "period_id", "start_date", "hourly_wage"
+        ):
+            lines.setdefault(period_id, []).append((day, line_wage))
+    for period_id, start, end, wage, birth, fulltime in low_rows:
+        counts["below_minimum_wage"] += any(
+            wage_shortfall(
+                table,
+                span.hourly_wage,
+                span.start,
+                span.end,
+                birth_date=birth,
+                fulltime_hours=fulltime or DEFAULT_FULLTIME_HOURS,
             )
-            counts["below_minimum_wage"] += first_shortfall(wage, schedule) is not None
+            is not None
+            for span in wage_spans(start, end, wage, lines.get(period_id, []))
+        )
     latest_next = WageValueMeasurement.objects.filter(participant_id=OuterRef("pk")).order_by(
         "-measured_on", "-id"
     )

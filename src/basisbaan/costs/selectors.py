@@ -6,7 +6,10 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from basisbaan.calc.labour_law import MinimumWageTable
+from basisbaan.contracts.selectors import minimum_wage_table
 from basisbaan.costs.models import IndexationAssumption, ProgrammeCostSettings
+from basisbaan.parameters.constants import ParameterKey
 from basisbaan.programmes.models import Programme
 from basisbaan.tenancy.models import Municipality
 
@@ -15,6 +18,7 @@ __all__ = [
     "cost_settings_of",
     "indexation_list",
     "indexation_rates",
+    "minimum_wage_table_of",
 ]
 
 
@@ -47,3 +51,18 @@ def indexation_rates(*, municipality: Municipality) -> dict[str, Decimal]:
     return dict(
         IndexationAssumption.objects.filter(municipality=municipality).values_list("key", "rate")
     )
+
+
+def minimum_wage_table_of(*, municipality: Municipality) -> MinimumWageTable:
+    """The minimum-wage table with ``municipality``'s indexation assumption for
+    the half-years past the last published amount (0 when none is set): the
+    amounts the cost model assumes for those days, marked as assumptions.
+    Two queries."""
+    rate = (
+        IndexationAssumption.objects.filter(
+            municipality=municipality, key=ParameterKey.MINIMUM_WAGE_HOURLY
+        )
+        .values_list("rate", flat=True)
+        .first()
+    )
+    return minimum_wage_table(indexation=rate or Decimal(0))

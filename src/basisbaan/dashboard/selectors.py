@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from basisbaan.calc.suppression import Mark
 from basisbaan.contracts.worklist import attention_counts
+from basisbaan.costs.selectors import minimum_wage_table_of
 from basisbaan.guidance.selectors import guidance_attention
 from basisbaan.hosts.constants import Track
 from basisbaan.hosts.selectors import position_list
@@ -59,7 +60,11 @@ def dashboard_counts(municipality: Municipality) -> dict[str, Any]:
         "open_positions": open_positions,
         "programmes": programmes,
         "programmes_closed": [p for p in programmes if not p.intake_open],
-        "contract_alerts": attention_counts(municipality, timezone.localdate()),
+        "contract_alerts": attention_counts(
+            municipality,
+            timezone.localdate(),
+            table=minimum_wage_table_of(municipality=municipality),
+        ),
         "guidance": guidance_attention(municipality=municipality, today=timezone.localdate()),
     }
 

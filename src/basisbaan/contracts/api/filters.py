@@ -5,7 +5,13 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 
-from basisbaan.contracts.models import Contract, WageValueMeasurement
+from basisbaan.contracts.models import (
+    Contract,
+    ContractPeriod,
+    ContractWageLine,
+    WageValueMeasurement,
+)
+from basisbaan.contracts.selectors import contract_list, contract_period_list
 from basisbaan.core.api.filters import TenantFilterSet
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.participants.models import Participant
@@ -34,3 +40,26 @@ class WageValueFilter(TenantFilterSet):
     class Meta:
         model = WageValueMeasurement
         fields = ["participant"]
+
+
+def _contracts(request: Any) -> QuerySet[Contract]:
+    membership = request_membership(request) if request is not None else None
+    if membership is None:
+        return Contract.objects.none()
+    return contract_list(municipality=membership.municipality)
+
+
+def _periods(request: Any) -> QuerySet[ContractPeriod]:
+    membership = request_membership(request) if request is not None else None
+    if membership is None:
+        return ContractPeriod.objects.none()
+    return contract_period_list(municipality=membership.municipality)
+
+
+class ContractWageLineFilter(TenantFilterSet):
+    contract = django_filters.ModelChoiceFilter(field_name="period__contract", queryset=_contracts)
+    period = django_filters.ModelChoiceFilter(queryset=_periods)
+
+    class Meta:
+        model = ContractWageLine
+        fields = ["contract", "period"]

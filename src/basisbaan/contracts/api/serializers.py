@@ -12,14 +12,17 @@ from basisbaan.contracts.constants import (
     Decision,
     EndReason,
     PermanentReason,
+    WageLineReason,
     WageValueMethod,
 )
 from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
+    ContractWageLine,
     RenewalDecision,
     WageValueMeasurement,
 )
+from basisbaan.contracts.selectors import contract_period_list
 from basisbaan.contracts.severance import (
     NoticeRow,
     TransitionPaymentView,
@@ -78,7 +81,22 @@ class DecisionSummarySerializer(serializers.ModelSerializer[RenewalDecision]):
         read_only_fields = fields
 
 
+class WageLineSummarySerializer(serializers.ModelSerializer[ContractWageLine]):
+    class Meta:
+        model = ContractWageLine
+        fields = ["id", "start_date", "hourly_wage", "reason", "note"]
+        read_only_fields = fields
+
+
 class ContractPeriodSerializer(serializers.ModelSerializer[ContractPeriod]):
+    wage_lines = WageLineSummarySerializer(
+        many=True,
+        read_only=True,
+        help_text=(
+            "Loonregels: het uurloon van de periode geldt tot de eerste; elke loonregel "
+            "geldt vanaf start_date tot de volgende of het einde van de periode."
+        ),
+    )
     notice_deadline = serializers.SerializerMethodField(
         help_text="Uiterste datum om schriftelijk aan te zeggen (leeg: korter dan zes maanden)."
     )
@@ -93,6 +111,7 @@ class ContractPeriodSerializer(serializers.ModelSerializer[ContractPeriod]):
             "end_date",
             "hours_per_week",
             "hourly_wage",
+            "wage_lines",
             "notice_deadline",
             "decision",
         ]
@@ -427,12 +446,60 @@ class WageFlagSerializer(PseudonymousParticipantMixin, serializers.Serializer[An
     start_date = serializers.DateField(source="period.start_date")
     end_date = serializers.DateField(source="period.end_date")
     hourly_wage = serializers.DecimalField(
-        source="period.hourly_wage", max_digits=7, decimal_places=2
+        max_digits=7,
+        decimal_places=2,
+        help_text="Het uurloon dat tekortschiet: van de periode of van een loonregel.",
+    )
+    wage_line = serializers.IntegerField(
+        source="line.pk",
+        allow_null=True,
+        default=None,
+        help_text="De loonregel waarvan het uurloon tekortschiet (leeg: de periode zelf).",
     )
     minimum_wage = serializers.DecimalField(source="step.value", max_digits=7, decimal_places=2)
     since = serializers.DateField(source="step.since")
     assumed = serializers.BooleanField(help_text="Het minimumloon is een aanname.")
     message = serializers.CharField()
+
+
+class ContractWageLineSerializer(serializers.ModelSerializer[ContractWageLine]):
+    """A change of the hourly wage within a contract period, from ``start_date`` on."""
+
+    contract = serializers.IntegerField(source="period.contract_id", read_only=True)
+
+    class Meta:
+        model = ContractWageLine
+        fields = [
+            "id",
+            "contract",
+            "period",
+            "start_date",
+            "hourly_wage",
+            "reason",
+            "note",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ContractWageLineCreateSerializer(serializers.Serializer[None]):
+    period = ScopedPrimaryKeyRelatedField(
+        selector=contract_period_list, queryset=ContractPeriod.objects.none()
+    )
+    start_date = DateField(
+        help_text="Na de startdatum van de periode, uiterlijk de einddatum; één per dag."
+    )
+    hourly_wage = _wage(
+        help_text=(
+            "Ten minste het gepubliceerde minimumloon op elke dag dat de regel geldt "
+            "(tot de volgende loonregel of het einde van de periode)."
+        )
+    )
+    reason = serializers.ChoiceField(
+        choices=WageLineReason.choices, required=False, default=WageLineReason.OTHER
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
 
 class WageValueMeasurementSerializer(

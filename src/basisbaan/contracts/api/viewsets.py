@@ -4,7 +4,8 @@ and wage-value measurements.
 - ``/api/v1/contracts/`` with ``{id}/renew/``, ``{id}/decisions/`` and
   ``below-minimum-wage/``;
 - ``/api/v1/contract-decisions-due/``: the worklist of renewal decisions;
-- ``/api/v1/wage-value-measurements/`` with ``due/``: measurements and re-measurements.
+- ``/api/v1/wage-value-measurements/`` with ``due/``: measurements and re-measurements;
+- ``/api/v1/contract-wage-lines/``: wage changes within a period (list, add, remove).
 """
 
 from __future__ import annotations
@@ -22,13 +23,19 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from basisbaan.contracts.api.filters import ContractFilter, WageValueFilter
+from basisbaan.contracts.api.filters import (
+    ContractFilter,
+    ContractWageLineFilter,
+    WageValueFilter,
+)
 from basisbaan.contracts.api.serializers import (
     ContractCreateSerializer,
     ContractDetailSerializer,
     ContractPeriodSerializer,
     ContractRenewSerializer,
     ContractSerializer,
+    ContractWageLineCreateSerializer,
+    ContractWageLineSerializer,
     DueDecisionSerializer,
     EndReasonSerializer,
     NoticeRecordSerializer,
@@ -45,6 +52,7 @@ from basisbaan.contracts.constants import DEFAULT_HORIZON_WEEKS
 from basisbaan.contracts.models import (
     Contract,
     ContractPeriod,
+    ContractWageLine,
     RenewalDecision,
     WageValueMeasurement,
 )
@@ -52,6 +60,7 @@ from basisbaan.contracts.selectors import (
     contract_list,
     decision_list,
     periods_below_minimum,
+    wage_line_list,
     wage_value_list,
 )
 from basisbaan.contracts.services import (
@@ -60,6 +69,8 @@ from basisbaan.contracts.services import (
     contract_period_add,
     notice_record,
     renewal_decide,
+    wage_line_add,
+    wage_line_remove,
     wage_value_record,
     wage_value_update,
 )
@@ -68,6 +79,7 @@ from basisbaan.contracts.worklist import DueStatus, decisions_due, remeasurement
 from basisbaan.core.api.fields import request_actor
 from basisbaan.core.api.schema import TenantAutoSchema
 from basisbaan.core.api.viewsets import TenantViewSet
+from basisbaan.costs.selectors import minimum_wage_table_of
 from basisbaan.tenancy.models import Municipality
 from basisbaan.tenancy.roles import Perm
 
@@ -246,8 +258,10 @@ class ContractViewSet(
         summary="Periodes onder het minimumloon",
         description=(
             "Lopende en toekomstige periodes (met past=true ook afgelopen) waarvan het uurloon "
-            "op een dag onder het wettelijk minimumloon ligt, bijvoorbeeld na een verhoging. "
-            "assumed: het minimumloon is een aanname (nog niet gepubliceerd)."
+            "op een dag onder het wettelijk minimumloon ligt, bijvoorbeeld na een verhoging; "
+            "elke loonregel wordt getoetst over de dagen dat hij geldt. assumed: het "
+            "minimumloon is een aanname (nog niet gepubliceerd, of na het laatst gepubliceerde "
+            "bedrag afgeleid uit de indexatieaanname van de gemeente)."
         ),
         parameters=[OpenApiParameter("past", OpenApiTypes.BOOL, required=False)],
         responses={200: WageFlagSerializer(many=True)},
@@ -264,7 +278,10 @@ class ContractViewSet(
         query.is_valid(raise_exception=True)
         past = query.validated_data["past"]
         flags = periods_below_minimum(
-            municipality=self.municipality, today=timezone.localdate(), include_past=past
+            municipality=self.municipality,
+            today=timezone.localdate(),
+            include_past=past,
+            table=minimum_wage_table_of(municipality=self.municipality),
         )
         self.audit_read([flag.period for flag in flags], many=True)
         return Response(
@@ -425,3 +442,60 @@ class WageValueMeasurementViewSet(
         return Response(
             RemeasurementDueSerializer(rows, many=True, context=self.get_serializer_context()).data
         )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Loonregels binnen contractperiodes"),
+    retrieve=extend_schema(summary="Eén loonregel"),
+    destroy=extend_schema(
+        summary="Loonregel verwijderen",
+        description=(
+            "Daarna geldt het uurloon ervoor ook op de dagen van deze regel; geweigerd als "
+            "dat onder het gepubliceerde minimumloon ligt."
+        ),
+    ),
+)
+class ContractWageLineViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    TenantViewSet,
+):
+    """Loonregels: het uurloon binnen een contractperiode verandert vanaf een datum
+    (verhoging minimumloon, cao-verhoging, verjaardag bij jeugdloon)."""
+
+    queryset = ContractWageLine.objects.none()
+    serializer_class = ContractWageLineSerializer
+    filterset_class = ContractWageLineFilter
+    ordering_fields = ["id", "start_date"]
+    ordering = ["period__contract_id", "period__sequence", "start_date"]
+    schema = TenantAutoSchema()
+    view_permission = Perm.CONTRACT_VIEW
+    manage_permission = Perm.CONTRACT_MANAGE
+
+    def scoped_queryset(self, municipality: Municipality) -> QuerySet[ContractWageLine]:
+        return wage_line_list(municipality=municipality)
+
+    @extend_schema(
+        summary="Loonregel toevoegen",
+        description=(
+            "Het uurloon van de periode verandert vanaf start_date (na de start van de "
+            "periode, uiterlijk het einde, één per dag). Het uurloon moet op elke dag dat de "
+            "regel geldt ten minste het gepubliceerde minimumloon zijn (jeugdloon naar de "
+            "leeftijd op die dag); onder een aangenomen bedrag wordt gesignaleerd, niet "
+            "geweigerd."
+        ),
+        request=ContractWageLineCreateSerializer,
+        responses={201: ContractWageLineSerializer},
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        payload = ContractWageLineCreateSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        payload.is_valid(raise_exception=True)
+        line = wage_line_add(actor=request_actor(request), **payload.validated_data)
+        fresh = self.get_queryset().get(pk=line.pk)
+        return Response(ContractWageLineSerializer(fresh).data, status=status.HTTP_201_CREATED)
+
+    def perform_destroy(self, instance: ContractWageLine) -> None:
+        wage_line_remove(line=instance, actor=request_actor(self.request))
