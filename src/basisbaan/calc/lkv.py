@@ -85,8 +85,8 @@ MAX_CAP_CENTS: Final = 100_000_000
 YEAR_KEY: Final = 10_000
 # No intermediate product overflows: a year's units (31 × 12 months of 168 hours) × rate.
 assert (
-    MAX_HOURS_TENTHS * WEEKS_PER_YEAR * 31 * LCM * MONTHS_PER_YEAR * 2 * MAX_RATE_CENTS
-    < np.iinfo(np.int64).max
+    np.iinfo(np.int64).max
+    > MAX_HOURS_TENTHS * WEEKS_PER_YEAR * 31 * LCM * MONTHS_PER_YEAR * 2 * MAX_RATE_CENTS
 )
 
 
