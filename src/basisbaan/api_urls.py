@@ -13,6 +13,7 @@ from basisbaan.budgets.api.viewsets import (
     PlannedStartViewSet,
     ProgrammeForecastViewSet,
 )
+from basisbaan.contracts.api.lkv import LkvEntitlementViewSet
 from basisbaan.contracts.api.viewsets import (
     ContractDecisionDueViewSet,
     ContractViewSet,
@@ -78,6 +79,7 @@ router.register(
 router.register(
     "wage-value-measurements", WageValueMeasurementViewSet, basename="wage-value-measurement"
 )
+router.register("lkv-entitlements", LkvEntitlementViewSet, basename="lkv-entitlement")
 router.register("payroll-entries", PayrollEntryViewSet, basename="payroll-entry")
 router.register("payroll-imports", PayrollImportViewSet, basename="payroll-import")
 router.register("budgets", BudgetViewSet, basename="budget")

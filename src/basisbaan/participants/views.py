@@ -195,7 +195,9 @@ class ParticipantDetailView(TenantDetailView):
                 municipality=self.municipality, participant=participant, today=timezone.localdate()
             )
         if self.has_perm(Perm.CONTRACT_VIEW):
-            context["lkv"] = participant_lkv(municipality=self.municipality, participant=participant)
+            context["lkv"] = participant_lkv(
+                municipality=self.municipality, participant=participant
+            )
         if self.has_perm(Perm.ESF_VIEW):
             context["esf_operation"], context["esf_registration"] = participant_operation(
                 participant
