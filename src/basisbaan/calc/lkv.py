@@ -260,16 +260,21 @@ def lkv_years(
     spans: Sequence[Sequence[Span]],
     tables: Mapping[str, LkvTable],
     years: range,
+    *,
+    between: tuple[dt.date, dt.date] | None = None,
 ) -> list[list[LkvYear]]:
     """Per claim, the LKV of each year of ``years`` that the entitlement touches.
 
     ``spans[i]`` are the contract periods of claim ``i``'s participant (overlapping
-    periods add up). The month rows of all claims are computed at once.
+    periods add up). With ``between``, only the hours of those days count (the
+    maximum stays the year's). The month rows of all claims are computed at once.
     """
     if not years:
         return [[] for _claim in claims]
     windows = [entitlement_days(claim, tables[claim.kind]) for claim in claims]
     first_day, last_day = dt.date(years[0], 1, 1), dt.date(years[-1], 12, 31)
+    if between is not None:
+        first_day, last_day = max(first_day, between[0]), min(last_day, between[1])
     group: list[int] = []
     starts: list[dt.date] = []
     ends: list[dt.date] = []

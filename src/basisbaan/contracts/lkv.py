@@ -259,7 +259,10 @@ def _spans(municipality: Municipality, participant_ids: Iterable[int]) -> dict[i
 
 
 def _years(
-    municipality: Municipality, entitlements: list[LkvEntitlement], years: range
+    municipality: Municipality,
+    entitlements: list[LkvEntitlement],
+    years: range,
+    between: tuple[dt.date, dt.date] | None = None,
 ) -> list[list[LkvYear]]:
     if not entitlements:
         return []
@@ -269,6 +272,7 @@ def _years(
         [spans.get(e.participant_id, []) for e in entitlements],
         lkv_tables(),
         years,
+        between=between,
     )
 
 
@@ -291,8 +295,9 @@ def lkv_income(
     end: dt.date,
 ) -> LkvIncome:
     """The LKV the recorded entitlements of the programmes' participants are expected
-    to bring, for each calendar year from ``start``'s to ``end``'s (whole years: the
-    maximum is per calendar year). Years without LKV are left out. Three queries.
+    to bring, per calendar year from ``start``'s to ``end``'s: the paid hours of the
+    days ``start..end`` (pass 1 January and 31 December for whole years), capped at
+    each year's maximum. Years without LKV are left out. Three queries.
     """
     first, last = max(start.year, HORIZON[0].year), min(end.year, HORIZON[1].year)
     years = range(first, last + 1)
@@ -304,9 +309,8 @@ def lkv_income(
         .order_by("participant_id", "start_date", "id")
     )
     income = LkvIncome()
-    for entitlement, lines in zip(
-        entitlements, _years(municipality, entitlements, years), strict=True
-    ):
+    lines_of = _years(municipality, entitlements, years, (start, end))
+    for entitlement, lines in zip(entitlements, lines_of, strict=True):
         programme_id = entitlement.participant.programme_id
         for line in lines:
             if not line.amount:
