@@ -58,7 +58,7 @@ def _year_rows(case: BusinessCase) -> list[dict[str, Any]]:
             }
         )
     if any(case.lkv.values()):
-        years = [line.year for line in case.result.years]
+        years = [line.year for line in case.result.years if line.year is not None]
         rows.append(
             {
                 "key": "lkv",
@@ -66,7 +66,7 @@ def _year_rows(case: BusinessCase) -> list[dict[str, Any]]:
                     "Loonkostenvoordeel voor de werkgever (verwacht, niet in de netto kosten)"
                 ),
                 "cells": [euro(case.lkv.get(year, 0)) for year in years]
-                + [euro(sum(case.lkv.get(year, 0) for year in years))],
+                + [euro(sum([case.lkv.get(year, 0) for year in years]))],
                 "strong": False,
             }
         )
