@@ -18,8 +18,11 @@ from basisbaan.budgets import services as budget_services
 from basisbaan.budgets.api import serializers as budget_api
 from basisbaan.contracts import constants as contract_constants
 from basisbaan.contracts import forms as contract_forms
+from basisbaan.contracts import lkv as contract_lkv
 from basisbaan.contracts import services as contract_services
 from basisbaan.contracts.api import serializers as contract_api
+from basisbaan.contracts.api.lkv import LkvCreateSerializer, LkvUpdateSerializer
+from basisbaan.contracts.lkv_forms import LkvForm
 from basisbaan.costs import constants as cost_constants
 from basisbaan.costs import forms as cost_forms
 from basisbaan.costs import services as cost_services
@@ -110,6 +113,13 @@ RECORDS: list[tuple[str, tuple[str, ...], Any, dict[Any, Any], dict[Any, Any]]] 
             contract_api.WageValueCreateSerializer: {"participant"},
             contract_api.WageValueUpdateSerializer: NONE,
         },
+    ),
+    (
+        "wage-cost advantage",
+        contract_constants.LKV_FIELDS,
+        contract_lkv.EDITABLE,
+        {LkvForm: NONE},
+        {LkvCreateSerializer: {"participant"}, LkvUpdateSerializer: NONE},
     ),
     (
         "contract settings",

@@ -17,6 +17,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from basisbaan.budgets.services import budget_create, expenditure_create, planned_start_create
+from basisbaan.contracts.lkv import lkv_record
 from basisbaan.parameters.local_schemes import local_scheme_create
 from basisbaan.reports.services import report_create
 from basisbaan.tenancy.roles import Role
@@ -166,6 +167,15 @@ def secret_world(municipality, secret=SECRET, bsn="123456782", tag="a"):
         scheme,
         *esf_records(municipality, programme, participant, secret),
         ContractWageLineFactory(period=period, note=f"{secret} loonregel"),
+        lkv_record(
+            municipality=municipality,
+            actor=None,
+            participant=participant,
+            kind="disabled",
+            start_date=dt.date(2024, 7, 1),
+            declaration_reference=f"{secret} verklaring",
+            declaration_date=dt.date(2024, 7, 15),
+        ),
     ]
 
 

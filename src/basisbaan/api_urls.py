@@ -13,6 +13,7 @@ from basisbaan.budgets.api.viewsets import (
     PlannedStartViewSet,
     ProgrammeForecastViewSet,
 )
+from basisbaan.contracts.api.lkv import LkvEntitlementViewSet
 from basisbaan.contracts.api.viewsets import (
     ContractDecisionDueViewSet,
     ContractViewSet,
@@ -80,6 +81,7 @@ router.register("contract-wage-lines", ContractWageLineViewSet, basename="contra
 router.register(
     "wage-value-measurements", WageValueMeasurementViewSet, basename="wage-value-measurement"
 )
+router.register("lkv-entitlements", LkvEntitlementViewSet, basename="lkv-entitlement")
 router.register("payroll-entries", PayrollEntryViewSet, basename="payroll-entry")
 router.register("payroll-imports", PayrollImportViewSet, basename="payroll-import")
 router.register("budgets", BudgetViewSet, basename="budget")

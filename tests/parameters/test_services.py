@@ -10,6 +10,8 @@ from basisbaan.parameters.models import ParameterValue
 from basisbaan.parameters.seed import NORMS, SEED
 from basisbaan.parameters.seed_esf import ESF
 from basisbaan.parameters.seed_income import INCOME
+from basisbaan.parameters.seed_labour_law import LABOUR_LAW
+from basisbaan.parameters.seed_lkv import LKV
 from basisbaan.parameters.selectors import minimum_wage_hourly, parameter_value
 from basisbaan.parameters.services import parameter_value_set
 from tests.unchanged import unchanged
@@ -19,7 +21,8 @@ D = dt.date
 
 
 def test_every_seeded_value_is_there_with_its_source():
-    assert ParameterValue.objects.count() == len(SEED) + len(NORMS) + len(INCOME) + len(ESF) == 222
+    seeded = [*SEED, *NORMS, *INCOME, *ESF, *LABOUR_LAW, *LKV]
+    assert ParameterValue.objects.count() == len(seeded) == 222 + 4 + 31
     assert not ParameterValue.objects.filter(source="").exists()
     marked = set(ParameterValue.objects.filter(is_assumption=True).values_list("key", flat=True))
     assert marked == {row.key for row in [*INCOME, *ESF] if row.is_assumption}
@@ -90,3 +93,13 @@ def test_a_value_needs_a_source_or_must_be_marked_as_assumption():
         is_assumption=True,
     )
     assert row.is_assumption is True
+
+
+def test_the_lkv_rows_are_published_figures_with_a_source():
+    rows = ParameterValue.objects.filter(key__startswith="lkv_")
+    assert rows.count() == len(LKV) == 31
+    assert not rows.filter(is_assumption=True).exists()
+    assert not rows.filter(source="").exists()
+    assert parameter_value("lkv_older_max", D(2025, 6, 1)).value == Decimal("2600")
+    assert parameter_value("lkv_banenafspraak_hourly", D(2026, 1, 1)).value == Decimal("1.01")
+    assert parameter_value("lkv_banenafspraak_trans_hourly", D(2026, 1, 1)).value == Decimal("2")

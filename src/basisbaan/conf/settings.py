@@ -705,6 +705,7 @@ SPECTACULAR_SETTINGS = {
         "ReferralSourceEnum": "basisbaan.intake.vocabulary.ReferralSource",
         # ESF+: the one answer set of the questions EECO13-17.
         "EsfAnswerEnum": "basisbaan.esf.constants.Answer",
+        "LkvKindEnum": "basisbaan.contracts.constants.LkvKind",
     },
 }
 

@@ -102,3 +102,17 @@ CONTRACT_SETTINGS_FIELDS: Final = (
     "chain_max_gap_months",
     "chain_across_employers",
 )
+
+# A wage-cost advantage's editable fields (service, form, serializer); the participant
+# is chosen when it is recorded.
+LKV_FIELDS: Final = (
+    "kind",
+    "start_date",
+    "end_date",
+    "employment_start",
+    "declaration_reference",
+    "declaration_date",
+    "note",
+)
+# Every kind needs a doelgroepverklaring but the banenafspraak (the doelgroepregister).
+LKV_NO_DECLARATION: Final = frozenset({LkvKind.BANENAFSPRAAK})

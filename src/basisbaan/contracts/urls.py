@@ -1,6 +1,6 @@
 from django.urls import path
 
-from basisbaan.contracts import views
+from basisbaan.contracts import lkv_views, views
 
 app_name = "contracts"
 urlpatterns = [
@@ -15,6 +15,13 @@ urlpatterns = [
         views.WageValueUpdateView.as_view(),
         name="wage_value_update",
     ),
+    path(
+        "lkv/deelnemer/<int:participant>/nieuw/",
+        lkv_views.LkvCreateView.as_view(),
+        name="lkv_create",
+    ),
+    path("lkv/<int:pk>/bewerken/", lkv_views.LkvUpdateView.as_view(), name="lkv_update"),
+    path("lkv/<int:pk>/verwijderen/", lkv_views.LkvDeleteView.as_view(), name="lkv_delete"),
     path("instellingen/", views.ContractSettingsListView.as_view(), name="settings"),
     path(
         "instellingen/<int:pk>/",

@@ -39,6 +39,7 @@ from basisbaan.calc.business_case import (
 from basisbaan.calc.costs import compute_costs
 from basisbaan.calc.fixed import to_cents
 from basisbaan.calc.outcomes import NO_END
+from basisbaan.contracts.lkv import lkv_income
 from basisbaan.contracts.models import Contract
 from basisbaan.costs.inputs import build_cost_inputs
 from basisbaan.guidance.models import HoursEntry
@@ -94,6 +95,9 @@ class BusinessCase:
     rows: int = 0
     missing_norm_months: list[dt.date] = field(default_factory=list)
     lks_unmodelled_months: int = 0  # contract-months with LKS but no measured wage value
+    # The wage-cost advantage (LKV) the employer is expected to receive, cents per year:
+    # income on the employer's side, not in the municipality's net cost.
+    lkv: dict[int, int] = field(default_factory=dict)
 
     @property
     def norm_assumed(self) -> list[NormMonth]:
@@ -186,10 +190,24 @@ def business_case(
         missing_norm_months=missing,
         lks_unmodelled_months=unmodelled,
     )
+    case.lkv = _lkv(programme, until)
     case.steps = waterfall(result)
     if with_sensitivity:
         case.sensitivity = sensitivity(rows, assumptions, overheads, DEADWEIGHTS, GUIDANCE_FACTORS)
     return case
+
+
+def _lkv(programme: Programme, until: int) -> dict[int, int]:
+    """The expected LKV per year of the counted months (cents); empty without any."""
+    last = month_of(until) - dt.timedelta(days=1)
+    if last < programme.start_date:
+        return {}
+    income = lkv_income(
+        programme.municipality, programme_ids=[programme.pk], start=programme.start_date, end=last
+    )
+    return {
+        year: to_cents(amount) for year, amount in income.programmes.get(programme.pk, {}).items()
+    }
 
 
 def _as_dict(rows: CaseRows) -> dict[str, Any]:

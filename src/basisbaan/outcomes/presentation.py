@@ -57,6 +57,19 @@ def _year_rows(case: BusinessCase) -> list[dict[str, Any]]:
                 "strong": name in ("gross_cost", "net_cost"),
             }
         )
+    if any(case.lkv.values()):
+        years = [line.year for line in case.result.years if line.year is not None]
+        rows.append(
+            {
+                "key": "lkv",
+                "label": _(
+                    "Loonkostenvoordeel voor de werkgever (verwacht, niet in de netto kosten)"
+                ),
+                "cells": [euro(case.lkv.get(year, 0)) for year in years]
+                + [euro(sum([case.lkv.get(year, 0) for year in years]))],
+                "strong": False,
+            }
+        )
     return rows
 
 

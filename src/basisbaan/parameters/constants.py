@@ -183,6 +183,73 @@ class ParameterKey(models.TextChoices):
         _("Transitievergoeding: maximum (of een jaarsalaris als dat hoger is)"),
     )
 
+    # Loonkostenvoordelen (Wet tegemoetkomingen loondomein): per kind an amount per
+    # paid hour, a yearly maximum per employee and a maximum duration from the start of
+    # the employment. Where the law changed for new employment only, a "trans" pair
+    # (overgangsrecht) holds the amounts for employment begun before the date of its
+    # first row. See :mod:`basisbaan.parameters.seed_lkv`. An amount of 0: abolished.
+    LKV_DISABLED_HOURLY = "lkv_disabled_hourly", _("LKV arbeidsgehandicapte: per verloond uur")
+    LKV_DISABLED_MAX = "lkv_disabled_max", _("LKV arbeidsgehandicapte: maximum per jaar")
+    LKV_DISABLED_MONTHS = "lkv_disabled_months", _("LKV arbeidsgehandicapte: maximale duur")
+    LKV_REPLACED_HOURLY = (
+        "lkv_replaced_hourly",
+        _("LKV herplaatste arbeidsgehandicapte: per verloond uur"),
+    )
+    LKV_REPLACED_MAX = (
+        "lkv_replaced_max",
+        _("LKV herplaatste arbeidsgehandicapte: maximum per jaar"),
+    )
+    LKV_REPLACED_MONTHS = (
+        "lkv_replaced_months",
+        _("LKV herplaatste arbeidsgehandicapte: maximale duur"),
+    )
+    LKV_BANENAFSPRAAK_HOURLY = (
+        "lkv_banenafspraak_hourly",
+        _("LKV doelgroep banenafspraak: per verloond uur"),
+    )
+    LKV_BANENAFSPRAAK_MAX = (
+        "lkv_banenafspraak_max",
+        _("LKV doelgroep banenafspraak: maximum per jaar"),
+    )
+    LKV_BANENAFSPRAAK_MONTHS = (
+        "lkv_banenafspraak_months",
+        _("LKV doelgroep banenafspraak: maximale duur"),
+    )
+    LKV_BANENAFSPRAAK_NO_LIMIT = (
+        "lkv_banenafspraak_no_limit",
+        _("LKV doelgroep banenafspraak: zolang de dienstbetrekking duurt (geen maximale duur)"),
+    )
+    LKV_BANENAFSPRAAK_TRANS_HOURLY = (
+        "lkv_banenafspraak_trans_hourly",
+        _("LKV doelgroep banenafspraak, overgangsrecht: per verloond uur"),
+    )
+    LKV_BANENAFSPRAAK_TRANS_MAX = (
+        "lkv_banenafspraak_trans_max",
+        _("LKV doelgroep banenafspraak, overgangsrecht: maximum per jaar"),
+    )
+    LKV_SCHOLING_HOURLY = "lkv_scholing_hourly", _("LKV scholingsbelemmerde: per verloond uur")
+    LKV_SCHOLING_MAX = "lkv_scholing_max", _("LKV scholingsbelemmerde: maximum per jaar")
+    LKV_SCHOLING_MONTHS = "lkv_scholing_months", _("LKV scholingsbelemmerde: maximale duur")
+    LKV_SCHOLING_TRANS_HOURLY = (
+        "lkv_scholing_trans_hourly",
+        _("LKV scholingsbelemmerde, overgangsrecht: per verloond uur"),
+    )
+    LKV_SCHOLING_TRANS_MAX = (
+        "lkv_scholing_trans_max",
+        _("LKV scholingsbelemmerde, overgangsrecht: maximum per jaar"),
+    )
+    LKV_OLDER_HOURLY = "lkv_older_hourly", _("LKV oudere werknemer: per verloond uur")
+    LKV_OLDER_MAX = "lkv_older_max", _("LKV oudere werknemer: maximum per jaar")
+    LKV_OLDER_MONTHS = "lkv_older_months", _("LKV oudere werknemer: maximale duur")
+    LKV_OLDER_TRANS_HOURLY = (
+        "lkv_older_trans_hourly",
+        _("LKV oudere werknemer, overgangsrecht: per verloond uur"),
+    )
+    LKV_OLDER_TRANS_MAX = (
+        "lkv_older_trans_max",
+        _("LKV oudere werknemer, overgangsrecht: maximum per jaar"),
+    )
+
     # ESF+ 2021-2027 simplified cost options (Reg. (EU) 2021/1060).
     ESF_FLAT_RATE = "esf_flat_rate", _("ESF+: forfait bovenop de directe personeelskosten")
     ESF_STANDARD_HOURS = "esf_standard_hours", _("ESF+: uren per jaar voor het uurtarief")
@@ -233,6 +300,18 @@ UNITS: dict[str, Unit] = {
     ParameterKey.CHILD_THRESHOLD_PARTNER: Unit.EUR,
     ParameterKey.ESF_STANDARD_HOURS: Unit.HOURS,
     ParameterKey.TRANSITION_PAYMENT_MAX: Unit.EUR,
+    # The LKV amounts may be 0 (abolished for new employment), hence EUR_ANY.
+    **{
+        key: Unit.EUR_ANY
+        for key in ParameterKey.values
+        if key.startswith("lkv_") and key.endswith(("_hourly", "_max"))
+    },
+    **{
+        key: Unit.MONTHS
+        for key in ParameterKey.values
+        if key.startswith("lkv_") and key.endswith("_months")
+    },
+    ParameterKey.LKV_BANENAFSPRAAK_NO_LIMIT: Unit.FLAG,
 }
 
 

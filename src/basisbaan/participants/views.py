@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy
 
+from basisbaan.contracts.lkv import participant_lkv
 from basisbaan.contracts.selectors import contract_list
 from basisbaan.core.export import Kind
 from basisbaan.core.listing import ListColumn
@@ -192,6 +193,10 @@ class ParticipantDetailView(TenantDetailView):
         if self.has_perm(Perm.GUIDANCE_VIEW):
             context["guidance"] = participant_guidance(
                 municipality=self.municipality, participant=participant, today=timezone.localdate()
+            )
+        if self.has_perm(Perm.CONTRACT_VIEW):
+            context["lkv"] = participant_lkv(
+                municipality=self.municipality, participant=participant
             )
         if self.has_perm(Perm.ESF_VIEW):
             context["esf_operation"], context["esf_registration"] = participant_operation(
