@@ -12,10 +12,12 @@ import pytest
 
 from basisbaan.budgets.forecasting import programme_forecast
 from basisbaan.budgets.report import report_data
+from basisbaan.budgets.views import _lkv_years
 from basisbaan.calc.costs import compute_costs
 from basisbaan.calc.fixed import euros
 from basisbaan.calc.forecast import Scenario
 from basisbaan.contracts.constants import EndReason
+from basisbaan.contracts.lkv import lkv_record
 from basisbaan.contracts.models import Contract, ContractPeriod
 from basisbaan.costs.inputs import build_cost_inputs
 
@@ -76,3 +78,19 @@ def test_a_permanent_contract_with_an_end_reason_is_no_commitment(programme):
     assert [y.no_renewals for y in ended.years][1] == Decimal("0.00")
     # Dismissed after six months: the employer owes 350.94 (as in test_services).
     assert ended.years[0].exit_cost(Scenario.ALL_RENEWED) == Decimal("350.94")
+
+
+def test_the_budget_page_lists_the_expected_wage_cost_advantages(programme):
+    """Disabled-worker LKV from 1 January 2025 for the contract of January to June 2025,
+    32 hours: 32 × 52/12 × 6 = 832 paid hours × EUR 3.05 = 2,537.60 (below 6,000)."""
+    participant = Contract.objects.get().participant
+    lkv_record(
+        municipality=programme.municipality,
+        actor=None,
+        participant=participant,
+        kind="disabled",
+        start_date=D(2025, 1, 1),
+        declaration_reference="DV-1",
+        declaration_date=D(2024, 12, 1),
+    )
+    assert _lkv_years(programme.municipality, programme) == [(2025, Decimal("2537.60"))]

@@ -3,6 +3,7 @@ forms for budgets, expenditures, planned starts and closing a year."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -42,6 +43,7 @@ from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.report import year_rows
 from basisbaan.budgets.selectors import budget_list, expenditure_list, planned_start_list
 from basisbaan.calc.forecast import Scenario
+from basisbaan.contracts.lkv import lkv_income
 from basisbaan.core.views import ObjectServiceFormView
 from basisbaan.jobs.models import Job
 from basisbaan.programmes.models import Programme
@@ -138,9 +140,25 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
             ),
             export_query=urlencode({"scenario": str(scenario), "draws": draws, "seed": seed}),
             this_year=today.year,
+            lkv_years=_lkv_years(self.municipality, programme),
             **capacity_context(capacity_form, question, results, programme),
         )
         return context
+
+
+def _lkv_years(municipality: Municipality, programme: Programme) -> list[tuple[int, Decimal]]:
+    """The wage-cost advantages (LKV) the employer may expect per programme year."""
+    income = lkv_income(
+        municipality,
+        programme_ids=[programme.pk],
+        start=programme.start_date,
+        end=programme.end_date,
+    )
+    return [
+        (year, income.programme_year(programme.pk, year))
+        for year in range(programme.start_date.year, programme.end_date.year + 1)
+        if income.programme_year(programme.pk, year)
+    ]
 
 
 class ComputingProgressView(TenantViewMixin, View):
