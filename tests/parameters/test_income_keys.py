@@ -74,6 +74,7 @@ def test_the_page_shows_the_income_groups_and_each_unit_in_its_own_way(client_as
         "Jeugdlonen",
         "Vakantiegeld en werkgeverspremies",
         "Loonkostensubsidie",
+        "Einde dienstverband",
         "Loonkostenvoordelen (LKV)",
         "Bijstandsnormen en inkomstenvrijlating",
         "Box 1 en heffingskortingen",

@@ -7,6 +7,7 @@ from basisbaan.contracts.models import (
     ContractPeriod,
     ContractSettings,
     ContractWageLine,
+    LkvEntitlement,
     RenewalDecision,
     WageValueMeasurement,
 )
@@ -67,3 +68,11 @@ class WageValueMeasurementAdmin(ReadOnlyTenantAdmin):
 class ContractSettingsAdmin(ReadOnlyTenantAdmin):
     list_display = ["programme", "default_employer_name", "fulltime_hours", "remeasurement_months"]
     raw_id_fields = ["programme"]
+
+
+@admin.register(LkvEntitlement)
+class LkvEntitlementAdmin(ReadOnlyTenantAdmin):
+    list_display = ["participant", "kind", "start_date", "end_date", "declaration_date"]
+    list_filter = ["kind", ("municipality", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["participant"]
+    raw_id_fields = ["participant"]

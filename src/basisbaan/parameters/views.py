@@ -76,6 +76,10 @@ GROUPS: tuple[tuple[Any, tuple[str, ...]], ...] = (
         (ParameterKey.LKS_EMPLOYER_CHARGES, ParameterKey.LKS_CAP),
     ),
     (
+        gettext_lazy("Einde dienstverband"),
+        (ParameterKey.TRANSITION_PAYMENT_MAX,),
+    ),
+    (
         gettext_lazy("Loonkostenvoordelen (LKV)"),
         tuple(key for key in ParameterKey.values if key.startswith("lkv_")),
     ),
