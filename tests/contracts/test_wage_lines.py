@@ -250,10 +250,8 @@ def test_api_adds_lists_and_removes_a_line(year_2025, manager, api_as):
     assert [r["id"] for r in client.get("/api/v1/contract-wage-lines/").json()["results"]] == [
         line.pk
     ]
-    by_contract = client.get(
-        "/api/v1/contract-wage-lines/", {"contract": year_2025.contract_id}
-    ).json()
-    assert [r["id"] for r in by_contract["results"]] == [line.pk]
+    by_period = client.get("/api/v1/contract-wage-lines/", {"period": year_2025.pk}).json()
+    assert [r["id"] for r in by_period["results"]] == [line.pk]
     contract = client.get(f"/api/v1/contracts/{year_2025.contract_id}/").json()
     assert contract["periods"][0]["wage_lines"] == [
         {

@@ -11,7 +11,7 @@ from basisbaan.contracts.models import (
     ContractWageLine,
     WageValueMeasurement,
 )
-from basisbaan.contracts.selectors import contract_list, contract_period_list
+from basisbaan.contracts.selectors import contract_period_list
 from basisbaan.core.api.filters import TenantFilterSet
 from basisbaan.core.api.viewsets import request_membership
 from basisbaan.participants.models import Participant
@@ -42,13 +42,6 @@ class WageValueFilter(TenantFilterSet):
         fields = ["participant"]
 
 
-def _contracts(request: Any) -> QuerySet[Contract]:
-    membership = request_membership(request) if request is not None else None
-    if membership is None:
-        return Contract.objects.none()
-    return contract_list(municipality=membership.municipality)
-
-
 def _periods(request: Any) -> QuerySet[ContractPeriod]:
     membership = request_membership(request) if request is not None else None
     if membership is None:
@@ -57,9 +50,8 @@ def _periods(request: Any) -> QuerySet[ContractPeriod]:
 
 
 class ContractWageLineFilter(TenantFilterSet):
-    contract = django_filters.ModelChoiceFilter(field_name="period__contract", queryset=_contracts)
     period = django_filters.ModelChoiceFilter(queryset=_periods)
 
     class Meta:
         model = ContractWageLine
-        fields = ["contract", "period"]
+        fields = ["period"]
