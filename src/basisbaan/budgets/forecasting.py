@@ -736,6 +736,8 @@ def build(programme: Programme) -> _Built:
     for i, y in enumerate(year_of_month):
         if years[y] in closed:  # a closed year counts what it recorded
             cost[:, i] = 0
+            if exit_cost is not None:
+                exit_cost[:, i] = 0
     fixed = []
     for year in years:
         budget = budgets.get(year)
