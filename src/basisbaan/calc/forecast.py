@@ -278,15 +278,17 @@ def expected_weights(inp: ForecastInput, rates: Rates) -> Floats:
     return weights
 
 
-def grouped_costs(inp: ForecastInput) -> tuple[Ints, Ints]:
+def grouped_costs(inp: ForecastInput, first: Ints | None = None) -> tuple[Ints, Ints]:
     """F x K x M cost sums by (first month, segment, month), and the F first months.
 
     One pass over the C x M matrix (a bincount); every scenario's expectation is
     then a weighting of this small array. Months without a contract cost nothing
     and land in segment 0. Sums are exact: float64 holds integers up to 2**53
-    cents (90 billion euros), far above any programme.
+    cents (90 billion euros), far above any programme. ``first``: the contracts'
+    first months, when the caller has them already.
     """
-    first = first_months(inp.segment)
+    if first is None:
+        first = first_months(inp.segment)
     firsts, group = np.unique(first, return_inverse=True)
     k = max(int(inp.segment.max()) + 1, 1) if inp.segment.size else 1
     m = inp.months
@@ -302,14 +304,15 @@ def deterministic(inp: ForecastInput, rates: Rates) -> dict[Scenario, Ints]:
     """Per scenario, per year: fixed + the contracts' cost (cents)."""
     if not inp.contracts or not inp.months:
         return {scenario: inp.fixed.copy() for scenario in Scenario}
-    grouped, firsts = grouped_costs(inp)
+    first = first_months(inp.segment)
+    grouped, firsts = grouped_costs(inp, first)
     r, h = rates.renewal, rates.exit
     renew_pow = r ** np.arange(grouped.shape[1], dtype=np.float64)
     elapsed = np.arange(inp.months, dtype=np.int64)[None, :] - firsts[:, None]
     stay_pow = np.where(elapsed >= 0, (1 - h) ** np.maximum(elapsed, 0), 0.0)
     weights = renew_pow[None, :, None] * stay_pow[:, None, :]
     observed = (grouped * weights).sum(axis=(0, 1))
-    exits = exit_by_month(inp, rates)
+    exits = exit_by_month(inp, rates, first)
     return {
         Scenario.ALL_RENEWED: inp.fixed
         + _per_year(inp, grouped.sum(axis=(0, 1)) + exits[Scenario.ALL_RENEWED]).astype(np.int64),
@@ -332,20 +335,23 @@ def _exit_at(inp: ForecastInput, stop: Ints) -> Floats:
     return per_month
 
 
-def exit_by_month(inp: ForecastInput, rates: Rates) -> dict[Scenario, Floats]:
+def exit_by_month(
+    inp: ForecastInput, rates: Rates, first: Ints | None = None
+) -> dict[Scenario, Floats]:
     """Per scenario and future month, the exit costs (cents; float for the expectation).
 
     All renewed: each contract at the end of its last segment. No renewals: at the
     end of its committed segment. Observed: at the end of segment k with probability
     ``P(R = k) × (1 − h)**t`` (still working in that month, t months after its first):
     ``P(R = k) = r**k × (1 − r)`` below the last segment, ``r**k`` for it.
+    ``first``: the contracts' first months, when the caller has them already.
     """
     zero = np.zeros(inp.months, dtype=np.float64)
-    if not inp.has_exit_cost or not inp.contracts or not inp.months:
+    if inp.exit_cost is None or not inp.contracts or not inp.months:
         return {scenario: zero for scenario in Scenario}
-    assert inp.exit_cost is not None
     ends = segment_ends(inp.segment)
-    first = first_months(inp.segment)
+    if first is None:
+        first = first_months(inp.segment)
     r, h = rates.renewal, rates.exit
     k = ends.shape[1]
     flat_exit = inp.exit_cost.ravel()
@@ -525,6 +531,7 @@ def simulate(
     first = first_months(inp.segment)
     starts, stops = inp.year_bounds()
     block = max(1, DRAW_BLOCK_ELEMENTS // inp.contracts)
+    exits = inp.has_exit_cost
     for lo in range(0, draws, block):
         hi = min(draws, lo + block)
         shape = (hi - lo, inp.contracts)
@@ -533,7 +540,7 @@ def simulate(
         by_employer = stop <= leave
         np.minimum(stop, leave, out=stop)
         totals[lo:hi] += year_costs(prefix, stop, starts, stops)
-        if inp.has_exit_cost:
+        if exits:
             totals[lo:hi] += _drawn_exit_costs(inp, stop, by_employer)
         if monthly is not None:
             for m in range(inp.months):
