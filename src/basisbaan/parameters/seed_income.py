@@ -10,8 +10,9 @@ which were not published when this was written.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Row(NamedTuple):
@@ -21,6 +22,23 @@ class Row(NamedTuple):
     source: str
     is_assumption: bool = False
     note: str = ""
+
+
+def seed_rows(apps: Any, rows: Iterable[Row]) -> None:
+    """Write ``rows`` into the historical ``ParameterValue`` of a data migration; a row
+    already there (same key and date) is left as it is, so a migration can run twice."""
+    model = apps.get_model("parameters", "ParameterValue")
+    for row in rows:
+        model.objects.get_or_create(
+            key=row.key,
+            effective_date=row.effective_date,
+            defaults={
+                "value": row.value,
+                "source": row.source,
+                "is_assumption": row.is_assumption,
+                "note": row.note,
+            },
+        )
 
 
 D = dt.date

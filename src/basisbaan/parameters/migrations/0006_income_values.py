@@ -2,22 +2,11 @@
 
 from django.db import migrations
 
-from basisbaan.parameters.seed_income import INCOME
+from basisbaan.parameters.seed_income import seed_rows, INCOME
 
 
 def seed(apps, schema_editor):
-    ParameterValue = apps.get_model("parameters", "ParameterValue")
-    for row in INCOME:
-        ParameterValue.objects.get_or_create(
-            key=row.key,
-            effective_date=row.effective_date,
-            defaults={
-                "value": row.value,
-                "source": row.source,
-                "is_assumption": row.is_assumption,
-                "note": row.note,
-            },
-        )
+    seed_rows(apps, INCOME)
 
 
 class Migration(migrations.Migration):

@@ -2,22 +2,13 @@
 
 from django.db import migrations
 
+from basisbaan.parameters.seed_income import seed_rows
+
 from basisbaan.parameters.seed_esf import ESF
 
 
 def seed(apps, schema_editor):
-    ParameterValue = apps.get_model("parameters", "ParameterValue")
-    for row in ESF:
-        ParameterValue.objects.get_or_create(
-            key=row.key,
-            effective_date=row.effective_date,
-            defaults={
-                "value": row.value,
-                "source": row.source,
-                "is_assumption": row.is_assumption,
-                "note": row.note,
-            },
-        )
+    seed_rows(apps, ESF)
 
 
 class Migration(migrations.Migration):
