@@ -155,6 +155,15 @@ def _fresh_throttle_counts() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_answers(settings) -> None:
+    """Cached forecasts are keyed by the data versions, which every test's rollback
+    sets back: each test starts without the answers of the one before."""
+    from django.core.cache import caches
+
+    caches["jobs"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _dutch_by_default():
     """Each test starts in Dutch: a request in English must not leak into the next test."""
     translation.activate("nl")

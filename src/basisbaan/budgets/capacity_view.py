@@ -48,8 +48,7 @@ def capacity_context(
     """``capacity`` (None while it is computed), ``capacity_form``, ``capacity_query``: the
     question as asked (start month, hours, probability), for the page's other forms to
     carry along so that no submit forgets it; ``capacity_computing``: the panel."""
-    problem = results.problem
-    month = problem.month if problem is not None else question.month
+    month = results.month or question.month
     hours, probability = question.hours, question.probability
     percent = (probability * 100).normalize()
     if not form.is_bound:
@@ -62,13 +61,14 @@ def capacity_context(
             "probability": format(percent, "f").replace(".", ","),
         }
     computing = None
-    if results.capacity is None:
+    if results.capacity is None or results.capacity_since is not None:
         computing = computing_context(programme, results.job, results.failed)
     return {
         "capacity": results.capacity,
         "capacity_form": form,
         "capacity_query": query,
         "capacity_computing": computing,
+        "capacity_since": results.capacity_since,
     }
 
 

@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from basisbaan.budgets.capacity import (
@@ -45,6 +48,9 @@ from basisbaan.budgets.forecasting import (
 )
 from basisbaan.calc.capacity import CapacityResult
 from basisbaan.calc.forecast import Scenario
+from basisbaan.contracts.models import Contract
+from basisbaan.core.counting import bounded_count
+from basisbaan.core.versions import DataVersions, version_of
 from basisbaan.jobs.constants import JobStatus
 from basisbaan.jobs.models import Job
 from basisbaan.jobs.registry import JobKind, JobOutcome, Progress, register
@@ -56,6 +62,7 @@ __all__ = [
     "FORECAST",
     "CapacityQuestion",
     "PageResults",
+    "Stored",
     "cached_capacity",
     "cached_forecast",
     "forecast_job",
@@ -100,18 +107,102 @@ class CapacityQuestion:
 
 
 @dataclass(frozen=True, slots=True)
+class Stored:
+    """An answer as the page cache keeps it: computed when, at which data versions."""
+
+    value: Any
+    computed_at: dt.datetime
+    versions: str
+
+
+@dataclass(frozen=True, slots=True)
 class PageResults:
-    """What a page shows: the answers it has, and the job that computes the others."""
+    """What a page shows: the answers it has, and the job that computes the others.
+
+    ``forecast``/``capacity`` are current (computed at the data as it is now), or,
+    while a job computes the current ones, the last ones computed for the same
+    question (``stale``: their ``*_since`` says when they were computed)."""
 
     forecast: ProgrammeForecast | None
     capacity: CapacityAnswer | None
-    problem: CapacityProblem | None  # the capacity question as it will be answered
+    month: dt.date | None  # the capacity question's start month, once known
     job: Job | None = None  # queued or running: the page shows its progress
     failed: Job | None = None  # the last attempt for these inputs failed: its message
+    forecast_since: dt.datetime | None = None  # set: ``forecast`` is an earlier answer
+    capacity_since: dt.datetime | None = None  # set: ``capacity`` is an earlier answer
 
     @property
     def pending(self) -> bool:
         return self.job is not None or self.failed is not None
+
+    @property
+    def stale(self) -> bool:
+        return self.forecast_since is not None or self.capacity_since is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    """Where a page's answers are cached: under the data versions (``forecast``,
+    ``capacity``) and, for the "last answer" shown while a new one is computed,
+    without them (``last_*``)."""
+
+    forecast: str
+    capacity: str
+    last_forecast: str
+    last_capacity: str
+    versions: str
+
+
+def _keys(
+    programme: Programme,
+    versions: DataVersions,
+    *,
+    draws: int,
+    seed: int,
+    scenario: Scenario,
+    today: dt.date,
+    question: CapacityQuestion | None,
+) -> _Keys:
+    asked = "-"
+    if question is not None:
+        params = json.dumps(question.as_params(), sort_keys=True)
+        asked = hashlib.sha256(params.encode()).hexdigest()[:32]
+    forecast = f"{programme.pk}:{draws}:{seed}:{scenario}"
+    capacity = f"{programme.pk}:{draws}:{seed}:{asked}"
+    now = f"{versions.key()}:{today.isoformat()}"
+    return _Keys(
+        forecast=f"page-forecast:{forecast}:{now}",
+        capacity=f"page-capacity:{capacity}:{now}",
+        last_forecast=f"page-forecast-last:{forecast}",
+        last_capacity=f"page-capacity-last:{capacity}",
+        versions=versions.key(),
+    )
+
+
+def _slim(forecast: ProgrammeForecast) -> ProgrammeForecast:
+    """The forecast without the engine's contract x month matrices (what a page shows
+    needs only the totals): a cached page answer of 100,000 contracts stays small."""
+    inp = forecast.built.inp
+    empty = replace(
+        inp,
+        cost=inp.cost[:0],
+        segment=inp.segment[:0],
+        exit_cost=None if inp.exit_cost is None else inp.exit_cost[:0],
+    )
+    return replace(forecast, built=replace(forecast.built, inp=empty))
+
+
+def _store(answers: dict[str, Any], keys: _Keys, *, forecast: Any, capacity: Any) -> None:
+    """Cache ``forecast``/``capacity`` (when not None) as current and as the last answer."""
+    now = timezone.now()
+    if forecast is not None:
+        stored = Stored(_slim(forecast), now, keys.versions)
+        answers[keys.forecast] = stored
+        answers[keys.last_forecast] = stored
+    if capacity is not None:
+        stored = Stored(capacity, now, keys.versions)
+        answers[keys.capacity] = stored
+        answers[keys.last_capacity] = stored
 
 
 def cached_forecast(
@@ -181,6 +272,20 @@ def _problem(
     )
 
 
+def _contracts_at_most(programme: Programme, limit: int) -> int:
+    """The programme's contracts, counted no further than ``limit + 1`` (an index walk
+    of at most that many rows): enough to tell whether the work is done inline."""
+    contracts = Contract.objects.filter(
+        municipality_id=programme.municipality_id, participant__programme=programme
+    )
+    count = bounded_count(contracts, limit=limit)
+    return count.value if count.exact else limit + 1
+
+
+def _value(stored: Stored | None) -> Any:
+    return None if stored is None else stored.value
+
+
 def page_results(
     *,
     programme: Programme,
@@ -197,37 +302,127 @@ def page_results(
 ) -> PageResults:
     """The forecast (``want_forecast``) and the capacity answer (``question``) for a page.
 
-    Small work and cached answers come at once. Otherwise the job for these inputs
-    is found (whoever started it) or started, with ``url`` (the page asking) as its
-    result; when the last job for these inputs failed, its message comes back
-    instead, unless ``retry``. With the immediate backend (tests) the job has run
-    and its answers come back at once.
+    An answer computed at the data as it is now (the data versions, read first: one
+    query) comes from the cache: no data is read. Otherwise small work is done in the
+    request; larger work (draws x contracts above ``FORECAST_INLINE_LIMIT``) by the
+    job for these inputs, found (whoever started it) or started with ``url`` (the page
+    asking) as its result, while the page shows the last answer to the same question
+    with its age. When the last job for these inputs failed, its message comes back
+    instead, unless ``retry``. With the immediate backend (tests) the job has run and
+    its answers come back at once.
     """
-    built = built or build(programme)
-    size = draws * built.inp.contracts
-    forecast = (
-        cached_forecast(built, draws=draws, seed=seed, scenario=scenario, compute=inline(size))
-        if want_forecast
-        else None
+    versions = version_of(programme.municipality_id)
+    keys = _keys(
+        programme,
+        versions,
+        draws=draws,
+        seed=seed,
+        scenario=scenario,
+        today=today,
+        question=question,
     )
-    problem = (
-        _problem(programme, built, question, today=today, draws=draws, seed=seed)
-        if question is not None
-        else None
+    wanted = ([keys.forecast] if want_forecast else []) + (
+        [keys.capacity] if question is not None else []
     )
-    capacity = (
-        _cached_capacity(problem, compute=inline(problem.size)) if problem is not None else None
-    )
+    found = _cache().get_many(wanted) if wanted else {}
+    forecast = _value(found.get(keys.forecast))
+    capacity = _value(found.get(keys.capacity))
     missing_forecast = want_forecast and forecast is None
-    missing_capacity = problem is not None and capacity is None
+    missing_capacity = question is not None and capacity is None
     if not missing_forecast and not missing_capacity:
-        return PageResults(forecast, capacity, problem)
-    parts = []
-    if missing_forecast:
-        parts.append(simulation_key(built, draws=draws, seed=seed))
-    if problem is not None and missing_capacity:
-        parts.append(problem.key())
+        return PageResults(forecast, capacity, capacity.month if capacity else None)
+    limit = int(settings.FORECAST_INLINE_LIMIT) // max(draws, 1)
+    if built is None and _contracts_at_most(programme, limit) > limit:
+        return _in_background(
+            programme=programme,
+            actor=actor,
+            keys=keys,
+            scenario=scenario,
+            draws=draws,
+            seed=seed,
+            today=today,
+            question=question if missing_capacity else None,
+            current=(forecast, capacity),
+            missing=(missing_forecast, missing_capacity),
+            url=url,
+            retry=retry,
+        )
+    built = built or build(programme)
+    answers: dict[str, Any] = {}
+    month = None
+    if missing_forecast and inline(draws * built.inp.contracts):
+        forecast = cached_forecast(built, draws=draws, seed=seed, scenario=scenario, compute=True)
+        _store(answers, keys, forecast=forecast, capacity=None)
+        missing_forecast = False
+    if question is not None:
+        problem = _problem(programme, built, question, today=today, draws=draws, seed=seed)
+        month = problem.month
+        if missing_capacity and inline(problem.size):
+            capacity = _cached_capacity(problem, compute=True)
+            _store(answers, keys, forecast=None, capacity=capacity)
+            missing_capacity = False
+    _cache().set_many(answers, KEEP)
+    if not missing_forecast and not missing_capacity:
+        return PageResults(forecast, capacity, month)
+    return _in_background(
+        programme=programme,
+        actor=actor,
+        keys=keys,
+        scenario=scenario,
+        draws=draws,
+        seed=seed,
+        today=today,
+        question=question if missing_capacity else None,
+        current=(forecast, capacity),
+        missing=(missing_forecast, missing_capacity),
+        url=url,
+        retry=retry,
+        month=month,
+    )
+
+
+def _in_background(
+    *,
+    programme: Programme,
+    actor: User | None,
+    keys: _Keys,
+    scenario: Scenario,
+    draws: int,
+    seed: int,
+    today: dt.date,
+    question: CapacityQuestion | None,
+    current: tuple[ProgrammeForecast | None, CapacityAnswer | None],
+    missing: tuple[bool, bool],
+    url: str,
+    retry: bool,
+    month: dt.date | None = None,
+) -> PageResults:
+    """The job for the missing answers (found or started), with the last answers to
+    the same question meanwhile."""
+    missing_forecast, missing_capacity = missing
+    forecast, capacity = current
+    parts = ([keys.forecast] if missing_forecast else []) + (
+        [keys.capacity] if missing_capacity else []
+    )
     key = hashlib.sha256("|".join(parts).encode()).hexdigest()
+    last = _cache().get_many(
+        ([keys.last_forecast] if missing_forecast else [])
+        + ([keys.last_capacity] if missing_capacity else [])
+    )
+    last_forecast: Stored | None = last.get(keys.last_forecast)
+    last_capacity: Stored | None = last.get(keys.last_capacity)
+    if last_forecast is not None:
+        forecast = last_forecast.value
+    if last_capacity is not None:
+        capacity = last_capacity.value
+    waiting = partial(
+        PageResults,
+        forecast,
+        capacity,
+        month or (capacity.month if capacity is not None else None),
+        forecast_since=last_forecast.computed_at if last_forecast else None,
+        capacity_since=last_capacity.computed_at if last_capacity else None,
+    )
     earlier = (
         Job.objects.filter(
             municipality_id=programme.municipality_id, kind=FORECAST, params__key=key
@@ -236,9 +431,9 @@ def page_results(
         .first()
     )
     if earlier is not None and not earlier.finished:
-        return PageResults(forecast, capacity, problem, job=earlier)
+        return waiting(job=earlier)
     if earlier is not None and earlier.status == JobStatus.FAILED and not retry:
-        return PageResults(forecast, capacity, problem, failed=earlier)
+        return waiting(failed=earlier)
     job = forecast_job(
         programme=programme,
         actor=actor,
@@ -247,20 +442,21 @@ def page_results(
         draws=draws,
         seed=seed,
         today=today,
-        question=question if missing_capacity else None,
+        question=question,
         forecast=missing_forecast,
         url=url,
     )
     if job.status == JobStatus.FAILED:
-        return PageResults(forecast, capacity, problem, failed=job)
+        return waiting(failed=job)
     if job.status != JobStatus.DONE:
-        return PageResults(forecast, capacity, problem, job=job)
+        return waiting(job=job)
     # Run already (the immediate backend): the answers are in the cache.
+    found = _cache().get_many(parts)
     if missing_forecast:
-        forecast = cached_forecast(built, draws=draws, seed=seed, scenario=scenario, compute=False)
-    if problem is not None and missing_capacity:
-        capacity = _cached_capacity(problem, compute=False)
-    return PageResults(forecast, capacity, problem)
+        forecast = _value(found.get(keys.forecast))
+    if missing_capacity:
+        capacity = _value(found.get(keys.capacity))
+    return PageResults(forecast, capacity, capacity.month if capacity is not None else month)
 
 
 def forecast_job(
@@ -301,11 +497,18 @@ def forecast_job(
 
 
 def _run(job: Job, progress: Progress) -> JobOutcome:
-    """Compute what the job was asked and cache it, all at the end (nothing half-done)."""
+    """Compute what the job was asked and cache it, all at the end (nothing half-done).
+
+    The answers are cached under the data versions read here, before the data: a
+    change while the job runs makes the next view ask again, never shows an answer
+    as current that is older than the data."""
     params = job.params
     programme = Programme.objects.get(pk=params["programme"], municipality=job.municipality)
     draws, seed = int(params["draws"]), int(params["seed"])
+    today = dt.date.fromisoformat(params["today"])
+    question = CapacityQuestion.from_params(params["capacity"]) if params.get("capacity") else None
     progress(_("Gegevens lezen"), 0, 0)
+    versions = version_of(programme.municipality_id)
     built = build(programme)
     answers: dict[str, Any] = {}
     result: dict[str, Any] = {"programme": programme.pk}
@@ -315,21 +518,38 @@ def _run(job: Job, progress: Progress) -> JobOutcome:
         def report(done: int, total: int) -> None:
             progress(_("Prognose: toekomsten simuleren"), done, total)
 
-        answers[key] = simulation(built, draws=draws, seed=seed, progress=report)
+        sim = _cache().get(key) or simulation(built, draws=draws, seed=seed, progress=report)
+        answers[key] = sim
         result["forecast"] = key
-    if params.get("capacity"):
-        question = CapacityQuestion.from_params(params["capacity"])
-        problem = _problem(
+        # Every scenario: switching between them on the page is then a lookup.
+        for scenario in Scenario:
+            keys = _keys(
+                programme,
+                versions,
+                draws=draws,
+                seed=seed,
+                scenario=scenario,
+                today=today,
+                question=None,
+            )
+            forecast = assemble(built, sim, draws=draws, seed=seed, scenario=scenario)
+            _store(answers, keys, forecast=forecast, capacity=None)
+    if question is not None:
+        problem = _problem(programme, built, question, today=today, draws=draws, seed=seed)
+        keys = _keys(
             programme,
-            built,
-            question,
-            today=dt.date.fromisoformat(params["today"]),
+            versions,
             draws=draws,
             seed=seed,
+            scenario=Scenario(params["scenario"]),
+            today=today,
+            question=question,
         )
-        if problem.inp is not None:
-            answers[problem.key()] = (_solved(problem, progress),)
+        solved = _solved(problem, progress) if problem.inp is not None else None
+        if solved is not None:
+            answers[problem.key()] = (solved,)
             result["capacity"] = problem.key()
+        _store(answers, keys, forecast=None, capacity=answer_of(problem, solved))
     _cache().set_many(answers, KEEP)
     return JobOutcome(result=result, url=str(params.get("url") or ""), message=_("Berekend."))
 

@@ -119,9 +119,10 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
             forecast=forecast,
             computing=(
                 computing_context(programme, results.job, results.failed)
-                if forecast is None
+                if forecast is None or results.forecast_since is not None
                 else None
             ),
+            forecast_since=results.forecast_since,
             rows=rows,
             open_rows=[r for r in rows if not r.closed and r.low is not None],
             scenario=scenario,

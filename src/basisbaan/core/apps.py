@@ -8,4 +8,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # The receivers that shape django-structlog's request lines.
-        from basisbaan.core import logs  # noqa: F401
+        from basisbaan.core import (
+            logs,  # noqa: F401
+            versions,
+        )
+
+        # Cached forecasts follow the data's versions (core/versions.py).
+        versions.connect()

@@ -26,6 +26,7 @@ from django.db import connection, transaction
 
 from basisbaan.calc.dates import period_end
 from basisbaan.contracts.models import Contract, ContractPeriod
+from basisbaan.core import versions
 from basisbaan.demo.data import DEMO_PASSWORD, bsn_check_digit, minimum_wage_for_period
 from basisbaan.demo.story import noon
 from basisbaan.hosts.constants import HostKind, Track
@@ -235,6 +236,9 @@ def generate(
                 rng = random.Random(seed + 1)  # noqa: S311 - synthetic test data
                 filler = _Filler(neighbour, rng, batch_size, say, as_of)
                 results.append(filler.fill(neighbour_participants))
+                versions.changed(neighbour.pk)
+        # Written with bulk_create: no signal raised the data versions.
+        versions.changed(main.pk)
     _analyse()
     return results
 

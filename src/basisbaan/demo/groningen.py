@@ -36,6 +36,7 @@ from basisbaan.calc.dates import MAX_HOURS_PER_DAY, add_months, period_end
 from basisbaan.contracts.constants import Decision
 from basisbaan.contracts.models import Contract, ContractPeriod, RenewalDecision
 from basisbaan.contracts.services import contract_settings_set
+from basisbaan.core import versions
 from basisbaan.costs.services import cost_settings_set
 from basisbaan.demo.data import (
     USERS,
@@ -858,6 +859,7 @@ def load_groningen(users: dict[str, User], as_of: dt.date) -> GroningenResult:
     loader.placements(town, people, positions)
     loader.exits(town, programme, people)
     loader.guidance(town, people, contacts)
+    versions.changed(town.pk)  # written in bulk: no signal raised the data version
     result = loader.result
     result.participants = len(people)
     statuses: dict[str, int] = defaultdict(int)

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from basisbaan.audit.models import AuditAction
 from basisbaan.audit.services import audit_change, snapshot
+from basisbaan.core import versions
 from basisbaan.payroll.checking import validate_rows
 from basisbaan.payroll.constants import ImportStatus
 from basisbaan.payroll.models import PayrollEntry, PayrollImport, PayrollUpload
@@ -344,6 +345,8 @@ def _run(
                 lock_municipality(record.municipality_id)
                 record.save()  # the entries refer to it
                 outcome = _check_and_write(record, parsed, progress)
+                # The entries are streamed (COPY / bulk_create): no signal says so.
+                versions.changed(record.municipality_id)
             else:
                 outcome = validate_rows(
                     parsed,

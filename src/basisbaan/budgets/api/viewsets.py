@@ -413,7 +413,8 @@ class ProgrammeForecastViewSet(TenantViewSet):
             seed=query.validated_data["seed"],
             question=None,
         )
-        if results.forecast is None:
+        # An earlier answer (the page shows it while a new one runs) is not this one.
+        if results.forecast is None or results.forecast_since is not None:
             return self._computing(request, results)
         return Response(ForecastSerializer(forecast_data(results.forecast, scenario)).data)
 
@@ -441,7 +442,7 @@ class ProgrammeForecastViewSet(TenantViewSet):
             question=CapacityQuestion(data.get("month"), data["hours"], data["probability"]),
         )
         answer = results.capacity
-        if answer is None:
+        if answer is None or results.capacity_since is not None:
             return self._computing(request, results)
         result = answer.result
         return Response(
