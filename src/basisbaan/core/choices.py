@@ -30,6 +30,8 @@ from django.forms.models import ModelChoiceIterator
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.tenancy.selectors import filter_staff_name
+
 __all__ = [
     "LIMIT",
     "QUERY_SUFFIX",
@@ -38,6 +40,7 @@ __all__ = [
     "BoundedModelChoiceField",
     "FilterSearchSelect",
     "SearchSelect",
+    "StaffFilterField",
     "search_fragment",
 ]
 
@@ -262,6 +265,21 @@ class BoundedChoicesViewMixin:
             self.choices_shown(form)
             return HttpResponse(widget)
         return self.render_to_response(self.get_context_data(form=form))  # type: ignore[attr-defined,no-any-return]
+
+
+class StaffFilterField(BoundedModelChoiceField):
+    """A staff member as a list filter: at most ``limit`` options and a name search."""
+
+    widget = FilterSearchSelect
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("search", filter_staff_name)
+        kwargs.setdefault("search_label", _("Zoek een medewerker op naam"))
+        super().__init__(*args, **kwargs)
+        self.widget.search_button = _("Medewerker zoeken")
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_full_name() or obj.get_username())
 
 
 def search_fragment(request: HttpRequest, form: forms.BaseForm) -> HttpResponse | None:

@@ -10,7 +10,7 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from basisbaan.core.choices import BoundedModelChoiceField, FilterSearchSelect
+from basisbaan.core.choices import StaffFilterField
 from basisbaan.core.forms import Form, ModelForm
 from basisbaan.outcomes.forms import WorkFieldsMixin
 from basisbaan.participants.constants import (
@@ -25,7 +25,7 @@ from basisbaan.participants.models import Participant
 from basisbaan.participants.validators import normalise_bsn
 from basisbaan.programmes.selectors import programme_list
 from basisbaan.tenancy.models import Municipality, User
-from basisbaan.tenancy.selectors import filter_staff_name, staff_list
+from basisbaan.tenancy.selectors import staff_list
 
 PERSONAL_FORM_FIELDS = list(PARTICIPANT_FIELDS)
 
@@ -45,21 +45,6 @@ class ContactPersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg
 CONTACT_NONE = "none"
 # At most this many staff members are options of the contact-person filter.
 CONTACT_FILTER_LIMIT = 20
-
-
-class StaffFilterField(BoundedModelChoiceField):
-    """A staff member as a list filter: at most ``limit`` options and a name search."""
-
-    widget = FilterSearchSelect
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("search", filter_staff_name)
-        kwargs.setdefault("search_label", _("Zoek een medewerker op naam"))
-        super().__init__(*args, **kwargs)
-        self.widget.search_button = _("Medewerker zoeken")
-
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.get_full_name() or obj.get_username())
 
 
 class ReadAllChoiceIterator(ModelChoiceIterator):  # type: ignore[type-arg]
