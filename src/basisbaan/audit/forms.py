@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from basisbaan.audit.display import CHANNELS, FILTER_LABELS, record_type_choices
 from basisbaan.audit.models import AuditAction
+from basisbaan.core.choices import StaffFilterField
 from basisbaan.core.forms import DateInput
 from basisbaan.tenancy.models import Municipality, User
 
@@ -18,15 +19,20 @@ FIRST_DAY = dt.date(2000, 1, 1)
 LAST_DAY = dt.date(2099, 12, 31)
 
 
-class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class ActorFilterField(StaffFilterField):
+    """Who acted: at most 20 of the municipality's users as options, and a name search."""
+
     def label_from_instance(self, obj: Any) -> str:
         name = obj.get_full_name()
         return f"{name} ({obj.username})" if name else str(obj.username)
 
 
 class AuditFilterForm(forms.Form):
-    actor = UserChoiceField(
-        label=FILTER_LABELS["actor"], required=False, queryset=None, empty_label=_("Alle")
+    actor = ActorFilterField(
+        label=FILTER_LABELS["actor"],
+        required=False,
+        queryset=User.objects.none(),
+        empty_label=_("Alle"),
     )
     action = forms.ChoiceField(
         label=FILTER_LABELS["action"],
@@ -48,7 +54,7 @@ class AuditFilterForm(forms.Form):
         self.fields["actor"].queryset = (  # type: ignore[attr-defined]
             User.objects.filter(memberships__municipality=municipality)
             .distinct()
-            .order_by("username")
+            .order_by("username", "id")
         )
         self.fields["object_type"].choices = [  # type: ignore[attr-defined]
             ("", _("Alle")),

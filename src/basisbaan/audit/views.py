@@ -22,6 +22,7 @@ from basisbaan.audit.display import AuditRow, audit_rows, iter_audit_rows, viewe
 from basisbaan.audit.forms import AuditFilterForm
 from basisbaan.audit.models import AuditEntry
 from basisbaan.audit.selectors import audit_entry_list
+from basisbaan.core.choices import search_fragment
 from basisbaan.core.export import Kind
 from basisbaan.core.listing import EXPORT_LIMIT, ListColumn, ListingMixin
 from basisbaan.core.views import TenantListView
@@ -90,6 +91,11 @@ class AuditListView(ListingMixin, TenantListView):
     columns = COLUMNS
     export_name = "auditlog"
     export_title = gettext_lazy("Auditlog")
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # The actor filter's search, from its script: the filter alone.
+        form = AuditFilterForm(request.GET, municipality=self.municipality)
+        return search_fragment(request, form) or super().get(request, *args, **kwargs)
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[AuditEntry]:
         self.filter_form = AuditFilterForm(self.request.GET or None, municipality=municipality)

@@ -157,7 +157,11 @@ class Contract(VersionedModel, TenantModel):
         indexes = [
             models.Index(
                 fields=["municipality", "employee_number"], name="contract_employee_number"
-            )
+            ),
+            # The list's order (-id, read backwards), led by the municipality: without it
+            # a small municipality's page walked every municipality's newest contracts
+            # (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "id"], name="contract_muni_id"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -358,7 +362,11 @@ class WageValueMeasurement(VersionedModel, TenantModel):
         indexes = [
             models.Index(
                 fields=["municipality", "next_measurement_on"], name="wage_value_muni_next"
-            )
+            ),
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(
+                fields=["municipality", "measured_on", "id"], name="wage_value_muni_measured"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -412,7 +420,9 @@ class LkvEntitlement(TenantModel):
             )
         ]
         indexes = [
-            models.Index(fields=["municipality", "participant"], name="lkv_muni_participant")
+            models.Index(fields=["municipality", "participant"], name="lkv_muni_participant"),
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "start_date", "id"], name="lkv_muni_start"),
         ]
 
     def __str__(self) -> str:

@@ -69,13 +69,13 @@ PROJECTION_YEARS = 10
 
 
 def contract_list(
-    *, municipality: Municipality, participant_id: int | None = None
+    *, municipality: Municipality, participant_id: int | None = None, decisions: bool = True
 ) -> QuerySet[Contract]:
-    periods = (
-        ContractPeriod.objects.order_by("sequence")
-        .select_related("decision__decided_by")
-        .prefetch_related("wage_lines")
-    )
+    """The municipality's contracts with their periods and wage lines; ``decisions``:
+    with each period's renewal decision and who took it (the list page shows none)."""
+    periods = ContractPeriod.objects.order_by("sequence").prefetch_related("wage_lines")
+    if decisions:
+        periods = periods.select_related("decision__decided_by")
     qs = (
         Contract.objects.filter(municipality=municipality)
         .select_related("participant__programme__contract_settings", "placement")

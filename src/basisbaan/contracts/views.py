@@ -168,20 +168,21 @@ class ContractListView(PersonalListMixin, TenantListView):
         return contract_columns(self.policy())
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[Contract]:
-        return contract_list(municipality=municipality).order_by("-id")
+        return contract_list(municipality=municipality, decisions=False).order_by("-id")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
         page.object_list = context["object_list"] = list(page.object_list)
         table = minimum_wage_table_of(municipality=self.municipality)
+        today = timezone.localdate()
         context["below_minimum"] = {
             contract.pk
             for contract in page.object_list
             if any(
                 period_wage_flag(period, contract.participant, table)
                 for period in contract.periods.all()
-                if period.end_date >= timezone.localdate()
+                if period.end_date >= today
             )
         }
         audit_participant_list(self.request, (c.participant_id for c in page.object_list))

@@ -30,13 +30,18 @@ from django.forms.models import ModelChoiceIterator
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.tenancy.selectors import filter_staff_name
+
 __all__ = [
     "LIMIT",
     "QUERY_SUFFIX",
     "SEARCH_ACTION",
     "BoundedChoicesViewMixin",
     "BoundedModelChoiceField",
+    "FilterSearchSelect",
     "SearchSelect",
+    "StaffFilterField",
+    "search_fragment",
 ]
 
 # At most this many records in the list (the chosen one comes on top of it).
@@ -80,19 +85,45 @@ class SearchSelect(forms.Select):
         return context
 
 
+class FilterSearchSelect(SearchSelect):
+    """The bounded choice as a filter above a list (a GET form): the select first,
+    and the search box only when the list is cut off or searched.
+
+    The options are written in the template itself, not through Django's option
+    template per option.
+    """
+
+    template_name = "core/forms/filter_search_select.html"
+    use_fieldset = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.search_button: Any = _("Zoeken")
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["search"]["button"] = self.search_button
+        return context
+
+
 class BoundedChoiceIterator(ModelChoiceIterator):  # type: ignore[type-arg]
-    """The empty choice and the rows the field shows; never the whole queryset."""
+    """The empty choice, the field's fixed choices and the rows it shows; never the
+    whole queryset."""
 
     field: BoundedModelChoiceField
 
     def __iter__(self) -> Iterator[Any]:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
+        yield from self.field.fixed_choices
         for obj in self.field.shown_rows():
             yield self.choice(obj)
 
     def __len__(self) -> int:
-        return len(self.field.shown_rows()) + (1 if self.field.empty_label is not None else 0)
+        fixed = len(self.field.fixed_choices)
+        return (
+            len(self.field.shown_rows()) + fixed + (1 if self.field.empty_label is not None else 0)
+        )
 
     def __bool__(self) -> bool:
         return True
@@ -104,6 +135,8 @@ class BoundedModelChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     ``search(queryset, text)`` narrows the queryset to a search's matches (in
     the order to show). The search text and the chosen value are read from the
     form the field is rendered in (``<name>_q`` and ``<name>``, posted or initial).
+    ``fixed_choices`` (value, label) come first and clean to their value (a filter's
+    "none", say).
     """
 
     widget = SearchSelect
@@ -117,9 +150,11 @@ class BoundedModelChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         search_label: Any = None,
         search_hint: Any = "",
         choose_label: Any = None,
+        fixed_choices: list[tuple[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
         self.search = search
+        self.fixed_choices = list(fixed_choices or [])
         self.limit = limit
         self.query = ""
         self.selected: str = ""
@@ -145,6 +180,11 @@ class BoundedModelChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         forms.ModelChoiceField._get_queryset,  # type: ignore[attr-defined]
         _set_queryset,
     )
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str) and any(value == fixed for fixed, _label in self.fixed_choices):
+            return value
+        return super().to_python(value)
 
     def get_bound_field(self, form: forms.BaseForm, field_name: str) -> Any:
         """Take the search text and the chosen value from ``form``."""
@@ -225,3 +265,29 @@ class BoundedChoicesViewMixin:
             self.choices_shown(form)
             return HttpResponse(widget)
         return self.render_to_response(self.get_context_data(form=form))  # type: ignore[attr-defined,no-any-return]
+
+
+class StaffFilterField(BoundedModelChoiceField):
+    """A staff member as a list filter: at most ``limit`` options and a name search."""
+
+    widget = FilterSearchSelect
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("search", filter_staff_name)
+        kwargs.setdefault("search_label", _("Zoek een medewerker op naam"))
+        super().__init__(*args, **kwargs)
+        self.widget.search_button = _("Medewerker zoeken")
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_full_name() or obj.get_username())
+
+
+def search_fragment(request: HttpRequest, form: forms.BaseForm) -> HttpResponse | None:
+    """The script's search in a GET form (a filter above a list): the searched
+    field's widget alone, or None when the request is no such search."""
+    name = request.GET.get(SEARCH_ACTION)
+    if not request.headers.get(FRAGMENT_HEADER) or name not in form.fields:
+        return None
+    if not isinstance(form.fields[name], BoundedModelChoiceField):
+        return None
+    return HttpResponse(str(form[name].as_widget()))

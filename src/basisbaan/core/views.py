@@ -13,7 +13,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -30,7 +30,7 @@ from basisbaan.core.concurrency import (
     stale_message,
 )
 from basisbaan.core.forms import add_service_errors
-from basisbaan.core.pagination import DeferredJoinPaginator
+from basisbaan.core.pagination import BoundedCountPaginator
 from basisbaan.tenancy.scoping import TenantViewMixin
 
 PAGE_SIZE = 25
@@ -40,7 +40,7 @@ class TenantListView(TenantViewMixin, ListView):  # type: ignore[type-arg]
     """A paginated list of the active municipality's records."""
 
     paginate_by = PAGE_SIZE
-    paginator_class = DeferredJoinPaginator
+    paginator_class = BoundedCountPaginator
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -172,8 +172,11 @@ class ObjectServiceFormView(TenantViewMixin, ServiceFormMixin, SingleObjectMixin
 
 
 def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = PAGE_SIZE) -> Page[Any]:
-    """The requested page of ``queryset``; out-of-range numbers give the last page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """The requested page of ``queryset``; out-of-range numbers give the last page.
+
+    Counted no further than ``COUNT_LIMIT`` rows (:class:`BoundedCountPaginator`).
+    """
+    return BoundedCountPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def admin_view_on_site(request: HttpRequest, content_type_id: str, object_id: str) -> HttpResponse:

@@ -116,7 +116,11 @@ class EsfRegistration(TenantModel):
                 fields=["operation", "participant"], name="esf_one_registration_per_participant"
             )
         ]
-        indexes = [models.Index(fields=["municipality", "operation"], name="esf_reg_muni_op")]
+        indexes = [
+            models.Index(fields=["municipality", "operation"], name="esf_reg_muni_op"),
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "entry_date", "id"], name="esf_reg_muni_entry"),
+        ]
 
     def __str__(self) -> str:
         return f"ESF+ {self.entry_date:%d-%m-%Y}"

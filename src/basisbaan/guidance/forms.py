@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from basisbaan.calc.dates import HORIZON
+from basisbaan.core.choices import StaffFilterField
 from basisbaan.core.forms import Form, ModelForm
 from basisbaan.core.imports import max_upload_text
 from basisbaan.guidance.constants import (
@@ -314,8 +315,9 @@ class HoursFilterForm(_PeriodFilterForm):
     programma: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Programma"), queryset=None, required=False, empty_label=_("Alle")
     )
-    medewerker: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Medewerker"), queryset=None, required=False, empty_label=_("Alle")
+    # At most 20 staff members as options, and a name search (core.choices).
+    medewerker = StaffFilterField(
+        label=_("Medewerker"), queryset=User.objects.none(), required=False, empty_label=_("Alle")
     )
 
     def __init__(

@@ -307,6 +307,10 @@ class FeedbackAction(TenantModel):
         ordering = ["due_date", "id"]
         verbose_name = _("actie")
         verbose_name_plural = _("acties")
+        indexes = [
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "due_date", "id"], name="action_muni_due"),
+        ]
 
     def __str__(self) -> str:
         return self.description[:60]
@@ -368,6 +372,8 @@ class Signal(TenantModel):
         verbose_name_plural = _("signalen")
         indexes = [
             models.Index(fields=["municipality", "closed_at"], name="signal_muni_closed"),
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "raised_on", "id"], name="signal_muni_raised"),
         ]
 
     def __str__(self) -> str:

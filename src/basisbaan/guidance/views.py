@@ -30,6 +30,7 @@ from django.views.generic import FormView, TemplateView, View
 from basisbaan.audit.services import audit_access, audit_list_access
 from basisbaan.calc.dates import HORIZON, MAX_HOURS_PER_DAY
 from basisbaan.calc.dates import week_start as monday_of
+from basisbaan.core.choices import search_fragment
 from basisbaan.core.forms import add_service_errors
 from basisbaan.core.imports import more_errors_lines
 from basisbaan.core.listing import ListColumn
@@ -535,6 +536,15 @@ class HoursListView(PersonalListMixin, TenantListView):
 
     def get_columns(self) -> list[ListColumn]:
         return hours_columns(self.policy())
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # The staff filter's search, from its script: the filter alone.
+        form = HoursFilterForm(
+            request.GET,
+            municipality=self.municipality,
+            colleagues=self.has_perm(Perm.GUIDANCE_MANAGE),
+        )
+        return search_fragment(request, form) or super().get(request, *args, **kwargs)
 
     def scoped_queryset(self, municipality: Municipality) -> QuerySet[HoursEntry]:
         self.colleagues = self.has_perm(Perm.GUIDANCE_MANAGE)

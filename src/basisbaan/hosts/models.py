@@ -52,6 +52,10 @@ class HostContact(VersionedModel, TenantModel):
         ordering = ["name", "id"]
         verbose_name = _("contactpersoon")
         verbose_name_plural = _("contactpersonen")
+        indexes = [
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "name", "id"], name="host_contact_muni_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from basisbaan.hosts.models import Host, HostContact, Position
 from basisbaan.tenancy.models import Municipality
 
 
 def host_list(*, municipality: Municipality, search: str = "", kind: str = "") -> QuerySet[Host]:
-    # An annotated queryset loses Meta.ordering: order explicitly.
+    # The count per host as a subquery, not a join with GROUP BY: grouped rows come
+    # out in no index's order, so every page sorted the municipality's hosts; now
+    # the page reads (municipality, name) in order (issue 19).
+    positions = (
+        Position.objects.filter(host=OuterRef("pk"))
+        .order_by()
+        .values("host")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     qs = (
         Host.objects.filter(municipality=municipality)
-        .annotate(position_count=Count("positions", distinct=True))
+        .annotate(position_count=Coalesce(Subquery(positions, output_field=IntegerField()), 0))
         .order_by("name", "id")
     )
     if search.strip():

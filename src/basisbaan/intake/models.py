@@ -172,6 +172,10 @@ class IntakeConversation(TenantModel):
         ordering = ["-held_on", "-id"]
         verbose_name = _("intakegesprek")
         verbose_name_plural = _("intakegesprekken")
+        indexes = [
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "held_on", "id"], name="conversation_muni_held"),
+        ]
 
     def __str__(self) -> str:
         return str(_("Intakegesprek %(date)s") % {"date": self.held_on.strftime("%d-%m-%Y")})
@@ -197,6 +201,10 @@ class IntakeDecision(TenantModel):
         ordering = ["-decided_on", "-id"]
         verbose_name = _("intakebesluit")
         verbose_name_plural = _("intakebesluiten")
+        indexes = [
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "decided_on", "id"], name="decision_muni_decided"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()} {self.decided_on:%d-%m-%Y}"
@@ -246,6 +254,10 @@ class ParticipantProfile(TenantModel):
     class Meta:
         verbose_name = _("deelnemersprofiel")
         verbose_name_plural = _("deelnemersprofielen")
+        indexes = [
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "id"], name="participant_profile_muni_id"),
+        ]
 
     def __str__(self) -> str:
         return str(_("Profiel"))
@@ -318,6 +330,10 @@ class PositionProfile(TenantModel):
     class Meta:
         verbose_name = _("werkplekprofiel")
         verbose_name_plural = _("werkplekprofielen")
+        indexes = [
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "id"], name="position_profile_muni_id"),
+        ]
 
     def __str__(self) -> str:
         return str(_("Werkplekprofiel"))
@@ -373,6 +389,10 @@ class MatchProposal(TenantModel):
         ordering = ["-created_at", "-id"]
         verbose_name = _("plaatsingsvoorstel")
         verbose_name_plural = _("plaatsingsvoorstellen")
+        indexes = [
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "created_at", "id"], name="proposal_muni_created"),
+        ]
 
     def __str__(self) -> str:
         return str(_("Voorstel: %(position)s") % {"position": self.position.title})

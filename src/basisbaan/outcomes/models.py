@@ -84,6 +84,8 @@ class Exit(TenantModel):
         indexes = [
             models.Index(fields=["municipality", "programme", "exit_date"], name="exit_muni_prog"),
             models.Index(fields=["municipality", "participant"], name="exit_muni_participant"),
+            # The list's order, led by the municipality (issue 19: tests/test_list_plans.py).
+            models.Index(fields=["municipality", "exit_date", "id"], name="exit_muni_date"),
         ]
 
     def __str__(self) -> str:

@@ -3,11 +3,14 @@ rules (lifecycle, unique BSN, contact person's role) live in the services."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from basisbaan.core.choices import StaffFilterField
 from basisbaan.core.forms import Form, ModelForm
 from basisbaan.outcomes.forms import WorkFieldsMixin
 from basisbaan.participants.constants import (
@@ -36,6 +39,27 @@ def _limit_contact_choices(form: forms.BaseForm, municipality: Municipality) -> 
 class ContactPersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.get_full_name() or obj.get_username())
+
+
+# The contact-person filter's value for "no contact person".
+CONTACT_NONE = "none"
+# At most this many staff members are options of the contact-person filter.
+CONTACT_FILTER_LIMIT = 20
+
+
+class ReadAllChoiceIterator(ModelChoiceIterator):  # type: ignore[type-arg]
+    """The choices of a short queryset read in one query: Django's iterator reads
+    with a server-side cursor on PostgreSQL (DECLARE, FETCH, CLOSE: three round
+    trips for a handful of programmes)."""
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in list(self.queryset):  # read once, kept on the form's queryset
+            yield self.choice(obj)
+
+    def __len__(self) -> int:
+        return len(list(self.queryset)) + (1 if self.field.empty_label is not None else 0)
 
 
 class BirthMonthsField(forms.CharField):
@@ -214,14 +238,22 @@ class ParticipantFilterForm(forms.Form):
     programme: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Programma"), required=False, queryset=None, empty_label=_("Alle")
     )
-    contact = forms.ChoiceField(label=_("Vast aanspreekpunt"), required=False)
+    # All, "none", or one staff member: at most CONTACT_FILTER_LIMIT of them are
+    # options (a municipality of 1,000,000 participants has about 1,000 staff), the
+    # rest are found with the search box; any of them is accepted (?contact=<id>).
+    contact = StaffFilterField(
+        label=_("Vast aanspreekpunt"),
+        required=False,
+        queryset=User.objects.none(),
+        empty_label=_("Alle"),
+        fixed_choices=[(CONTACT_NONE, _("Zonder vast aanspreekpunt"))],
+        limit=CONTACT_FILTER_LIMIT,
+    )
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programme_list(municipality=municipality)  # type: ignore[attr-defined]
-        people = staff_list(municipality=municipality, roles=CONTACT_ROLES)
-        self.fields["contact"].choices = [  # type: ignore[attr-defined]
-            ("", _("Alle")),
-            ("none", _("Zonder vast aanspreekpunt")),
-            *((str(u.pk), u.get_full_name() or u.get_username()) for u in people),
-        ]
+        self.fields["programme"].iterator = ReadAllChoiceIterator  # type: ignore[attr-defined]
+        self.fields["contact"].queryset = staff_list(  # type: ignore[attr-defined]
+            municipality=municipality, roles=CONTACT_ROLES
+        )

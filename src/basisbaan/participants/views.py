@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from basisbaan.contracts.lkv import participant_lkv
 from basisbaan.contracts.selectors import contract_list
+from basisbaan.core.choices import search_fragment
 from basisbaan.core.export import Kind
 from basisbaan.core.listing import ListColumn
 from basisbaan.core.views import (
@@ -39,6 +40,7 @@ from basisbaan.outcomes.services import exit_record
 from basisbaan.participants import services
 from basisbaan.participants.constants import PERSONAL_FIELDS, TRANSITIONS, ParticipantStatus
 from basisbaan.participants.forms import (
+    CONTACT_NONE,
     ContactPersonForm,
     ParticipantCreateForm,
     ParticipantFilterForm,
@@ -56,7 +58,7 @@ from basisbaan.participants.privacy import (
 )
 from basisbaan.participants.selectors import participant_list
 from basisbaan.placements.selectors import placement_list
-from basisbaan.tenancy.models import Municipality
+from basisbaan.tenancy.models import Municipality, User
 from basisbaan.tenancy.roles import Perm
 
 # Participants who are no longer in the programme need no contact person.
@@ -135,7 +137,7 @@ class ParticipantListView(PersonalListMixin, TenantListView):
         policy = policy_for(self.request)
         if self.search_refused():
             return Participant.objects.none()  # the page says why
-        contact = data.get("contact", "") if policy.sees_identity else ""
+        contact = data.get("contact") if policy.sees_identity else None
         programme = data.get("programme")
         qs = participant_list(
             municipality=municipality,
@@ -143,12 +145,21 @@ class ParticipantListView(PersonalListMixin, TenantListView):
             search=policy.search_text(data.get("q", "")),
             status=data.get("status", ""),
             programme_id=programme.pk if programme else None,
-            contact_person_id=int(contact) if contact.isdigit() else None,
+            contact_person_id=contact.pk if isinstance(contact, User) else None,
         )
-        if contact == "none":
+        if contact == CONTACT_NONE:
             qs = qs.filter(contact_person__isnull=True).exclude(status__in=CLOSED_STATUSES)
         # A list in surname order tells a pseudonym viewer who is who.
         return policy.order_participants(qs)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # The contact-person filter's search, from its script: the filter alone (staff
+        # names, no participant), only for a viewer who has the filter.
+        if policy_for(request).sees_identity:
+            fragment = search_fragment(request, self.filter_form())
+            if fragment is not None:
+                return fragment
+        return super().get(request, *args, **kwargs)
 
     def get_template_names(self) -> list[str]:
         htmx = getattr(self.request, "htmx", None)

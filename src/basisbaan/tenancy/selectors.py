@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from basisbaan.tenancy.models import Membership, Municipality, User
 
@@ -48,3 +48,15 @@ def staff_list(*, municipality: Municipality, roles: Iterable[str]) -> QuerySet[
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
+
+
+def filter_staff_name(queryset: QuerySet[User], text: str) -> QuerySet[User]:
+    """Staff whose first name, last name or user name holds every word of ``text``
+    (case-insensitive), for the choices that search staff by name."""
+    for word in text.split()[:5]:
+        queryset = queryset.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(username__icontains=word)
+        )
+    return queryset

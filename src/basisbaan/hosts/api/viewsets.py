@@ -54,7 +54,7 @@ class HostViewSet(
     serializer_class = HostSerializer
     filterset_class = HostFilter
     ordering_fields = ["name", "kind", "id"]
-    # The selector annotates counts (GROUP BY), which drops the model ordering.
+    # The selector orders explicitly (an annotated queryset may drop the model ordering).
     ordering = ["name", "id"]
     schema = TenantAutoSchema()
     view_permission = Perm.HOST_VIEW

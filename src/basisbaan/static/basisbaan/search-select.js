@@ -1,7 +1,8 @@
 /* Basisbaan: the bounded choice (core/choices.py) follows the typing.
  *
- * Without this script the "Zoeken" button posts the form and the page comes
- * back with the list for the search (and, being the form's first submit
+ * Without this script the "Zoeken" button posts the form (or, in a filter
+ * above a list, submits it as a GET) and the page comes back with the list for
+ * the search (and, being the form's first submit
  * button, Enter in any field searches too). With it, the button goes and every
  * pause in typing (or Enter) posts the same form in the background; the answer
  * is the widget alone, whose options and status replace the current ones. The
@@ -34,12 +35,17 @@
       var body = new FormData(form);
       body.set(button.name, button.value);
       var mine = ++latest;
-      fetch(form.getAttribute("action") || window.location.href, {
-        method: "POST",
-        body: body,
-        credentials: "same-origin",
-        headers: { "X-Search-Select": "1" },
-      })
+      var url = form.getAttribute("action") || window.location.href;
+      var request = { credentials: "same-origin", headers: { "X-Search-Select": "1" } };
+      if ((form.getAttribute("method") || "get").toLowerCase() === "post") {
+        request.method = "POST";
+        request.body = body;
+      } else {
+        // A filter above a list: the same search as a GET (the view answers
+        // with the widget alone, core.choices.search_fragment).
+        url = url.split("#")[0].split("?")[0] + "?" + new URLSearchParams(body).toString();
+      }
+      fetch(url, request)
         .then(function (response) {
           if (!response.ok) {
             throw new Error(String(response.status));
