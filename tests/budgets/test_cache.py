@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
