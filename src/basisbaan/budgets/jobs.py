@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import partial
@@ -65,8 +66,10 @@ __all__ = [
     "Stored",
     "cached_capacity",
     "cached_forecast",
+    "current_forecast",
     "forecast_job",
     "page_results",
+    "versioned",
     "register_jobs",
 ]
 
@@ -270,6 +273,34 @@ def _problem(
         draws=draws,
         seed=seed,
     )
+
+
+def versioned[T](programme: Programme, name: str, compute: Callable[[], T]) -> T:
+    """``compute()``'s answer about ``programme``, cached under the data versions: a
+    page part that reads many rows (the LKV list) costs a lookup on a repeat view."""
+    key = f"page-{name}:{programme.pk}:{version_of(programme.municipality_id).key()}"
+    found: tuple[T] | None = _cache().get(key)
+    if found is None:
+        found = (compute(),)
+        _cache().set(key, found, KEEP)
+    return found[0]
+
+
+def current_forecast(
+    programme: Programme, *, draws: int, seed: int, scenario: Scenario, today: dt.date
+) -> ProgrammeForecast | None:
+    """The forecast the page shows, when it was computed at the data as it is now."""
+    keys = _keys(
+        programme,
+        version_of(programme.municipality_id),
+        draws=draws,
+        seed=seed,
+        scenario=scenario,
+        today=today,
+        question=None,
+    )
+    value: ProgrammeForecast | None = _value(_cache().get(keys.forecast))
+    return value
 
 
 def _contracts_at_most(programme: Programme, limit: int) -> int:

@@ -38,7 +38,13 @@ from basisbaan.budgets.forms import (
     ForecastQueryForm,
     PlannedStartForm,
 )
-from basisbaan.budgets.jobs import FORECAST, cached_forecast, page_results
+from basisbaan.budgets.jobs import (
+    FORECAST,
+    cached_forecast,
+    current_forecast,
+    page_results,
+    versioned,
+)
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.report import year_rows
 from basisbaan.budgets.selectors import budget_list, expenditure_list, planned_start_list
@@ -141,7 +147,9 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
             ),
             export_query=urlencode({"scenario": str(scenario), "draws": draws, "seed": seed}),
             this_year=today.year,
-            lkv_years=_lkv_years(self.municipality, programme),
+            lkv_years=versioned(
+                programme, "lkv-years", lambda: _lkv_years(self.municipality, programme)
+            ),
             **capacity_context(capacity_form, question, results, programme),
         )
         return context
@@ -191,8 +199,11 @@ class BudgetExportView(TenantViewMixin, View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         programme = _programme(self.municipality, pk)
         scenario, draws, seed = ForecastQueryForm(request.GET or None).values()
-        # A forecast computed before (also in the background) comes from the cache.
-        forecast = cached_forecast(
+        # The page's answer when it is current (also one computed in the background);
+        # else computed now: a download is asked for on purpose.
+        forecast = current_forecast(
+            programme, draws=draws, seed=seed, scenario=scenario, today=timezone.localdate()
+        ) or cached_forecast(
             build(programme), draws=draws, seed=seed, scenario=scenario, compute=True
         )
         assert forecast is not None
