@@ -8,8 +8,10 @@ import datetime as dt
 
 import pytest
 from bench.load import (
+    Row,
     answer_status,
     database_url_for,
+    failed,
     parse_args,
     paths_for,
     selected,
@@ -250,3 +252,16 @@ def test_only_and_skip_keep_the_floors_they_need():
         "html-list",
         "html-contracts",
     ]
+
+
+def test_a_run_fails_on_an_answer_other_than_200():
+    def row(key, **statuses):
+        return Row(key, "", "", 1, requests=sum(statuses.values()), statuses=statuses)
+
+    assert not failed(row("api-list", **{"200": 5}))
+    assert failed(row("api-list", **{"200": 5, "500": 1}))
+    assert failed(row("api-list", **{"200": 5, "202": 1}))
+    assert not failed(row("api-forecast", **{"200": 5, "202": 1}))
+    assert not failed(row("html-budget", **{"200 berekenen": 2}))
+    assert failed(row("html-budget", **{"200 mislukt": 1}))
+    assert failed(row("api-detail"))
