@@ -120,8 +120,9 @@ lock:
 	$(LOCK_VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.12 \
 	  --python-platform linux --custom-compile-command "make lock" --output-file requirements.lock
 
-# Only the load benchmark (gunicorn, 1,000,000 participants, 1 and 16 clients; `make bench`
-# runs it too). Options: BENCH_LOAD_ARGS='--quick' or '--participants 20000 --duration 5'.
+# Only the load benchmark (gunicorn 3 workers x 2 threads, 100,000 and 1,000,000 participants,
+# each in a database of its own, 1 and 16 clients; `make bench` runs it too). Options:
+# BENCH_LOAD_ARGS='--quick', '--participants 1000000 --duration 5' or '--workers 2 --threads 4'.
 bench-load: install-dev
 	$(BIN)/python -m bench.load $(BENCH_LOAD_ARGS)
 
