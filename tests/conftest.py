@@ -157,11 +157,9 @@ def _fresh_throttle_counts() -> None:
 @pytest.fixture(autouse=True)
 def _fresh_answers(_jobs_run_at_once):
     """Cached forecasts are keyed by the data versions, which every test's rollback
-    sets back: each test starts and ends without cached answers."""
+    sets back: each test starts without the answers of the tests before."""
     from django.core.cache import caches
 
-    caches["jobs"].clear()
-    yield
     caches["jobs"].clear()
 
 
