@@ -441,17 +441,26 @@ def draw_ends(
     """D x C: the end of segment R (the employer's end) and first + W (the
     participant's); the contract stops at the earlier (:func:`draw_stops`)."""
     # A certain renewal (log r = 0) or stay divides by a tiny negative: +inf, never -inf.
+    # In place, on two D x C buffers: the block's arrays are large (allocations cost).
     tiny = -np.finfo(np.float64).tiny
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        renewals = np.floor(np.log(u_renew) / np.minimum(log_r, tiny)[:, None])
-        worked = np.floor(np.log(u_stay) / np.minimum(log_stay, tiny)[:, None])
-    k = ends.shape[1] - 1
-    renewals = np.nan_to_num(renewals, nan=k, posinf=k)  # r = 1: always renewed
-    index = np.minimum(renewals, k).astype(np.int64)
-    stop = np.take_along_axis(ends, index.T, axis=1).T
+        renewals = np.log(u_renew)
+        renewals /= np.minimum(log_r, tiny)[:, None]
+        np.floor(renewals, out=renewals)
+        worked = np.log(u_stay)
+        worked /= np.minimum(log_stay, tiny)[:, None]
+        np.floor(worked, out=worked)
+    c, width = ends.shape
+    k = width - 1
+    # fmin: NaN (r = 1: always renewed) and +inf become the cap; then the end of segment R.
+    np.fmin(renewals, k, out=renewals)
+    index = renewals.astype(np.int64)
+    index += (np.arange(c, dtype=np.int64) * width)[None, :]
+    stop: Ints = ends.ravel()[index]
     horizon = float(ends.max(initial=0))
-    months = np.nan_to_num(worked, nan=horizon, posinf=horizon)  # h = 0: never leaves
-    leave = first[None, :] + 1 + np.minimum(months, horizon).astype(np.int64)
+    np.fmin(worked, horizon, out=worked)  # h = 0: never leaves
+    leave = worked.astype(np.int64)
+    leave += first[None, :] + 1
     return stop, leave
 
 
@@ -469,11 +478,15 @@ def year_costs(prefix: Ints, stop: Ints, starts: Ints, ends: Ints) -> Ints:
     width = prefix.shape[1]
     row = (np.arange(c, dtype=np.int64) * width)[None, :]
     flat = prefix.ravel()
+    index = np.empty_like(stop)
+    gathered = np.empty(stop.shape, dtype=np.int64)
     for y, (a, b) in enumerate(zip(starts, ends, strict=True)):
         if a == b:
             continue
-        upto = flat[row + np.clip(stop, a, b)].sum(axis=1)
-        out[:, y] = upto - prefix[:, a].sum()
+        np.clip(stop, a, b, out=index)
+        index += row
+        np.take(flat, index, out=gathered)
+        out[:, y] = gathered.sum(axis=1) - prefix[:, a].sum()
     return out
 
 
@@ -483,8 +496,11 @@ def _drawn_exit_costs(inp: ForecastInput, stop: Ints, by_employer: npt.NDArray[n
     d, c = stop.shape
     y = len(inp.years)
     month = np.maximum(stop - 1, 0)
-    amount = np.where(by_employer & (stop > 0), inp.exit_cost[np.arange(c)[None, :], month], 0)
-    key = np.arange(d, dtype=np.int64)[:, None] * y + inp.year_of_month[month]
+    key = inp.year_of_month[month]
+    key += np.arange(d, dtype=np.int64)[:, None] * y
+    month += (np.arange(c, dtype=np.int64) * inp.months)[None, :]
+    amount = inp.exit_cost.ravel()[month]
+    amount *= by_employer & (stop > 0)
     sums = np.bincount(key.ravel(), weights=amount.ravel(), minlength=d * y)
     return np.rint(sums).astype(np.int64).reshape(d, y)
 

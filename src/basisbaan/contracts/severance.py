@@ -29,6 +29,7 @@ they meet the recorded contracts:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -687,7 +688,7 @@ def severance_costs(
         for r in rows
         if _ends_employment(r)
         or (
-            notice_deadline(r.start, r.end) is not None
+            _deadline(r.start, r.end) is not None
             and _fixed_term(r.start, r.permanent, r.permanent_from)
         )
     ]
@@ -710,8 +711,12 @@ def severance_costs(
     return costs
 
 
+# Many periods share their first and last day: the deadline once per pair of days.
+_deadline = functools.lru_cache(maxsize=1 << 16)(notice_deadline)
+
+
 def _late_cost(r: _Row, wage_row: WageRow, today: dt.date) -> list[SeveranceCost]:
-    deadline = notice_deadline(r.start, r.end)
+    deadline = _deadline(r.start, r.end)
     if deadline is None or not _fixed_term(r.start, r.permanent, r.permanent_from):
         return []
     owed = _owed(
