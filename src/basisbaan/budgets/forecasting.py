@@ -41,7 +41,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Final
+from typing import Final, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -275,14 +275,14 @@ def merged_actuals(programme: Programme, *, start: dt.date, until: dt.date) -> M
         charge = compute_costs(rows.inputs).budget_charge
         months = rows.inputs.year * 12 + rows.inputs.month - 1
         # One cell per (contract, month): rows are summed per cell.
-        cell = rows.inputs.contract.astype(np.int64) * (last - first + 1) + (months - first)
-        cells, index = np.unique(cell, return_inverse=True)
-        sums = np.zeros(len(cells), dtype=np.int64)
-        np.add.at(sums, index, charge)
+        width = last - first
+        cell = rows.inputs.contract.astype(np.int64) * width + (months - first)
+        size = len(rows.contract_ids) * width
+        sums = np.zeros(size, dtype=np.int64)
+        np.add.at(sums, cell, charge)
+        cells = np.flatnonzero(np.bincount(cell, minlength=size))  # in order: sorted keys
         modelled = CellColumns(
-            rows.contract_ids[cells // (last - first + 1)],
-            cells % (last - first + 1) + first,
-            sums,
+            rows.contract_ids[cells // width], cells % width + first, sums[cells]
         )
     # What ending employment cost (recorded facts), where no payroll says otherwise.
     costs = severance_costs(
@@ -294,12 +294,15 @@ def merged_actuals(programme: Programme, *, start: dt.date, until: dt.date) -> M
     )
     if costs and len(modelled.cents):
         keys = modelled.keys()  # sorted: contract ids and cells are in the same order
+        found = CellColumns(
+            np.array([cost.contract_id for cost in costs], dtype=np.int64),
+            np.array([month_key(cost.day) for cost in costs], dtype=np.int64),
+            np.array([to_cents(cost.amount) for cost in costs], dtype=np.int64),
+        )
+        at = np.minimum(np.searchsorted(keys, found.keys()), len(keys) - 1)
+        hit = keys[at] == found.keys()
         cents = modelled.cents.copy()
-        for cost in costs:
-            key = cost.contract_id * (1 << 24) + month_key(cost.day)
-            at = int(np.searchsorted(keys, key))
-            if at < len(keys) and keys[at] == key:
-                cents[at] += to_cents(cost.amount)
+        np.add.at(cents, at[hit], found.cents[hit])
         modelled = CellColumns(modelled.contract, modelled.month, cents)
     return merge_cell_columns(actual, modelled, start=first, until=last)
 
@@ -321,34 +324,36 @@ def _late_notices(
     in each scenario (for a recorded not-renew, at that period's end)."""
     outside: dict[int, int] = defaultdict(int)
     months = cost.shape[1]
-    for found in severance_costs(
-        programme.municipality,
-        start=as_of,
-        end=programme.end_date,
-        today=as_of,
-        programme_ids=[programme.pk],
-    ):
-        if found.kind != SeveranceKind.LATE_NOTICE:
-            continue
-        if (found.contract_id, month_key(found.day)) in paid:
-            continue
-        cents = to_cents(found.amount)
-        row = int(np.searchsorted(ids, found.contract_id))
-        m = month_key(found.day) - month_key(as_of)
-        if (
-            row < len(ids)
-            and ids[row] == found.contract_id
-            and 0 <= m < months
-            and seg[row, m] >= 0
-        ):
-            cost[row, m] += cents
-        else:
-            outside[found.day.year] += cents
+    late = [
+        found
+        for found in severance_costs(
+            programme.municipality,
+            start=as_of,
+            end=programme.end_date,
+            today=as_of,
+            programme_ids=[programme.pk],
+        )
+        if found.kind == SeveranceKind.LATE_NOTICE
+        and (found.contract_id, month_key(found.day)) not in paid
+    ]
+    if not late:
+        return outside
+    contract = np.array([found.contract_id for found in late], dtype=np.int64)
+    m = np.array([month_key(found.day) for found in late], dtype=np.int64) - month_key(as_of)
+    cents = np.array([to_cents(found.amount) for found in late], dtype=np.int64)
+    row = np.searchsorted(ids, contract)
+    inside = (row < len(ids)) & (m >= 0) & (m < months)
+    inside[inside] = ids[row[inside]] == contract[inside]
+    inside[inside] = seg[row[inside], m[inside]] >= 0
+    np.add.at(cost, (row[inside], m[inside]), cents[inside])
+    for i in np.flatnonzero(~inside).tolist():
+        outside[late[i].day.year] += int(cents[i])
     return outside
 
 
-@dataclass(frozen=True, slots=True)
-class _Period:
+class _Period(NamedTuple):
+    """A stored contract period as the forecast reads it (a tuple: made in bulk)."""
+
     pk: int
     contract_id: int
     sequence: int
@@ -395,25 +400,26 @@ def _periods(programme: Programme) -> dict[int, list[_Period]]:
         .values_list(*PERIOD_COLUMNS)
     )
     found: dict[int, list[_Period]] = defaultdict(list)
+    exited = ParticipantStatus.EXITED
     for row in rows:
         decided = row[8]
         found[row[1]].append(
             _Period(
-                pk=row[0],
-                contract_id=row[1],
-                sequence=row[2],
-                start=row[3],
-                end=row[4],
-                hours=row[5],
-                wage=row[6],
-                decision=row[7],
-                decided_on=decided.date() if decided is not None else None,
-                exited=row[9] == ParticipantStatus.EXITED,
-                permanent=row[10],
-                subsidy=row[11],
-                participant_id=row[12],
-                birth=row[13],
-                end_reason=row[14],
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                decided.date() if decided is not None else None,
+                row[9] == exited,
+                row[10],
+                row[11],
+                row[12],
+                row[13],
+                row[14],
             )
         )
     return found
