@@ -56,6 +56,7 @@ from basisbaan.calc.actuals import (
     CellColumns,
     Merged,
     MissingMonth,
+    is_in,
     merge_actuals,
     merge_cell_columns,
     month_key,
@@ -713,7 +714,7 @@ def exit_matrix(
         wage, service_months, service_days, np.maximum(cap, wage * 12)
     )
     no_payment = np.fromiter(facts.no_payment, dtype=np.int64, count=len(facts.no_payment))
-    amount[np.isin(contract_ids, no_payment)] = 0
+    amount[is_in(contract_ids, no_payment)] = 0
     out = np.zeros((c, months), dtype=np.int64)
     out[has] = amount
     return out

@@ -490,19 +490,29 @@ def year_costs(prefix: Ints, stop: Ints, starts: Ints, ends: Ints) -> Ints:
     return out
 
 
-def _drawn_exit_costs(inp: ForecastInput, stop: Ints, by_employer: npt.NDArray[np.bool_]) -> Ints:
-    """D x Y: per draw and year the exit costs of the contracts the employer ended."""
-    assert inp.exit_cost is not None
-    d, c = stop.shape
-    y = len(inp.years)
-    month = np.maximum(stop - 1, 0)
-    key = inp.year_of_month[month]
-    key += np.arange(d, dtype=np.int64)[:, None] * y
-    month += (np.arange(c, dtype=np.int64) * inp.months)[None, :]
-    amount = inp.exit_cost.ravel()[month]
-    amount *= by_employer & (stop > 0)
-    sums = np.bincount(key.ravel(), weights=amount.ravel(), minlength=d * y)
-    return np.rint(sums).astype(np.int64).reshape(d, y)
+def year_tables(inp: ForecastInput, prefix: Ints, *, exits: bool) -> list[tuple[int, Ints]]:
+    """Per year with future months, a flat table of each contract's cost in that year
+    when it stops at month s (0..M): ``table[c * (M + 1) + s]``. With ``exits`` a
+    second half (from ``C * (M + 1)`` on) adds the exit cost owed when the employer
+    ends the employment at s, where that falls in the year.
+
+    A draw's total per year is then one gather and one sum
+    (:func:`simulate`), exit costs included."""
+    c, width = prefix.shape
+    s = np.arange(width, dtype=np.int64)
+    starts, stops = inp.year_bounds()
+    tables = []
+    for y, (a, b) in enumerate(zip(starts.tolist(), stops.tolist(), strict=True)):
+        if a == b:
+            continue
+        part = prefix[:, np.clip(s, a, b)] - prefix[:, [a]]
+        if exits and inp.exit_cost is not None:
+            ending = s[(s - 1 >= a) & (s - 1 < b)]  # the last month lies in this year
+            with_exit = part.copy()
+            with_exit[:, ending] += inp.exit_cost[:, ending - 1]
+            part = np.concatenate([part, with_exit])
+        tables.append((y, part.ravel()))
+    return tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,19 +555,30 @@ def simulate(
     prefix = prefix_sums(inp.cost)
     ends = segment_ends(inp.segment)
     first = first_months(inp.segment)
-    starts, stops = inp.year_bounds()
     block = max(1, DRAW_BLOCK_ELEMENTS // inp.contracts)
     exits = inp.has_exit_cost
+    tables = year_tables(inp, prefix, exits=exits)
+    width = inp.months + 1
+    row = (np.arange(inp.contracts, dtype=np.int64) * width)[None, :]
+    gathered = np.empty(0, dtype=np.int64)
     for lo in range(0, draws, block):
         hi = min(draws, lo + block)
         shape = (hi - lo, inp.contracts)
         u_renew, u_stay = _uniforms(rng, shape), _uniforms(rng, shape)
         stop, leave = draw_ends(log_r[lo:hi], log_stay[lo:hi], u_renew, u_stay, ends, first)
-        by_employer = stop <= leave
+        # The employer ends it (an exit cost is owed) when its last segment ends first.
+        employer = (stop <= leave) if exits else None
         np.minimum(stop, leave, out=stop)
-        totals[lo:hi] += year_costs(prefix, stop, starts, stops)
-        if exits:
-            totals[lo:hi] += _drawn_exit_costs(inp, stop, by_employer)
+        index = leave  # reused: the flat table index of every draw and contract
+        np.add(stop, row, out=index)
+        if employer is not None:
+            employer &= stop > 0
+            index += employer * (inp.contracts * width)
+        if gathered.shape != shape:
+            gathered = np.empty(shape, dtype=np.int64)
+        for y, table in tables:
+            np.take(table, index, out=gathered)
+            totals[lo:hi, y] += gathered.sum(axis=1)
         if monthly is not None:
             for m in range(inp.months):
                 monthly[lo:hi, m] = np.take_along_axis(

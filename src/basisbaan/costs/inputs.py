@@ -547,7 +547,7 @@ def build_cost_inputs(
 
     # Per distinct month: the parameter values, then per row.
     month_key = slices.year * 12 + (slices.month - 1)
-    distinct, month_index = np.unique(month_key, return_inverse=True)
+    distinct, month_index = _small_unique(month_key)
     first_days = [dt.date(int(k) // 12, int(k) % 12 + 1, 1) for k in distinct]
     lks_rows = lks_applies(wage_value)
     lks_needed = bool(lks_rows.any())
@@ -648,6 +648,19 @@ def build_cost_inputs(
         first_day=first_day,
         last_day=last_day,
     )
+
+
+def _small_unique(values: Ints) -> tuple[Ints, Ints]:
+    """``np.unique(values, return_inverse=True)`` for integers in a small range (month
+    keys): by counting, not sorting or hashing a million rows."""
+    if not len(values):
+        return np.unique(values, return_inverse=True)
+    low = int(values.min())
+    shifted = values - low
+    present = np.flatnonzero(np.bincount(shifted))
+    position = np.zeros(len(present) and int(present[-1]) + 1, dtype=np.int64)
+    position[present] = np.arange(len(present), dtype=np.int64)
+    return present + low, position[shifted]
 
 
 def _converted(values: list[Decimal], convert: Callable[[Decimal], int]) -> Ints:
