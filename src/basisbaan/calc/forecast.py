@@ -88,7 +88,8 @@ __all__ = [
 Floats = npt.NDArray[np.float64]
 Bools = npt.NDArray[np.bool_]
 NO_BUDGET: Final = -1  # a year without a budget: never overspent
-DRAW_BLOCK_ELEMENTS: Final = 2_000_000  # draws x contracts per block
+DRAW_BLOCK_ELEMENTS: Final = 2_000_000  # draws x contracts per block of uniforms
+SUB_BLOCK_ELEMENTS: Final = 1 << 16  # draws x contracts worked on at once (in the cache)
 MAX_DRAWS: Final = 100_000
 
 
@@ -561,29 +562,37 @@ def simulate(
     width = inp.months + 1
     row = (np.arange(inp.contracts, dtype=np.int64) * width)[None, :]
     gathered = np.empty(0, dtype=np.int64)
+    # The uniforms come per block (that order is the seed's answer); the work on them
+    # goes in parts of about SUB_BLOCK_ELEMENTS, whose arrays stay in the CPU's cache.
+    part = max(1, SUB_BLOCK_ELEMENTS // inp.contracts)
     for lo in range(0, draws, block):
         hi = min(draws, lo + block)
         shape = (hi - lo, inp.contracts)
         u_renew, u_stay = _uniforms(rng, shape), _uniforms(rng, shape)
-        stop, leave = draw_ends(log_r[lo:hi], log_stay[lo:hi], u_renew, u_stay, ends, first)
-        # The employer ends it (an exit cost is owed) when its last segment ends first.
-        employer = (stop <= leave) if exits else None
-        np.minimum(stop, leave, out=stop)
-        index = leave  # reused: the flat table index of every draw and contract
-        np.add(stop, row, out=index)
-        if employer is not None:
-            employer &= stop > 0
-            index += employer * (inp.contracts * width)
-        if gathered.shape != shape:
-            gathered = np.empty(shape, dtype=np.int64)
-        for y, table in tables:
-            np.take(table, index, out=gathered)
-            totals[lo:hi, y] += gathered.sum(axis=1)
-        if monthly is not None:
-            for m in range(inp.months):
-                monthly[lo:hi, m] = np.take_along_axis(
-                    prefix, np.minimum(stop, m + 1).T, axis=1
-                ).sum(axis=0)
+        for start in range(lo, hi, part):
+            end = min(hi, start + part)
+            rows = slice(start - lo, end - lo)
+            stop, leave = draw_ends(
+                log_r[start:end], log_stay[start:end], u_renew[rows], u_stay[rows], ends, first
+            )
+            # The employer ends it (an exit cost is owed) when its last segment ends first.
+            employer = (stop <= leave) if exits else None
+            np.minimum(stop, leave, out=stop)
+            index = leave  # reused: the flat table index of every draw and contract
+            np.add(stop, row, out=index)
+            if employer is not None:
+                employer &= stop > 0
+                index += employer * (inp.contracts * width)
+            if gathered.shape != stop.shape:
+                gathered = np.empty(stop.shape, dtype=np.int64)
+            for y, table in tables:
+                np.take(table, index, out=gathered)
+                totals[start:end, y] += gathered.sum(axis=1)
+            if monthly is not None:
+                for m in range(inp.months):
+                    monthly[start:end, m] = np.take_along_axis(
+                        prefix, np.minimum(stop, m + 1).T, axis=1
+                    ).sum(axis=0)
         if progress is not None:
             progress(hi, draws)
     return totals, monthly
