@@ -12,7 +12,7 @@ month (one SQL statement), a budget for each year (2024 and 2025 closed, with wh
 spent), and a wage-cost advantage (LKV) for one participant in ten.
 
 Measured per size, each in a fresh process (so the peak memory, ``ru_maxrss``, is that
-size's alone; the Django process itself is about 100 MB of it):
+size's alone; the Django process itself is about 120 MB of it):
 
 1. ``budgets.forecasting.build`` split into its parts (the top-level calls it makes:
    as of, merged actuals, spent, periods, segments, planned starts, cost matrix,

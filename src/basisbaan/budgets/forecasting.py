@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -242,7 +243,8 @@ def _paid_columns(programme: Programme, start: dt.date, until: dt.date) -> CellC
             rows = cursor.fetchall()
         if not rows:
             return CellColumns.empty()
-        table = np.array(rows, dtype=np.int64).reshape(-1, 3)
+        flat = itertools.chain.from_iterable(rows)
+        table = np.fromiter(flat, dtype=np.int64, count=3 * len(rows)).reshape(-1, 3)
         return CellColumns(table[:, 0].copy(), table[:, 1].copy(), table[:, 2].copy())
     found = list(entries.annotate(total=Sum("total")).values_list("contract_id", "period", "total"))
     return CellColumns(
