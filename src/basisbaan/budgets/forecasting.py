@@ -35,21 +35,34 @@ through :func:`basisbaan.costs.inputs.build_cost_inputs`). In short:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Final
+from typing import Final, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from django.db.models import Max, Sum
+from django.db import connection
+from django.db.models import BigIntegerField, Max, Sum
+from django.db.models.functions import Cast, ExtractMonth, ExtractYear
 
 from basisbaan.budgets.constants import COMMITMENT_YEARS, PRIOR, Category
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
-from basisbaan.calc.actuals import Merged, MissingMonth, merge_actuals, month_key, month_of
+from basisbaan.calc.actuals import (
+    CellColumns,
+    Merged,
+    MissingMonth,
+    is_in,
+    merge_actuals,
+    merge_cell_columns,
+    month_key,
+    month_of,
+)
 from basisbaan.calc.costs import compute_costs
 from basisbaan.calc.dates import period_end
 from basisbaan.calc.fixed import PPM, Ints, euros, monthly_amount, mul_div_round, to_cents
@@ -205,10 +218,11 @@ def _spent(programme: Programme) -> tuple[dict[int, YearSpent], dict[int, Decima
     return spent, dict(by_month)
 
 
-def _paid_cells(programme: Programme, start: dt.date, until: dt.date) -> dict[tuple[int, int], int]:
-    """Imported payroll totals in cents per (contract id, month key), ``start <= month < until``."""
-    cells: dict[tuple[int, int], int] = {}
-    for contract_id, period, total in (
+def _paid_columns(programme: Programme, start: dt.date, until: dt.date) -> CellColumns:
+    """Imported payroll totals in cents per (contract id, month key), ``start <= month <
+    until``, as columns: on PostgreSQL summed and converted to cents by the database
+    (numeric is exact), elsewhere from the Decimal sums."""
+    entries = (
         PayrollEntry.objects.filter(
             municipality_id=programme.municipality_id,
             participant__programme=programme,
@@ -216,11 +230,33 @@ def _paid_cells(programme: Programme, start: dt.date, until: dt.date) -> dict[tu
             period__lt=until,
         )
         .values("contract_id", "period")
-        .annotate(total=Sum("total"))
-        .values_list("contract_id", "period", "total")
-    ):
-        cells[(contract_id, month_key(period))] = to_cents(total)
-    return cells
+        .order_by()
+    )
+    if connection.vendor == "postgresql":
+        query = entries.annotate(
+            month=ExtractYear("period") * 12 + ExtractMonth("period") - 1,
+            cents=Cast(Sum("total") * 100, BigIntegerField()),
+        ).values_list("contract_id", "month", "cents")
+        sql, params = query.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if not rows:
+            return CellColumns.empty()
+        flat = itertools.chain.from_iterable(rows)
+        table = np.fromiter(flat, dtype=np.int64, count=3 * len(rows)).reshape(-1, 3)
+        return CellColumns(table[:, 0].copy(), table[:, 1].copy(), table[:, 2].copy())
+    found = list(entries.annotate(total=Sum("total")).values_list("contract_id", "period", "total"))
+    return CellColumns(
+        np.array([row[0] for row in found], dtype=np.int64),
+        np.array([month_key(row[1]) for row in found], dtype=np.int64),
+        np.array([to_cents(row[2]) for row in found], dtype=np.int64),
+    )
+
+
+def _paid_cells(programme: Programme, start: dt.date, until: dt.date) -> dict[tuple[int, int], int]:
+    """Imported payroll totals in cents per (contract id, month key), ``start <= month < until``."""
+    return _paid_columns(programme, start, until).as_dict()
 
 
 def merged_actuals(programme: Programme, *, start: dt.date, until: dt.date) -> Merged:
@@ -230,34 +266,48 @@ def merged_actuals(programme: Programme, *, start: dt.date, until: dt.date) -> M
     first, last = month_key(start), month_key(until)
     if last <= first:
         return merge_actuals({}, {}, start=first, until=first)
-    actual = _paid_cells(programme, start, until)
+    actual = _paid_columns(programme, start, until)
     rows = build_cost_inputs(
         municipality=programme.municipality,
         start=start,
         end=until - dt.timedelta(days=1),
         programme_ids=[programme.pk],
     )
-    modelled: dict[tuple[int, int], int] = defaultdict(int)
+    modelled = CellColumns.empty()
     if len(rows):
         charge = compute_costs(rows.inputs).budget_charge
-        contracts = rows.contract_ids[rows.inputs.contract]
         months = rows.inputs.year * 12 + rows.inputs.month - 1
-        for contract_id, month, cents in zip(
-            contracts.tolist(), months.tolist(), charge.tolist(), strict=True
-        ):
-            modelled[(contract_id, month)] += cents
+        # One cell per (contract, month): rows are summed per cell.
+        width = last - first
+        cell = rows.inputs.contract.astype(np.int64) * width + (months - first)
+        size = len(rows.contract_ids) * width
+        sums = np.zeros(size, dtype=np.int64)
+        np.add.at(sums, cell, charge)
+        cells = np.flatnonzero(np.bincount(cell, minlength=size))  # in order: sorted keys
+        modelled = CellColumns(
+            rows.contract_ids[cells // width], cells % width + first, sums[cells]
+        )
     # What ending employment cost (recorded facts), where no payroll says otherwise.
-    for cost in severance_costs(
+    costs = severance_costs(
         programme.municipality,
         start=start,
         end=until - dt.timedelta(days=1),
         today=until,
         programme_ids=[programme.pk],
-    ):
-        key = (cost.contract_id, month_key(cost.day))
-        if key in modelled:
-            modelled[key] += to_cents(cost.amount)
-    return merge_actuals(actual, modelled, start=first, until=last)
+    )
+    if costs and len(modelled.cents):
+        keys = modelled.keys()  # sorted: contract ids and cells are in the same order
+        found = CellColumns(
+            np.array([cost.contract_id for cost in costs], dtype=np.int64),
+            np.array([month_key(cost.day) for cost in costs], dtype=np.int64),
+            np.array([to_cents(cost.amount) for cost in costs], dtype=np.int64),
+        )
+        at = np.minimum(np.searchsorted(keys, found.keys()), len(keys) - 1)
+        hit = keys[at] == found.keys()
+        cents = modelled.cents.copy()
+        np.add.at(cents, at[hit], found.cents[hit])
+        modelled = CellColumns(modelled.contract, modelled.month, cents)
+    return merge_cell_columns(actual, modelled, start=first, until=last)
 
 
 def _late_notices(
@@ -277,34 +327,36 @@ def _late_notices(
     in each scenario (for a recorded not-renew, at that period's end)."""
     outside: dict[int, int] = defaultdict(int)
     months = cost.shape[1]
-    for found in severance_costs(
-        programme.municipality,
-        start=as_of,
-        end=programme.end_date,
-        today=as_of,
-        programme_ids=[programme.pk],
-    ):
-        if found.kind != SeveranceKind.LATE_NOTICE:
-            continue
-        if (found.contract_id, month_key(found.day)) in paid:
-            continue
-        cents = to_cents(found.amount)
-        row = int(np.searchsorted(ids, found.contract_id))
-        m = month_key(found.day) - month_key(as_of)
-        if (
-            row < len(ids)
-            and ids[row] == found.contract_id
-            and 0 <= m < months
-            and seg[row, m] >= 0
-        ):
-            cost[row, m] += cents
-        else:
-            outside[found.day.year] += cents
+    late = [
+        found
+        for found in severance_costs(
+            programme.municipality,
+            start=as_of,
+            end=programme.end_date,
+            today=as_of,
+            programme_ids=[programme.pk],
+        )
+        if found.kind == SeveranceKind.LATE_NOTICE
+        and (found.contract_id, month_key(found.day)) not in paid
+    ]
+    if not late:
+        return outside
+    contract = np.array([found.contract_id for found in late], dtype=np.int64)
+    m = np.array([month_key(found.day) for found in late], dtype=np.int64) - month_key(as_of)
+    cents = np.array([to_cents(found.amount) for found in late], dtype=np.int64)
+    row = np.searchsorted(ids, contract)
+    inside = (row < len(ids)) & (m >= 0) & (m < months)
+    inside[inside] = ids[row[inside]] == contract[inside]
+    inside[inside] = seg[row[inside], m[inside]] >= 0
+    np.add.at(cost, (row[inside], m[inside]), cents[inside])
+    for i in np.flatnonzero(~inside).tolist():
+        outside[late[i].day.year] += int(cents[i])
     return outside
 
 
-@dataclass(frozen=True, slots=True)
-class _Period:
+class _Period(NamedTuple):
+    """A stored contract period as the forecast reads it (a tuple: made in bulk)."""
+
     pk: int
     contract_id: int
     sequence: int
@@ -351,25 +403,26 @@ def _periods(programme: Programme) -> dict[int, list[_Period]]:
         .values_list(*PERIOD_COLUMNS)
     )
     found: dict[int, list[_Period]] = defaultdict(list)
+    exited = ParticipantStatus.EXITED
     for row in rows:
         decided = row[8]
         found[row[1]].append(
             _Period(
-                pk=row[0],
-                contract_id=row[1],
-                sequence=row[2],
-                start=row[3],
-                end=row[4],
-                hours=row[5],
-                wage=row[6],
-                decision=row[7],
-                decided_on=decided.date() if decided is not None else None,
-                exited=row[9] == ParticipantStatus.EXITED,
-                permanent=row[10],
-                subsidy=row[11],
-                participant_id=row[12],
-                birth=row[13],
-                end_reason=row[14],
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                decided.date() if decided is not None else None,
+                row[9] == exited,
+                row[10],
+                row[11],
+                row[12],
+                row[13],
+                row[14],
             )
         )
     return found
@@ -395,10 +448,20 @@ def _counts(periods: dict[int, list[_Period]], as_of: dt.date, programme_end: dt
 
 def _renewals_after(start: dt.date, programme: Programme) -> Iterable[tuple[dt.date, dt.date]]:
     """Periods of the programme's length from ``start`` to its end."""
-    while start <= programme.end_date:
-        end = min(period_end(start, programme.contract_period_months), programme.end_date)
-        yield start, end
+    yield from _renewal_dates(start, programme.end_date, programme.contract_period_months)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _renewal_dates(
+    start: dt.date, last: dt.date, months: int
+) -> tuple[tuple[dt.date, dt.date], ...]:
+    """:func:`_renewals_after` once per start day (many contracts share one)."""
+    found = []
+    while start <= last:
+        end = min(period_end(start, months), last)
+        found.append((start, end))
         start = end + dt.timedelta(days=1)
+    return tuple(found)
 
 
 def _segments(
@@ -554,8 +617,10 @@ def cost_matrix(
         return empty, np.zeros((0, months), np.int8), [], empty if exits else None, none
     charge = compute_costs(rows.inputs).budget_charge
     period_ids = rows.period_ids
-    known = np.array(sorted(segments), dtype=np.int64)
-    values = np.array([segments[int(k)] for k in known], dtype=np.int64)
+    known = np.fromiter(segments.keys(), dtype=np.int64, count=len(segments))
+    values = np.fromiter(segments.values(), dtype=np.int64, count=len(segments))
+    order = np.argsort(known, kind="stable")
+    known, values = known[order], values[order]
     pos = np.clip(np.searchsorted(known, period_ids), 0, max(len(known) - 1, 0))
     matched = len(known) > 0
     keep = known[pos] == period_ids if matched else np.zeros(len(period_ids), np.bool_)
@@ -567,11 +632,14 @@ def cost_matrix(
     np.add.at(cost, (contract, month), charge[keep])
     np.minimum.at(seg, (contract, month), values[pos[keep]])
     seg[seg == NO_SEGMENT] = -1
-    for contract_id, key in paid or {}:
-        row = int(np.searchsorted(rows.contract_ids, contract_id))
-        m = key - month_key(as_of)
-        if row < c and rows.contract_ids[row] == contract_id and 0 <= m < months:
-            cost[row, m] = 0
+    if paid:
+        paid_contract = np.fromiter((k[0] for k in paid), dtype=np.int64, count=len(paid))
+        paid_month = np.fromiter((k[1] for k in paid), dtype=np.int64, count=len(paid))
+        row = np.searchsorted(rows.contract_ids, paid_contract)
+        m = paid_month - month_key(as_of)
+        hit = (row < c) & (m >= 0) & (m < months)
+        hit[hit] = rows.contract_ids[row[hit]] == paid_contract[hit]
+        cost[row[hit], m[hit]] = 0
     used = (seg >= 0).any(axis=1)
     exit_cost = None
     if exits is not None:
@@ -622,19 +690,33 @@ def exit_matrix(
     cell_rows = last_row[has]
     gross = monthly_amount(x.hourly_wage[cell_rows], x.hours[cell_rows])
     wage = gross + mul_div_round(gross, x.holiday_ppm[cell_rows], PPM)
-    contract_ids = rows.contract_ids[x.contract[cell_rows]]
-    start = as_days([facts.service_start.get(int(k), _NO_SERVICE) for k in contract_ids.tolist()])
+    cell_contract = x.contract[cell_rows]
+    contract_ids = rows.contract_ids[cell_contract]
+    # Per contract, then per cell: the service start; per year, then per cell: the cap.
+    starts = as_days(
+        [facts.service_start.get(int(k), _NO_SERVICE) for k in rows.contract_ids.tolist()]
+    )
+    start = starts[cell_contract]
     end = rows.last_day[cell_rows]
     service_months, service_days = service_spans(start, end)
     years = x.year[cell_rows]
-    cap = np.array(
-        [to_cents(facts.maximum.get(int(y), Decimal(0))) for y in years.tolist()],
-        dtype=np.int64,
-    )
+    if len(years):
+        first_year = int(years.min())
+        caps = np.array(
+            [
+                to_cents(facts.maximum.get(y, Decimal(0)))
+                for y in range(first_year, int(years.max()) + 1)
+            ],
+            dtype=np.int64,
+        )
+        cap = caps[years - first_year]
+    else:
+        cap = np.zeros(0, dtype=np.int64)
     amount = transition_payment_cents(
         wage, service_months, service_days, np.maximum(cap, wage * 12)
     )
-    amount[np.isin(contract_ids, list(facts.no_payment))] = 0
+    no_payment = np.fromiter(facts.no_payment, dtype=np.int64, count=len(facts.no_payment))
+    amount[is_in(contract_ids, no_payment)] = 0
     out = np.zeros((c, months), dtype=np.int64)
     out[has] = amount
     return out
@@ -658,12 +740,13 @@ def _exit_facts(
             by_person[period.participant_id].append(period)
     service_start: dict[int, dt.date] = {}
     no_payment: set[int] = set()
+    in_chain = functools.lru_cache(maxsize=None)(chain_continues)  # many equal pairs of days
     for person_periods in by_person.values():
         person_periods.sort(key=lambda p: (p.start, p.pk))
         chain_start = person_periods[0].start
         reach = person_periods[0].end
         for period in person_periods:
-            if not chain_continues(reach, period.start):
+            if not in_chain(reach, period.start):
                 chain_start = period.start
             reach = max(reach, period.end)
             service_start.setdefault(period.contract_id, chain_start)

@@ -22,9 +22,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from basisbaan.calc.fixed import euros
+import numpy as np
+import numpy.typing as npt
 
-__all__ = ["Merged", "MissingMonth", "merge_actuals", "month_key", "month_of"]
+from basisbaan.calc.fixed import Ints, euros
+
+__all__ = [
+    "CellColumns",
+    "Merged",
+    "MissingMonth",
+    "is_in",
+    "merge_actuals",
+    "merge_cell_columns",
+    "month_key",
+    "month_of",
+]
 
 type ContractMonth = tuple[int, int]  # (contract id, month key)
 
@@ -114,3 +126,73 @@ def merge_actuals(
         for month in sorted(missing_contracts)
     ]
     return Merged(dict(total), dict(actual_sum), dict(model_sum), missing)
+
+
+@dataclass(frozen=True, slots=True)
+class CellColumns:
+    """Cents per (contract, month) cell as three columns; each cell at most once."""
+
+    contract: Ints
+    month: Ints  # month keys
+    cents: Ints
+
+    @classmethod
+    def empty(cls) -> CellColumns:
+        none = np.zeros(0, dtype=np.int64)
+        return cls(none, none, none)
+
+    def as_dict(self) -> dict[ContractMonth, int]:
+        return dict(
+            zip(
+                zip(self.contract.tolist(), self.month.tolist(), strict=True),
+                self.cents.tolist(),
+                strict=True,
+            )
+        )
+
+    def keys(self) -> Ints:
+        """One integer per cell (contract ids and months are not negative)."""
+        return self.contract * (1 << 24) + self.month
+
+
+def is_in(values: Ints, pool: Ints) -> npt.NDArray[np.bool_]:
+    """``np.isin(values, pool)`` for integers of a wide range, by binary search in the
+    sorted pool (``np.isin`` sorts both together: slow on a million cells)."""
+    if not len(pool) or not len(values):
+        return np.zeros(len(values), dtype=np.bool_)
+    ordered = np.sort(pool)
+    at = np.searchsorted(ordered, values)
+    at[at == len(ordered)] = 0
+    found: npt.NDArray[np.bool_] = ordered[at] == values
+    return found
+
+
+def _sums(month: Ints, cents: Ints) -> dict[int, int]:
+    if not len(month):
+        return {}
+    months, index = np.unique(month, return_inverse=True)
+    sums = np.zeros(len(months), dtype=np.int64)
+    np.add.at(sums, index, cents)
+    return dict(zip(months.tolist(), sums.tolist(), strict=True))
+
+
+def merge_cell_columns(
+    actual: CellColumns, modelled: CellColumns, *, start: int, until: int
+) -> Merged:
+    """:func:`merge_actuals` on columns: the same answer, without a loop per cell."""
+    if until < start:
+        raise ValueError("until must not be before start")
+    a_in = (actual.month >= start) & (actual.month < until)
+    m_in = (modelled.month >= start) & (modelled.month < until)
+    m_in &= ~is_in(modelled.keys(), actual.keys())
+    a_month, a_cents = actual.month[a_in], actual.cents[a_in]
+    m_month, m_cents = modelled.month[m_in], modelled.cents[m_in]
+    total = _sums(np.concatenate([a_month, m_month]), np.concatenate([a_cents, m_cents]))
+    model_sum = _sums(m_month, m_cents)
+    counted = m_month[m_cents != 0]
+    months, counts = np.unique(counted, return_counts=True)
+    missing = [
+        MissingMonth(month, count, model_sum[month])
+        for month, count in zip(months.tolist(), counts.tolist(), strict=True)
+    ]
+    return Merged(total, _sums(a_month, a_cents), model_sum, missing)

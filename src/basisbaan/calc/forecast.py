@@ -88,7 +88,8 @@ __all__ = [
 Floats = npt.NDArray[np.float64]
 Bools = npt.NDArray[np.bool_]
 NO_BUDGET: Final = -1  # a year without a budget: never overspent
-DRAW_BLOCK_ELEMENTS: Final = 2_000_000  # draws x contracts per block
+DRAW_BLOCK_ELEMENTS: Final = 2_000_000  # draws x contracts per block of uniforms
+SUB_BLOCK_ELEMENTS: Final = 1 << 16  # draws x contracts worked on at once (in the cache)
 MAX_DRAWS: Final = 100_000
 
 
@@ -441,17 +442,26 @@ def draw_ends(
     """D x C: the end of segment R (the employer's end) and first + W (the
     participant's); the contract stops at the earlier (:func:`draw_stops`)."""
     # A certain renewal (log r = 0) or stay divides by a tiny negative: +inf, never -inf.
+    # In place, on two D x C buffers: the block's arrays are large (allocations cost).
     tiny = -np.finfo(np.float64).tiny
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        renewals = np.floor(np.log(u_renew) / np.minimum(log_r, tiny)[:, None])
-        worked = np.floor(np.log(u_stay) / np.minimum(log_stay, tiny)[:, None])
-    k = ends.shape[1] - 1
-    renewals = np.nan_to_num(renewals, nan=k, posinf=k)  # r = 1: always renewed
-    index = np.minimum(renewals, k).astype(np.int64)
-    stop = np.take_along_axis(ends, index.T, axis=1).T
+        renewals = np.log(u_renew)
+        renewals /= np.minimum(log_r, tiny)[:, None]
+        np.floor(renewals, out=renewals)
+        worked = np.log(u_stay)
+        worked /= np.minimum(log_stay, tiny)[:, None]
+        np.floor(worked, out=worked)
+    c, width = ends.shape
+    k = width - 1
+    # fmin: NaN (r = 1: always renewed) and +inf become the cap; then the end of segment R.
+    np.fmin(renewals, k, out=renewals)
+    index = renewals.astype(np.int64)
+    index += (np.arange(c, dtype=np.int64) * width)[None, :]
+    stop: Ints = ends.ravel()[index]
     horizon = float(ends.max(initial=0))
-    months = np.nan_to_num(worked, nan=horizon, posinf=horizon)  # h = 0: never leaves
-    leave = first[None, :] + 1 + np.minimum(months, horizon).astype(np.int64)
+    np.fmin(worked, horizon, out=worked)  # h = 0: never leaves
+    leave = worked.astype(np.int64)
+    leave += first[None, :] + 1
     return stop, leave
 
 
@@ -469,24 +479,41 @@ def year_costs(prefix: Ints, stop: Ints, starts: Ints, ends: Ints) -> Ints:
     width = prefix.shape[1]
     row = (np.arange(c, dtype=np.int64) * width)[None, :]
     flat = prefix.ravel()
+    index = np.empty_like(stop)
+    gathered = np.empty(stop.shape, dtype=np.int64)
     for y, (a, b) in enumerate(zip(starts, ends, strict=True)):
         if a == b:
             continue
-        upto = flat[row + np.clip(stop, a, b)].sum(axis=1)
-        out[:, y] = upto - prefix[:, a].sum()
+        np.clip(stop, a, b, out=index)
+        index += row
+        np.take(flat, index, out=gathered)
+        out[:, y] = gathered.sum(axis=1) - prefix[:, a].sum()
     return out
 
 
-def _drawn_exit_costs(inp: ForecastInput, stop: Ints, by_employer: npt.NDArray[np.bool_]) -> Ints:
-    """D x Y: per draw and year the exit costs of the contracts the employer ended."""
-    assert inp.exit_cost is not None
-    d, c = stop.shape
-    y = len(inp.years)
-    month = np.maximum(stop - 1, 0)
-    amount = np.where(by_employer & (stop > 0), inp.exit_cost[np.arange(c)[None, :], month], 0)
-    key = np.arange(d, dtype=np.int64)[:, None] * y + inp.year_of_month[month]
-    sums = np.bincount(key.ravel(), weights=amount.ravel(), minlength=d * y)
-    return np.rint(sums).astype(np.int64).reshape(d, y)
+def year_tables(inp: ForecastInput, prefix: Ints, *, exits: bool) -> list[tuple[int, Ints]]:
+    """Per year with future months, a flat table of each contract's cost in that year
+    when it stops at month s (0..M): ``table[c * (M + 1) + s]``. With ``exits`` a
+    second half (from ``C * (M + 1)`` on) adds the exit cost owed when the employer
+    ends the employment at s, where that falls in the year.
+
+    A draw's total per year is then one gather and one sum
+    (:func:`simulate`), exit costs included."""
+    c, width = prefix.shape
+    s = np.arange(width, dtype=np.int64)
+    starts, stops = inp.year_bounds()
+    tables = []
+    for y, (a, b) in enumerate(zip(starts.tolist(), stops.tolist(), strict=True)):
+        if a == b:
+            continue
+        part = prefix[:, np.clip(s, a, b)] - prefix[:, [a]]
+        if exits and inp.exit_cost is not None:
+            ending = s[(s - 1 >= a) & (s - 1 < b)]  # the last month lies in this year
+            with_exit = part.copy()
+            with_exit[:, ending] += inp.exit_cost[:, ending - 1]
+            part = np.concatenate([part, with_exit])
+        tables.append((y, part.ravel()))
+    return tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,24 +556,43 @@ def simulate(
     prefix = prefix_sums(inp.cost)
     ends = segment_ends(inp.segment)
     first = first_months(inp.segment)
-    starts, stops = inp.year_bounds()
     block = max(1, DRAW_BLOCK_ELEMENTS // inp.contracts)
     exits = inp.has_exit_cost
+    tables = year_tables(inp, prefix, exits=exits)
+    width = inp.months + 1
+    row = (np.arange(inp.contracts, dtype=np.int64) * width)[None, :]
+    gathered = np.empty(0, dtype=np.int64)
+    # The uniforms come per block (that order is the seed's answer); the work on them
+    # goes in parts of about SUB_BLOCK_ELEMENTS, whose arrays stay in the CPU's cache.
+    part = max(1, SUB_BLOCK_ELEMENTS // inp.contracts)
     for lo in range(0, draws, block):
         hi = min(draws, lo + block)
         shape = (hi - lo, inp.contracts)
         u_renew, u_stay = _uniforms(rng, shape), _uniforms(rng, shape)
-        stop, leave = draw_ends(log_r[lo:hi], log_stay[lo:hi], u_renew, u_stay, ends, first)
-        by_employer = stop <= leave
-        np.minimum(stop, leave, out=stop)
-        totals[lo:hi] += year_costs(prefix, stop, starts, stops)
-        if exits:
-            totals[lo:hi] += _drawn_exit_costs(inp, stop, by_employer)
-        if monthly is not None:
-            for m in range(inp.months):
-                monthly[lo:hi, m] = np.take_along_axis(
-                    prefix, np.minimum(stop, m + 1).T, axis=1
-                ).sum(axis=0)
+        for start in range(lo, hi, part):
+            end = min(hi, start + part)
+            rows = slice(start - lo, end - lo)
+            stop, leave = draw_ends(
+                log_r[start:end], log_stay[start:end], u_renew[rows], u_stay[rows], ends, first
+            )
+            # The employer ends it (an exit cost is owed) when its last segment ends first.
+            employer = (stop <= leave) if exits else None
+            np.minimum(stop, leave, out=stop)
+            index = leave  # reused: the flat table index of every draw and contract
+            np.add(stop, row, out=index)
+            if employer is not None:
+                employer &= stop > 0
+                index += employer * (inp.contracts * width)
+            if gathered.shape != stop.shape:
+                gathered = np.empty(stop.shape, dtype=np.int64)
+            for y, table in tables:
+                np.take(table, index, out=gathered)
+                totals[start:end, y] += gathered.sum(axis=1)
+            if monthly is not None:
+                for m in range(inp.months):
+                    monthly[start:end, m] = np.take_along_axis(
+                        prefix, np.minimum(stop, m + 1).T, axis=1
+                    ).sum(axis=0)
         if progress is not None:
             progress(hi, draws)
     return totals, monthly

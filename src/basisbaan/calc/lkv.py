@@ -291,8 +291,9 @@ def lkv_years(
     if group:
         g, y, u = yearly_units(np.array(group), starts, ends, np.array(hours))
         units = {(a, b): c for a, b, c in zip(g.tolist(), y.tolist(), u.tolist(), strict=True)}
+    memo: dict[tuple[str, int, dt.date], Rates | None] = {}  # many claims share kind and start
     return [
-        _claim_years(claim, tables[claim.kind], window, i, units, years)
+        _claim_years(claim, tables[claim.kind], window, i, units, years, memo)
         for i, (claim, window) in enumerate(zip(claims, windows, strict=True))
     ]
 
@@ -304,15 +305,20 @@ def _claim_years(
     index: int,
     units: Mapping[tuple[int, int], int],
     years: range,
+    memo: dict[tuple[str, int, dt.date], Rates | None] | None = None,
 ) -> list[LkvYear]:
     refusal = _refusal(claim)
+    memo = {} if memo is None else memo
     out = []
     for year in years:
         if not window[0].year <= year <= window[1].year:
             continue
         paid = units.get((index, year), 0)
         hours = Fraction(paid, HOUR_UNITS)
-        rates = table.rates(year, claim.anchor)
+        key = (str(claim.kind), year, claim.anchor)
+        if key not in memo:
+            memo[key] = table.rates(year, claim.anchor)
+        rates = memo[key]
         reason = refusal
         if reason is None and rates is None:
             reason = LkvReason.NO_AMOUNT

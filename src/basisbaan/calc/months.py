@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -41,9 +42,20 @@ class MonthSlice:
     days_in_month: int
 
 
+_EPOCH: Final = dt.date(1970, 1, 1).toordinal()
+
+
 def as_days(days: Sequence[dt.date] | Days) -> Days:
     """Dates as a numpy ``datetime64[D]`` array."""
-    return np.asarray(days, dtype="datetime64[D]")
+    if isinstance(days, np.ndarray):
+        return np.asarray(days, dtype="datetime64[D]")
+    # Day numbers, not numpy's parsing of each date object: many times faster.
+    try:
+        ordinals = np.fromiter((day.toordinal() for day in days), dtype=np.int64, count=len(days))
+    except AttributeError:  # None (not a time) among them
+        return np.asarray(days, dtype="datetime64[D]")
+    ordinals -= _EPOCH
+    return ordinals.astype("datetime64[D]")
 
 
 def month_slices(

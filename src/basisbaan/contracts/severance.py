@@ -29,11 +29,12 @@ they meet the recorded contracts:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import formats
@@ -588,8 +589,7 @@ _PERIOD_FIELDS: Final = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
+class _Row(NamedTuple):  # a tuple: made for every period in the window
     id: int
     contract_id: int
     participant_id: int
@@ -681,13 +681,13 @@ def severance_costs(
     parameter series.
     """
     periods = _ending_periods(municipality, start, end, programme_ids, contract_ids)
-    rows = [_Row(*values) for values in periods.values_list(*_PERIOD_FIELDS)]
+    rows = [_Row._make(values) for values in periods.values_list(*_PERIOD_FIELDS)]
     rows = [
         r
         for r in rows
         if _ends_employment(r)
         or (
-            notice_deadline(r.start, r.end) is not None
+            _deadline(r.start, r.end) is not None
             and _fixed_term(r.start, r.permanent, r.permanent_from)
         )
     ]
@@ -710,9 +710,15 @@ def severance_costs(
     return costs
 
 
+# Many periods share their first and last day: the deadline once per pair of days.
+_deadline = functools.lru_cache(maxsize=1 << 16)(notice_deadline)
+
+
 def _late_cost(r: _Row, wage_row: WageRow, today: dt.date) -> list[SeveranceCost]:
-    deadline = notice_deadline(r.start, r.end)
+    deadline = _deadline(r.start, r.end)
     if deadline is None or not _fixed_term(r.start, r.permanent, r.permanent_from):
+        return []
+    if not _may_owe(r, deadline, today):
         return []
     owed = _owed(
         wage=monthly_wage_for_severance(wage_row, r.end, holiday=False),
@@ -727,6 +733,19 @@ def _late_cost(r: _Row, wage_row: WageRow, today: dt.date) -> list[SeveranceCost
     return [
         SeveranceCost(r.contract_id, r.participant_id, r.id, r.end, SeveranceKind.LATE_NOTICE, owed)
     ]
+
+
+def _may_owe(r: _Row, deadline: dt.date, today: dt.date) -> bool:
+    """Whether :func:`_owed` can be more than nothing, whatever the wage: the facts
+    fix a compensation and the notice was late (the wage is only read then)."""
+    decided = r.decision is not None
+    if not (
+        r.notice is not None or (decided and deadline < today) or (not decided and r.end < today)
+    ):
+        return False
+    month_days = (r.end - deadline).days
+    days_late = month_days if r.notice is None else (r.notice - deadline).days
+    return month_days > 0 and min(max(days_late, 0), month_days) > 0
 
 
 def _transition_cost(

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
@@ -134,6 +134,7 @@ FULLTIME_WEEKS: Final = tuple(sorted(PRE_2024_WEEK_KEYS))  # 36, 38, 40
 DEFAULT_FULLTIME_HOURS: Final = 38
 _NEVER: Final = dt.date(9999, 12, 31)  # permanent_from of a contract that is not permanent
 _SMALL_IN: Final = 5_000  # up to this many period ids, an IN list; more, a subquery
+_SMALL_PEOPLE_IN: Final = 200  # up to this many participants, an IN list; more, their range
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,8 +518,8 @@ def build_cost_inputs(
     contract_ids_sorted, contract_index = np.unique(
         np.array(contract_id, dtype=np.int64), return_inverse=True
     )
-    hourly = np.array([to_cents(v) for v in hourly_wage], dtype=np.int64)
-    hours = np.array([to_tenths(v) for v in hours_per_week], dtype=np.int64)
+    hourly = _converted(hourly_wage, to_cents)
+    hours = _converted(hours_per_week, to_tenths)
     wage_value, missing = _wage_values(
         src,
         contract_id=contract_id,
@@ -546,7 +547,7 @@ def build_cost_inputs(
 
     # Per distinct month: the parameter values, then per row.
     month_key = slices.year * 12 + (slices.month - 1)
-    distinct, month_index = np.unique(month_key, return_inverse=True)
+    distinct, month_index = _small_unique(month_key)
     first_days = [dt.date(int(k) // 12, int(k) % 12 + 1, 1) for k in distinct]
     lks_rows = lks_applies(wage_value)
     lks_needed = bool(lks_rows.any())
@@ -649,6 +650,25 @@ def build_cost_inputs(
     )
 
 
+def _small_unique(values: Ints) -> tuple[Ints, Ints]:
+    """``np.unique(values, return_inverse=True)`` for integers in a small range (month
+    keys): by counting, not sorting or hashing a million rows."""
+    if not len(values):
+        return np.unique(values, return_inverse=True)
+    low = int(values.min())
+    shifted = values - low
+    present = np.flatnonzero(np.bincount(shifted))
+    position = np.zeros(len(present) and int(present[-1]) + 1, dtype=np.int64)
+    position[present] = np.arange(len(present), dtype=np.int64)
+    return present + low, position[shifted]
+
+
+def _converted(values: list[Decimal], convert: Callable[[Decimal], int]) -> Ints:
+    """``convert`` on every value, once per distinct value (wages and hours repeat)."""
+    done = {value: convert(value) for value in set(values)}
+    return np.fromiter((done[value] for value in values), dtype=np.int64, count=len(values))
+
+
 def _stored_settings(
     records: list[tuple[Any, ...]], programme_id: list[int], default: CostSettings
 ) -> dict[int, CostSettings]:
@@ -678,15 +698,21 @@ def _measurements(
     and day: one query, none when no one needs them."""
     if not people:
         return []
-    return list(
-        WageValueMeasurement.objects.filter(
-            municipality=municipality,
-            participant_id__in=sorted(people),
-            measured_on__lte=window_end,
-        )
-        .order_by("participant_id", "measured_on")
-        .values_list("participant_id", "measured_on", "percentage")
+    found = WageValueMeasurement.objects.filter(
+        municipality=municipality, measured_on__lte=window_end
     )
+    if len(people) <= _SMALL_PEOPLE_IN:
+        found = found.filter(participant_id__in=sorted(people))
+    else:  # a long IN list costs more to build than the rows in between cost to read
+        found = found.filter(participant_id__gte=min(people), participant_id__lte=max(people))
+    wanted = set(people)
+    return [
+        row
+        for row in found.order_by("participant_id", "measured_on").values_list(
+            "participant_id", "measured_on", "percentage"
+        )
+        if row[0] in wanted
+    ]
 
 
 def _wage_lines(
