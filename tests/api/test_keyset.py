@@ -19,12 +19,14 @@ from basisbaan.participants.api.viewsets import ParticipantViewSet
 from basisbaan.participants.constants import ParticipantStatus
 from basisbaan.participants.models import Participant
 from basisbaan.participants.selectors import participant_list
+from basisbaan.research.models import Transcript
 from tests.factories import (
     ContractFactory,
     ContractPeriodFactory,
     ParticipantFactory,
     ProgrammeFactory,
 )
+from tests.research.factories import StudyFactory, TranscriptFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -166,22 +168,7 @@ def test_nullable_keys_in_both_directions_on_either_database(municipality, progr
     for ordering in (["status_changed_at", "id"], ["-status_changed_at", "id"]):
         queryset = Participant.objects.filter(municipality=municipality).order_by(*ordering)
         expected = list(queryset.values_list("pk", flat=True))
-        keyset = Keyset(queryset)
-
-        forward, position = [], None
-        while True:
-            rows, more = keyset.page(position, 2)
-            forward += [row.pk for row in rows]
-            if not more:
-                break
-            position = Position(keyset.values(rows[-1]))
-        backward, position = [], Position(keyset.values(rows[-1]), backward=True)
-        while True:
-            rows, more = keyset.page(position, 2)
-            backward = [row.pk for row in rows] + backward
-            if not more:
-                break
-            position = Position(keyset.values(rows[0]), backward=True)
+        forward, backward = walk(Keyset(queryset), 2)
 
         assert forward == expected, ordering
         assert backward == expected[:-1], ordering
@@ -287,6 +274,43 @@ def test_an_ordering_by_a_relation_follows_its_models_ordering(municipality):
     programmes = [Participant.objects.get(pk=pk).programme.name for pk in seen]
     assert programmes == ["Gamma"] * 3 + ["Beta"] * 3 + ["Alfa"] * 3
     assert seen == list(queryset.order_by("-programme", "-pk").values_list("pk", flat=True))
+
+
+def walk(keyset: Keyset, size: int) -> tuple[list[int], list[int]]:
+    """Every row forwards, then backwards from the last page: the ids in list order."""
+    forward, position = [], None
+    while True:
+        rows, more = keyset.page(position, size)
+        forward += [row.pk for row in rows]
+        if not more:
+            break
+        position = Position(keyset.values(rows[-1]))
+    backward, position = [], Position(keyset.values(rows[-1]), backward=True)
+    while True:
+        rows, more = keyset.page(position, size)
+        backward = [row.pk for row in rows] + backward
+        if not more:
+            break
+        position = Position(keyset.values(rows[0]), backward=True)
+    return forward, backward
+
+
+@pytest.mark.parametrize("ordering", [(), ("-session", "id")], ids=["model", "reversed"])
+def test_a_related_ordering_with_an_expression_and_nulls(municipality, ordering):
+    """Transcripts sort by their session, sessions by ``F("held_on").asc(nulls_last=True)``
+    among others: expanded, prefixed and (for ``-session``) reversed as Django does."""
+    study = StudyFactory(municipality=municipality)
+    for held_on in [dt.date(2025, 3, 10), None, dt.date(2025, 1, 5), None, dt.date(2025, 3, 10)]:
+        TranscriptFactory(session__study=study, session__held_on=held_on)
+    queryset = Transcript.objects.filter(municipality=municipality)
+    if ordering:
+        queryset = queryset.order_by(*ordering)
+    expected = list(queryset.values_list("pk", flat=True))
+
+    forward, backward = walk(Keyset(queryset), 2)
+
+    assert forward == expected
+    assert backward == expected[:-1]
 
 
 def test_an_unsupported_ordering_is_a_400(api_as, admin, monkeypatch):

@@ -276,12 +276,11 @@ def _expand(
     if not isinstance(term, OrderBy):
         if not hasattr(term, "resolve_expression"):
             raise UnsupportedOrderingError(repr(term))
-        term = OrderBy(term)
-    expression = term.expression.prefix_references(prefix) if prefix else term.expression
-    first, last = term.nulls_first, term.nulls_last
-    if outer_descending:
-        first, last = last, first
-    return [(expression, term.descending != outer_descending, first, last)]
+        # As Django: a bare expression takes the direction of the relation's term ...
+        term = OrderBy(term, descending=outer_descending)
+    # ... and an OrderBy keeps its own, also under ``-relation`` (find_ordering_name).
+    expression = term.prefix_references(prefix).expression if prefix else term.expression
+    return [(expression, term.descending, term.nulls_first, term.nulls_last)]
 
 
 def _ordering_of_relation(model: Any, name: str) -> Sequence[Any]:
