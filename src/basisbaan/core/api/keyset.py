@@ -16,8 +16,10 @@ not end on it (a total order: every row has its own position), and builds
   NULL, else the expansion ``a > x OR (a = x AND b > y) ...`` that places NULLs
   where the database sorts them (PostgreSQL: as the largest value, SQLite: as
   the smallest, unless the ordering says ``nulls_first``/``nulls_last``);
-- the signed, opaque token that carries a position to the client and back
-  (:func:`django.core.signing`: a token that was changed is refused).
+- the opaque token that carries a position to the client and back: encrypted and
+  authenticated (Fernet, a key derived from ``SECRET_KEY``), because the sort
+  values are personal data (names) and, for a pseudonym viewer, the database id
+  that viewer is not shown; a token that was changed is refused.
 
 An ordering on an aggregate or window (``?ordering=total`` of payroll) or on a
 relation as a whole (which Django expands to the related model's ordering)
@@ -27,8 +29,10 @@ cannot be paged this way: :class:`UnsupportedOrderingError`, a 400 for the clien
 
 from __future__ import annotations
 
+import base64
 import datetime
 import hashlib
+import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,13 +41,16 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.core import signing
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, FieldError
 from django.db import connections
 from django.db.models import F, Model, Q, QuerySet
 from django.db.models.expressions import Col, OrderBy, Value
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.db.models.sql.constants import LOUTER
+from django.utils.crypto import salted_hmac
 
 __all__ = ["InvalidCursorError", "Keyset", "Position", "UnsupportedOrderingError"]
 
@@ -182,13 +189,15 @@ class Keyset:
 
     def encode(self, values: Sequence[Any], *, backward: bool = False) -> str:
         payload = {"o": self.fingerprint, "k": [_dump(v) for v in values], "b": backward}
-        return signing.dumps(payload, salt=SALT, compress=True)
+        data = json.dumps(payload, separators=(",", ":")).encode()
+        return _fernet().encrypt(data).decode("ascii").rstrip("=")
 
     def decode(self, token: str) -> Position:
         """The position a token of :meth:`encode` holds; :class:`InvalidCursorError` otherwise."""
         try:
-            payload = signing.loads(token, salt=SALT)
-        except Exception as exc:  # noqa: BLE001 -- any unreadable token is the client's
+            padded = token + "=" * (-len(token) % 4)
+            payload = json.loads(_fernet().decrypt(padded.encode("ascii")))
+        except (InvalidToken, ValueError, TypeError) as exc:  # UnicodeError is a ValueError
             raise InvalidCursorError("unreadable") from exc
         if not isinstance(payload, dict) or not isinstance(payload.get("k"), list):
             raise InvalidCursorError("shape")
@@ -201,6 +210,22 @@ class Keyset:
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise InvalidCursorError("value") from exc
         return Position(values, backward=payload["b"])
+
+
+def _fernet() -> MultiFernet:
+    """Fernet keys derived from ``SECRET_KEY`` (and its fallbacks, so a rotated key
+    still reads the cursors a client holds)."""
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return MultiFernet(
+        [
+            Fernet(
+                base64.urlsafe_b64encode(
+                    salted_hmac(SALT, "fernet", secret=secret, algorithm="sha256").digest()
+                )
+            )
+            for secret in secrets
+        ]
+    )
 
 
 def _after(keys: Sequence[Key], values: Sequence[Any]) -> Any:

@@ -292,7 +292,7 @@ class Pagination(PageNumberPagination):
                 "required": False,
                 "in": "query",
                 "description": str(self.cursor_query_description),
-                "schema": {"type": "string", "pattern": "^[A-Za-z0-9_.:-]*$"},
+                "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]*$"},
             },
             {
                 "name": self.count_query_param,
