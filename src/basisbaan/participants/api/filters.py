@@ -61,5 +61,10 @@ class ParticipantFilter(TenantFilterSet):
         if policy.refuses_search(value):
             # Which participant a BSN (or part of one) finds would reveal it.
             raise PermissionDenied(_("Zoeken op BSN vraagt het recht om het hele BSN te zien."))
+        # The page's own selector and its order, combined with the other filters:
+        # ``pk IN (the matches)`` lost the order the search indexes serve, so
+        # PostgreSQL sorted every match by name (2.4 s at 1,000,000 participants
+        # against 132 ms on the page; docs/performance.md). ``&`` keeps the
+        # conditions of both and the ordering of the matches, where they have one.
         matches = participant_list(municipality=membership.municipality, search=value)
-        return queryset.filter(pk__in=matches.values("pk"))
+        return queryset & matches
