@@ -20,7 +20,7 @@ size's alone; the Django process itself is about 120 MB of it):
 2. ``simulation`` with ``--draws`` draws and ``assemble``;
 3. the engine alone on the same input: ``calc.forecast.deterministic`` and ``simulate``;
 4. the room for intake: ``capacity_problem`` (the page's default question) and ``solve``;
-5. the LKV per year (``lkv_income``, what the page's ``_lkv_years`` reads);
+5. the LKV per year (``lkv_income``, what the page's ``programme_lkv`` reads);
 6. the budget page's whole computation without any cache: what ``ProgrammeBudgetView``
    and ``budgets.jobs.page_results`` compute (build once, simulation, assemble, year
    rows, charts, capacity, LKV): cold (the first in the process) and the best of
@@ -275,7 +275,7 @@ def _seconds(function: Callable[[], Any]) -> tuple[float, Any]:
 
 def page(programme: Any, today: dt.date, draws: int) -> dict[str, Any]:
     """What the budget page computes without the cache (see the module docstring)."""
-    from basisbaan.budgets import views
+    from basisbaan.budgets import jobs
     from basisbaan.budgets.capacity import answer_of, capacity_problem, solve
     from basisbaan.budgets.chart import charts_of
     from basisbaan.budgets.constants import DEFAULT_SEED
@@ -290,7 +290,7 @@ def page(programme: Any, today: dt.date, draws: int) -> dict[str, Any]:
     charts = charts_of(forecast.months)
     problem = capacity_problem(programme, built=built, today=today, draws=draws)
     answer = answer_of(problem, solve(problem))
-    lkv = views._lkv_years(programme.municipality, programme)
+    lkv = jobs.programme_lkv(programme)
     return {"rows": rows, "charts": charts, "capacity": answer, "lkv": lkv, "forecast": forecast}
 
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from basisbaan.budgets.forecasting import programme_forecast
+from basisbaan.budgets.jobs import programme_lkv
 from basisbaan.budgets.report import report_data
-from basisbaan.budgets.views import _lkv_years
 from basisbaan.calc.costs import compute_costs
 from basisbaan.calc.fixed import euros
 from basisbaan.calc.forecast import Scenario
@@ -93,4 +93,4 @@ def test_the_budget_page_lists_the_expected_wage_cost_advantages(programme):
         declaration_reference="DV-1",
         declaration_date=D(2024, 12, 1),
     )
-    assert _lkv_years(programme.municipality, programme) == [(2025, Decimal("2537.60"))]
+    assert programme_lkv(programme) == [(2025, Decimal("2537.60"))]

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import partial
@@ -49,6 +48,7 @@ from basisbaan.budgets.forecasting import (
 )
 from basisbaan.calc.capacity import CapacityResult
 from basisbaan.calc.forecast import Scenario
+from basisbaan.contracts.lkv import lkv_income
 from basisbaan.contracts.models import Contract
 from basisbaan.core.counting import bounded_count
 from basisbaan.core.versions import DataVersions, version_of
@@ -69,7 +69,8 @@ __all__ = [
     "current_forecast",
     "forecast_job",
     "page_results",
-    "versioned",
+    "page_lkv",
+    "programme_lkv",
     "register_jobs",
 ]
 
@@ -275,15 +276,39 @@ def _problem(
     )
 
 
-def versioned[T](programme: Programme, name: str, compute: Callable[[], T]) -> T:
-    """``compute()``'s answer about ``programme``, cached under the data versions: a
-    page part that reads many rows (the LKV list) costs a lookup on a repeat view."""
-    key = f"page-{name}:{programme.pk}:{version_of(programme.municipality_id).key()}"
-    found: tuple[T] | None = _cache().get(key)
-    if found is None:
-        found = (compute(),)
-        _cache().set(key, found, KEEP)
-    return found[0]
+def programme_lkv(programme: Programme) -> list[tuple[int, Decimal]]:
+    """The wage-cost advantages (LKV) the employer may expect per programme year."""
+    income = lkv_income(
+        programme.municipality,
+        programme_ids=[programme.pk],
+        start=programme.start_date,
+        end=programme.end_date,
+    )
+    return [
+        (year, income.programme_year(programme.pk, year))
+        for year in range(programme.start_date.year, programme.end_date.year + 1)
+        if income.programme_year(programme.pk, year)
+    ]
+
+
+def page_lkv(
+    programme: Programme, *, compute: bool, versions: DataVersions | None = None
+) -> list[tuple[int, Decimal]] | None:
+    """The page's LKV list, cached under the data versions. Not cached and not
+    ``compute`` (a large programme whose answers a job computes, LKV included): the
+    last list computed, or None."""
+    versions = versions or version_of(programme.municipality_id)
+    key = f"page-lkv:{programme.pk}:{versions.key()}"
+    last_key = f"page-lkv-last:{programme.pk}"
+    found: tuple[list[tuple[int, Decimal]]] | None = _cache().get(key)
+    if found is not None:
+        return found[0]
+    if not compute:
+        last: tuple[list[tuple[int, Decimal]]] | None = _cache().get(last_key)
+        return None if last is None else last[0]
+    value = programme_lkv(programme)
+    _cache().set_many({key: (value,), last_key: (value,)}, KEEP)
+    return value
 
 
 def current_forecast(
@@ -582,6 +607,7 @@ def _run(job: Job, progress: Progress) -> JobOutcome:
             result["capacity"] = problem.key()
         _store(answers, keys, forecast=None, capacity=answer_of(problem, solved))
     _cache().set_many(answers, KEEP)
+    page_lkv(programme, compute=True, versions=versions)  # the page's other slow part
     return JobOutcome(result=result, url=str(params.get("url") or ""), message=_("Berekend."))
 
 

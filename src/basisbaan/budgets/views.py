@@ -3,7 +3,6 @@ forms for budgets, expenditures, planned starts and closing a year."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -42,14 +41,13 @@ from basisbaan.budgets.jobs import (
     FORECAST,
     cached_forecast,
     current_forecast,
+    page_lkv,
     page_results,
-    versioned,
 )
 from basisbaan.budgets.models import Budget, Expenditure, PlannedStart
 from basisbaan.budgets.report import year_rows
 from basisbaan.budgets.selectors import budget_list, expenditure_list, planned_start_list
 from basisbaan.calc.forecast import Scenario
-from basisbaan.contracts.lkv import lkv_income
 from basisbaan.core.views import ObjectServiceFormView
 from basisbaan.jobs.models import Job
 from basisbaan.programmes.models import Programme
@@ -147,27 +145,11 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
             ),
             export_query=urlencode({"scenario": str(scenario), "draws": draws, "seed": seed}),
             this_year=today.year,
-            lkv_years=versioned(
-                programme, "lkv-years", lambda: _lkv_years(self.municipality, programme)
-            ),
+            # A large programme's job computes the LKV too; meanwhile the last list.
+            lkv_years=page_lkv(programme, compute=results.job is None),
             **capacity_context(capacity_form, question, results, programme),
         )
         return context
-
-
-def _lkv_years(municipality: Municipality, programme: Programme) -> list[tuple[int, Decimal]]:
-    """The wage-cost advantages (LKV) the employer may expect per programme year."""
-    income = lkv_income(
-        municipality,
-        programme_ids=[programme.pk],
-        start=programme.start_date,
-        end=programme.end_date,
-    )
-    return [
-        (year, income.programme_year(programme.pk, year))
-        for year in range(programme.start_date.year, programme.end_date.year + 1)
-        if income.programme_year(programme.pk, year)
-    ]
 
 
 class ComputingProgressView(TenantViewMixin, View):
