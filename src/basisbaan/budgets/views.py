@@ -146,7 +146,7 @@ class ProgrammeBudgetView(TenantViewMixin, TemplateView):
             export_query=urlencode({"scenario": str(scenario), "draws": draws, "seed": seed}),
             this_year=today.year,
             # A large programme's job computes the LKV too; meanwhile the last list.
-            lkv_years=page_lkv(programme, compute=results.job is None),
+            lkv_years=page_lkv(programme, compute=not results.pending),
             **capacity_context(capacity_form, question, results, programme),
         )
         return context
