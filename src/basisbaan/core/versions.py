@@ -135,24 +135,39 @@ def changed(municipality_id: int | None, *, using: str = DEFAULT_DB_ALIAS) -> No
         _raise([scope], using)
         return
     connection = connections[using]
-    pending: set[str] | None = getattr(connection, _PENDING, None)
-    registered = pending is not None and any(
-        getattr(entry[1], "_basisbaan_versions", False) for entry in connection.run_on_commit
-    )
-    if pending is None or not registered:
-        # The first change of this transaction (or the earlier set's transaction
-        # rolled back, taking its callback along).
-        pending = set()
+    pending: _Pending | None = getattr(connection, _PENDING, None)
+    if pending is None or not pending.registered(connection.run_on_commit):
+        # The first change of this transaction (or the earlier one rolled back,
+        # taking its callback along).
+        pending = _Pending()
         setattr(connection, _PENDING, pending)
 
         def flush() -> None:
-            scopes = getattr(connection, _PENDING, None) or set()
+            done: _Pending | None = getattr(connection, _PENDING, None)
             setattr(connection, _PENDING, None)
-            _raise(scopes, using)
+            _raise(done.scopes if done is not None else (), using)
 
-        flush._basisbaan_versions = True  # type: ignore[attr-defined]
+        pending.flush = flush
         transaction.on_commit(flush, using=using, robust=True)
-    pending.add(scope)
+        pending.hooks = connection.run_on_commit
+    pending.scopes.add(scope)
+
+
+class _Pending:
+    """The scopes changed in the running transaction, and its one on-commit callback."""
+
+    def __init__(self) -> None:
+        self.scopes: set[str] = set()
+        self.flush: Any = None
+        self.hooks: Any = None  # the connection's list of callbacks when it was added
+
+    def registered(self, hooks: list[Any]) -> bool:
+        """Whether the callback is still to run. Django replaces the list when a
+        savepoint or the transaction rolls back (and after a commit), so the same
+        list means it is there; a new one is searched."""
+        if hooks is self.hooks:
+            return True
+        return any(entry[1] is self.flush for entry in hooks)
 
 
 def _municipality_id(instance: Model) -> int | None:
