@@ -97,6 +97,10 @@ SMALL_TABLES: dict[str, str] = {
     "research_transcript": "one per interview",
     "research_memo": "tens per study",
     "research_coding": "read per transcript",
+    "tenancy_membership": (
+        "the staff of a municipality (tens; 1,000 at 1,000,000 participants): the bounded "
+        "staff filters sort them by the user's name, through a join, to show 20"
+    ),
 }
 
 # Pages whose order runs through a join (or an expression): no index of the table
