@@ -387,21 +387,25 @@ def page_results(
     missing_capacity = question is not None and capacity is None
     if not missing_forecast and not missing_capacity:
         return PageResults(forecast, capacity, capacity.month if capacity else None)
+    # The job for what is still missing, with the last answers meanwhile.
+    background = partial(
+        _in_background,
+        programme=programme,
+        actor=actor,
+        keys=keys,
+        scenario=scenario,
+        draws=draws,
+        seed=seed,
+        today=today,
+        url=url,
+        retry=retry,
+    )
     limit = int(settings.FORECAST_INLINE_LIMIT) // max(draws, 1)
     if built is None and _contracts_at_most(programme, limit) > limit:
-        return _in_background(
-            programme=programme,
-            actor=actor,
-            keys=keys,
-            scenario=scenario,
-            draws=draws,
-            seed=seed,
-            today=today,
+        return background(
             question=question if missing_capacity else None,
             current=(forecast, capacity),
             missing=(missing_forecast, missing_capacity),
-            url=url,
-            retry=retry,
         )
     built = built or build(programme)
     answers: dict[str, Any] = {}
@@ -420,19 +424,10 @@ def page_results(
     _cache().set_many(answers, KEEP)
     if not missing_forecast and not missing_capacity:
         return PageResults(forecast, capacity, month)
-    return _in_background(
-        programme=programme,
-        actor=actor,
-        keys=keys,
-        scenario=scenario,
-        draws=draws,
-        seed=seed,
-        today=today,
+    return background(
         question=question if missing_capacity else None,
         current=(forecast, capacity),
         missing=(missing_forecast, missing_capacity),
-        url=url,
-        retry=retry,
         month=month,
     )
 
